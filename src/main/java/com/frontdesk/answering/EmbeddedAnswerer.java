@@ -1,0 +1,126 @@
+package com.frontdesk.answering;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import com.frontdesk.knowledge.Passage;
+import com.frontdesk.retrieval.Retrieval;
+import com.frontdesk.retrieval.RetrievedPassage;
+import com.frontdesk.retrieval.TextAnalysis;
+
+/**
+ * The answerer that needs no language model: it picks the sentences of the retrieved passages that answer the
+ * question and quotes them, naming the source. It never writes a fact of its own, so it cannot state anything the
+ * passages do not say.
+ */
+@Component
+public class EmbeddedAnswerer {
+
+	/** A whole section shorter than this is quoted in full: it reads better than picked sentences. */
+	private static final int WHOLE_PASSAGE_WORDS = 55;
+
+	private static final int MAX_ANSWER_WORDS = 110;
+
+	private static final int MAX_SENTENCES_PER_PASSAGE = 3;
+
+	private final TextAnalysis analysis;
+
+	private final SourceLinks links;
+
+	EmbeddedAnswerer(TextAnalysis analysis, SourceLinks links) {
+		this.analysis = analysis;
+		this.links = links;
+	}
+
+	/** Composes an answer from a retrieval that covers the question. */
+	public Answer answer(Retrieval retrieval) {
+		Map<Passage, List<String>> chosen = choose(retrieval);
+		StringBuilder text = new StringBuilder();
+		List<Citation> citations = new ArrayList<>();
+		for (Map.Entry<Passage, List<String>> entry : chosen.entrySet()) {
+			String quoted = Sentences.join(entry.getValue());
+			if (!text.isEmpty()) {
+				text.append("\n\n");
+			}
+			text.append(quoted);
+			Passage passage = entry.getKey();
+			citations.add(new Citation(passage.title(), passage.section(), links.resolve(passage.url()),
+					snippet(quoted)));
+		}
+		return new Answer(text.toString(), citations);
+	}
+
+	private Map<Passage, List<String>> choose(Retrieval retrieval) {
+		Map<Passage, List<String>> chosen = new LinkedHashMap<>();
+		Set<String> answeredTerms = new HashSet<>();
+		int words = 0;
+		double bestSentenceScore = 0;
+		for (RetrievedPassage retrieved : retrieval.passages()) {
+			Passage passage = retrieved.passage();
+			List<Scored> sentences = score(passage, retrieval.termWeights());
+			if (sentences.isEmpty()) {
+				continue;
+			}
+			double best = sentences.stream().mapToDouble(Scored::score).max().orElse(0);
+			if (chosen.isEmpty()) {
+				bestSentenceScore = best;
+			}
+			else if (best < 0.6 * bestSentenceScore || answeredTerms.containsAll(retrieved.matchedTerms())
+					|| words >= MAX_ANSWER_WORDS * 0.6) {
+				continue;
+			}
+			List<String> picked = pick(passage, sentences, chosen.isEmpty());
+			int pickedWords = picked.stream().mapToInt(Sentences::words).sum();
+			if (!chosen.isEmpty() && words + pickedWords > MAX_ANSWER_WORDS) {
+				continue;
+			}
+			chosen.put(passage, picked);
+			answeredTerms.addAll(retrieved.matchedTerms());
+			words += pickedWords;
+		}
+		return chosen;
+	}
+
+	private List<String> pick(Passage passage, List<Scored> sentences, boolean first) {
+		if (first && Sentences.words(passage.text()) <= WHOLE_PASSAGE_WORDS) {
+			return sentences.stream().map(Scored::text).toList();
+		}
+		double best = sentences.stream().mapToDouble(Scored::score).max().orElse(0);
+		int limit = first ? MAX_SENTENCES_PER_PASSAGE : 1;
+		List<Scored> top = sentences.stream().filter(s -> s.score() > 0 && s.score() >= best * 0.5)
+			.sorted(Comparator.comparingDouble(Scored::score).reversed()).limit(limit).toList();
+		if (top.isEmpty()) {
+			top = sentences.subList(0, 1);
+		}
+		return sentences.stream().filter(top::contains).map(Scored::text).toList();
+	}
+
+	private record Scored(int position, String text, double score) {
+	}
+
+	private List<Scored> score(Passage passage, Map<String, Double> weights) {
+		List<String> sentences = Sentences.of(passage.text());
+		List<Scored> scored = new ArrayList<>();
+		for (int i = 0; i < sentences.size(); i++) {
+			double score = 0;
+			for (String term : new HashSet<>(analysis.passageTerms(sentences.get(i)))) {
+				score += weights.getOrDefault(term, 0.0);
+			}
+			scored.add(new Scored(i, sentences.get(i), score));
+		}
+		return scored;
+	}
+
+	private static String snippet(String quoted) {
+		String flat = quoted.replaceAll("\\s*\\n-?\\s*", "; ").replace(":;", ":");
+		return flat.length() <= 240 ? flat : flat.substring(0, flat.lastIndexOf(' ', 237)) + "...";
+	}
+
+}

@@ -1,0 +1,40 @@
+package com.frontdesk.booking;
+
+import org.springframework.stereotype.Component;
+
+/** Builds the actions replies offer, from the practice's profile. */
+@Component
+public class Actions {
+
+	private final PracticeProfile practice;
+
+	Actions(PracticeProfile practice) {
+		this.practice = practice;
+	}
+
+	public Action book() {
+		return new Action("book", "Book a consultation", practice.bookingUrl(), null);
+	}
+
+	public Action call() {
+		return new Action("call", "Call " + practice.name(), PracticeProfile.telUri(practice.phone()),
+				practice.phone());
+	}
+
+	public Action emergency() {
+		String number = practice.emergencyNumber();
+		return new Action("emergency", "Call " + number + " now", PracticeProfile.telUri(number), number);
+	}
+
+	public Action crisisLine() {
+		String number = practice.crisisLine();
+		return new Action("emergency", "Call or text " + number + " (Suicide & Crisis Lifeline)",
+				PracticeProfile.telUri(number), number);
+	}
+
+	public Action handoff() {
+		return new Action("handoff", "Talk to someone at " + practice.name(), PracticeProfile.telUri(practice.phone()),
+				practice.phone());
+	}
+
+}

@@ -1,0 +1,33 @@
+package com.frontdesk.channels.web;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.frontdesk.conversation.ChatReply;
+import com.frontdesk.conversation.TurnPipeline;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /api/chat}: one patient message in, one reply out. The body is read as a JSON tree and checked
+ * field by field, so a wrong type is a clear 400 and never coerced.
+ */
+@RestController
+class ChatController {
+
+	private final TurnPipeline pipeline;
+
+	ChatController(TurnPipeline pipeline) {
+		this.pipeline = pipeline;
+	}
+
+	@PostMapping(path = "/api/chat", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	ChatReply chat(@RequestBody JsonNode body) {
+		ChatRequest request = ChatRequest.from(body);
+		return pipeline.handle(request.conversationId(), request.message(), "web");
+	}
+
+}

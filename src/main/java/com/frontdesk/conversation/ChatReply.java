@@ -1,0 +1,17 @@
+package com.frontdesk.conversation;
+
+import java.util.List;
+
+import com.frontdesk.answering.Citation;
+import com.frontdesk.booking.Action;
+
+/** One reply of the assistant, as every channel receives it. */
+public record ChatReply(String conversationId, String reply, Intent intent, List<Citation> citations,
+		List<Action> actions) {
+
+	public ChatReply {
+		citations = List.copyOf(citations);
+		actions = List.copyOf(actions);
+	}
+
+}

@@ -1,0 +1,103 @@
+package com.frontdesk.conversation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.frontdesk.answering.Citation;
+import com.frontdesk.booking.Action;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Conversations and their turns in the database (embedded H2 by default, PostgreSQL by configuration). */
+@Repository
+public class ConversationStore {
+
+	private static final TypeReference<List<Citation>> CITATIONS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<Action>> ACTIONS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	ConversationStore(JdbcClient jdbc, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** Starts a new conversation and returns its id. */
+	public String create(String channel) {
+		String id = UUID.randomUUID().toString();
+		OffsetDateTime now = now();
+		jdbc.sql("insert into conversation (id, channel, created_at, updated_at) values (?, ?, ?, ?)")
+			.params(id, channel, now, now)
+			.update();
+		return id;
+	}
+
+	public boolean exists(String id) {
+		return jdbc.sql("select count(*) from conversation where id = ?").param(id).query(Integer.class).single() > 0;
+	}
+
+	@Transactional
+	public void append(String conversationId, Turn turn) {
+		OffsetDateTime at = OffsetDateTime.ofInstant(turn.at(), ZoneOffset.UTC);
+		jdbc.sql("""
+				insert into turn (conversation_id, question, reply, intent, citations, actions, topic, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(conversationId, turn.question(), turn.reply(), turn.intent().value(),
+					json.writeValueAsString(turn.citations()), json.writeValueAsString(turn.actions()), turn.topic(), at)
+			.update();
+		jdbc.sql("update conversation set updated_at = ? where id = ?").params(at, conversationId).update();
+	}
+
+	/** The turns of a conversation, oldest first. */
+	public List<Turn> turns(String conversationId) {
+		return jdbc.sql("""
+				select question, reply, intent, citations, actions, topic, created_at
+				from turn where conversation_id = ? order by id""")
+			.param(conversationId)
+			.query(this::turn)
+			.list();
+	}
+
+	/** The topic of the conversation's latest turn that had one, for resolving a follow-up question. */
+	public Optional<String> latestTopic(String conversationId) {
+		return jdbc.sql("""
+				select topic from turn where conversation_id = ? and topic is not null
+				order by id desc fetch first 1 rows only""")
+			.param(conversationId)
+			.query(String.class)
+			.optional();
+	}
+
+	private Turn turn(ResultSet row, int rowNum) throws SQLException {
+		Timestamp at = row.getTimestamp("created_at");
+		return new Turn(row.getString("question"), row.getString("reply"), Intent.fromValue(row.getString("intent")),
+				json.readValue(row.getString("citations"), CITATIONS), json.readValue(row.getString("actions"), ACTIONS),
+				row.getString("topic"), at == null ? Instant.EPOCH : at.toInstant());
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+	}
+
+}

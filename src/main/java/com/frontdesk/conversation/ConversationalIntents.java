@@ -1,0 +1,94 @@
+package com.frontdesk.conversation;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises the messages that are about the conversation rather than the content: greetings, wanting a person,
+ * wanting to book or be called, and asking whether the procedure fits the patient. Deterministic, like triage.
+ */
+final class ConversationalIntents {
+
+	enum Kind {
+
+		GREETING, THANKS, GOODBYE, HANDOFF, BOOKING, CANDIDACY, NONE
+
+	}
+
+	private static final Set<String> GREETING_WORDS = Set.of("hi", "hello", "hey", "hiya", "howdy", "yo", "hola",
+			"greetings", "good", "morning", "afternoon", "evening", "day", "there", "team", "doctor", "doc", "dr",
+			"everyone", "all", "folks", "how", "are", "you", "is", "it", "going");
+
+	private static final Set<String> THANKS_WORDS = Set.of("thanks", "thank", "you", "thx", "ty", "cheers", "great",
+			"ok", "okay", "cool", "perfect", "awesome", "that", "helps", "helped", "helpful", "very", "much", "so",
+			"a", "lot", "appreciate", "it", "got", "nice", "good", "to", "know", "understood", "alright", "sounds");
+
+	private static final Set<String> GOODBYE_WORDS = Set.of("bye", "goodbye", "see", "you", "later", "ya", "take",
+			"care", "good", "night", "goodnight", "have", "a", "nice", "great", "day", "thanks", "thank", "cya", "ttyl");
+
+	private static final Pattern HANDOFF = Pattern.compile("\\b(?:(?:talk|speak|chat|connect me|put me through) (?:to|with)"
+			+ " (?:a |an |the |your |someone|somebody|anyone|a real|real|live)?\\s*(?:human|person|people|someone|somebody"
+			+ "|anyone|staff|receptionist|nurse|doctor|surgeon|office|front desk|agent|representative|rep|member of (?:your|the) team|team)"
+			+ "|real person|real human|human being|live agent|live person|customer service|operator|not a (?:bot|robot|machine)"
+			+ "|are you (?:a )?(?:bot|robot|human|real)|someone from (?:the|your) office|transfer me)\\b");
+
+	private static final Pattern BOOKING = Pattern.compile("\\b(?:book(?:ing)?|schedul\\w*|reschedul\\w*|appointments?|appt"
+			+ "|consultations?|consult|same[- ]day|(?:see|visit|meet) (?:the|a|your|dr\\.?|doctor) ?(?:doctor|surgeon|specialist|\\w+)?"
+			+ "|call me|call me back|callback|call back|ring me|phone me|contact me|reach me|get in touch|sign (?:me )?up"
+			+ "|available (?:slots?|times?|dates?)|next available|come in|make an? (?:appt|appointment|visit))\\b");
+
+	private static final Pattern CANDIDACY = Pattern.compile("\\b(?:(?:am i|i am|i'?m|would i be|could i be|is my \\w+) (?:a )?(?:good |right |suitable |possible )?candidate"
+			+ "|candidate for|right for me|suitable for me|good option for me|an option for me|work for me|help me\\b"
+			+ "|help (?:my|with my)|(?:could|can|would|will|might) (?:this|it|lateral fusion|the surgery|the procedure) (?:\\w+ )?help"
+			+ "|(?:pt|physical therapy|physio|therapy|injections?|shots?|meds|medications?|pain pills|painkillers|nothing)"
+			+ " (?:\\w+ ){0,4}?(?:(?:did ?n'?t|did not|does ?n'?t|does not|have ?n'?t|haven'?t|has ?n'?t|never) (?:help|work)\\w*|not (?:helping|working)|failed)"
+			+ "|tried everything|nothing (?:helps|works|has helped|has worked)|qualify"
+			+ "|\\b(?:i have|i'?ve had|i'?ve got|i suffer from|i get|my) (?:\\w+ ){0,3}?(?:back|leg|sciatic\\w*|disc|disk|spine|spinal) ?(?:pain|problems?|issues?|aches?))");
+
+	private ConversationalIntents() {
+	}
+
+	static Kind classify(String message) {
+		String text = normalize(message);
+		String[] words = text.replaceAll("[^a-z' ]", " ").trim().split("\\s+");
+		if (words.length <= 8 && !text.isBlank()) {
+			if (allIn(words, GOODBYE_WORDS) && (text.contains("bye") || text.contains("see you") || text.contains("care")
+					|| text.contains("night") || text.contains("later") || text.contains("ttyl") || text.contains("cya"))) {
+				return Kind.GOODBYE;
+			}
+			if (allIn(words, THANKS_WORDS)) {
+				return Kind.THANKS;
+			}
+			if (allIn(words, GREETING_WORDS) && !text.matches(".*\\b(?:how are you)\\b.*\\?.*\\?.*")) {
+				return Kind.GREETING;
+			}
+		}
+		if (HANDOFF.matcher(text).find()) {
+			return Kind.HANDOFF;
+		}
+		if (BOOKING.matcher(text).find()) {
+			return Kind.BOOKING;
+		}
+		if (CANDIDACY.matcher(text).find()) {
+			return Kind.CANDIDACY;
+		}
+		return Kind.NONE;
+	}
+
+	private static boolean allIn(String[] words, Set<String> vocabulary) {
+		for (String word : words) {
+			if (!vocabulary.contains(word.replace("'", ""))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static String normalize(String message) {
+		String text = Normalizer.normalize(message, Normalizer.Form.NFKC).replace('\u2019', '\'');
+		return text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+	}
+
+}

@@ -1,0 +1,82 @@
+package com.frontdesk.conversation;
+
+import org.springframework.stereotype.Component;
+
+import com.frontdesk.booking.PracticeProfile;
+
+/** The fixed wording of replies that do not come from the knowledge. */
+@Component
+class Replies {
+
+	private final PracticeProfile practice;
+
+	Replies(PracticeProfile practice) {
+		this.practice = practice;
+	}
+
+	String emergency() {
+		return "This could be a medical emergency. Call " + practice.emergencyNumber()
+				+ " now or go to the nearest emergency room. Do not wait for a reply here.\n\n"
+				+ "Once you are safe, let " + practice.name() + " know at " + practice.phone() + ".";
+	}
+
+	String selfHarm() {
+		return "I'm really sorry you're going through this. You deserve support right now. Call or text "
+				+ practice.crisisLine() + " (Suicide & Crisis Lifeline) to talk with someone any time, day or night. "
+				+ "If you are in immediate danger or might act on these thoughts, call " + practice.emergencyNumber()
+				+ " now or go to the nearest emergency room.";
+	}
+
+	String needsClinician() {
+		return "I can't give personal medical advice, such as doses, whether to start or stop a medicine, what your "
+				+ "symptoms mean, or what your test results show. Your care team can help with that: call "
+				+ practice.name() + " at " + practice.phone() + " or book a consultation. If your symptoms are "
+				+ "severe or getting worse, call " + practice.emergencyNumber() + " or go to the nearest emergency room.";
+	}
+
+	String handoff() {
+		return "Of course. To speak with someone at " + practice.name() + ", call " + practice.phone() + " ("
+				+ practice.openingHours() + "). You can also book a consultation online and the office will "
+				+ "confirm it with you.";
+	}
+
+	String booking() {
+		return "You can book a consultation online at " + practice.bookingUrl() + ", or call " + practice.name()
+				+ " at " + practice.phone() + " (" + practice.openingHours() + ").";
+	}
+
+	String candidacy() {
+		return "To find out whether it is right for you, book a consultation online or call " + practice.name() + " at "
+				+ practice.phone() + ".";
+	}
+
+	String notCovered() {
+		return "I'm sorry, I don't have information about that in " + practice.name()
+				+ "'s materials, so I won't guess. The team can answer it: call " + practice.phone()
+				+ " or book a consultation.";
+	}
+
+	String outOfScope() {
+		return "I can only help with questions about " + practice.name()
+				+ "'s procedures, using the practice's own information, and with booking a consultation. "
+				+ "For anything else, please call " + practice.phone() + ".";
+	}
+
+	String greeting() {
+		return "Hello! I'm the virtual assistant of " + practice.name() + ". I can answer questions about the "
+				+ "procedures we offer, such as minimally invasive lateral fusion, using the practice's own information, "
+				+ "help you book a consultation, or connect you with the office. What would you like to know?\n\n"
+				+ "I can't give personal medical advice. If you have a medical emergency, call "
+				+ practice.emergencyNumber() + ".";
+	}
+
+	String thanks() {
+		return "You're welcome! Is there anything else you'd like to know about the procedure or booking a consultation?";
+	}
+
+	String goodbye() {
+		return "Take care! If you have more questions, I'm here, or you can call " + practice.name() + " at "
+				+ practice.phone() + ".";
+	}
+
+}

@@ -1,0 +1,160 @@
+package com.frontdesk.conversation;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+import com.frontdesk.answering.Answer;
+import com.frontdesk.answering.Citation;
+import com.frontdesk.answering.EmbeddedAnswerer;
+import com.frontdesk.booking.Action;
+import com.frontdesk.booking.Actions;
+import com.frontdesk.retrieval.Retrieval;
+import com.frontdesk.retrieval.Retriever;
+import com.frontdesk.triage.Triage;
+import com.frontdesk.triage.TriageResult;
+
+/**
+ * One pipeline for every channel: triage (deterministic, always first), then the conversational intents, then
+ * retrieval and the answer, then the actions. Every turn is stored before the reply is returned.
+ */
+@Service
+public class TurnPipeline {
+
+	private final Triage triage;
+
+	private final Retriever retriever;
+
+	private final EmbeddedAnswerer answerer;
+
+	private final Actions actions;
+
+	private final Replies replies;
+
+	private final ConversationStore store;
+
+	private final ConversationProperties properties;
+
+	private final Clock clock;
+
+	TurnPipeline(Triage triage, Retriever retriever, EmbeddedAnswerer answerer, Actions actions, Replies replies,
+			ConversationStore store, ConversationProperties properties, Clock clock) {
+		this.triage = triage;
+		this.retriever = retriever;
+		this.answerer = answerer;
+		this.actions = actions;
+		this.replies = replies;
+		this.store = store;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Answers one message.
+	 * @param conversationId the conversation to continue, or {@code null} to start one
+	 * @param message what the patient wrote
+	 * @param channel where it came from (web, whatsapp, ...)
+	 * @throws BlankMessage when the message has no visible text
+	 * @throws MessageTooLong when it is longer than the configured limit
+	 * @throws ConversationNotFound when the conversation id is unknown
+	 */
+	public ChatReply handle(String conversationId, String message, String channel) {
+		String text = MessageText.clean(message);
+		if (text.isEmpty()) {
+			throw new BlankMessage();
+		}
+		if (text.length() > properties.maxMessageLength()) {
+			throw new MessageTooLong(properties.maxMessageLength());
+		}
+		String id;
+		String context = "";
+		if (conversationId == null) {
+			id = store.create(channel);
+		}
+		else {
+			if (!store.exists(conversationId)) {
+				throw new ConversationNotFound();
+			}
+			id = conversationId;
+			context = store.latestTopic(id).orElse("");
+		}
+		Reply reply = respond(text, context);
+		store.append(id, new Turn(text, reply.text(), reply.intent(), reply.citations(), reply.actions(),
+				reply.topic(), clock.instant()));
+		return new ChatReply(id, reply.text(), reply.intent(), reply.citations(), reply.actions());
+	}
+
+	private record Reply(String text, Intent intent, List<Citation> citations, List<Action> actions, String topic) {
+
+		static Reply of(String text, Intent intent, Action... actions) {
+			return new Reply(text, intent, List.of(), List.of(actions), null);
+		}
+
+	}
+
+	private Reply respond(String text, String context) {
+		TriageResult safety = triage.assess(text);
+		switch (safety.outcome()) {
+			case SELF_HARM:
+				return Reply.of(replies.selfHarm(), Intent.EMERGENCY, actions.crisisLine(), actions.emergency());
+			case EMERGENCY:
+				return Reply.of(replies.emergency(), Intent.EMERGENCY, actions.emergency());
+			case NEEDS_CLINICIAN:
+				return Reply.of(replies.needsClinician(), Intent.NEEDS_CLINICIAN, actions.call(), actions.book());
+			case MANIPULATION:
+				return Reply.of(replies.outOfScope(), Intent.NOT_COVERED, actions.call());
+			case CLEAR:
+				break;
+		}
+		return switch (ConversationalIntents.classify(text)) {
+			case GREETING -> Reply.of(replies.greeting(), Intent.GREETING);
+			case THANKS -> Reply.of(replies.thanks(), Intent.GREETING);
+			case GOODBYE -> Reply.of(replies.goodbye(), Intent.GREETING);
+			case HANDOFF -> Reply.of(replies.handoff(), Intent.HANDOFF, actions.call(), actions.handoff());
+			case BOOKING -> booking(text, context);
+			case CANDIDACY -> candidacy(text, context);
+			case NONE -> answer(text, context);
+		};
+	}
+
+	private Reply answer(String text, String context) {
+		Retrieval retrieval = retriever.retrieve(text, context);
+		if (!retrieval.covered()) {
+			return Reply.of(replies.notCovered(), Intent.NOT_COVERED, actions.call(), actions.book());
+		}
+		Answer answer = answerer.answer(retrieval);
+		return new Reply(answer.body() + "\n\n" + answer.sourceLine(), Intent.ANSWER, answer.citations(), List.of(),
+				topic(answer));
+	}
+
+	private Reply candidacy(String text, String context) {
+		Retrieval retrieval = retriever.retrieve(text + "\ngood candidate", context);
+		if (!retrieval.covered()) {
+			return new Reply(replies.candidacy(), Intent.ANSWER, List.of(), List.of(actions.book(), actions.call()),
+					null);
+		}
+		Answer answer = answerer.answer(retrieval);
+		return new Reply(answer.body() + "\n\n" + replies.candidacy() + "\n\n" + answer.sourceLine(), Intent.ANSWER,
+				answer.citations(),
+				List.of(actions.book(), actions.call()), topic(answer));
+	}
+
+	private Reply booking(String text, String context) {
+		Retrieval retrieval = retriever.retrieve(text, context);
+		List<Citation> citations = new ArrayList<>();
+		String reply = replies.booking();
+		if (retrieval.covered()) {
+			Answer answer = answerer.answer(retrieval);
+			reply = answer.body() + "\n\n" + reply + "\n\n" + answer.sourceLine();
+			citations.addAll(answer.citations());
+		}
+		return new Reply(reply, Intent.BOOKING, citations, List.of(actions.book(), actions.call()), null);
+	}
+
+	private static String topic(Answer answer) {
+		return answer.citations().isEmpty() ? null : answer.citations().get(0).title();
+	}
+
+}

@@ -1,0 +1,23 @@
+package com.frontdesk.knowledge;
+
+import java.util.List;
+
+/**
+ * One retrievable piece of the practice's content: the text under one heading of one document.
+ *
+ * @param id stable id: the file's path relative to the knowledge folder and the passage's position
+ * @param title the document's title
+ * @param section the heading path inside the document, e.g. "How it works > The implant"; empty for the intro
+ * @param text the passage text (plain, without Markdown markup)
+ * @param url where the patient can read the source
+ * @param procedure the procedure the document is about, if any
+ * @param tags keywords from the front matter
+ */
+public record Passage(String id, String title, String section, String text, String url, String procedure,
+		List<String> tags) {
+
+	public Passage {
+		tags = List.copyOf(tags);
+	}
+
+}

@@ -1,0 +1,37 @@
+package com.frontdesk.platform;
+
+import java.net.URI;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The last line at the web edge: Spring MVC's own errors (unreadable JSON, wrong method or media type, unknown
+ * path) become RFC 9457 problems, and anything unexpected becomes a 500 problem that tells nothing of the
+ * internals. The log line names the exception type and the path only, never the request's content.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class UnexpectedProblems extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(UnexpectedProblems.class);
+
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception ex, WebRequest request) {
+		log.error("Unexpected {} on {}", ex.getClass().getName(), request.getDescription(false), ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Something went wrong on our side. Please try again, or call the practice.");
+		problem.setType(URI.create("urn:frontdesk:problem:internal-error"));
+		problem.setTitle("Internal error");
+		return problem;
+	}
+
+}

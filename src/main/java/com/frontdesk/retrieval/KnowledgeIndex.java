@@ -1,0 +1,210 @@
+package com.frontdesk.retrieval;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import com.frontdesk.knowledge.KnowledgeChanged;
+import com.frontdesk.knowledge.KnowledgeFolderMissing;
+import com.frontdesk.knowledge.KnowledgeLoader;
+import com.frontdesk.knowledge.KnowledgeSnapshot;
+import com.frontdesk.knowledge.Passage;
+
+/**
+ * The one owner of the Lucene index: one {@link IndexWriter}, one {@link SearcherManager}. A re-index replaces
+ * all documents inside the writer and only then refreshes the searcher, so a request sees either the old index
+ * or the new one, never a half-built one.
+ */
+@Component
+public class KnowledgeIndex implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(KnowledgeIndex.class);
+
+	private final KnowledgeLoader loader;
+
+	private final TextAnalysis analysis;
+
+	private final Object writeLock = new Object();
+
+	private Directory directory;
+
+	private IndexWriter writer;
+
+	private SearcherManager searchers;
+
+	private volatile IndexStatus status = IndexStatus.EMPTY;
+
+	private volatile boolean running;
+
+	KnowledgeIndex(KnowledgeLoader loader, TextAnalysis analysis) {
+		this.loader = loader;
+		this.analysis = analysis;
+	}
+
+	@Override
+	public void start() {
+		try {
+			directory = new ByteBuffersDirectory();
+			IndexWriterConfig config = new IndexWriterConfig(analyzer()).setOpenMode(OpenMode.CREATE);
+			writer = new IndexWriter(directory, config);
+			searchers = new SearcherManager(writer, new SearcherFactory());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create the knowledge index", ex);
+		}
+		running = true;
+		reindexQuietly("start-up");
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		synchronized (writeLock) {
+			try {
+				searchers.close();
+				writer.close();
+				directory.close();
+			}
+			catch (IOException ex) {
+				log.warn("Closing the knowledge index failed: {}", ex.getMessage());
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 1000;
+	}
+
+	@EventListener
+	void onKnowledgeChanged(KnowledgeChanged event) {
+		reindexQuietly(event.reason());
+	}
+
+	/** Reads the knowledge folder again and swaps the new passages in atomically. */
+	public IndexStatus reindex() {
+		synchronized (writeLock) {
+			long started = System.nanoTime();
+			KnowledgeSnapshot snapshot = loader.load();
+			try {
+				writer.deleteAll();
+				for (Passage passage : snapshot.passages()) {
+					writer.addDocument(document(passage));
+				}
+				writer.commit();
+				searchers.maybeRefreshBlocking();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Re-indexing the knowledge failed", ex);
+			}
+			long millis = (System.nanoTime() - started) / 1_000_000;
+			status = new IndexStatus(snapshot.documents(), snapshot.passages().size(), Instant.now(), millis,
+					snapshot.problems());
+			log.info("Indexed {} passages from {} knowledge files in {} ms ({} skipped)", snapshot.passages().size(),
+					snapshot.documents(), millis, snapshot.problems().size());
+			return status;
+		}
+	}
+
+	public IndexStatus status() {
+		return status;
+	}
+
+	/** Runs a search against the current index; the searcher is released however the search ends. */
+	<T> T withSearcher(SearchFunction<T> search) {
+		if (!status.loaded()) {
+			throw new KnowledgeUnavailable();
+		}
+		try {
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				return search.apply(searcher);
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Searching the knowledge index failed", ex);
+		}
+	}
+
+	@FunctionalInterface
+	interface SearchFunction<T> {
+
+		T apply(IndexSearcher searcher) throws IOException;
+
+	}
+
+	static Passage passage(StoredFields fields, int doc) throws IOException {
+		Document stored = fields.document(doc);
+		List<String> tags = new ArrayList<>();
+		for (var field : stored.getFields(IndexFields.TAG)) {
+			tags.add(field.stringValue());
+		}
+		return new Passage(stored.get(IndexFields.ID), stored.get(IndexFields.TITLE), stored.get(IndexFields.SECTION),
+				stored.get(IndexFields.TEXT), stored.get(IndexFields.URL), stored.get(IndexFields.PROCEDURE), tags);
+	}
+
+	private void reindexQuietly(String reason) {
+		try {
+			reindex();
+		}
+		catch (KnowledgeFolderMissing | UncheckedIOException ex) {
+			log.error("Knowledge not indexed ({}): {}", reason, ex.getMessage());
+		}
+	}
+
+	private PerFieldAnalyzerWrapper analyzer() {
+		return new PerFieldAnalyzerWrapper(analysis.indexAnalyzer(), Map.of(IndexFields.WORDS, analysis.wordAnalyzer()));
+	}
+
+	private static Document document(Passage passage) {
+		Document doc = new Document();
+		doc.add(new StringField(IndexFields.ID, passage.id(), Field.Store.YES));
+		doc.add(new TextField(IndexFields.TITLE, passage.title(), Field.Store.YES));
+		doc.add(new TextField(IndexFields.SECTION, passage.section(), Field.Store.YES));
+		doc.add(new TextField(IndexFields.TEXT, passage.text(), Field.Store.YES));
+		String keywords = String.join(" ", passage.tags());
+		doc.add(new TextField(IndexFields.KEYWORDS, keywords, Field.Store.NO));
+		String all = String.join("\n", passage.title(), passage.section(), passage.text(), keywords);
+		doc.add(new TextField(IndexFields.ALL, all, Field.Store.NO));
+		doc.add(new TextField(IndexFields.WORDS, all, Field.Store.NO));
+		doc.add(new StoredField(IndexFields.URL, passage.url()));
+		doc.add(new StoredField(IndexFields.PROCEDURE, passage.procedure()));
+		for (String tag : passage.tags()) {
+			doc.add(new StoredField(IndexFields.TAG, tag));
+		}
+		return doc;
+	}
+
+}

@@ -1,0 +1,27 @@
+package com.frontdesk.retrieval;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of looking a question up in the knowledge.
+ *
+ * @param query the text searched for, after typo correction (and with the conversation's topic for follow-ups)
+ * @param passages the passages worth answering from, best first
+ * @param termWeights the question's search terms and how rare (informative) each is in the knowledge
+ * @param coverage share of the question's topical words, weighted by rarity, found in those passages
+ * @param covered whether the knowledge covers the question well enough to answer it
+ */
+public record Retrieval(String query, List<RetrievedPassage> passages, Map<String, Double> termWeights,
+		double coverage, boolean covered) {
+
+	public Retrieval {
+		passages = List.copyOf(passages);
+		termWeights = Map.copyOf(termWeights);
+	}
+
+	static Retrieval nothing(String query) {
+		return new Retrieval(query, List.of(), Map.of(), 0, false);
+	}
+
+}

@@ -1,0 +1,160 @@
+package com.frontdesk.retrieval;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.springframework.stereotype.Component;
+
+import com.frontdesk.knowledge.Passage;
+
+/**
+ * Finds the passages that answer a question and decides whether the knowledge covers it at all. Whatever the
+ * patient types is analysed as text into terms: it is never parsed as query syntax.
+ */
+@Component
+public class Retriever {
+
+	private static final int CANDIDATES = 12;
+
+	private static final int MAX_QUERY_TERMS = 64;
+
+	private static final double UNKNOWN_TERM_WEIGHT_FACTOR = 1.5;
+
+	private final KnowledgeIndex index;
+
+	private final TextAnalysis analysis;
+
+	private final RetrievalProperties properties;
+
+	private final TypoCorrector typos;
+
+	Retriever(KnowledgeIndex index, TextAnalysis analysis, RetrievalProperties properties) {
+		this.index = index;
+		this.analysis = analysis;
+		this.properties = properties;
+		this.typos = new TypoCorrector(analysis);
+	}
+
+	/**
+	 * Looks a question up.
+	 * @param question what the patient asked
+	 * @param context the conversation's topic for a follow-up question ("" when there is none)
+	 */
+	public Retrieval retrieve(String question, String context) {
+		return index.withSearcher(searcher -> retrieve(searcher, question, context == null ? "" : context));
+	}
+
+	private Retrieval retrieve(IndexSearcher searcher, String question, String context) throws IOException {
+		IndexReader reader = searcher.getIndexReader();
+		String corrected = properties.typoCorrection() ? typos.correct(question, reader) : question;
+		String query = context.isBlank() ? corrected : corrected + "\n" + context;
+		Set<String> searchTerms = new LinkedHashSet<>(analysis.queryTerms(query));
+		if (searchTerms.isEmpty()) {
+			return Retrieval.nothing(query);
+		}
+		Map<String, Double> weights = new LinkedHashMap<>();
+		for (String term : searchTerms) {
+			weights.put(term, weight(reader, term));
+		}
+		TopDocs top = searcher.search(query(rarest(weights)), CANDIDATES);
+		Set<String> topic = topicTerms(corrected, context);
+		List<RetrievedPassage> passages = passages(searcher, top, topic);
+		Set<String> found = new HashSet<>();
+		passages.forEach(p -> found.addAll(p.matchedTerms()));
+		double coverage = coverage(reader, topic, found);
+		boolean mustMatchMissing = topic.stream().anyMatch(t -> analysis.mustMatch(t) && !found.contains(t));
+		boolean covered = !passages.isEmpty() && coverage >= properties.minCoverage() && !mustMatchMissing;
+		return new Retrieval(query, passages, weights, coverage, covered);
+	}
+
+	private Set<String> topicTerms(String question, String context) {
+		Set<String> topic = new LinkedHashSet<>(analysis.topicTerms(question));
+		if (topic.isEmpty() && !context.isBlank()) {
+			topic.addAll(analysis.topicTerms(context));
+		}
+		return topic;
+	}
+
+	private List<RetrievedPassage> passages(IndexSearcher searcher, TopDocs top, Set<String> topic)
+			throws IOException {
+		List<RetrievedPassage> passages = new ArrayList<>();
+		if (top.scoreDocs.length == 0) {
+			return passages;
+		}
+		double best = top.scoreDocs[0].score;
+		StoredFields fields = searcher.storedFields();
+		for (ScoreDoc hit : top.scoreDocs) {
+			if (passages.size() >= properties.maxPassages() || hit.score < best * properties.relativeScoreCutoff()) {
+				break;
+			}
+			Passage passage = KnowledgeIndex.passage(fields, hit.doc);
+			Set<String> passageTerms = new HashSet<>(analysis.passageTerms(String.join("\n", passage.title(),
+					passage.section(), passage.text(), String.join(" ", passage.tags()))));
+			passageTerms.retainAll(topic);
+			passages.add(new RetrievedPassage(passage, hit.score, passageTerms));
+		}
+		return passages;
+	}
+
+	private double coverage(IndexReader reader, Set<String> topic, Set<String> found) throws IOException {
+		double total = 0;
+		double matched = 0;
+		for (String term : topic) {
+			double weight = weight(reader, term);
+			total += weight;
+			if (found.contains(term)) {
+				matched += weight;
+			}
+		}
+		return total == 0 ? 0 : matched / total;
+	}
+
+	/** Inverse document frequency in the knowledge; a word the knowledge never uses weighs the most. */
+	private static double weight(IndexReader reader, String term) throws IOException {
+		int docs = Math.max(1, reader.numDocs());
+		int df = reader.docFreq(new Term(IndexFields.ALL, term));
+		if (df == 0) {
+			return UNKNOWN_TERM_WEIGHT_FACTOR * Math.log(1 + (docs + 0.5) / 0.5);
+		}
+		return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+	}
+
+	/** The most informative terms, at most {@value #MAX_QUERY_TERMS}: a long message never becomes a huge query. */
+	private static List<String> rarest(Map<String, Double> weights) {
+		return weights.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+			.limit(MAX_QUERY_TERMS).map(Map.Entry::getKey).toList();
+	}
+
+	private static Query query(List<String> terms) {
+		BooleanQuery.Builder query = new BooleanQuery.Builder();
+		for (String term : terms) {
+			query.add(new DisjunctionMaxQuery(List.of(field(IndexFields.TITLE, term, 1.0f),
+					field(IndexFields.SECTION, term, 1.5f), field(IndexFields.TEXT, term, 1.0f),
+					field(IndexFields.KEYWORDS, term, 0.5f)), 0.2f), Occur.SHOULD);
+		}
+		return query.build();
+	}
+
+	private static Query field(String field, String term, float boost) {
+		return new BoostQuery(new TermQuery(new Term(field, term)), boost);
+	}
+
+}

@@ -1,0 +1,184 @@
+package com.frontdesk.retrieval;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.TypeTokenFilter;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The text analysis Frontdesk uses everywhere: English analysis (possessives, folding, stop words, Porter
+ * stemming) for indexing; the same plus the lay-to-clinical synonym map for questions; and a plain lower-case
+ * analysis of whole words for typo correction.
+ */
+@Component
+public class TextAnalysis {
+
+	private final CharArraySet stopWords;
+
+	private final CharArraySet commonWords;
+
+	private final Set<String> mustMatchTerms;
+
+	private final Analyzer indexAnalyzer;
+
+	private final Analyzer queryAnalyzer;
+
+	private final Analyzer topicAnalyzer;
+
+	private final Analyzer wordAnalyzer;
+
+	TextAnalysis(RetrievalProperties properties) {
+		this.stopWords = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+		CharArraySet common = new CharArraySet(words("retrieval/common-words.txt"), true);
+		common.addAll(stopWords);
+		this.commonWords = CharArraySet.unmodifiableSet(common);
+		this.wordAnalyzer = new EnglishChain(null, CharArraySet.EMPTY_SET, false);
+		SynonymMap synonyms = synonyms(properties.synonymsFile(), wordAnalyzer);
+		this.indexAnalyzer = new EnglishChain(null, stopWords, true);
+		this.queryAnalyzer = new EnglishChain(synonyms, stopWords, true);
+		this.topicAnalyzer = new EnglishChain(synonyms, commonWords, true);
+		Set<String> mustMatch = new LinkedHashSet<>();
+		for (String word : words("retrieval/must-match-words.txt")) {
+			mustMatch.addAll(terms(indexAnalyzer, word));
+		}
+		this.mustMatchTerms = Set.copyOf(mustMatch);
+	}
+
+	/** Stemmed terms of a passage text, as they are indexed. */
+	public List<String> passageTerms(String text) {
+		return terms(indexAnalyzer, text);
+	}
+
+	/** Stemmed terms of a question, after the lay-to-clinical synonyms, without stop words. */
+	public List<String> queryTerms(String text) {
+		return terms(queryAnalyzer, text);
+	}
+
+	/** The question's topical terms: like {@link #queryTerms} but without everyday conversational words. */
+	List<String> topicTerms(String text) {
+		return terms(topicAnalyzer, text);
+	}
+
+	/** Whole lower-case words, unstemmed, as used for spelling correction. */
+	List<String> words(String text, boolean skipCommon) {
+		List<String> words = terms(wordAnalyzer, text);
+		return skipCommon ? words.stream().filter(w -> !commonWords.contains(w)).toList() : words;
+	}
+
+	boolean mustMatch(String term) {
+		return mustMatchTerms.contains(term);
+	}
+
+	Analyzer indexAnalyzer() {
+		return indexAnalyzer;
+	}
+
+	Analyzer wordAnalyzer() {
+		return wordAnalyzer;
+	}
+
+	private static List<String> terms(Analyzer analyzer, String text) {
+		List<String> terms = new ArrayList<>();
+		try (TokenStream stream = analyzer.tokenStream("text", text)) {
+			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+			stream.reset();
+			while (stream.incrementToken()) {
+				terms.add(term.toString());
+			}
+			stream.end();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return terms;
+	}
+
+	private static List<String> words(String resource) {
+		try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+				.filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + resource, ex);
+		}
+	}
+
+	private static SynonymMap synonyms(String file, Analyzer analyzer) {
+		SolrSynonymParser parser = new SolrSynonymParser(true, false, analyzer);
+		try (Reader reader = file == null || file.isBlank()
+				? new InputStreamReader(new ClassPathResource("retrieval/synonyms.txt").getInputStream(),
+						StandardCharsets.UTF_8)
+				: Files.newBufferedReader(Path.of(file))) {
+			parser.parse(reader);
+			return parser.build();
+		}
+		catch (IOException | ParseException ex) {
+			throw new IllegalStateException("Cannot read the synonym map " + (file == null ? "" : file), ex);
+		}
+	}
+
+	/** Standard tokenizer, possessives, lower case, accent folding, then optional synonyms, stop words, stemming. */
+	private static final class EnglishChain extends Analyzer {
+
+		/** Emoji say nothing about the topic: they are dropped like punctuation. */
+		private static final Set<String> NOT_WORDS = Set.of(
+				StandardTokenizer.TOKEN_TYPES[StandardTokenizer.EMOJI]);
+
+		private final SynonymMap synonyms;
+
+		private final CharArraySet stops;
+
+		private final boolean stem;
+
+		EnglishChain(SynonymMap synonyms, CharArraySet stops, boolean stem) {
+			this.synonyms = synonyms;
+			this.stops = stops;
+			this.stem = stem;
+		}
+
+		@Override
+		protected TokenStreamComponents createComponents(String fieldName) {
+			StandardTokenizer source = new StandardTokenizer();
+			TokenStream stream = new TypeTokenFilter(source, NOT_WORDS);
+			stream = new EnglishPossessiveFilter(stream);
+			stream = new LowerCaseFilter(stream);
+			stream = new ASCIIFoldingFilter(stream);
+			if (synonyms != null) {
+				stream = new SynonymGraphFilter(stream, synonyms, true);
+			}
+			if (!stops.isEmpty()) {
+				stream = new StopFilter(stream, stops);
+			}
+			return new TokenStreamComponents(source, stem ? new PorterStemFilter(stream) : stream);
+		}
+
+	}
+
+}

@@ -1,0 +1,2 @@
+/** The one Lucene index over the knowledge passages: analysis, synonyms, typo correction and search. */
+package com.frontdesk.retrieval;

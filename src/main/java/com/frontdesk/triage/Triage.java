@@ -1,0 +1,130 @@
+package com.frontdesk.triage;
+
+import static com.frontdesk.triage.TriageOutcome.EMERGENCY;
+import static com.frontdesk.triage.TriageOutcome.MANIPULATION;
+import static com.frontdesk.triage.TriageOutcome.NEEDS_CLINICIAN;
+import static com.frontdesk.triage.TriageOutcome.SELF_HARM;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Deterministic triage, always the first step of a turn: the same message always gets the same decision, and
+ * no model, index or database is involved. Rules are checked in order of danger: self-harm and emergencies
+ * first, then personal medical advice, then attempts to subvert the assistant. When in doubt about a red flag,
+ * the rule errs towards sending the patient to emergency care.
+ */
+@Component
+public class Triage {
+
+	private static final String NOT = "(?:can ?not|can'?t|cannot|unable to|could ?n'?t|could not|won'?t|don'?t|do not)";
+
+	private static final String LEG = "(?:legs?|foot|feet|thighs?|knees?|ankles?)";
+
+	private static final String DRUG = "\\b(?:ibuprofen|advil|motrin|aleve|naproxen|tylenol|acetaminophen|paracetamol|aspirin"
+			+ "|gabapentin|lyrica|pregabalin|oxycodone|percocet|hydrocodone|vicodin|tramadol|morphine|opioids?|meloxicam"
+			+ "|celebrex|muscle relaxants?|flexeril|cyclobenzaprine|prednisone|steroid pills?|blood thinners?|warfarin"
+			+ "|coumadin|eliquis|xarelto|plavix|metformin|insulin|antibiotics?)\\b";
+
+	private static final List<TriageRule> RULES = List.of(
+			// Self-harm comes first: it gets the crisis line as well as the emergency number.
+			TriageRule.of("self-harm", SELF_HARM,
+					"\\b(?:suicid\\w*|kill(?:ing)? my ?self|end(?:ing)? (?:my|it) (?:life|all)|end it all"
+							+ "|take my (?:own )?life|want(?:ed)? to die|wish i (?:was|were) dead|better off dead"
+							+ "|(?:want|wanting|going|gonna|thinking|thought|think|plan\\w*|urges?) (?:about |of )?(?:to )?(?:hurt|harm|kill|cut)\\w* my ?self|self[- ]?harm\\w*"
+							+ "|no reason to live|don'?t want to (?:live|be alive|wake up)|overdose on purpose)\\b"),
+			TriageRule.of("bladder-bowel", EMERGENCY,
+					"\\b(?:(?:loss|lost|losing|loosing|no) (?:of )?(?:control (?:of|over) )?(?:my )?(?:bladder|bowels?)(?: control)?"
+							+ "|" + NOT + " (?:control|hold|feel) (?:my )?(?:bladder|bowels?|pee|urine|poop|stool)"
+							+ "|" + NOT + " (?:pee|urinate|wee|poop|empty my bladder)"
+							+ "|(?:bladder|bowel) (?:problems?|incontinence|accidents?)|incontinen\\w*"
+							+ "|(?:wet|peed|pooped|soiled) my ?(?:self|pants|bed)|peeing (?:on )?my ?self)\\b"),
+			TriageRule.of("saddle-numbness", EMERGENCY,
+					"\\b(?:numb\\w*|tingl\\w*|no feeling|lost feeling|can'?t feel anything)\\W+(?:\\w+\\W+){0,4}?"
+							+ "(?:groin|saddle|genitals?|genital area|private (?:area|parts)|between (?:my|the) legs"
+							+ "|inner thighs?|butt(?:ocks)?|bottom|rectum|anus|crotch|perineum)\\b"
+							+ "|\\b(?:groin|saddle|genitals?|private (?:area|parts)|inner thighs?|crotch)\\W+(?:\\w+\\W+){0,3}?(?:numb\\w*|tingl\\w*)\\b"
+							+ "|\\bsaddle an(?:a|e)sthesia\\b"),
+			TriageRule.of("leg-weakness", EMERGENCY,
+					"\\b(?:sudden(?:ly)?|worsening|getting worse|rapidly|new)\\W+(?:\\w+\\W+){0,4}?(?:weak\\w*|numb\\w*|paraly\\w*)"
+							+ "|\\b" + LEG + " (?:(?:is|are|keeps?|keep|feels?|feel|getting|got|went|gone|going|suddenly)\\W+){0,3}"
+							+ "(?:weak\\w*|giving (?:out|way)|gave (?:out|way)|buckl\\w*|paraly\\w*|dead|limp)"
+							+ "|\\bweak(?:ness)? (?:in|of) (?:my |both )?" + LEG
+							+ "|\\b" + NOT + " (?:move|lift|feel|stand on|walk on) (?:my |either |both )?" + LEG
+							+ "|\\b" + NOT + " (?:walk|stand)(?: up)? (?:anymore|any more|at all)"
+							+ "|\\bfoot ?drop\\b|\\bparaly[sz]ed\\b"),
+			TriageRule.of("fever-infection", EMERGENCY,
+					"\\b(?:fevers?|feverish|high temperature|temp of 10\\d|temperature of 10\\d|chills|rigors)\\b"
+							+ "|\\b(?:wound|incision|scar|cut|stitches|staples)\\W+(?:\\w+\\W+){0,4}?"
+							+ "(?:drain\\w*|leak\\w*|ooz\\w*|pus|discharge|seep\\w*|weep\\w*|bleed\\w*|open(?:ed|ing)? up|split|red and (?:hot|warm|swollen)|infected|smell\\w*)"
+							+ "|\\b(?:pus|discharge|drainage|oozing|leaking)\\W+(?:\\w+\\W+){0,4}?(?:wound|incision|scar|stitches|cut)\\b"),
+			TriageRule.of("chest-breathing", EMERGENCY,
+					"\\b(?:chest (?:pain|pains|tightness|pressure|hurts?)|pain in (?:my|the) chest|heart attack"
+							+ "|short(?:ness)? of breath|out of breath|" + NOT + " (?:breathe|breath|catch my breath)"
+							+ "|(?:trouble|difficulty|hard|struggling|problems?) (?:to )?breath\\w*|breathless\\w*"
+							+ "|coughing (?:up )?blood|gasping)\\b"),
+			TriageRule.of("calf-swelling", EMERGENCY,
+					"\\b(?:calf|calves|lower leg)\\W+(?:\\w+\\W+){0,4}?(?:swell\\w*|swollen|red|hot|warm|tender|hard|throbb\\w*|pain\\w*|hurts?|cramp\\w*)"
+							+ "|\\b(?:swollen|swelling (?:in|of)(?: my)?) (?:calf|calves|leg|legs)\\b"
+							+ "|\\bblood clots?\\b|\\bdvt\\b"),
+			TriageRule.of("severe-pain", EMERGENCY,
+					"\\b(?:severe|unbearable|excruciating|extreme|agoni[sz]ing|intolerable|worst|crippling|uncontrol(?:led|lable))"
+							+ "\\W+(?:\\w+\\W+){0,3}?pain\\b"
+							+ "|\\bpain\\W+(?:\\w+\\W+){0,3}?(?:unbearable|excruciating|out of control|uncontroll\\w*|intolerable|10 ?(?:/|out of) ?10)"
+							+ "|\\bpain (?:meds?|medications?|killers?|pills) (?:are(?:n'?t| not)|is(?:n'?t| not)|aren'?t|don'?t|do not) (?:working|helping)"
+							+ "|\\b(?:passed out|fainted|unconscious|collapsed)\\b"),
+			// Personal medical advice: doses and medicine decisions, diagnoses, test results.
+			TriageRule.of("dose", NEEDS_CLINICIAN,
+					"\\b(?:doses?|dosage|dosing|\\d+ ?(?:mg|mcg|milligrams?|ml)|how (?:much|many) (?:\\w+ ){0,2}(?:should|can|do) i (?:take|use|have)"
+							+ "|how (?:many|much) (?:pills?|tablets?|capsules?|mg|milligrams?)|how often (?:should|can) i take|overdose)\\b"),
+			TriageRule.of("medicine-decision", NEEDS_CLINICIAN,
+					"\\b(?:should|can|could|may|do|must) i (?:\\w+ ){0,2}(?:stop|start|take|keep taking|quit|skip|increase|decrease|double|mix|combine|come off|go off|switch)\\b"
+							+ "(?!.*\\b(?:appointment|consultation|book|schedul\\w*|call)\\b)"
+							+ "|\\b(?:stop|quit|skip|start|keep) taking\\b"
+							+ "|\\b(?:safe|ok|okay|alright|fine) to (?:take|stop|mix|combine)\\b"
+							+ "|\\b(?:prescri\\w+|refill)\\b"
+							+ "|\\b(?:take|taking|stop|stopping|on|use|using|mix|mixing)\\W+(?:\\w+\\W+){0,2}?" + DRUG
+							+ "|" + DRUG + "\\W+(?:\\w+\\W+){0,3}?(?:before|after|ok|okay|safe|allowed|fine|with)\\b"),
+			TriageRule.of("diagnosis", NEEDS_CLINICIAN,
+					"\\b(?:do|did|could|might|would) i (?:\\w+ )?(?:have|has|got) (?:a |an )?(?!(?:a |an )?(?:questions?|appointments?|consultation|scars?|to|same|this|the|it|surgery|lateral|an? (?:operation|procedure))\\b)\\w+"
+							+ "|\\b(?:am i|is it|is this|could (?:it|this) be|might (?:it|this) be|do you think (?:it'?s|i have|this is)) (?:\\w+ ){0,2}(?:cancer|a tumou?r|serious|broken|fractured|infected|a herniat\\w*|herniated|a slipped|normal to|dangerous|bad)\\b"
+							+ "|\\bdiagnos\\w*\\b|\\bwhat(?:'s| is) wrong with (?:me|my)\\b|\\bwhat do i have\\b"
+							+ "|\\bdo i (?:really )?need (?:the )?(?:surgery|an operation|a fusion|an? mri|an? x-?ray|an? scan)\\b"
+							+ "|\\bshould i (?:get|have|do|go for) (?:the )?(?:surgery|operation|fusion|procedure)\\b"),
+			TriageRule.of("test-results", NEEDS_CLINICIAN,
+					"\\b(?:my|the) (?:mri|x-?rays?|ct|cat scan|scans?|tests?|test results|results|report|blood ?work|labs?|emg)\\b\\W+(?:\\w+\\W+){0,3}?"
+							+ "(?:shows?|showed|says|said|mean|means|found|revealed|came back|read|looks?)\\b"
+							+ "|\\b(?:read|interpret|look at|explain) my (?:mri|x-?rays?|ct|scans?|results|report|labs?|images?)\\b"
+							+ "|\\bwhat does (?:my|this) (?:mri|x-?ray|ct|scan|result|report)\\b"),
+			// Attempts to make the assistant ignore its rules or reveal them.
+			TriageRule.of("prompt-injection", MANIPULATION,
+					"\\b(?:ignore|disregard|forget|override|bypass)\\W+(?:\\w+\\W+){0,3}?(?:instructions?|rules?|prompts?|guidelines|guardrails|programming|restrictions?|directions)\\b"
+							+ "|\\b(?:system|hidden|initial|original) (?:prompt|instructions?|message)\\b"
+							+ "|\\b(?:reveal|show|print|repeat|tell me|what are) (?:me )?(?:your|the) (?:instructions|rules|prompt|configuration)\\b"
+							+ "|\\byou are now\\b|\\bfrom now on,? you\\b|\\bpretend (?:to be|you(?: are|'re)?)\\b|\\bact as (?:a |an |my )?\\w+"
+							+ "|\\broleplay\\b|\\bjail ?break\\w*\\b|\\bdeveloper mode\\b|\\bdo anything now\\b|\\bno restrictions\\b"
+							+ "|\\bsudo\\b|\\badmin mode\\b"));
+
+	/** Decides what kind of message this is. Never throws; an empty message is clear. */
+	public TriageResult assess(String message) {
+		String normalized = normalize(message);
+		for (TriageRule rule : RULES) {
+			if (rule.matches(normalized)) {
+				return new TriageResult(rule.outcome(), rule.name());
+			}
+		}
+		return TriageResult.CLEAR;
+	}
+
+	/** Lower case, plain apostrophes, accents folded, single spaces: so rules see the same text however it was typed. */
+	static String normalize(String message) {
+		String text = Normalizer.normalize(message == null ? "" : message, Normalizer.Form.NFKC)
+			.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u02BC', '\'').replace('`', '\'');
+		text = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+		return text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+	}
+
+}

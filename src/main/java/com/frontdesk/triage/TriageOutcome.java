@@ -1,0 +1,21 @@
+package com.frontdesk.triage;
+
+/** What triage decided about a message, before any retrieval or model sees it. */
+public enum TriageOutcome {
+
+	/** Red-flag symptoms: call the emergency number or go to the emergency room now. */
+	EMERGENCY,
+
+	/** Thoughts of self-harm: the crisis line and the emergency number. */
+	SELF_HARM,
+
+	/** Personal medical advice (doses, medicines, diagnoses, test results): only the care team can answer. */
+	NEEDS_CLINICIAN,
+
+	/** An attempt to make the assistant ignore its instructions or reveal them. */
+	MANIPULATION,
+
+	/** Nothing found: the message may go on through the pipeline. */
+	CLEAR
+
+}

@@ -1,0 +1,88 @@
+package com.frontdesk.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Talks to a running Frontdesk over real HTTP, as the website or any client would. */
+public final class ChatClient {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final String base;
+
+	public ChatClient(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	/** Sends a message; {@code conversationId} null starts a new conversation. */
+	public Response chat(String conversationId, String message) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("conversationId", conversationId);
+		body.put("message", message);
+		return post("/api/chat", JSON.writeValueAsString(body), "application/json");
+	}
+
+	public Response post(String path, String body, String contentType) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return send(request);
+	}
+
+	public Response post(String path, byte[] body, String contentType) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build();
+		return send(request);
+	}
+
+	public Response get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+	}
+
+	public Response send(HttpRequest request) {
+		try {
+			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public String base() {
+		return base;
+	}
+
+	/** An HTTP response with its body parsed as JSON when it is JSON. */
+	public record Response(int status, String contentType, String body) {
+
+		public JsonNode json() {
+			return JSON.readTree(body);
+		}
+
+		public String text(String field) {
+			return json().get(field).stringValue();
+		}
+
+	}
+
+}
