@@ -21,6 +21,5 @@ ENV FRONTDESK_KNOWLEDGE_DIR=/app/knowledge \
     JAVA_TOOL_OPTIONS="--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:MaxRAMPercentage=75"
 VOLUME ["/data", "/app/knowledge"]
 EXPOSE 8080
-HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
-  CMD wget -qO- http://localhost:8080/actuator/health/readiness || exit 1
+# Liveness: /actuator/health/liveness, readiness: /actuator/health/readiness (knowledge index loaded).
 ENTRYPOINT ["java", "-jar", "/app/frontdesk.jar"]
