@@ -56,7 +56,9 @@ class KnowledgeWatcher implements SmartLifecycle {
 			log.warn("Cannot watch the knowledge folder {}; use the admin re-index instead: {}", root, ex.getMessage());
 			return;
 		}
-		thread = Thread.ofPlatform().daemon().name("knowledge-watcher").start(this::watch);
+		Thread watcher = Thread.ofPlatform().daemon().name("knowledge-watcher").unstarted(this::watch);
+		thread = watcher;
+		watcher.start();
 	}
 
 	@Override

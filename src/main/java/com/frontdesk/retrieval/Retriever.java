@@ -36,6 +36,9 @@ public class Retriever {
 
 	private static final int MAX_QUERY_TERMS = 64;
 
+	/** How much the topic of the conversation counts against the words of the follow-up question itself. */
+	private static final double CONTEXT_WEIGHT = 0.25;
+
 	private static final double UNKNOWN_TERM_WEIGHT_FACTOR = 1.5;
 
 	private final KnowledgeIndex index;
@@ -66,15 +69,20 @@ public class Retriever {
 		IndexReader reader = searcher.getIndexReader();
 		String corrected = properties.typoCorrection() ? typos.correct(question, reader) : question;
 		String query = context.isBlank() ? corrected : corrected + "\n" + context;
-		Set<String> searchTerms = new LinkedHashSet<>(analysis.queryTerms(query));
-		if (searchTerms.isEmpty()) {
+		Set<String> questionTerms = new LinkedHashSet<>(analysis.queryTerms(corrected));
+		Set<String> contextTerms = new LinkedHashSet<>(analysis.queryTerms(context));
+		contextTerms.removeAll(questionTerms);
+		if (questionTerms.isEmpty() && contextTerms.isEmpty()) {
 			return Retrieval.nothing(query);
 		}
 		Map<String, Double> weights = new LinkedHashMap<>();
-		for (String term : searchTerms) {
+		for (String term : questionTerms) {
 			weights.put(term, weight(reader, term));
 		}
-		TopDocs top = searcher.search(query(rarest(weights)), CANDIDATES);
+		for (String term : contextTerms) {
+			weights.put(term, CONTEXT_WEIGHT * weight(reader, term));
+		}
+		TopDocs top = searcher.search(query(rarest(weights), contextTerms), CANDIDATES);
 		Set<String> topic = topicTerms(corrected, context);
 		List<RetrievedPassage> passages = passages(searcher, top, topic);
 		Set<String> found = new HashSet<>();
@@ -143,12 +151,15 @@ public class Retriever {
 			.limit(MAX_QUERY_TERMS).map(Map.Entry::getKey).toList();
 	}
 
-	private static Query query(List<String> terms) {
+	/** Each term in any field (the section heading counts most); the conversation's topic only nudges. */
+	private static Query query(List<String> terms, Set<String> contextTerms) {
 		BooleanQuery.Builder query = new BooleanQuery.Builder();
 		for (String term : terms) {
-			query.add(new DisjunctionMaxQuery(List.of(field(IndexFields.TITLE, term, 1.0f),
+			Query anyField = new DisjunctionMaxQuery(List.of(field(IndexFields.TITLE, term, 1.0f),
 					field(IndexFields.SECTION, term, 1.5f), field(IndexFields.TEXT, term, 1.0f),
-					field(IndexFields.KEYWORDS, term, 0.5f)), 0.2f), Occur.SHOULD);
+					field(IndexFields.KEYWORDS, term, 0.5f)), 0.2f);
+			query.add(contextTerms.contains(term) ? new BoostQuery(anyField, (float) CONTEXT_WEIGHT) : anyField,
+					Occur.SHOULD);
 		}
 		return query.build();
 	}

@@ -50,6 +50,7 @@ public class Triage {
 							+ "|\\bsaddle an(?:a|e)sthesia\\b"),
 			TriageRule.of("leg-weakness", EMERGENCY,
 					"\\b(?:sudden(?:ly)?|worsening|getting worse|rapidly|new)\\W+(?:\\w+\\W+){0,4}?(?:weak\\w*|numb\\w*|paraly\\w*)"
+							+ "|\\b(?:weak\\w*|numb\\w*|paraly\\w*)\\W+(?:\\w+\\W+){0,3}?(?:sudden(?:ly)?|all of a sudden|getting worse|worse and worse)\\b"
 							+ "|\\b" + LEG + " (?:(?:is|are|keeps?|keep|feels?|feel|getting|got|went|gone|going|suddenly)\\W+){0,3}"
 							+ "(?:weak\\w*|giving (?:out|way)|gave (?:out|way)|buckl\\w*|paraly\\w*|dead|limp)"
 							+ "|\\bweak(?:ness)? (?:in|of) (?:my |both )?" + LEG
