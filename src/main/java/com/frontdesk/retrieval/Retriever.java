@@ -69,8 +69,8 @@ public class Retriever {
 		IndexReader reader = searcher.getIndexReader();
 		String corrected = properties.typoCorrection() ? typos.correct(question, reader) : question;
 		String query = context.isBlank() ? corrected : corrected + "\n" + context;
-		Set<String> questionTerms = new LinkedHashSet<>(analysis.queryTerms(corrected));
-		Set<String> contextTerms = new LinkedHashSet<>(analysis.queryTerms(context));
+		Set<String> questionTerms = searchTerms(corrected);
+		Set<String> contextTerms = searchTerms(context);
 		contextTerms.removeAll(questionTerms);
 		if (questionTerms.isEmpty() && contextTerms.isEmpty()) {
 			return Retrieval.nothing(query);
@@ -91,6 +91,12 @@ public class Retriever {
 		boolean mustMatchMissing = topic.stream().anyMatch(t -> analysis.mustMatch(t) && !found.contains(t));
 		boolean covered = !passages.isEmpty() && coverage >= properties.minCoverage() && !mustMatchMissing;
 		return new Retrieval(query, passages, weights, coverage, covered);
+	}
+
+	/** The topical words of a text when it has any ("scar" of "will it leave a big scar"), else all its words. */
+	private Set<String> searchTerms(String text) {
+		Set<String> terms = new LinkedHashSet<>(analysis.topicTerms(text));
+		return terms.isEmpty() ? new LinkedHashSet<>(analysis.queryTerms(text)) : terms;
 	}
 
 	private Set<String> topicTerms(String question, String context) {

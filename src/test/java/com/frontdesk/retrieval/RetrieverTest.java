@@ -1,0 +1,66 @@
+package com.frontdesk.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Retrieval over the real knowledge folder: lay words, typos, and knowing what it does not cover. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class RetrieverTest {
+
+	@Autowired
+	Retriever retriever;
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "can it help a slipped disc|disc herniation",
+			"do you treat a bone infection|osteomyelitis", "what about a disc infection|discitis",
+			"I have a curved spine|scoliosis", "is it for a slipped vertebra|spondylolisthesis",
+			"my first back surgery failed to fuse|failed fusion", "can a bulging disk be treated|disc herniation" })
+	void layWordsFindTheClinicalTerms(String question, String expected) {
+		Retrieval retrieval = retriever.retrieve(question, "");
+
+		assertThat(retrieval.covered()).as("coverage %.2f", retrieval.coverage()).isTrue();
+		assertThat(retrieval.passages().get(0).passage().text()).contains(expected);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "what is XLIF", "tell me about LLIF", "is DLIF done here", "latteral fussion",
+			"minimaly invasve lateral fusoin" })
+	void procedureNamesAndTyposFindTheProcedure(String question) {
+		Retrieval retrieval = retriever.retrieve(question, "");
+
+		assertThat(retrieval.covered()).isTrue();
+		assertThat(retrieval.passages().get(0).passage().title()).isEqualTo("Minimally Invasive Lateral Fusion");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "What's the capital of France?", "how much does lateral fusion cost",
+			"what is the success rate", "does insurance cover it", "what are the risks of lateral fusion",
+			"do you do knee replacements", "how many weeks until I can drive", "chocolate cake recipe" })
+	void saysWhenTheKnowledgeDoesNotCoverTheQuestion(String question) {
+		assertThat(retriever.retrieve(question, "").covered()).isFalse();
+	}
+
+	@Test
+	void aFollowUpUsesTheConversationTopicWithoutLosingItsOwnWords() {
+		Retrieval retrieval = retriever.retrieve("does it leave a scar?", "Minimally Invasive Lateral Fusion");
+
+		assertThat(retrieval.covered()).isTrue();
+		assertThat(retrieval.passages().get(0).passage().section()).isEqualTo("Scars");
+	}
+
+	@Test
+	void anEnormousMessageIsSearchedWithoutError() {
+		StringBuilder words = new StringBuilder();
+		for (int i = 0; i < 700; i++) {
+			words.append("w").append(Integer.toString(i, 36)).append(' ');
+		}
+		assertThat(retriever.retrieve(words + " scar", "").passages()).isNotNull();
+	}
+
+}
