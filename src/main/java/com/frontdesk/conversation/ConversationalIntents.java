@@ -19,20 +19,24 @@ final class ConversationalIntents {
 
 	private static final Set<String> GREETING_WORDS = Set.of("hi", "hello", "hey", "hiya", "howdy", "yo", "hola",
 			"greetings", "good", "morning", "afternoon", "evening", "day", "there", "team", "doctor", "doc", "dr",
-			"everyone", "all", "folks", "how", "are", "you", "is", "it", "going");
+			"everyone", "all", "folks", "how", "hows", "are", "you", "is", "it", "going", "whats", "up", "sup", "doing",
+			"today", "ok", "okay", "so", "um", "hmm");
 
 	private static final Set<String> THANKS_WORDS = Set.of("thanks", "thank", "you", "thx", "ty", "cheers", "great",
 			"ok", "okay", "cool", "perfect", "awesome", "that", "helps", "helped", "helpful", "very", "much", "so",
 			"a", "lot", "appreciate", "it", "got", "nice", "good", "to", "know", "understood", "alright", "sounds");
 
 	private static final Set<String> GOODBYE_WORDS = Set.of("bye", "goodbye", "see", "you", "later", "ya", "take",
-			"care", "good", "night", "goodnight", "have", "a", "nice", "great", "day", "thanks", "thank", "cya", "ttyl");
+			"care", "good", "night", "goodnight", "have", "a", "nice", "great", "day", "thanks", "thank", "cya", "ttyl",
+			"ok", "okay", "alright", "then", "now", "for", "all", "your", "help", "very", "much", "weekend", "evening");
 
 	private static final Pattern HANDOFF = Pattern.compile("\\b(?:(?:talk|speak|chat|connect me|put me through) (?:to|with)"
 			+ " (?:a |an |the |your |someone|somebody|anyone|a real|real|live)?\\s*(?:human|person|people|someone|somebody"
 			+ "|anyone|staff|receptionist|nurse|doctor|surgeon|office|front desk|agent|representative|rep|member of (?:your|the) team|team)"
 			+ "|real person|real human|human being|live agent|live person|customer service|operator|not a (?:bot|robot|machine)"
-			+ "|are you (?:a )?(?:bot|robot|human|real)|someone from (?:the|your) office|transfer me)\\b");
+			+ "|are you (?:a )?(?:bot|robot|human|real)|someone from (?:the|your) office|transfer me"
+			+ "|(?:get|give|find|want|need) (?:me )?(?:a |an )?(?:human|real person|person|live agent|agent|receptionist|staff member)"
+			+ "|^\\W*(?:human|agent|operator|representative|receptionist|person)\\W*(?:please|pls|now)?\\W*$)\\b");
 
 	private static final Pattern BOOKING = Pattern.compile("\\b(?:book(?:ing)?|schedul\\w*|reschedul\\w*|appointments?|appt"
 			+ "|consultations?|consult|same[- ]day|(?:see|visit|meet) (?:the|a|your|dr\\.?|doctor) ?(?:doctor|surgeon|specialist|\\w+)?"

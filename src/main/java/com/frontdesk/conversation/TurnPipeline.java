@@ -23,6 +23,9 @@ import com.frontdesk.triage.TriageResult;
 @Service
 public class TurnPipeline {
 
+	/** What a candidacy question is about, whatever the patient's own words are. */
+	private static final String CANDIDACY_QUESTION = "Who is a good candidate?";
+
 	private final Triage triage;
 
 	private final Retriever retriever;
@@ -131,6 +134,9 @@ public class TurnPipeline {
 
 	private Reply candidacy(String text, String context) {
 		Retrieval retrieval = retriever.retrieve(text + "\ngood candidate", context);
+		if (!retrieval.covered()) {
+			retrieval = retriever.retrieve(CANDIDACY_QUESTION, "");
+		}
 		if (!retrieval.covered()) {
 			return new Reply(replies.candidacy(), Intent.ANSWER, List.of(), List.of(actions.book(), actions.call()),
 					null);

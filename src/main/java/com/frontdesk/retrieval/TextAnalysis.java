@@ -2,8 +2,7 @@ package com.frontdesk.retrieval;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -46,6 +46,9 @@ public class TextAnalysis {
 
 	private final Set<String> mustMatchTerms;
 
+	/** Every word of the synonym map: words patients use that the content may not. */
+	private final Set<String> layWords;
+
 	private final Analyzer indexAnalyzer;
 
 	private final Analyzer queryAnalyzer;
@@ -60,7 +63,10 @@ public class TextAnalysis {
 		common.addAll(stopWords);
 		this.commonWords = CharArraySet.unmodifiableSet(common);
 		this.wordAnalyzer = new EnglishChain(null, CharArraySet.EMPTY_SET, false);
-		SynonymMap synonyms = synonyms(properties.synonymsFile(), wordAnalyzer);
+		String rules = synonymRules(properties.synonymsFile());
+		SynonymMap synonyms = synonyms(rules, wordAnalyzer);
+		this.layWords = Set.copyOf(terms(wordAnalyzer,
+				rules.lines().filter(line -> !line.strip().startsWith("#")).collect(Collectors.joining("\n"))));
 		this.indexAnalyzer = new EnglishChain(null, stopWords, true);
 		this.queryAnalyzer = new EnglishChain(synonyms, stopWords, true);
 		this.topicAnalyzer = new EnglishChain(synonyms, commonWords, true);
@@ -90,6 +96,10 @@ public class TextAnalysis {
 	List<String> words(String text, boolean skipCommon) {
 		List<String> words = terms(wordAnalyzer, text);
 		return skipCommon ? words.stream().filter(w -> !commonWords.contains(w)).toList() : words;
+	}
+
+	Set<String> layWords() {
+		return layWords;
 	}
 
 	boolean mustMatch(String term) {
@@ -130,17 +140,24 @@ public class TextAnalysis {
 		}
 	}
 
-	private static SynonymMap synonyms(String file, Analyzer analyzer) {
+	private static String synonymRules(String file) {
+		try (InputStream in = file == null || file.isBlank() ? new ClassPathResource("retrieval/synonyms.txt").getInputStream()
+				: Files.newInputStream(Path.of(file))) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the synonym map " + (file == null ? "" : file), ex);
+		}
+	}
+
+	private static SynonymMap synonyms(String rules, Analyzer analyzer) {
 		SolrSynonymParser parser = new SolrSynonymParser(true, false, analyzer);
-		try (Reader reader = file == null || file.isBlank()
-				? new InputStreamReader(new ClassPathResource("retrieval/synonyms.txt").getInputStream(),
-						StandardCharsets.UTF_8)
-				: Files.newBufferedReader(Path.of(file))) {
-			parser.parse(reader);
+		try {
+			parser.parse(new StringReader(rules));
 			return parser.build();
 		}
 		catch (IOException | ParseException ex) {
-			throw new IllegalStateException("Cannot read the synonym map " + (file == null ? "" : file), ex);
+			throw new IllegalStateException("The synonym map is not valid: " + ex.getMessage(), ex);
 		}
 	}
 

@@ -7,18 +7,26 @@ import java.util.regex.Pattern;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.LuceneLevenshteinDistance;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 
 /**
- * Replaces words that are not in the knowledge vocabulary by the closest word that is ("latteral fussion" ->
- * "lateral fusion"). Short words and everyday words are left alone, and a word must keep its first letter.
+ * Replaces words that are neither in the knowledge vocabulary nor among the lay words of the synonym map by the
+ * closest word that is ("latteral fussion" -> "lateral fusion", "recovry" -> "recovery"). Short words and
+ * everyday words are left alone, a word must keep its first letter, and two edits are allowed only in long words.
  */
 final class TypoCorrector {
 
 	private static final int MIN_LENGTH = 5;
 
+	private static final int TWO_EDITS_LENGTH = 10;
+
+	private static final float MIN_SIMILARITY = 0.7f;
+
 	private final TextAnalysis analysis;
+
+	private final LuceneLevenshteinDistance distance = new LuceneLevenshteinDistance();
 
 	private final DirectSpellChecker oneEdit = checker(1);
 
@@ -32,17 +40,44 @@ final class TypoCorrector {
 		String corrected = text;
 		for (String word : analysis.words(text, true)) {
 			if (word.length() < MIN_LENGTH || !word.chars().allMatch(Character::isLetter)
-					|| reader.docFreq(new Term(IndexFields.WORDS, word)) > 0) {
+					|| analysis.layWords().contains(word) || reader.docFreq(new Term(IndexFields.WORDS, word)) > 0) {
 				continue;
 			}
-			DirectSpellChecker checker = word.length() >= 8 ? twoEdits : oneEdit;
-			SuggestWord[] suggestions = checker.suggestSimilar(new Term(IndexFields.WORDS, word), 1, reader,
-					SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-			if (suggestions.length > 0) {
-				corrected = replaceWord(corrected, word, suggestions[0].string);
+			String replacement = best(word, reader);
+			if (replacement != null) {
+				corrected = replaceWord(corrected, word, replacement);
 			}
 		}
 		return corrected;
+	}
+
+	/** The closest word of the knowledge or of the lay vocabulary, or null when nothing is close enough. */
+	private String best(String word, IndexReader reader) throws IOException {
+		int maxEdits = word.length() >= TWO_EDITS_LENGTH ? 2 : 1;
+		String best = null;
+		float bestSimilarity = 0;
+		SuggestWord[] suggestions = (maxEdits == 2 ? twoEdits : oneEdit).suggestSimilar(
+				new Term(IndexFields.WORDS, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+		if (suggestions.length > 0) {
+			best = suggestions[0].string;
+			bestSimilarity = distance.getDistance(word, best);
+		}
+		for (String lay : analysis.layWords()) {
+			if (lay.charAt(0) != word.charAt(0) || Math.abs(lay.length() - word.length()) > maxEdits) {
+				continue;
+			}
+			float similarity = distance.getDistance(word, lay);
+			if (similarity > bestSimilarity && edits(similarity, word, lay) <= maxEdits) {
+				best = lay;
+				bestSimilarity = similarity;
+			}
+		}
+		return bestSimilarity >= MIN_SIMILARITY ? best : null;
+	}
+
+	/** Lucene's similarity is 1 - edits / longer length: turn it back into the number of edits. */
+	private static int edits(float similarity, String a, String b) {
+		return Math.round((1 - similarity) * Math.max(a.length(), b.length()));
 	}
 
 	private static String replaceWord(String text, String word, String replacement) {
@@ -54,7 +89,7 @@ final class TypoCorrector {
 		DirectSpellChecker checker = new DirectSpellChecker();
 		checker.setMaxEdits(maxEdits);
 		checker.setMinPrefix(1);
-		checker.setAccuracy(0.7f);
+		checker.setAccuracy(MIN_SIMILARITY);
 		return checker;
 	}
 

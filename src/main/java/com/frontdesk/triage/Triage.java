@@ -35,7 +35,9 @@ public class Triage {
 					"\\b(?:suicid\\w*|kill(?:ing)? my ?self|end(?:ing)? (?:my|it) (?:life|all)|end it all"
 							+ "|take my (?:own )?life|want(?:ed)? to die|wish i (?:was|were) dead|better off dead"
 							+ "|(?:want|wanting|going|gonna|thinking|thought|think|plan\\w*|urges?) (?:about |of )?(?:to )?(?:hurt|harm|kill|cut)\\w* my ?self|self[- ]?harm\\w*"
-							+ "|no reason to live|don'?t want to (?:live|be alive|wake up)|overdose on purpose)\\b"),
+							+ "|no reason to live|don'?t want to (?:live|be alive|be here|wake up|exist)|overdose on purpose"
+							+ "|(?:better|be better) off without me|(?:can'?t|cannot) go on|no point (?:in )?(?:living|going on)"
+							+ "|give up on (?:life|living)|want it all to end|wish i (?:could )?(?:disappear|wasn'?t here|never woke up))\\b"),
 			TriageRule.of("bladder-bowel", EMERGENCY,
 					"\\b(?:(?:loss|lost|losing|loosing|no) (?:of )?(?:control (?:of|over) )?(?:my )?(?:bladder|bowels?)(?: control)?"
 							+ "|" + NOT + " (?:control|hold|feel) (?:my )?(?:bladder|bowels?|pee|urine|poop|stool)"
@@ -45,8 +47,8 @@ public class Triage {
 			TriageRule.of("saddle-numbness", EMERGENCY,
 					"\\b(?:numb\\w*|tingl\\w*|no feeling|lost feeling|can'?t feel anything)\\W+(?:\\w+\\W+){0,4}?"
 							+ "(?:groin|saddle|genitals?|genital area|private (?:area|parts)|between (?:my|the) legs"
-							+ "|inner thighs?|butt(?:ocks)?|bottom|rectum|anus|crotch|perineum)\\b"
-							+ "|\\b(?:groin|saddle|genitals?|private (?:area|parts)|inner thighs?|crotch)\\W+(?:\\w+\\W+){0,3}?(?:numb\\w*|tingl\\w*)\\b"
+							+ "|inner thighs?|butt(?:ocks)?|bottom|rectum|anus|crotch|perineum|privates|down there|vagina|penis|scrotum|testicles)\\b"
+							+ "|\\b(?:groin|saddle|genitals?|private (?:area|parts)|privates|inner thighs?|crotch|vagina|penis|scrotum|testicles|bottom|butt)\\W+(?:\\w+\\W+){0,3}?(?:numb\\w*|tingl\\w*|no feeling)\\b"
 							+ "|\\bsaddle an(?:a|e)sthesia\\b"),
 			TriageRule.of("leg-weakness", EMERGENCY,
 					"\\b(?:sudden(?:ly)?|worsening|getting worse|rapidly|new)\\W+(?:\\w+\\W+){0,4}?(?:weak\\w*|numb\\w*|paraly\\w*)"
@@ -93,7 +95,8 @@ public class Triage {
 					"\\b(?:do|did|could|might|would) i (?:\\w+ )?(?:have|has|got) (?:a |an )?(?!(?:a |an )?(?:questions?|appointments?|consultation|scars?|to|same|this|the|it|surgery|lateral|an? (?:operation|procedure))\\b)\\w+"
 							+ "|\\b(?:am i|is it|is this|could (?:it|this) be|might (?:it|this) be|do you think (?:it'?s|i have|this is)) (?:\\w+ ){0,2}(?:cancer|a tumou?r|serious|broken|fractured|infected|a herniat\\w*|herniated|a slipped|normal to|dangerous|bad)\\b"
 							+ "|\\bdiagnos\\w*\\b|\\bwhat(?:'s| is) wrong with (?:me|my)\\b|\\bwhat do i have\\b"
-							+ "|\\bdo i (?:really )?need (?:the )?(?:surgery|an operation|a fusion|an? mri|an? x-?ray|an? scan)\\b"
+							+ "|\\b(?:do|will|would) i (?:really |actually |definitely )?(?:need|have to have|have to get) (?:(?:the|a|an|this|that|back|spine|spinal|lateral) ){0,2}(?:surgery|operation|fusion|mri|x-?ray|scan|procedure)\\b"
+							+ "|\\b(?:safe|ok|okay|dangerous|risky) for me\\b|\\ballerg(?:ic|y|ies)\\b"
 							+ "|\\bshould i (?:get|have|do|go for) (?:the )?(?:surgery|operation|fusion|procedure)\\b"),
 			TriageRule.of("test-results", NEEDS_CLINICIAN,
 					"\\b(?:my|the) (?:mri|x-?rays?|ct|cat scan|scans?|tests?|test results|results|report|blood ?work|labs?|emg)\\b\\W+(?:\\w+\\W+){0,3}?"
