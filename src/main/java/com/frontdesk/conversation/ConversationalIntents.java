@@ -13,7 +13,7 @@ final class ConversationalIntents {
 
 	enum Kind {
 
-		GREETING, THANKS, GOODBYE, HANDOFF, BOOKING, CANDIDACY, NONE
+		GREETING, THANKS, GOODBYE, HANDOFF, PRACTICE_INFO, BOOKING, CANDIDACY, NONE
 
 	}
 
@@ -38,6 +38,12 @@ final class ConversationalIntents {
 			+ "|(?:get|give|find|want|need) (?:me )?(?:a |an )?(?:human|real person|person|live agent|agent|receptionist|staff member)"
 			+ "|^\\W*(?:human|agent|operator|representative|receptionist|person)\\W*(?:please|pls|now)?\\W*$)\\b");
 
+	private static final Pattern PRACTICE_INFO = Pattern.compile("\\b(?:opening hours|office hours|business hours|your hours"
+			+ "|hours of operation|when are you open|what time do you (?:open|close)|are you open|open on (?:saturday|sunday|weekends?)"
+			+ "|where are you|where(?:'s| is) (?:your|the) (?:office|practice|clinic)|located|your location|your address"
+			+ "|what(?:'s| is) the address|directions to|how do i get (?:there|to you)|phone number|your number"
+			+ "|number to call|contact (?:info|information|details|number))\\b");
+
 	private static final Pattern BOOKING = Pattern.compile("\\b(?:book(?:ing)?|schedul\\w*|reschedul\\w*|appointments?|appt"
 			+ "|consultations?|consult|same[- ]day|(?:see|visit|meet) (?:the|a|your|dr\\.?|doctor) ?(?:doctor|surgeon|specialist|\\w+)?"
 			+ "|call me|call me back|callback|call back|ring me|phone me|contact me|reach me|get in touch|sign (?:me )?up"
@@ -49,7 +55,8 @@ final class ConversationalIntents {
 			+ "|(?:pt|physical therapy|physio|therapy|injections?|shots?|meds|medications?|pain pills|painkillers|nothing)"
 			+ " (?:\\w+ ){0,4}?(?:(?:did ?n'?t|did not|does ?n'?t|does not|have ?n'?t|haven'?t|has ?n'?t|never) (?:help|work)\\w*|not (?:helping|working)|failed)"
 			+ "|tried everything|nothing (?:helps|works|has helped|has worked)|qualify"
-			+ "|\\b(?:i have|i'?ve had|i'?ve got|i suffer from|i get|my) (?:\\w+ ){0,3}?(?:back|leg|sciatic\\w*|disc|disk|spine|spinal) ?(?:pain|problems?|issues?|aches?))");
+			+ "|\\b(?:i have|i'?ve had|i'?ve got|i suffer from|i get|my) (?:\\w+ ){0,3}?(?:back|leg|sciatic\\w*|disc|disk|spine|spinal) ?(?:pain|problems?|issues?|aches?)"
+			+ "|\\bmy (?:lower |low )?(?:back|legs?|spine) (?:hurts?|aches?|is killing me|is sore|kills me))");
 
 	private ConversationalIntents() {
 	}
@@ -71,6 +78,9 @@ final class ConversationalIntents {
 		}
 		if (HANDOFF.matcher(text).find()) {
 			return Kind.HANDOFF;
+		}
+		if (PRACTICE_INFO.matcher(text).find()) {
+			return Kind.PRACTICE_INFO;
 		}
 		if (BOOKING.matcher(text).find()) {
 			return Kind.BOOKING;

@@ -2,6 +2,7 @@ package com.frontdesk.conversation;
 
 import org.springframework.stereotype.Component;
 
+import com.frontdesk.answering.Citation;
 import com.frontdesk.booking.PracticeProfile;
 
 /** The fixed wording of replies that do not come from the knowledge. */
@@ -38,6 +39,16 @@ class Replies {
 		return "Of course. To speak with someone at " + practice.name() + ", call " + practice.phone() + " ("
 				+ practice.openingHours() + "). You can also book a consultation online and the office will "
 				+ "confirm it with you.";
+	}
+
+	String practiceInfo() {
+		return practice.name() + "\nAddress: " + practice.address() + "\nPhone: " + practice.phone()
+				+ "\nOpening hours: " + practice.openingHours() + "\nBook a consultation online: " + practice.bookingUrl();
+	}
+
+	Citation practiceInfoSource() {
+		return new Citation(practice.name(), "Contact details and opening hours", practice.website(),
+				practiceInfo().replace('\n', ' '));
 	}
 
 	String booking() {

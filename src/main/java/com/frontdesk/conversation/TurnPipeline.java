@@ -116,6 +116,9 @@ public class TurnPipeline {
 			case THANKS -> Reply.of(replies.thanks(), Intent.GREETING);
 			case GOODBYE -> Reply.of(replies.goodbye(), Intent.GREETING);
 			case HANDOFF -> Reply.of(replies.handoff(), Intent.HANDOFF, actions.call(), actions.handoff());
+			case PRACTICE_INFO -> new Reply(replies.practiceInfo() + "\n\nSource: " + replies.practiceInfoSource().title()
+					+ " – " + replies.practiceInfoSource().section(), Intent.ANSWER, List.of(replies.practiceInfoSource()),
+					List.of(actions.call(), actions.book()), null);
 			case BOOKING -> booking(text, context);
 			case CANDIDACY -> candidacy(text, context);
 			case NONE -> answer(text, context);

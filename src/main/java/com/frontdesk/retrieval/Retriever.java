@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
@@ -15,7 +16,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -38,6 +38,14 @@ public class Retriever {
 
 	/** How much the topic of the conversation counts against the words of the follow-up question itself. */
 	private static final double CONTEXT_WEIGHT = 0.25;
+
+	private static final float HEADING_BONUS = 0.5f;
+
+	/** "What is XLIF?", "tell me about lateral fusion": the section whose heading names it answers best. */
+	private static final Pattern DEFINITION = Pattern.compile(
+			"(?iu)\\b(?:what(?:'s| is| are|s)|tell me (?:more )?about|explain|define|meaning of|what does .+ mean)\\b");
+
+	private static final double MIN_WEIGHT_FOR_HEADING_BONUS = 0.5;
 
 	private static final double UNKNOWN_TERM_WEIGHT_FACTOR = 1.5;
 
@@ -82,7 +90,8 @@ public class Retriever {
 		for (String term : contextTerms) {
 			weights.put(term, CONTEXT_WEIGHT * weight(reader, term));
 		}
-		TopDocs top = searcher.search(query(rarest(weights), contextTerms), CANDIDATES);
+		boolean definition = DEFINITION.matcher(corrected).find();
+		TopDocs top = searcher.search(query(rarest(weights), weights, contextTerms, definition), CANDIDATES);
 		Set<String> topic = topicTerms(corrected, context);
 		List<RetrievedPassage> passages = passages(searcher, top, topic);
 		Set<String> found = new HashSet<>();
@@ -157,14 +166,23 @@ public class Retriever {
 			.limit(MAX_QUERY_TERMS).map(Map.Entry::getKey).toList();
 	}
 
-	/** Each term in any field (the section heading counts most); the conversation's topic only nudges. */
-	private static Query query(List<String> terms, Set<String> contextTerms) {
+	/**
+	 * Each term scored over the whole passage (title, section path, text and keywords as one field, so rarity is
+	 * measured across the whole knowledge), with a bonus when it is in the section heading, unless the term is
+	 * everywhere anyway, or the question asks what something is (then the heading that names it is the answer).
+	 * The conversation's topic only nudges.
+	 */
+	private static Query query(List<String> terms, Map<String, Double> weights, Set<String> contextTerms,
+			boolean definition) {
 		BooleanQuery.Builder query = new BooleanQuery.Builder();
 		for (String term : terms) {
-			Query anyField = new DisjunctionMaxQuery(List.of(field(IndexFields.TITLE, term, 1.0f),
-					field(IndexFields.SECTION, term, 1.5f), field(IndexFields.TEXT, term, 1.0f),
-					field(IndexFields.KEYWORDS, term, 0.5f)), 0.2f);
-			query.add(contextTerms.contains(term) ? new BoostQuery(anyField, (float) CONTEXT_WEIGHT) : anyField,
+			Query clause = new TermQuery(new Term(IndexFields.ALL, term));
+			if (definition || weights.get(term) >= MIN_WEIGHT_FOR_HEADING_BONUS) {
+				clause = new BooleanQuery.Builder().add(clause, Occur.SHOULD)
+					.add(field(IndexFields.SECTION, term, HEADING_BONUS), Occur.SHOULD)
+					.build();
+			}
+			query.add(contextTerms.contains(term) ? new BoostQuery(clause, (float) CONTEXT_WEIGHT) : clause,
 					Occur.SHOULD);
 		}
 		return query.build();

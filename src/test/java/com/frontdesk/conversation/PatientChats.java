@@ -43,6 +43,8 @@ final class PatientChats {
 	static List<PatientChat> all() {
 		return List.of(
 				// ---------------------------------------------------------------- answers from the content
+				chat("asks what happens during the operation",
+						patient("what happens during the surgery?").answer().says("on your side").cites(POSITIONING)),
 				chat("asks what lateral fusion is, then about healing, then about the scar",
 						patient("What is lateral fusion?").answer()
 							.says("small incision in your side", "not through your back").cites(WHAT_IS),
@@ -129,6 +131,9 @@ final class PatientChats {
 							.says("spondylolisthesis")),
 
 				// ---------------------------------------------------------------- candidacy: answer + book
+				chat("just says their back hurts",
+						patient("my lower back hurts all the time").candidacyAnswer().says("physical therapy")
+							.cites(CANDIDATE)),
 				chat("asks if they are a candidate",
 						patient("am I a candidate for lateral fusion?").candidacyAnswer()
 							.says("physical therapy", "consultation").cites(CANDIDATE)),
@@ -256,6 +261,9 @@ final class PatientChats {
 							.says("+1-555-0100")),
 
 				// ---------------------------------------------------------------- not in the content
+				chat("asks whether the surgery hurts", patient("is the surgery painful?").notCovered()),
+				chat("asks who operates", patient("who will do my surgery?").notCovered()),
+				chat("asks about a brace", patient("will I need to wear a brace after?").notCovered()),
 				chat("asks the cost", patient("how much does xlif cost?").notCovered()),
 				chat("asks about insurance", patient("will my insurance cover lateral fusion?").notCovered()),
 				chat("asks the success rate", patient("what's the success rate of lateral fusion?").notCovered()),

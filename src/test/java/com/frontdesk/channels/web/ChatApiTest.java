@@ -57,6 +57,21 @@ class ChatApiTest {
 	}
 
 	@Test
+	void practiceDetailsComeFromThePracticeProfile() {
+		for (String question : new String[] { "what are your opening hours?", "where are you located",
+				"whats your phone number" }) {
+			JsonNode body = client().chat(null, question).json();
+
+			assertThat(body.get("intent").stringValue()).as(question).isEqualTo("answer");
+			assertThat(body.get("reply").stringValue()).contains("Monday to Friday, 8 am to 5 pm",
+					"100 Sample Street, Example City", "+1-555-0100");
+			assertThat(body.get("citations").get(0).get("section").stringValue())
+				.isEqualTo("Contact details and opening hours");
+			assertThat(body.get("actions").get(0).get("type").stringValue()).isEqualTo("call");
+		}
+	}
+
+	@Test
 	void continuesAConversationById() {
 		String id = client().chat(null, "hello").text("conversationId");
 
