@@ -64,6 +64,38 @@ public class TurnPipeline {
 	 * @throws ConversationNotFound when the conversation id is unknown
 	 */
 	public ChatReply handle(String conversationId, String message, String channel) {
+		return handle(conversationId, message, channel, ReplyListener.NONE);
+	}
+
+	/**
+	 * Answers one message and lets a listener hear the reply as it is made (for streaming channels).
+	 * @see #handle(String, String, String)
+	 */
+	public ChatReply handle(String conversationId, String message, String channel, ReplyListener listener) {
+		String text = validate(conversationId, message);
+		String id;
+		String context = "";
+		if (conversationId == null) {
+			id = store.create(channel);
+		}
+		else {
+			id = conversationId;
+			context = store.latestTopic(id).orElse("");
+		}
+		listener.started(id);
+		StreamedText streamed = new StreamedText(listener);
+		Reply reply = respond(text, context);
+		store.append(id, new Turn(text, reply.text(), reply.intent(), reply.citations(), reply.actions(),
+				reply.topic(), clock.instant()));
+		streamed.finish(reply.text());
+		return new ChatReply(id, reply.text(), reply.intent(), reply.citations(), reply.actions());
+	}
+
+	/**
+	 * Checks a message before anything is done with it, so a streaming channel can refuse it with a plain error.
+	 * @return the cleaned message text
+	 */
+	public String validate(String conversationId, String message) {
 		String text = MessageText.clean(message);
 		if (text.isEmpty()) {
 			throw new BlankMessage();
@@ -71,22 +103,10 @@ public class TurnPipeline {
 		if (text.length() > properties.maxMessageLength()) {
 			throw new MessageTooLong(properties.maxMessageLength());
 		}
-		String id;
-		String context = "";
-		if (conversationId == null) {
-			id = store.create(channel);
+		if (conversationId != null && !store.exists(conversationId)) {
+			throw new ConversationNotFound();
 		}
-		else {
-			if (!store.exists(conversationId)) {
-				throw new ConversationNotFound();
-			}
-			id = conversationId;
-			context = store.latestTopic(id).orElse("");
-		}
-		Reply reply = respond(text, context);
-		store.append(id, new Turn(text, reply.text(), reply.intent(), reply.citations(), reply.actions(),
-				reply.topic(), clock.instant()));
-		return new ChatReply(id, reply.text(), reply.intent(), reply.citations(), reply.actions());
+		return text;
 	}
 
 	private record Reply(String text, Intent intent, List<Citation> citations, List<Action> actions, String topic) {

@@ -1,0 +1,122 @@
+package com.frontdesk.channels.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import com.frontdesk.conversation.ChatReply;
+import com.frontdesk.conversation.ReplyListener;
+import com.frontdesk.conversation.TurnPipeline;
+import com.frontdesk.retrieval.KnowledgeUnavailable;
+
+import jakarta.annotation.PreDestroy;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /api/chat/stream}: the same request as {@code /api/chat}, answered as server-sent events:
+ * {@code meta} (conversationId), {@code token} (text pieces), {@code citations}, {@code actions}, then {@code done}
+ * with the complete reply (the same JSON as {@code /api/chat}), or {@code error} with a problem. A request that is
+ * wrong from the start (empty, too long, unknown conversation) gets a plain problem response instead of a stream.
+ */
+@RestController
+class ChatStreamController {
+
+	private static final Logger log = LoggerFactory.getLogger(ChatStreamController.class);
+
+	private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(3);
+
+	private final TurnPipeline pipeline;
+
+	private final ChatProblems problems;
+
+	private final ExecutorService turns = Executors.newVirtualThreadPerTaskExecutor();
+
+	ChatStreamController(TurnPipeline pipeline, ChatProblems problems) {
+		this.pipeline = pipeline;
+		this.problems = problems;
+	}
+
+	@PostMapping(path = "/api/chat/stream", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter stream(@RequestBody JsonNode body) {
+		ChatRequest request = ChatRequest.from(body);
+		pipeline.validate(request.conversationId(), request.message());
+		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+		turns.submit(() -> run(request, emitter));
+		return emitter;
+	}
+
+	private void run(ChatRequest request, SseEmitter emitter) {
+		Events events = new Events(emitter);
+		try {
+			ChatReply reply = pipeline.handle(request.conversationId(), request.message(), "web", events);
+			events.send("citations", reply.citations());
+			events.send("actions", reply.actions());
+			events.send("done", reply);
+			emitter.complete();
+		}
+		catch (KnowledgeUnavailable ex) {
+			events.send("error", problems.knowledgeUnavailable(ex));
+			emitter.complete();
+		}
+		catch (RuntimeException ex) {
+			log.error("Streaming a reply failed: {}", ex.getClass().getName(), ex);
+			events.send("error", ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+					"Something went wrong on our side. Please try again, or call the practice."));
+			emitter.complete();
+		}
+	}
+
+	@PreDestroy
+	void shutdown() {
+		turns.shutdown();
+	}
+
+	/** Sends events until the browser goes away; the turn itself is stored either way. */
+	private static final class Events implements ReplyListener {
+
+		private final SseEmitter emitter;
+
+		private boolean gone;
+
+		Events(SseEmitter emitter) {
+			this.emitter = emitter;
+		}
+
+		@Override
+		public void started(String conversationId) {
+			send("meta", Map.of("conversationId", conversationId));
+		}
+
+		@Override
+		public void token(String text) {
+			send("token", Map.of("text", text));
+		}
+
+		void send(String name, Object data) {
+			if (gone) {
+				return;
+			}
+			try {
+				emitter.send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
+			}
+			catch (IOException | IllegalStateException ex) {
+				gone = true;
+			}
+		}
+
+	}
+
+}
