@@ -14,6 +14,19 @@ public record Answer(String body, List<Citation> citations) {
 		citations = List.copyOf(citations);
 	}
 
+	/** "Sources: [1] title – section; [2] ..." for answers that cite passages by number. */
+	public String numberedSourceLine() {
+		StringBuilder line = new StringBuilder(citations.size() == 1 ? "Source: " : "Sources: ");
+		for (int i = 0; i < citations.size(); i++) {
+			Citation c = citations.get(i);
+			line.append(i == 0 ? "" : "; ").append('[').append(i + 1).append("] ").append(c.title());
+			if (!c.section().isBlank()) {
+				line.append(" – ").append(c.section());
+			}
+		}
+		return line.toString();
+	}
+
 	/** "Source: title – section" naming every cited passage. */
 	public String sourceLine() {
 		List<String> sources = citations.stream()

@@ -8,7 +8,7 @@ import com.frontdesk.booking.PracticeProfile;
 
 /** Turns a knowledge file's source link into an absolute link on the practice's website. */
 @Component
-class SourceLinks {
+public class SourceLinks {
 
 	private final PracticeProfile practice;
 
@@ -16,7 +16,7 @@ class SourceLinks {
 		this.practice = practice;
 	}
 
-	String resolve(String url) {
+	public String resolve(String url) {
 		if (url == null || url.isBlank()) {
 			return practice.website();
 		}

@@ -19,11 +19,15 @@ final class StreamedText implements ReplyListener {
 		}
 	}
 
-	/** Sends whatever of the final reply the listener has not heard yet, when what it heard is the reply's start. */
+	/**
+	 * Sends whatever of the final reply the listener has not heard yet, when what it heard is the reply's start
+	 * (white space at the end of what was heard aside). A reply that replaced what was heard is not sent again: the
+	 * complete reply reaches the listener's channel separately.
+	 */
 	void finish(String reply) {
-		String sent = heard.toString();
+		String sent = heard.toString().stripTrailing();
 		if (reply.startsWith(sent) && reply.length() > sent.length()) {
-			token(reply.substring(sent.length()));
+			token(sent.isEmpty() ? reply : reply.substring(sent.length()));
 		}
 	}
 

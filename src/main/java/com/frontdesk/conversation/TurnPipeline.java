@@ -9,10 +9,14 @@ import org.springframework.stereotype.Service;
 import com.frontdesk.answering.Answer;
 import com.frontdesk.answering.Citation;
 import com.frontdesk.answering.EmbeddedAnswerer;
+import com.frontdesk.answering.llm.LlmAnswerer;
+import com.frontdesk.answering.llm.ModelAnswer;
+import com.frontdesk.answering.llm.QueryCondenser;
 import com.frontdesk.booking.Action;
 import com.frontdesk.booking.Actions;
 import com.frontdesk.retrieval.Retrieval;
 import com.frontdesk.retrieval.Retriever;
+import com.frontdesk.triage.Redactor;
 import com.frontdesk.triage.Triage;
 import com.frontdesk.triage.TriageResult;
 
@@ -25,6 +29,9 @@ public class TurnPipeline {
 
 	/** What a candidacy question is about, whatever the patient's own words are. */
 	private static final String CANDIDACY_QUESTION = "Who is a good candidate?";
+
+	/** How many earlier exchanges a follow-up question is condensed with. */
+	private static final int HISTORY_TURNS = 3;
 
 	private final Triage triage;
 
@@ -42,8 +49,15 @@ public class TurnPipeline {
 
 	private final Clock clock;
 
+	private final Redactor redactor;
+
+	private final QueryCondenser condenser;
+
+	private final LlmAnswerer llm;
+
 	TurnPipeline(Triage triage, Retriever retriever, EmbeddedAnswerer answerer, Actions actions, Replies replies,
-			ConversationStore store, ConversationProperties properties, Clock clock) {
+			ConversationStore store, ConversationProperties properties, Clock clock, Redactor redactor,
+			QueryCondenser condenser, LlmAnswerer llm) {
 		this.triage = triage;
 		this.retriever = retriever;
 		this.answerer = answerer;
@@ -52,6 +66,9 @@ public class TurnPipeline {
 		this.store = store;
 		this.properties = properties;
 		this.clock = clock;
+		this.redactor = redactor;
+		this.condenser = condenser;
+		this.llm = llm;
 	}
 
 	/**
@@ -84,7 +101,7 @@ public class TurnPipeline {
 		}
 		listener.started(id);
 		StreamedText streamed = new StreamedText(listener);
-		Reply reply = respond(text, context);
+		Reply reply = respond(text, context, id, streamed);
 		store.append(id, new Turn(text, reply.text(), reply.intent(), reply.citations(), reply.actions(),
 				reply.topic(), clock.instant()));
 		streamed.finish(reply.text());
@@ -117,7 +134,7 @@ public class TurnPipeline {
 
 	}
 
-	private Reply respond(String text, String context) {
+	private Reply respond(String text, String context, String conversationId, StreamedText streamed) {
 		TriageResult safety = triage.assess(text);
 		switch (safety.outcome()) {
 			case SELF_HARM:
@@ -141,18 +158,49 @@ public class TurnPipeline {
 					List.of(actions.call(), actions.book()), null);
 			case BOOKING -> booking(text, context);
 			case CANDIDACY -> candidacy(text, context);
-			case NONE -> answer(text, context);
+			case NONE -> answer(text, context, conversationId, streamed);
 		};
 	}
 
-	private Reply answer(String text, String context) {
-		Retrieval retrieval = retriever.retrieve(text, context);
+	private Reply answer(String text, String context, String conversationId, StreamedText streamed) {
+		if (!condenser.modelConfigured()) {
+			return embedded(retriever.retrieve(text, context));
+		}
+		String redacted = redactor.redact(text);
+		String standalone = condenser.condense(redacted, history(conversationId));
+		Retrieval retrieval = standalone.equals(redacted) ? retriever.retrieve(text, context)
+				: retriever.retrieve(standalone, "");
 		if (!retrieval.covered()) {
-			return Reply.of(replies.notCovered(), Intent.NOT_COVERED, actions.call(), actions.book());
+			return notCovered();
+		}
+		return switch (llm.answer(redacted, standalone, retrieval, streamed::token)) {
+			case ModelAnswer.Written written -> new Reply(
+					written.answer().body() + "\n\n" + written.answer().numberedSourceLine(), Intent.ANSWER,
+					written.answer().citations(), List.of(), topic(written.answer()));
+			case ModelAnswer.NotCovered notCovered -> notCovered();
+			case ModelAnswer.Unavailable unavailable -> embedded(retrieval);
+		};
+	}
+
+	private Reply embedded(Retrieval retrieval) {
+		if (!retrieval.covered()) {
+			return notCovered();
 		}
 		Answer answer = answerer.answer(retrieval);
 		return new Reply(answer.body() + "\n\n" + answer.sourceLine(), Intent.ANSWER, answer.citations(), List.of(),
 				topic(answer));
+	}
+
+	private Reply notCovered() {
+		return Reply.of(replies.notCovered(), Intent.NOT_COVERED, actions.call(), actions.book());
+	}
+
+	/** The last few exchanges, redacted, for condensing a follow-up question. */
+	private List<QueryCondenser.Exchange> history(String conversationId) {
+		List<Turn> turns = store.turns(conversationId);
+		return turns.subList(Math.max(0, turns.size() - HISTORY_TURNS), turns.size()).stream()
+			.map(turn -> new QueryCondenser.Exchange(redactor.redact(turn.question()), turn.reply()))
+			.toList();
 	}
 
 	private Reply candidacy(String text, String context) {

@@ -1,0 +1,130 @@
+package com.frontdesk.answering.llm;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Lets a streamed model answer through one sentence at a time, and only after the sentence passed the
+ * {@link OutputGuard}. Citation numbers are renumbered in the order the answer first uses them, so that [1] is the
+ * first entry of the reply's citations. The first sentence that fails stops everything after it.
+ */
+final class SentenceGate {
+
+	private static final Pattern SENTENCE_END = Pattern.compile(
+			"[.!?](?:\\s*\\[\\s*\\d+(?:\\s*,\\s*\\d+)*\\s*])*[.!?]?\\s+|\\n\\s*\\n");
+
+	private static final Pattern CITATION = Pattern.compile("\\[\\s*(\\d{1,3}(?:\\s*,\\s*\\d{1,3})*)\\s*]");
+
+	private static final Pattern NOT_COVERED = Pattern.compile("^\\W*NOT_COVERED\\W*$");
+
+	private final OutputGuard guard;
+
+	private final Set<String> allowedNumbers;
+
+	private final int passages;
+
+	private final Consumer<String> out;
+
+	private final StringBuilder pending = new StringBuilder();
+
+	private final StringBuilder released = new StringBuilder();
+
+	/** Original passage number -> number in the reply. */
+	private final Map<Integer, Integer> numbering = new LinkedHashMap<>();
+
+	private String violation;
+
+	SentenceGate(OutputGuard guard, Set<String> allowedNumbers, int passages, Consumer<String> out) {
+		this.guard = guard;
+		this.allowedNumbers = allowedNumbers;
+		this.passages = passages;
+		this.out = out;
+	}
+
+	/** Takes the next piece of the model's answer; false once the answer has failed the guard. */
+	synchronized boolean accept(String piece) {
+		if (violation != null) {
+			return false;
+		}
+		pending.append(piece);
+		Matcher end = SENTENCE_END.matcher(pending);
+		int from = 0;
+		while (end.find()) {
+			if (!release(pending.substring(from, end.end()))) {
+				return false;
+			}
+			from = end.end();
+		}
+		pending.delete(0, from);
+		return true;
+	}
+
+	/** Ends the answer: the rest is checked like a sentence. */
+	synchronized Result finish() {
+		String rest = pending.toString();
+		pending.setLength(0);
+		if (violation == null && released.isEmpty() && NOT_COVERED.matcher(rest.strip()).matches()) {
+			return new Result("", List.of(), true, Optional.empty());
+		}
+		if (violation == null && !rest.isBlank()) {
+			release(rest);
+		}
+		if (violation == null && numbering.isEmpty()) {
+			violation = "no citation";
+		}
+		return new Result(released.toString().strip(), List.copyOf(numbering.keySet()), false,
+				Optional.ofNullable(violation));
+	}
+
+	/**
+	 * What the model wrote, once checked.
+	 * @param text the answer as released, citations renumbered
+	 * @param cited the passage numbers (1-based, as given to the model) in reply order
+	 * @param notCovered the model said the passages do not answer the question
+	 * @param violation why the answer must not be shown, if it must not
+	 */
+	record Result(String text, List<Integer> cited, boolean notCovered, Optional<String> violation) {
+	}
+
+	private boolean release(String sentence) {
+		Optional<String> problem = guard.violation(sentence, allowedNumbers);
+		if (problem.isPresent()) {
+			violation = problem.get();
+			return false;
+		}
+		String renumbered = renumber(sentence);
+		if (renumbered == null) {
+			violation = "cites a passage that was not given";
+			return false;
+		}
+		released.append(renumbered);
+		out.accept(renumbered);
+		return true;
+	}
+
+	private String renumber(String sentence) {
+		Matcher citation = CITATION.matcher(sentence);
+		StringBuilder result = new StringBuilder();
+		while (citation.find()) {
+			List<String> numbers = new ArrayList<>();
+			for (String number : citation.group(1).split("\\s*,\\s*")) {
+				int original = Integer.parseInt(number.strip());
+				if (original < 1 || original > passages) {
+					return null;
+				}
+				numbers.add(String.valueOf(numbering.computeIfAbsent(original, n -> numbering.size() + 1)));
+			}
+			citation.appendReplacement(result, Matcher.quoteReplacement("[" + String.join(", ", numbers) + "]"));
+		}
+		citation.appendTail(result);
+		return result.toString();
+	}
+
+}
