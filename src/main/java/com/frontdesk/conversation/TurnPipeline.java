@@ -163,12 +163,13 @@ public class TurnPipeline {
 	}
 
 	private Reply answer(String text, String context, String conversationId, StreamedText streamed) {
+		String searchable = redactor.searchable(text);
 		if (!condenser.modelConfigured()) {
-			return embedded(retriever.retrieve(text, context));
+			return embedded(retriever.retrieve(searchable, context));
 		}
 		String redacted = redactor.redact(text);
 		String standalone = condenser.condense(redacted, history(conversationId));
-		Retrieval retrieval = standalone.equals(redacted) ? retriever.retrieve(text, context)
+		Retrieval retrieval = standalone.equals(redacted) ? retriever.retrieve(searchable, context)
 				: retriever.retrieve(standalone, "");
 		if (!retrieval.covered()) {
 			return notCovered();

@@ -26,6 +26,13 @@ public class Redactor {
 
 	private static final Pattern ID_NUMBER = Pattern.compile("\\b\\d{3}-\\d{2}-\\d{4}\\b|\\b\\d{9,}\\b");
 
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\[(?:name|email|phone|date|number)]");
+
+	/** The redacted text without the placeholders: what is left to search the knowledge with. */
+	public String searchable(String text) {
+		return PLACEHOLDER.matcher(redact(text)).replaceAll(" ").replaceAll("\\s+", " ").strip();
+	}
+
 	/** The text with personal data replaced by placeholders such as {@code [email]}. */
 	public String redact(String text) {
 		if (text == null || text.isEmpty()) {

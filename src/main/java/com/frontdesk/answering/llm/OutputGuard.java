@@ -33,6 +33,19 @@ final class OutputGuard {
 
 	private static final int LEAK_SHINGLE = 6;
 
+	private static final java.util.Map<String, String> WORDS = java.util.Map.ofEntries(
+			java.util.Map.entry("one", "1"), java.util.Map.entry("uno", "1"), java.util.Map.entry("una", "1"),
+			java.util.Map.entry("once", "1"), java.util.Map.entry("two", "2"), java.util.Map.entry("dos", "2"),
+			java.util.Map.entry("twice", "2"), java.util.Map.entry("three", "3"), java.util.Map.entry("tres", "3"),
+			java.util.Map.entry("four", "4"), java.util.Map.entry("cuatro", "4"), java.util.Map.entry("five", "5"),
+			java.util.Map.entry("cinco", "5"), java.util.Map.entry("six", "6"), java.util.Map.entry("seis", "6"),
+			java.util.Map.entry("seven", "7"), java.util.Map.entry("siete", "7"), java.util.Map.entry("eight", "8"),
+			java.util.Map.entry("ocho", "8"), java.util.Map.entry("nine", "9"), java.util.Map.entry("nueve", "9"),
+			java.util.Map.entry("ten", "10"), java.util.Map.entry("diez", "10"), java.util.Map.entry("twenty", "20"),
+			java.util.Map.entry("veinte", "20"), java.util.Map.entry("hundred", "100"), java.util.Map.entry("cien", "100"),
+			java.util.Map.entry("thousand", "1000"), java.util.Map.entry("mil", "1000"), java.util.Map.entry("percent", "%"),
+			java.util.Map.entry("percentage", "%"), java.util.Map.entry("por ciento", "%"));
+
 	private final Set<String> promptShingles;
 
 	OutputGuard(String systemPromptRules) {
@@ -56,7 +69,7 @@ final class OutputGuard {
 		}
 		Matcher number = NUMBER.matcher(withoutCitations);
 		while (number.find()) {
-			if (!allowedNumbers.contains(number.group().toLowerCase(Locale.ROOT).replace(',', '.'))) {
+			if (!allowedNumbers.contains(canonical(number.group()))) {
 				return Optional.of("number not in the passages");
 			}
 		}
@@ -77,10 +90,16 @@ final class OutputGuard {
 		for (String text : texts) {
 			Matcher number = NUMBER.matcher(text);
 			while (number.find()) {
-				numbers.add(number.group().toLowerCase(Locale.ROOT).replace(',', '.'));
+				numbers.add(canonical(number.group()));
 			}
 		}
 		return numbers;
+	}
+
+	/** The same number however it is written: "4", "four" and "cuatro" compare equal; "1,5" is "1.5". */
+	private static String canonical(String number) {
+		String lower = number.toLowerCase(Locale.ROOT).replace(',', '.');
+		return WORDS.getOrDefault(lower, lower);
 	}
 
 	private static Set<String> shingles(String text) {

@@ -1,0 +1,37 @@
+package com.frontdesk.channels.messaging;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** A messaging platform as the channel-neutral processing sees it: its limits and how to send it a text. */
+public interface MessagingChannel {
+
+	/** The channel's name, as stored with its messages and conversations. */
+	String name();
+
+	boolean enabled();
+
+	ReplyLimits limits();
+
+	/** How long after the patient's message a free-form reply is allowed, if the platform limits it. */
+	default Optional<Duration> replyWindow() {
+		return Optional.empty();
+	}
+
+	/** Decides what to do with a text message before it reaches the pipeline. */
+	default Screening screen(InboundMessage message) {
+		return Screening.answer();
+	}
+
+	/** Adapts a rendered reply to what the platform displays well (SMS: GSM-7 friendly characters). */
+	default String adapt(String text) {
+		return text;
+	}
+
+	/**
+	 * Sends one text message (already within {@link #limits()}).
+	 * @throws SendFailed when the platform refused it or could not be reached
+	 */
+	void send(String recipient, String text);
+
+}
