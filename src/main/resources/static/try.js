@@ -40,29 +40,73 @@
     log.appendChild(box);
   }
 
+  function forget() {
+    conversationId = null;
+    sessionStorage.removeItem('frontdesk.conversationId');
+  }
+
+  // Reads POST /api/chat/stream: meta, token..., citations, actions, done (or error).
+  async function streamReply(message, box) {
+    const response = await fetch('/api/chat/stream', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'text/event-stream' },
+      body: JSON.stringify({ conversationId, message })
+    });
+    if (!response.ok) {
+      let detail = 'Something went wrong. Please try again.';
+      try { detail = (await response.json()).detail || detail; } catch (e) { /* not JSON */ }
+      if (response.status === 404) forget();
+      throw new Error(detail);
+    }
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    let done = null;
+    for (;;) {
+      const { value, done: finished } = await reader.read();
+      if (finished) break;
+      buffer += decoder.decode(value, { stream: true });
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const raw = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        let name = 'message';
+        let data = '';
+        for (const line of raw.split('\n')) {
+          if (line.startsWith('event:')) name = line.slice(6).trim();
+          else if (line.startsWith('data:')) data += line.slice(5);
+        }
+        const payload = data ? JSON.parse(data) : null;
+        if (name === 'meta') {
+          conversationId = payload.conversationId;
+          sessionStorage.setItem('frontdesk.conversationId', conversationId);
+        } else if (name === 'token') {
+          box.textContent += payload.text;
+        } else if (name === 'done') {
+          done = payload;
+        } else if (name === 'error') {
+          throw new Error(payload.detail || 'Something went wrong. Please try again.');
+        }
+      }
+    }
+    if (!done) throw new Error('The answer was interrupted. Please try again.');
+    return done;
+  }
+
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const message = input.value.trim();
     if (!message) return;
     log.appendChild(el('div', 'msg patient', message));
     input.value = '';
+    const draft = el('div', 'msg bot', '');
+    log.appendChild(draft);
     try {
-      const response = await fetch('/api/chat', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ conversationId, message })
-      });
-      const body = await response.json();
-      if (!response.ok) {
-        if (response.status === 404) { conversationId = null; sessionStorage.removeItem('frontdesk.conversationId'); }
-        log.appendChild(el('div', 'msg bot', body.detail || 'Something went wrong. Please try again.'));
-        return;
-      }
-      conversationId = body.conversationId;
-      sessionStorage.setItem('frontdesk.conversationId', conversationId);
-      showReply(body);
+      const reply = await streamReply(message, draft);
+      draft.remove();
+      showReply(reply);
     } catch (e) {
-      log.appendChild(el('div', 'msg bot', 'The assistant cannot be reached. Please try again.'));
+      draft.textContent = e.message || 'The assistant cannot be reached. Please try again.';
     }
   });
 
