@@ -1,6 +1,9 @@
 package com.frontdesk.retrieval;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +27,13 @@ final class TypoCorrector {
 
 	private static final float MIN_SIMILARITY = 0.7f;
 
+	private static final int MAX_CACHED = 10_000;
+
 	private final TextAnalysis analysis;
+
+	private final Map<String, Optional<String>> cache = new ConcurrentHashMap<>();
+
+	private volatile IndexReader cacheReader;
 
 	private final LuceneLevenshteinDistance distance = new LuceneLevenshteinDistance();
 
@@ -43,12 +52,26 @@ final class TypoCorrector {
 					|| analysis.layWords().contains(word) || reader.docFreq(new Term(IndexFields.WORDS, word)) > 0) {
 				continue;
 			}
-			String replacement = best(word, reader);
+			String replacement = cached(word, reader);
 			if (replacement != null) {
 				corrected = replaceWord(corrected, word, replacement);
 			}
 		}
 		return corrected;
+	}
+
+	/** Corrections are remembered until the index changes; the memory is bounded. */
+	private String cached(String word, IndexReader reader) throws IOException {
+		if (cacheReader != reader || cache.size() > MAX_CACHED) {
+			cache.clear();
+			cacheReader = reader;
+		}
+		Optional<String> known = cache.get(word);
+		if (known == null) {
+			known = Optional.ofNullable(best(word, reader));
+			cache.put(word, known);
+		}
+		return known.orElse(null);
 	}
 
 	/** The closest word of the knowledge or of the lay vocabulary, or null when nothing is close enough. */
