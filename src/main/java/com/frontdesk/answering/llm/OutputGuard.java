@@ -19,7 +19,7 @@ final class OutputGuard {
 			+ "|micrograms?|units?|iu|tablets?|pills?|capsules?|puffs?|drops?)\\b|\\b(?:dose|doses|dosage|dosing|dosis|posolog\\w*)\\b");
 
 	private static final Pattern DIAGNOSIS = Pattern.compile("(?iu)\\byou (?:probably |likely |may |might |could |most likely |clearly |definitely )?"
-			+ "(?:have|are suffering from|suffer from|'ve got|have got)\\s+(?:a |an )?(?:\\w+ )?(?:disease|syndrome|infection|herniation"
+			+ "(?:have|are suffering from|suffer from|'ve got|have got)\\s+(?:a |an )?(?:\\w+ ){0,3}?(?:disease|syndrome|infection|herniation"
 			+ "|stenosis|fracture|tumou?r|cancer|condition|disorder|spondylolisthesis|scoliosis|discitis|osteomyelitis|instability|sciatica)\\b"
 			+ "|\\byour diagnosis\\b|\\b(?:sounds|seems|looks) like you (?:have|'ve got)\\b|\\bi (?:would )?diagnose\\b"
 			+ "|\\byou (?:should|must|need to) (?:stop|start|take|increase|decrease) (?:taking )?(?:your |the )?\\w+");

@@ -1,0 +1,128 @@
+package com.frontdesk.channels.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.frontdesk.conversation.BlankMessage;
+import com.frontdesk.conversation.ChatReply;
+import com.frontdesk.conversation.ConversationNotFound;
+import com.frontdesk.conversation.MessageTooLong;
+import com.frontdesk.conversation.TurnPipeline;
+import com.frontdesk.retrieval.KnowledgeUnavailable;
+
+/**
+ * Answers one inbound message: the channel's screening (SMS keywords), opt-outs, the reply window, then the turn
+ * pipeline in the sender's own conversation, rendered as plain text and delivered.
+ */
+@Component
+class MessageHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(MessageHandler.class);
+
+	private final TurnPipeline pipeline;
+
+	private final ContactStore contacts;
+
+	private final PlainTextReplies replies;
+
+	private final ChannelTexts texts;
+
+	private final OutboundDelivery delivery;
+
+	private final Clock clock;
+
+	MessageHandler(TurnPipeline pipeline, ContactStore contacts, PlainTextReplies replies, ChannelTexts texts,
+			OutboundDelivery delivery, Clock clock) {
+		this.pipeline = pipeline;
+		this.contacts = contacts;
+		this.replies = replies;
+		this.texts = texts;
+		this.delivery = delivery;
+		this.clock = clock;
+	}
+
+	Outcome handle(MessagingChannel channel, InboundMessage message) {
+		Screening screening = message.kind() == MessageKind.TEXT ? channel.screen(message) : Screening.answer();
+		switch (screening.action()) {
+			case OPT_OUT -> {
+				contacts.optOut(channel.name(), message.sender());
+				return Outcome.ignored("sender opted out");
+			}
+			case OPT_IN -> contacts.optIn(channel.name(), message.sender());
+			default -> {
+				if (contacts.optedOut(channel.name(), message.sender())) {
+					return Outcome.ignored("sender has opted out");
+				}
+			}
+		}
+		if (outsideWindow(channel, message)) {
+			return Outcome.expired();
+		}
+		return switch (screening.action()) {
+			case REPLY, OPT_IN -> send(channel, message, List.of(screening.reply()));
+			default -> message.kind() == MessageKind.MEDIA ? send(channel, message, List.of(texts.textOnly()))
+					: answer(channel, message);
+		};
+	}
+
+	private Outcome answer(MessagingChannel channel, InboundMessage message) {
+		List<String> parts;
+		try {
+			parts = replies.render(converse(channel, message), channel.limits());
+		}
+		catch (BlankMessage ex) {
+			parts = List.of(texts.textOnly());
+		}
+		catch (MessageTooLong ex) {
+			parts = List.of(texts.tooLong(ex.limit()));
+		}
+		catch (KnowledgeUnavailable ex) {
+			parts = List.of(texts.unavailable());
+		}
+		catch (RuntimeException ex) {
+			log.error("Answering a {} message failed: {}", channel.name(), ex.getClass().getName(), ex);
+			Outcome apology = send(channel, message, List.of(texts.failed()));
+			return apology.status() == MessageStatus.ANSWERED ? Outcome.failed("pipeline: " + ex.getClass().getSimpleName())
+					: apology;
+		}
+		return send(channel, message, parts);
+	}
+
+	private ChatReply converse(MessagingChannel channel, InboundMessage message) {
+		String known = contacts.conversation(channel.name(), message.sender()).orElse(null);
+		ChatReply reply;
+		try {
+			reply = pipeline.handle(known, message.text(), channel.name());
+		}
+		catch (ConversationNotFound ex) {
+			reply = pipeline.handle(null, message.text(), channel.name());
+		}
+		if (!reply.conversationId().equals(known)) {
+			contacts.link(channel.name(), message.sender(), reply.conversationId());
+		}
+		return reply;
+	}
+
+	private Outcome send(MessagingChannel channel, InboundMessage message, List<String> parts) {
+		List<String> adapted = parts.stream().map(channel::adapt).toList();
+		try {
+			delivery.deliver(channel, message.sender(), adapted);
+			return Outcome.answered(adapted.size());
+		}
+		catch (DeliveryFailed ex) {
+			return Outcome.failed(ex.getMessage());
+		}
+	}
+
+	private boolean outsideWindow(MessagingChannel channel, InboundMessage message) {
+		return channel.replyWindow()
+			.map(window -> Duration.between(message.sentAt(), clock.instant()).compareTo(window) > 0)
+			.orElse(false);
+	}
+
+}

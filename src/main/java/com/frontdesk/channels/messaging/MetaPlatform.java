@@ -1,0 +1,78 @@
+package com.frontdesk.channels.messaging;
+
+import java.net.http.HttpResponse;
+import java.util.Set;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What WhatsApp and Messenger share as Meta platforms: the {@code hub.challenge} subscription handshake, the
+ * {@code X-Hub-Signature-256} HMAC over the raw body, and the Graph API's error codes.
+ */
+public final class MetaPlatform {
+
+	public static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
+
+	/** Graph API error codes that mean "slow down" even when the HTTP status is 400. */
+	private static final Set<Integer> THROTTLED = Set.of(4, 17, 32, 613, 80007, 130429, 131056);
+
+	private MetaPlatform() {
+	}
+
+	/**
+	 * Answers the subscription handshake: the challenge when the mode is {@code subscribe} and the token matches.
+	 * @throws BadWebhookSignature otherwise (403)
+	 */
+	public static String challenge(String channel, String verifyToken, String mode, String token, String challenge) {
+		if (!"subscribe".equals(mode) || challenge == null || verifyToken == null || verifyToken.isBlank()
+				|| !WebhookSignatures.matches(verifyToken, token)) {
+			throw new BadWebhookSignature(channel);
+		}
+		return challenge;
+	}
+
+	/**
+	 * Checks {@code X-Hub-Signature-256: sha256=<hex>} against the HMAC-SHA256 of the raw body with the app secret.
+	 * @throws UnsignedWebhook when the header is missing (401)
+	 * @throws BadWebhookSignature when it does not match, or no app secret is configured (403)
+	 */
+	public static void verify(String channel, String appSecret, String signature, byte[] body) {
+		if (signature == null || signature.isBlank()) {
+			throw new UnsignedWebhook(channel);
+		}
+		if (appSecret == null || appSecret.isBlank() || !signature.startsWith("sha256=")) {
+			throw new BadWebhookSignature(channel);
+		}
+		String expected = "sha256=" + WebhookSignatures.hmacSha256Hex(appSecret, body == null ? new byte[0] : body);
+		if (!WebhookSignatures.matches(expected, signature.strip().toLowerCase(java.util.Locale.ROOT))) {
+			throw new BadWebhookSignature(channel);
+		}
+	}
+
+	/** The failure a Graph API error response means; rate-limit error codes are retryable whatever the status. */
+	public static SendFailed failure(JsonMapper json, HttpResponse<String> response) {
+		int status = response.statusCode();
+		Integer code = errorCode(json, response.body());
+		if (code != null && THROTTLED.contains(code)) {
+			return new SendFailed("HTTP " + status + " (Graph error " + code + ")", true,
+					OutboundHttp.retryAfter(response));
+		}
+		SendFailed failure = SendFailed.forStatus(status, OutboundHttp.retryAfter(response));
+		return code == null ? failure
+				: new SendFailed(failure.getMessage() + " (Graph error " + code + ")", failure.retryable(),
+						failure.retryAfter().orElse(null));
+	}
+
+	private static Integer errorCode(JsonMapper json, String body) {
+		try {
+			JsonNode code = json.readTree(body == null ? "" : body).path("error").path("code");
+			return code.isIntegralNumber() ? code.intValue() : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,73 @@
+package com.frontdesk.channels.whatsapp;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.frontdesk.channels.messaging.InboundMessage;
+import com.frontdesk.channels.messaging.WebhookBodies;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a WhatsApp Cloud API notification: every {@code entry[].changes[].value.messages[]} of a {@code messages}
+ * change. Text (and the text of quick-reply buttons) is answered; images, audio, video, documents, stickers,
+ * locations, contacts and unsupported types are media; reactions and system messages are ignored, and so are
+ * status updates ({@code value.statuses[]}) and other fields.
+ */
+final class WhatsAppNotifications {
+
+	static final String CHANNEL = "whatsapp";
+
+	private static final List<String> IGNORED = List.of("reaction", "system", "request_welcome", "ephemeral");
+
+	private WhatsAppNotifications() {
+	}
+
+	static List<InboundMessage> parse(JsonMapper json, byte[] body, Instant now) {
+		JsonNode root = WebhookBodies.jsonObject(json, body);
+		List<InboundMessage> messages = new ArrayList<>();
+		if (!"whatsapp_business_account".equals(WebhookBodies.string(root, "object"))) {
+			return messages;
+		}
+		for (JsonNode entry : root.path("entry")) {
+			for (JsonNode change : entry.path("changes")) {
+				if ("messages".equals(WebhookBodies.string(change, "field"))) {
+					for (JsonNode message : change.path("value").path("messages")) {
+						read(message, now).ifPresent(messages::add);
+					}
+				}
+			}
+		}
+		return messages;
+	}
+
+	private static java.util.Optional<InboundMessage> read(JsonNode message, Instant now) {
+		String id = WebhookBodies.string(message, "id");
+		String from = WebhookBodies.string(message, "from");
+		String type = WebhookBodies.string(message, "type");
+		if (id == null || from == null || type == null || IGNORED.contains(type)) {
+			return java.util.Optional.empty();
+		}
+		Instant sentAt = timestamp(WebhookBodies.string(message, "timestamp"), now);
+		String text = switch (type) {
+			case "text" -> WebhookBodies.string(message.path("text"), "body");
+			case "button" -> WebhookBodies.string(message.path("button"), "text");
+			case "interactive" -> interactiveTitle(message.path("interactive"));
+			default -> null;
+		};
+		return java.util.Optional.of(text == null ? InboundMessage.media(CHANNEL, id, from, sentAt)
+				: InboundMessage.text(CHANNEL, id, from, text, sentAt));
+	}
+
+	private static String interactiveTitle(JsonNode interactive) {
+		String button = WebhookBodies.string(interactive.path("button_reply"), "title");
+		return button != null ? button : WebhookBodies.string(interactive.path("list_reply"), "title");
+	}
+
+	private static Instant timestamp(String seconds, Instant now) {
+		return seconds != null && seconds.matches("\\d{1,12}") ? Instant.ofEpochSecond(Long.parseLong(seconds)) : now;
+	}
+
+}
