@@ -19,6 +19,9 @@ final class IndexFields {
 	/** Title, section, text and keywords together as whole lower-case words: the vocabulary for typo correction. */
 	static final String WORDS = "words";
 
+	/** The passage's unit-length embedding (title, section path and text). */
+	static final String VECTOR = "vector";
+
 	static final String URL = "url";
 
 	static final String PROCEDURE = "procedure";

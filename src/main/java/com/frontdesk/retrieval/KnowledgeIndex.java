@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -17,6 +18,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -48,6 +50,8 @@ public class KnowledgeIndex implements SmartLifecycle {
 
 	private final TextAnalysis analysis;
 
+	private final Embeddings embeddings;
+
 	private final Object writeLock = new Object();
 
 	private Directory directory;
@@ -60,9 +64,10 @@ public class KnowledgeIndex implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	KnowledgeIndex(KnowledgeLoader loader, TextAnalysis analysis) {
+	KnowledgeIndex(KnowledgeLoader loader, TextAnalysis analysis, Embeddings embeddings) {
 		this.loader = loader;
 		this.analysis = analysis;
+		this.embeddings = embeddings;
 	}
 
 	@Override
@@ -121,6 +126,7 @@ public class KnowledgeIndex implements SmartLifecycle {
 					writer.addDocument(document(passage));
 				}
 				writer.commit();
+				embeddings.save();
 				searchers.maybeRefreshBlocking();
 			}
 			catch (IOException ex) {
@@ -188,7 +194,13 @@ public class KnowledgeIndex implements SmartLifecycle {
 		return new PerFieldAnalyzerWrapper(analysis.indexAnalyzer(), Map.of(IndexFields.WORDS, analysis.wordAnalyzer()));
 	}
 
-	private static Document document(Passage passage) {
+	/** What a passage's vector is made of: the heading path gives the text its context. */
+	static String embeddingText(Passage passage) {
+		String heading = passage.section().isBlank() ? passage.title() : passage.title() + " – " + passage.section();
+		return heading + ": " + passage.text();
+	}
+
+	private Document document(Passage passage) {
 		Document doc = new Document();
 		doc.add(new StringField(IndexFields.ID, passage.id(), Field.Store.YES));
 		doc.add(new TextField(IndexFields.TITLE, passage.title(), Field.Store.YES));
@@ -203,6 +215,10 @@ public class KnowledgeIndex implements SmartLifecycle {
 		doc.add(new StoredField(IndexFields.PROCEDURE, passage.procedure()));
 		for (String tag : passage.tags()) {
 			doc.add(new StoredField(IndexFields.TAG, tag));
+		}
+		if (embeddings.enabled()) {
+			doc.add(new KnnFloatVectorField(IndexFields.VECTOR, embeddings.content(embeddingText(passage)),
+					VectorSimilarityFunction.DOT_PRODUCT));
 		}
 		return doc;
 	}

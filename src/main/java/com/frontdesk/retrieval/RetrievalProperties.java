@@ -1,6 +1,7 @@
 package com.frontdesk.retrieval;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -9,12 +10,34 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPassages most passages an answer draws on
  * @param minCoverage share (0..1, weighted by rarity) of the question's topical words that the best passages must
  * contain for the question to count as covered; below it the reply is {@code not_covered}
- * @param relativeScoreCutoff passages scoring below this share of the best passage's score are not used
+ * @param relativeScoreCutoff passages scoring below this share of the best keyword score do not count towards coverage
  * @param typoCorrection correct misspelled words against the knowledge vocabulary ("latteral fussion")
  * @param synonymsFile optional file of lay-term rules replacing the built-in map (Solr synonym format)
+ * @param lexicalWeight weight of the keyword (BM25) ranking in the reciprocal rank fusion
+ * @param lexicalDepth how many keyword hits take part in the fusion
+ * @param rrfK the rank constant of reciprocal rank fusion (higher: flatter)
+ * @param vectors the dense-vector half of hybrid search
  */
 @ConfigurationProperties("frontdesk.retrieval")
 public record RetrievalProperties(@DefaultValue("3") int maxPassages, @DefaultValue("0.5") double minCoverage,
 		@DefaultValue("0.45") double relativeScoreCutoff, @DefaultValue("true") boolean typoCorrection,
-		String synonymsFile) {
+		String synonymsFile, @DefaultValue("1.0") double lexicalWeight, @DefaultValue("30") int lexicalDepth,
+		@DefaultValue("60") int rrfK, @NestedConfigurationProperty @DefaultValue Vectors vectors) {
+
+	/**
+	 * Dense vectors from an in-process embedding model, in the same Lucene index.
+	 *
+	 * @param enabled off: keyword search only (smallest installs)
+	 * @param model {@code all-minilm-l6-v2-q} (bundled), or {@code all-minilm-l6-v2} / {@code bge-small-en-v15} when
+	 * their LangChain4j module is on the class path
+	 * @param weight weight of the vector ranking in the fusion
+	 * @param depth how many nearest passages take part in the fusion
+	 * @param minSimilarity cosine similarity from which the best passage counts as on topic even when the question
+	 * shares few words with it (half the keyword coverage is still required)
+	 */
+	public record Vectors(@DefaultValue("true") boolean enabled, @DefaultValue("all-minilm-l6-v2-q") String model,
+			@DefaultValue("0.4") double weight, @DefaultValue("30") int depth,
+			@DefaultValue("0.6") double minSimilarity) {
+	}
+
 }

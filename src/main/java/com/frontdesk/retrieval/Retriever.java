@@ -17,6 +17,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -57,10 +58,13 @@ public class Retriever {
 
 	private final TypoCorrector typos;
 
-	Retriever(KnowledgeIndex index, TextAnalysis analysis, RetrievalProperties properties) {
+	private final Embeddings embeddings;
+
+	Retriever(KnowledgeIndex index, TextAnalysis analysis, RetrievalProperties properties, Embeddings embeddings) {
 		this.index = index;
 		this.analysis = analysis;
 		this.properties = properties;
+		this.embeddings = embeddings;
 		this.typos = new TypoCorrector(analysis);
 	}
 
@@ -91,15 +95,107 @@ public class Retriever {
 			weights.put(term, CONTEXT_WEIGHT * weight(reader, term));
 		}
 		boolean definition = DEFINITION.matcher(corrected).find();
-		TopDocs top = searcher.search(query(rarest(weights), weights, contextTerms, definition), CANDIDATES);
+		TopDocs lexical = searcher.search(query(rarest(weights), weights, contextTerms, definition),
+				Math.max(CANDIDATES, properties.lexicalDepth()));
 		Set<String> topic = topicTerms(corrected, context);
-		List<RetrievedPassage> passages = passages(searcher, top, topic);
+		List<RetrievedPassage> keywordPassages = passages(searcher, lexical, topic);
 		Set<String> found = new HashSet<>();
-		passages.forEach(p -> found.addAll(p.matchedTerms()));
+		keywordPassages.forEach(p -> found.addAll(p.matchedTerms()));
 		double coverage = coverage(reader, topic, found);
 		boolean mustMatchMissing = topic.stream().anyMatch(t -> analysis.mustMatch(t) && !found.contains(t));
-		boolean covered = !passages.isEmpty() && coverage >= properties.minCoverage() && !mustMatchMissing;
+		TopDocs semantic = embeddings.enabled() ? nearest(searcher, vectorQuery(corrected, context)) : null;
+		double similarity = semantic == null || semantic.scoreDocs.length == 0 ? 0
+				: similarity(semantic.scoreDocs[0].score);
+		boolean onTopic = coverage >= properties.minCoverage() || similarity >= properties.vectors().minSimilarity()
+				&& coverage >= properties.minCoverage() / 2;
+		boolean covered = !keywordPassages.isEmpty() && onTopic && !mustMatchMissing;
+		List<RetrievedPassage> passages = semantic == null ? keywordPassages
+				: fused(searcher, lexical, semantic, topic, properties.maxPassages());
 		return new Retrieval(query, passages, weights, coverage, covered);
+	}
+
+	/** How a ranking is made, for comparing them (the retrieval benchmark). */
+	public enum Ranking {
+
+		/** BM25 over title, section and text with Frontdesk's analysis, synonyms and typo correction. */
+		KEYWORDS,
+
+		/** Nearest passages by embedding. */
+		VECTORS,
+
+		/** Both, fused by weighted reciprocal rank fusion (what patients get). */
+		HYBRID
+
+	}
+
+	/** The best passages for a question by one ranking, without any coverage decision. */
+	public List<Passage> rank(String question, int limit, Ranking ranking) {
+		return index.withSearcher(searcher -> {
+			IndexReader reader = searcher.getIndexReader();
+			String corrected = properties.typoCorrection() ? typos.correct(question, reader) : question;
+			TopDocs lexical = null;
+			if (ranking != Ranking.VECTORS) {
+				Set<String> terms = searchTerms(corrected);
+				Map<String, Double> weights = new LinkedHashMap<>();
+				for (String term : terms) {
+					weights.put(term, weight(reader, term));
+				}
+				lexical = searcher.search(query(rarest(weights), weights, Set.of(), DEFINITION.matcher(corrected).find()),
+						Math.max(limit, properties.lexicalDepth()));
+			}
+			TopDocs semantic = ranking == Ranking.KEYWORDS ? null : nearest(searcher, vectorQuery(corrected, ""));
+			List<Passage> ranked = new ArrayList<>();
+			StoredFields fields = searcher.storedFields();
+			for (int doc : fusedDocs(lexical, semantic, limit)) {
+				ranked.add(KnowledgeIndex.passage(fields, doc));
+			}
+			return ranked;
+		});
+	}
+
+	/** The question in the content's words (after typo correction and synonyms), with the topic of a follow-up. */
+	private float[] vectorQuery(String question, String context) {
+		String wording = analysis.clinicalWording(question);
+		return embeddings.question(context.isBlank() ? wording : wording + " (" + context + ")");
+	}
+
+	private TopDocs nearest(IndexSearcher searcher, float[] vector) throws IOException {
+		int depth = Math.max(1, properties.vectors().depth());
+		return searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, depth), depth);
+	}
+
+	/** Lucene scores a dot-product match as (1 + cosine) / 2 for unit vectors. */
+	private static double similarity(float score) {
+		return 2 * score - 1;
+	}
+
+	private List<RetrievedPassage> fused(IndexSearcher searcher, TopDocs lexical, TopDocs semantic, Set<String> topic,
+			int limit) throws IOException {
+		List<RetrievedPassage> passages = new ArrayList<>();
+		StoredFields fields = searcher.storedFields();
+		for (int doc : fusedDocs(lexical, semantic, limit)) {
+			Passage passage = KnowledgeIndex.passage(fields, doc);
+			passages.add(new RetrievedPassage(passage, 0, matched(passage, topic)));
+		}
+		return passages;
+	}
+
+	/** Weighted reciprocal rank fusion: each ranking adds weight / (k + rank) to a passage. */
+	private List<Integer> fusedDocs(TopDocs lexical, TopDocs semantic, int limit) {
+		Map<Integer, Double> scores = new LinkedHashMap<>();
+		add(scores, lexical, properties.lexicalWeight());
+		add(scores, semantic, properties.vectors().weight());
+		return scores.entrySet().stream().sorted(Map.Entry.<Integer, Double>comparingByValue().reversed())
+			.limit(limit).map(Map.Entry::getKey).toList();
+	}
+
+	private void add(Map<Integer, Double> scores, TopDocs ranking, double weight) {
+		if (ranking == null) {
+			return;
+		}
+		for (int rank = 0; rank < ranking.scoreDocs.length; rank++) {
+			scores.merge(ranking.scoreDocs[rank].doc, weight / (properties.rrfK() + rank + 1), Double::sum);
+		}
 	}
 
 	/** The topical words of a text when it has any ("scar" of "will it leave a big scar"), else all its words. */
@@ -129,12 +225,16 @@ public class Retriever {
 				break;
 			}
 			Passage passage = KnowledgeIndex.passage(fields, hit.doc);
-			Set<String> passageTerms = new HashSet<>(analysis.passageTerms(String.join("\n", passage.title(),
-					passage.section(), passage.text(), String.join(" ", passage.tags()))));
-			passageTerms.retainAll(topic);
-			passages.add(new RetrievedPassage(passage, hit.score, passageTerms));
+			passages.add(new RetrievedPassage(passage, hit.score, matched(passage, topic)));
 		}
 		return passages;
+	}
+
+	private Set<String> matched(Passage passage, Set<String> topic) {
+		Set<String> passageTerms = new HashSet<>(analysis.passageTerms(String.join("\n", passage.title(),
+				passage.section(), passage.text(), String.join(" ", passage.tags()))));
+		passageTerms.retainAll(topic);
+		return passageTerms;
 	}
 
 	private double coverage(IndexReader reader, Set<String> topic, Set<String> found) throws IOException {

@@ -57,6 +57,8 @@ public class TextAnalysis {
 
 	private final Analyzer wordAnalyzer;
 
+	private final Analyzer plainAnalyzer;
+
 	TextAnalysis(RetrievalProperties properties) {
 		this.stopWords = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
 		CharArraySet common = new CharArraySet(words("retrieval/common-words.txt"), true);
@@ -70,6 +72,7 @@ public class TextAnalysis {
 		this.indexAnalyzer = new EnglishChain(null, stopWords, true);
 		this.queryAnalyzer = new EnglishChain(synonyms, stopWords, true);
 		this.topicAnalyzer = new EnglishChain(synonyms, commonWords, true);
+		this.plainAnalyzer = new EnglishChain(synonyms, CharArraySet.EMPTY_SET, false);
 		Set<String> mustMatch = new LinkedHashSet<>();
 		for (String word : words("retrieval/must-match-words.txt")) {
 			mustMatch.addAll(terms(indexAnalyzer, word));
@@ -90,6 +93,11 @@ public class TextAnalysis {
 	/** The question's topical terms: like {@link #queryTerms} but without everyday conversational words. */
 	List<String> topicTerms(String text) {
 		return terms(topicAnalyzer, text);
+	}
+
+	/** The text in the content's words: lay terms replaced by the clinical ones, lower case ("xlif" -> "lateral fusion"). */
+	public String clinicalWording(String text) {
+		return String.join(" ", terms(plainAnalyzer, text));
 	}
 
 	/** Whole lower-case words, unstemmed, as used for spelling correction. */

@@ -44,7 +44,7 @@ final class PatientChats {
 		return List.of(
 				// ---------------------------------------------------------------- answers from the content
 				chat("asks what happens during the operation",
-						patient("what happens during the surgery?").answer().says("on your side").cites(POSITIONING)),
+						patient("what happens during the surgery?").answer().says("your side").cites(HOW)),
 				chat("asks what lateral fusion is, then about healing, then about the scar",
 						patient("What is lateral fusion?").answer()
 							.says("small incision in your side", "not through your back").cites(WHAT_IS),

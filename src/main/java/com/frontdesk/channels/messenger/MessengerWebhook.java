@@ -1,0 +1,65 @@
+package com.frontdesk.channels.messenger;
+
+import java.time.Clock;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.frontdesk.channels.messaging.ChannelDisabled;
+import com.frontdesk.channels.messaging.InboundMessages;
+import com.frontdesk.channels.messaging.MetaPlatform;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code GET /webhooks/messenger} answers Meta's subscription handshake; {@code POST /webhooks/messenger} checks the
+ * signature over the raw body, stores the messages and answers 200 at once. Replies are sent afterwards.
+ */
+@RestController
+class MessengerWebhook {
+
+	private final MessengerProperties properties;
+
+	private final InboundMessages inbound;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	MessengerWebhook(MessengerProperties properties, InboundMessages inbound, JsonMapper json, Clock clock) {
+		this.properties = properties;
+		this.inbound = inbound;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@GetMapping(path = "/webhooks/messenger", produces = MediaType.TEXT_PLAIN_VALUE)
+	String subscribe(@RequestParam(name = "hub.mode", required = false) String mode,
+			@RequestParam(name = "hub.verify_token", required = false) String token,
+			@RequestParam(name = "hub.challenge", required = false) String challenge) {
+		requireEnabled();
+		return MetaPlatform.challenge(MessengerEvents.CHANNEL, properties.verifyToken(), mode, token, challenge);
+	}
+
+	@PostMapping("/webhooks/messenger")
+	ResponseEntity<Void> receive(@RequestHeader(name = MetaPlatform.SIGNATURE_HEADER, required = false) String signature,
+			@RequestBody(required = false) byte[] body) {
+		requireEnabled();
+		MetaPlatform.verify(MessengerEvents.CHANNEL, properties.appSecret(), signature, body);
+		inbound.accept(MessengerEvents.parse(json, body, clock.instant()));
+		return ResponseEntity.ok().build();
+	}
+
+	private void requireEnabled() {
+		if (!properties.enabled()) {
+			throw new ChannelDisabled(MessengerEvents.CHANNEL);
+		}
+	}
+
+}

@@ -1,0 +1,96 @@
+package com.frontdesk.channels.sms;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.springframework.stereotype.Component;
+
+import com.frontdesk.booking.PracticeProfile;
+import com.frontdesk.channels.messaging.InboundMessage;
+import com.frontdesk.channels.messaging.MessagingChannel;
+import com.frontdesk.channels.messaging.OutboundHttp;
+import com.frontdesk.channels.messaging.ReplyLimits;
+import com.frontdesk.channels.messaging.Screening;
+
+/**
+ * Sends replies through Twilio's Messages API (HTTP basic auth with the account SID and auth token). A reply is one
+ * message of at most 1,530 characters, ten GSM-7 segments, with typographic characters replaced so they stay GSM-7.
+ * STOP, START and HELP are honoured.
+ */
+@Component
+class SmsChannel implements MessagingChannel {
+
+	/** Ten GSM-7 segments of 153 characters: one message, shortened beyond it. */
+	private static final ReplyLimits LIMITS = new ReplyLimits(1530, 1);
+
+	private final SmsProperties properties;
+
+	private final PracticeProfile practice;
+
+	SmsChannel(SmsProperties properties, PracticeProfile practice) {
+		this.properties = properties;
+		this.practice = practice;
+	}
+
+	@Override
+	public String name() {
+		return SmsWebhook.CHANNEL;
+	}
+
+	@Override
+	public boolean enabled() {
+		return properties.enabled();
+	}
+
+	@Override
+	public ReplyLimits limits() {
+		return LIMITS;
+	}
+
+	@Override
+	public Screening screen(InboundMessage message) {
+		return switch (SmsKeywords.of(message.text())) {
+			case STOP -> Screening.optOut();
+			case START -> Screening.optIn("You will receive messages from " + practice.name()
+					+ " again. Ask a question any time, reply HELP for help or STOP to stop.");
+			case HELP -> Screening.reply(practice.name() + " virtual assistant: text a question about our procedures "
+					+ "or booking. Call " + practice.phone() + " (" + practice.openingHours() + "). In an emergency call "
+					+ practice.emergencyNumber() + ". Reply STOP to stop messages.");
+			case NONE -> Screening.answer();
+		};
+	}
+
+	@Override
+	public String adapt(String text) {
+		return text.replace('\u2013', '-')
+			.replace('\u2014', '-')
+			.replace('\u2018', '\'')
+			.replace('\u2019', '\'')
+			.replace('\u201C', '"')
+			.replace('\u201D', '"')
+			.replace("\u2026", "...")
+			.replace('\u00A0', ' ');
+	}
+
+	@Override
+	public void send(String recipient, String text) {
+		String form = "To=" + encode(recipient) + "&From=" + encode(properties.fromNumber()) + "&Body=" + encode(text);
+		String credentials = properties.accountSid() + ":" + properties.authToken();
+		HttpRequest request = HttpRequest.newBuilder(URI.create(properties.messagesUrl()))
+			.timeout(OutboundHttp.REQUEST_TIMEOUT)
+			.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build();
+		OutboundHttp.send(request);
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,176 @@
+package com.frontdesk.retrieval;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+
+/**
+ * Dense vectors for passages, sentences and questions from the in-process embedding model. Vectors of content are
+ * cached by a hash of the model and the text, in memory and in a file under the data folder, so a restart or a
+ * re-index never embeds an unchanged passage again. Vectors are unit length.
+ */
+@Component
+public class Embeddings {
+
+	private static final Logger log = LoggerFactory.getLogger(Embeddings.class);
+
+	private final RetrievalProperties.Vectors settings;
+
+	private final Path cacheFile;
+
+	private final Map<String, float[]> cache = new ConcurrentHashMap<>();
+
+	private final Map<String, float[]> unsaved = new ConcurrentHashMap<>();
+
+	private volatile EmbeddingModel model;
+
+	Embeddings(RetrievalProperties properties, @Value("${frontdesk.data-dir:./data}") Path dataDir) {
+		this.settings = properties.vectors();
+		this.cacheFile = dataDir.resolve("embeddings").resolve(settings.model() + ".bin");
+		if (settings.enabled()) {
+			load();
+		}
+	}
+
+	public boolean enabled() {
+		return settings.enabled();
+	}
+
+	/** The vector of a piece of content (passage or sentence), from the cache when it was embedded before. */
+	public float[] content(String text) {
+		String key = key(text);
+		float[] vector = cache.get(key);
+		if (vector == null) {
+			vector = embed(text);
+			cache.put(key, vector);
+			unsaved.put(key, vector);
+		}
+		return vector;
+	}
+
+	/** The vector of a question: never cached, questions are the patients' own words. */
+	public float[] question(String text) {
+		return embed(text);
+	}
+
+	/** Writes the vectors embedded since the last save to the cache file. */
+	public synchronized void save() {
+		if (unsaved.isEmpty()) {
+			return;
+		}
+		try {
+			Files.createDirectories(cacheFile.getParent());
+			Path temp = cacheFile.resolveSibling(cacheFile.getFileName() + ".tmp");
+			try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp)))) {
+				for (Map.Entry<String, float[]> entry : cache.entrySet()) {
+					out.writeUTF(entry.getKey());
+					out.writeInt(entry.getValue().length);
+					for (float value : entry.getValue()) {
+						out.writeFloat(value);
+					}
+				}
+			}
+			Files.move(temp, cacheFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			unsaved.clear();
+		}
+		catch (IOException ex) {
+			log.warn("Cannot save the embedding cache {}: {}", cacheFile, ex.getMessage());
+		}
+	}
+
+	int cached() {
+		return cache.size();
+	}
+
+	static float cosine(float[] a, float[] b) {
+		float dot = 0;
+		for (int i = 0; i < a.length; i++) {
+			dot += a[i] * b[i];
+		}
+		return dot;
+	}
+
+	private float[] embed(String text) {
+		float[] vector = model().embed(text).content().vector();
+		double norm = 0;
+		for (float value : vector) {
+			norm += value * value;
+		}
+		float scale = norm == 0 ? 1 : (float) (1 / Math.sqrt(norm));
+		for (int i = 0; i < vector.length; i++) {
+			vector[i] *= scale;
+		}
+		return vector;
+	}
+
+	private EmbeddingModel model() {
+		EmbeddingModel loaded = model;
+		if (loaded == null) {
+			synchronized (this) {
+				if (model == null) {
+					model = EmbeddingModels.load(settings.model());
+				}
+				loaded = model;
+			}
+		}
+		return loaded;
+	}
+
+	private String key(String text) {
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			sha.update(settings.model().getBytes(StandardCharsets.UTF_8));
+			sha.update((byte) 0);
+			return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void load() {
+		if (!Files.isRegularFile(cacheFile)) {
+			return;
+		}
+		try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(cacheFile)))) {
+			while (true) {
+				String key;
+				try {
+					key = in.readUTF();
+				}
+				catch (EOFException end) {
+					break;
+				}
+				float[] vector = new float[in.readInt()];
+				for (int i = 0; i < vector.length; i++) {
+					vector[i] = in.readFloat();
+				}
+				cache.put(key, vector);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("Ignoring the unreadable embedding cache {}: {}", cacheFile, ex.getMessage());
+			cache.clear();
+		}
+	}
+
+}
