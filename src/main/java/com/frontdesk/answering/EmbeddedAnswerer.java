@@ -11,6 +11,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import com.frontdesk.knowledge.Passage;
+import com.frontdesk.retrieval.Embeddings;
 import com.frontdesk.retrieval.Retrieval;
 import com.frontdesk.retrieval.RetrievedPassage;
 import com.frontdesk.retrieval.TextAnalysis;
@@ -30,13 +31,19 @@ public class EmbeddedAnswerer {
 
 	private static final int MAX_SENTENCES_PER_PASSAGE = 3;
 
+	/** How much a sentence's closeness in meaning to the question counts against its shared rare words. */
+	private static final double MEANING_WEIGHT = 2.0;
+
 	private final TextAnalysis analysis;
 
 	private final SourceLinks links;
 
-	EmbeddedAnswerer(TextAnalysis analysis, SourceLinks links) {
+	private final Embeddings embeddings;
+
+	EmbeddedAnswerer(TextAnalysis analysis, SourceLinks links, Embeddings embeddings) {
 		this.analysis = analysis;
 		this.links = links;
+		this.embeddings = embeddings;
 	}
 
 	/** Composes an answer from a retrieval that covers the question. */
@@ -64,7 +71,7 @@ public class EmbeddedAnswerer {
 		double bestSentenceScore = 0;
 		for (RetrievedPassage retrieved : retrieval.passages()) {
 			Passage passage = retrieved.passage();
-			List<Scored> sentences = score(passage, retrieval.termWeights());
+			List<Scored> sentences = score(passage, retrieval.termWeights(), retrieval.queryVector());
 			if (sentences.isEmpty()) {
 				continue;
 			}
@@ -105,13 +112,17 @@ public class EmbeddedAnswerer {
 	private record Scored(int position, String text, double score) {
 	}
 
-	private List<Scored> score(Passage passage, Map<String, Double> weights) {
+	/** A sentence scores by the rare question words it contains and by how close in meaning it is to the question. */
+	private List<Scored> score(Passage passage, Map<String, Double> weights, float[] question) {
 		List<String> sentences = Sentences.of(passage.text());
 		List<Scored> scored = new ArrayList<>();
 		for (int i = 0; i < sentences.size(); i++) {
 			double score = 0;
 			for (String term : new HashSet<>(analysis.passageTerms(sentences.get(i)))) {
 				score += weights.getOrDefault(term, 0.0);
+			}
+			if (question != null && embeddings.enabled()) {
+				score += MEANING_WEIGHT * Math.max(0, Embeddings.cosine(question, embeddings.content(sentences.get(i))));
 			}
 			scored.add(new Scored(i, sentences.get(i), score));
 		}

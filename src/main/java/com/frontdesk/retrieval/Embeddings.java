@@ -101,7 +101,8 @@ public class Embeddings {
 		return cache.size();
 	}
 
-	static float cosine(float[] a, float[] b) {
+	/** Cosine similarity of two unit vectors. */
+	public static float cosine(float[] a, float[] b) {
 		float dot = 0;
 		for (int i = 0; i < a.length; i++) {
 			dot += a[i] * b[i];

@@ -11,9 +11,10 @@ import java.util.Map;
  * @param termWeights the question's search terms and how rare (informative) each is in the knowledge
  * @param coverage share of the question's topical words, weighted by rarity, found in those passages
  * @param covered whether the knowledge covers the question well enough to answer it
+ * @param queryVector the question's embedding, or null when vectors are off
  */
 public record Retrieval(String query, List<RetrievedPassage> passages, Map<String, Double> termWeights,
-		double coverage, boolean covered) {
+		double coverage, boolean covered, float[] queryVector) {
 
 	public Retrieval {
 		passages = List.copyOf(passages);
@@ -21,7 +22,7 @@ public record Retrieval(String query, List<RetrievedPassage> passages, Map<Strin
 	}
 
 	static Retrieval nothing(String query) {
-		return new Retrieval(query, List.of(), Map.of(), 0, false);
+		return new Retrieval(query, List.of(), Map.of(), 0, false, null);
 	}
 
 }

@@ -103,7 +103,8 @@ public class Retriever {
 		keywordPassages.forEach(p -> found.addAll(p.matchedTerms()));
 		double coverage = coverage(reader, topic, found);
 		boolean mustMatchMissing = topic.stream().anyMatch(t -> analysis.mustMatch(t) && !found.contains(t));
-		TopDocs semantic = embeddings.enabled() ? nearest(searcher, vectorQuery(corrected, context)) : null;
+		float[] vector = embeddings.enabled() ? vectorQuery(corrected, context) : null;
+		TopDocs semantic = vector == null ? null : nearest(searcher, vector);
 		double similarity = semantic == null || semantic.scoreDocs.length == 0 ? 0
 				: similarity(semantic.scoreDocs[0].score);
 		boolean onTopic = coverage >= properties.minCoverage() || similarity >= properties.vectors().minSimilarity()
@@ -111,7 +112,7 @@ public class Retriever {
 		boolean covered = !keywordPassages.isEmpty() && onTopic && !mustMatchMissing;
 		List<RetrievedPassage> passages = semantic == null ? keywordPassages
 				: fused(searcher, lexical, semantic, topic, properties.maxPassages());
-		return new Retrieval(query, passages, weights, coverage, covered);
+		return new Retrieval(query, passages, weights, coverage, covered, vector);
 	}
 
 	/** How a ranking is made, for comparing them (the retrieval benchmark). */
