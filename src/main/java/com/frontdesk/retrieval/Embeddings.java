@@ -101,6 +101,10 @@ public class Embeddings {
 		return cache.size();
 	}
 
+	boolean modelLoaded() {
+		return model != null;
+	}
+
 	/** Cosine similarity of two unit vectors. */
 	public static float cosine(float[] a, float[] b) {
 		float dot = 0;
