@@ -1,5 +1,6 @@
 package com.frontdesk.channels.messaging;
 
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,6 +21,10 @@ class Channels {
 
 	Optional<MessagingChannel> get(String name) {
 		return Optional.ofNullable(byName.get(name));
+	}
+
+	Stream<MessagingChannel> all() {
+		return byName.values().stream();
 	}
 
 	boolean enabled(String name) {

@@ -76,7 +76,7 @@ class InboundProcessor implements DisposableBean {
 			}
 		}
 		catch (RuntimeException ex) {
-			log.error("Processing {} message #{} failed: {}", message.channel(), stored.id(), ex.getClass().getName(), ex);
+			log.error("Processing {} message #{} failed: {}", message.channel(), stored.id(), ex.getClass().getName());
 		}
 		finally {
 			lock.unlock();
@@ -88,7 +88,7 @@ class InboundProcessor implements DisposableBean {
 			return handler.handle(channel, stored.message());
 		}
 		catch (RuntimeException ex) {
-			log.error("Handling {} message #{} failed: {}", channel.name(), stored.id(), ex.getClass().getName(), ex);
+			log.error("Handling {} message #{} failed: {}", channel.name(), stored.id(), ex.getClass().getName());
 			return Outcome.failed("error: " + ex.getClass().getSimpleName());
 		}
 	}

@@ -85,7 +85,7 @@ class MessageHandler {
 			parts = List.of(texts.unavailable());
 		}
 		catch (RuntimeException ex) {
-			log.error("Answering a {} message failed: {}", channel.name(), ex.getClass().getName(), ex);
+			log.error("Answering a {} message failed: {}", channel.name(), ex.getClass().getName());
 			Outcome apology = send(channel, message, List.of(texts.failed()));
 			return apology.status() == MessageStatus.ANSWERED ? Outcome.failed("pipeline: " + ex.getClass().getSimpleName())
 					: apology;

@@ -1,5 +1,6 @@
 package com.frontdesk.channels.messaging;
 
+import java.util.List;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -12,6 +13,11 @@ public interface MessagingChannel {
 	boolean enabled();
 
 	ReplyLimits limits();
+
+	/** The names of settings an enabled channel needs but lacks, so start-up can say so. */
+	default List<String> missingSettings() {
+		return List.of();
+	}
 
 	/** How long after the patient's message a free-form reply is allowed, if the platform limits it. */
 	default Optional<Duration> replyWindow() {

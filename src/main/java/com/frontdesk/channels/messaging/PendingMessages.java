@@ -31,6 +31,12 @@ class PendingMessages {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void resume() {
+		channels.all().filter(MessagingChannel::enabled).forEach(channel -> {
+			if (!channel.missingSettings().isEmpty()) {
+				log.warn("The {} channel is enabled but lacks {}: its webhook refuses every request or its replies fail",
+						channel.name(), channel.missingSettings().stream().map(name -> "frontdesk.channels." + channel.name() + "." + name).toList());
+			}
+		});
 		store.releaseInterrupted(processor.startedAt());
 		List<StoredMessage> pending = store.pending()
 			.stream()

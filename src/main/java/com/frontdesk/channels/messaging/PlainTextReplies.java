@@ -1,5 +1,6 @@
 package com.frontdesk.channels.messaging;
 
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -74,7 +75,7 @@ class PlainTextReplies {
 				: text.strip();
 	}
 
-	private static java.util.Optional<String> sources(List<Citation> citations) {
+	private static Optional<String> sources(List<Citation> citations) {
 		Map<String, Set<String>> sections = new LinkedHashMap<>();
 		Map<String, String> titles = new LinkedHashMap<>();
 		for (Citation citation : citations) {
@@ -83,7 +84,7 @@ class PlainTextReplies {
 			sections.computeIfAbsent(url, key -> new LinkedHashSet<>()).add(citation.section());
 		}
 		if (titles.isEmpty()) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		List<String> lines = new ArrayList<>();
 		titles.forEach((url, title) -> {
@@ -92,7 +93,7 @@ class PlainTextReplies {
 			String name = section == null || section.isBlank() ? title : title + " – " + section;
 			lines.add(url.isEmpty() ? name : name + "\n" + url);
 		});
-		return java.util.Optional.of((lines.size() == 1 ? "Source: " : "Sources:\n") + String.join("\n", lines));
+		return Optional.of((lines.size() == 1 ? "Source: " : "Sources:\n") + String.join("\n", lines));
 	}
 
 	private static String contactLines(List<Action> actions, String body) {

@@ -1,5 +1,7 @@
 package com.frontdesk.channels.messenger;
 
+import java.util.List;
+import com.frontdesk.channels.messaging.Settings;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -44,6 +46,11 @@ class MessengerChannel implements MessagingChannel {
 	@Override
 	public boolean enabled() {
 		return properties.enabled();
+	}
+
+	@Override
+	public List<String> missingSettings() {
+		return Settings.missing("app-secret", properties.appSecret(), "verify-token", properties.verifyToken(), "page-access-token", properties.pageAccessToken());
 	}
 
 	@Override

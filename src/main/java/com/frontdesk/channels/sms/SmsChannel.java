@@ -1,5 +1,7 @@
 package com.frontdesk.channels.sms;
 
+import java.util.List;
+import com.frontdesk.channels.messaging.Settings;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -43,6 +45,11 @@ class SmsChannel implements MessagingChannel {
 	@Override
 	public boolean enabled() {
 		return properties.enabled();
+	}
+
+	@Override
+	public List<String> missingSettings() {
+		return Settings.missing("account-sid", properties.accountSid(), "auth-token", properties.authToken(), "from-number", properties.fromNumber(), "public-url", properties.publicUrl());
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package com.frontdesk.channels.telegram;
 
+import java.util.List;
+import com.frontdesk.channels.messaging.Settings;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -40,6 +42,11 @@ class TelegramChannel implements MessagingChannel {
 	@Override
 	public boolean enabled() {
 		return properties.enabled();
+	}
+
+	@Override
+	public List<String> missingSettings() {
+		return Settings.missing("bot-token", properties.botToken(), "secret-token", properties.secretToken());
 	}
 
 	@Override

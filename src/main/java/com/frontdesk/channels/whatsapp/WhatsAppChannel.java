@@ -1,5 +1,7 @@
 package com.frontdesk.channels.whatsapp;
 
+import java.util.List;
+import com.frontdesk.channels.messaging.Settings;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -44,6 +46,11 @@ class WhatsAppChannel implements MessagingChannel {
 	@Override
 	public boolean enabled() {
 		return properties.enabled();
+	}
+
+	@Override
+	public List<String> missingSettings() {
+		return Settings.missing("app-secret", properties.appSecret(), "verify-token", properties.verifyToken(), "access-token", properties.accessToken(), "phone-number-id", properties.phoneNumberId());
 	}
 
 	@Override

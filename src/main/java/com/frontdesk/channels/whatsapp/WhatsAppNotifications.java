@@ -1,5 +1,6 @@
 package com.frontdesk.channels.whatsapp;
 
+import java.util.Optional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,12 +44,12 @@ final class WhatsAppNotifications {
 		return messages;
 	}
 
-	private static java.util.Optional<InboundMessage> read(JsonNode message, Instant now) {
+	private static Optional<InboundMessage> read(JsonNode message, Instant now) {
 		String id = WebhookBodies.string(message, "id");
 		String from = WebhookBodies.string(message, "from");
 		String type = WebhookBodies.string(message, "type");
 		if (id == null || from == null || type == null || IGNORED.contains(type)) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		Instant sentAt = timestamp(WebhookBodies.string(message, "timestamp"), now);
 		String text = switch (type) {
@@ -57,7 +58,7 @@ final class WhatsAppNotifications {
 			case "interactive" -> interactiveTitle(message.path("interactive"));
 			default -> null;
 		};
-		return java.util.Optional.of(text == null ? InboundMessage.media(CHANNEL, id, from, sentAt)
+		return Optional.of(text == null ? InboundMessage.media(CHANNEL, id, from, sentAt)
 				: InboundMessage.text(CHANNEL, id, from, text, sentAt));
 	}
 
