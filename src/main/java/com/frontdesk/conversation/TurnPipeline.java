@@ -14,9 +14,13 @@ import com.frontdesk.answering.llm.ModelAnswer;
 import com.frontdesk.answering.llm.QueryCondenser;
 import com.frontdesk.booking.Action;
 import com.frontdesk.booking.Actions;
+import com.frontdesk.retrieval.KnowledgeContentRetriever;
 import com.frontdesk.retrieval.Retrieval;
 import com.frontdesk.retrieval.Retriever;
 import com.frontdesk.triage.Redactor;
+
+import dev.langchain4j.rag.content.Content;
+import dev.langchain4j.rag.query.Query;
 import com.frontdesk.triage.Triage;
 import com.frontdesk.triage.TriageResult;
 
@@ -55,9 +59,11 @@ public class TurnPipeline {
 
 	private final LlmAnswerer llm;
 
+	private final KnowledgeContentRetriever contentRetriever;
+
 	TurnPipeline(Triage triage, Retriever retriever, EmbeddedAnswerer answerer, Actions actions, Replies replies,
 			ConversationStore store, ConversationProperties properties, Clock clock, Redactor redactor,
-			QueryCondenser condenser, LlmAnswerer llm) {
+			QueryCondenser condenser, LlmAnswerer llm, KnowledgeContentRetriever contentRetriever) {
 		this.triage = triage;
 		this.retriever = retriever;
 		this.answerer = answerer;
@@ -69,6 +75,7 @@ public class TurnPipeline {
 		this.redactor = redactor;
 		this.condenser = condenser;
 		this.llm = llm;
+		this.contentRetriever = contentRetriever;
 	}
 
 	/**
@@ -169,17 +176,21 @@ public class TurnPipeline {
 		}
 		String redacted = redactor.redact(text);
 		String standalone = condenser.condense(redacted, history(conversationId));
-		Retrieval retrieval = standalone.equals(redacted) ? retriever.retrieve(searchable, context)
-				: retriever.retrieve(standalone, "");
-		if (!retrieval.covered()) {
+		if (standalone.equals(redacted) && !context.isBlank()) {
+			// A follow-up the model could not rewrite: the model is in trouble, answer without it.
+			return embedded(retriever.retrieve(searchable, context));
+		}
+		String lookup = standalone.equals(redacted) ? searchable : standalone;
+		List<Content> contents = contentRetriever.retrieve(Query.from(lookup));
+		if (contents.isEmpty()) {
 			return notCovered();
 		}
-		return switch (llm.answer(redacted, standalone, retrieval, streamed::token)) {
+		return switch (llm.answer(redacted, standalone, contents, streamed::token)) {
 			case ModelAnswer.Written written -> new Reply(
 					written.answer().body() + "\n\n" + written.answer().numberedSourceLine(), Intent.ANSWER,
 					written.answer().citations(), List.of(), topic(written.answer()));
 			case ModelAnswer.NotCovered notCovered -> notCovered();
-			case ModelAnswer.Unavailable unavailable -> embedded(retrieval);
+			case ModelAnswer.Unavailable unavailable -> embedded(retriever.retrieve(lookup, ""));
 		};
 	}
 

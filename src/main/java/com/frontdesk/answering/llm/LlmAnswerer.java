@@ -18,11 +18,10 @@ import com.frontdesk.answering.Answer;
 import com.frontdesk.answering.Citation;
 import com.frontdesk.answering.SourceLinks;
 import com.frontdesk.booking.PracticeProfile;
-import com.frontdesk.knowledge.Passage;
-import com.frontdesk.retrieval.Retrieval;
-import com.frontdesk.retrieval.RetrievedPassage;
 
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -65,15 +64,15 @@ public class LlmAnswerer {
 	 * Answers a question the knowledge covers.
 	 * @param question the patient's question, already redacted, in the patient's words and language
 	 * @param standalone the question rewritten to stand alone (may equal {@code question})
-	 * @param retrieval the passages found for it
+	 * @param contents the passages the knowledge's {@code ContentRetriever} found for it
 	 * @param tokens receives each checked sentence as it is released
 	 */
-	public ModelAnswer answer(String question, String standalone, Retrieval retrieval, Consumer<String> tokens) {
+	public ModelAnswer answer(String question, String standalone, List<Content> contents, Consumer<String> tokens) {
 		StreamingChatModel streaming = model.getIfAvailable();
-		if (streaming == null || retrieval.passages().isEmpty() || !gate.open(PURPOSE)) {
+		if (streaming == null || contents.isEmpty() || !gate.open(PURPOSE)) {
 			return new ModelAnswer.Unavailable("model not available");
 		}
-		List<Passage> passages = retrieval.passages().stream().map(RetrievedPassage::passage).toList();
+		List<Source> passages = contents.stream().map(Source::of).toList();
 		SentenceGate sentences = new SentenceGate(guard, allowedNumbers(passages), passages.size(), tokens);
 		Call call = new Call(sentences);
 		streaming.chat(request(question, standalone, passages), call);
@@ -101,17 +100,28 @@ public class LlmAnswerer {
 		gate.succeeded(PURPOSE, "answered");
 		List<Citation> citations = new ArrayList<>();
 		for (int number : result.cited()) {
-			Passage passage = passages.get(number - 1);
+			Source passage = passages.get(number - 1);
 			citations.add(new Citation(passage.title(), passage.section(), links.resolve(passage.url()),
 					snippet(passage.text())));
 		}
 		return new ModelAnswer.Written(new Answer(result.text(), citations));
 	}
 
-	private ChatRequest request(String question, String standalone, List<Passage> passages) {
+	/** A retrieved passage as the prompt and the citations need it. */
+	private record Source(String title, String section, String url, String text) {
+
+		static Source of(Content content) {
+			TextSegment segment = content.textSegment();
+			return new Source(segment.metadata().getString("title"), segment.metadata().getString("section"),
+					segment.metadata().getString("url"), segment.text());
+		}
+
+	}
+
+	private ChatRequest request(String question, String standalone, List<Source> passages) {
 		StringBuilder numbered = new StringBuilder();
 		for (int i = 0; i < passages.size(); i++) {
-			Passage passage = passages.get(i);
+			Source passage = passages.get(i);
 			numbered.append('[').append(i + 1).append("] ").append(passage.title());
 			if (!passage.section().isBlank()) {
 				numbered.append(" – ").append(passage.section());
@@ -125,8 +135,8 @@ public class LlmAnswerer {
 		return ChatRequest.builder().messages(SystemMessage.from(system), UserMessage.from(user)).build();
 	}
 
-	private Set<String> allowedNumbers(List<Passage> passages) {
-		List<String> texts = new ArrayList<>(passages.stream().map(Passage::text).toList());
+	private Set<String> allowedNumbers(List<Source> passages) {
+		List<String> texts = new ArrayList<>(passages.stream().map(Source::text).toList());
 		texts.addAll(passages.stream().map(p -> p.title() + " " + p.section()).toList());
 		texts.add(practice.phone() + " " + practice.emergencyNumber() + " " + practice.crisisLine() + " "
 				+ practice.openingHours());

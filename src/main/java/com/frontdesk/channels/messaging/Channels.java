@@ -1,10 +1,10 @@
 package com.frontdesk.channels.messaging;
 
-import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -16,7 +16,8 @@ class Channels {
 	private final Map<String, MessagingChannel> byName;
 
 	Channels(ObjectProvider<MessagingChannel> channels) {
-		this.byName = channels.orderedStream().collect(Collectors.toUnmodifiableMap(MessagingChannel::name, Function.identity()));
+		this.byName = channels.orderedStream()
+			.collect(Collectors.toUnmodifiableMap(MessagingChannel::name, Function.identity()));
 	}
 
 	Optional<MessagingChannel> get(String name) {

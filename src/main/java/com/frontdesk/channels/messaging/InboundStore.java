@@ -61,7 +61,9 @@ class InboundStore {
 	}
 
 	Optional<StoredMessage> find(long id) {
-		return jdbc.sql("select id, channel, platform_message_id, sender, kind, body, sent_at from channel_message where id = ?")
+		return jdbc.sql("""
+				select id, channel, platform_message_id, sender, kind, body, sent_at
+				from channel_message where id = ?""")
 			.param(id)
 			.query(InboundStore::stored)
 			.optional();

@@ -1,7 +1,7 @@
 package com.frontdesk.channels.messaging;
 
-import java.util.List;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** A messaging platform as the channel-neutral processing sees it: its limits and how to send it a text. */

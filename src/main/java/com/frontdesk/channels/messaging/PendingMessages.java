@@ -31,12 +31,7 @@ class PendingMessages {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void resume() {
-		channels.all().filter(MessagingChannel::enabled).forEach(channel -> {
-			if (!channel.missingSettings().isEmpty()) {
-				log.warn("The {} channel is enabled but lacks {}: its webhook refuses every request or its replies fail",
-						channel.name(), channel.missingSettings().stream().map(name -> "frontdesk.channels." + channel.name() + "." + name).toList());
-			}
-		});
+		channels.all().filter(MessagingChannel::enabled).forEach(PendingMessages::warnIfIncomplete);
 		store.releaseInterrupted(processor.startedAt());
 		List<StoredMessage> pending = store.pending()
 			.stream()
@@ -46,6 +41,17 @@ class PendingMessages {
 			log.info("Processing {} message(s) received before the last stop", pending.size());
 		}
 		pending.forEach(processor::submit);
+	}
+
+	private static void warnIfIncomplete(MessagingChannel channel) {
+		List<String> missing = channel.missingSettings()
+			.stream()
+			.map(name -> "frontdesk.channels." + channel.name() + "." + name)
+			.toList();
+		if (!missing.isEmpty()) {
+			log.warn("The {} channel is enabled but lacks {}: its webhook refuses requests or its replies fail",
+					channel.name(), missing);
+		}
 	}
 
 }

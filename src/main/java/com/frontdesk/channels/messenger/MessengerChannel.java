@@ -1,11 +1,10 @@
 package com.frontdesk.channels.messenger;
 
-import java.util.List;
-import com.frontdesk.channels.messaging.Settings;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -14,6 +13,7 @@ import com.frontdesk.channels.messaging.MessagingChannel;
 import com.frontdesk.channels.messaging.MetaPlatform;
 import com.frontdesk.channels.messaging.OutboundHttp;
 import com.frontdesk.channels.messaging.ReplyLimits;
+import com.frontdesk.channels.messaging.Settings;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -50,7 +50,9 @@ class MessengerChannel implements MessagingChannel {
 
 	@Override
 	public List<String> missingSettings() {
-		return Settings.missing("app-secret", properties.appSecret(), "verify-token", properties.verifyToken(), "page-access-token", properties.pageAccessToken());
+		return Settings.missing("app-secret", properties.appSecret(),
+				"verify-token", properties.verifyToken(),
+				"page-access-token", properties.pageAccessToken());
 	}
 
 	@Override

@@ -1,12 +1,11 @@
 package com.frontdesk.channels.sms;
 
-import java.util.List;
-import com.frontdesk.channels.messaging.Settings;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 import org.springframework.stereotype.Component;
 
@@ -16,6 +15,7 @@ import com.frontdesk.channels.messaging.MessagingChannel;
 import com.frontdesk.channels.messaging.OutboundHttp;
 import com.frontdesk.channels.messaging.ReplyLimits;
 import com.frontdesk.channels.messaging.Screening;
+import com.frontdesk.channels.messaging.Settings;
 
 /**
  * Sends replies through Twilio's Messages API (HTTP basic auth with the account SID and auth token). A reply is one
@@ -49,7 +49,10 @@ class SmsChannel implements MessagingChannel {
 
 	@Override
 	public List<String> missingSettings() {
-		return Settings.missing("account-sid", properties.accountSid(), "auth-token", properties.authToken(), "from-number", properties.fromNumber(), "public-url", properties.publicUrl());
+		return Settings.missing("account-sid", properties.accountSid(),
+				"auth-token", properties.authToken(),
+				"from-number", properties.fromNumber(),
+				"public-url", properties.publicUrl());
 	}
 
 	@Override

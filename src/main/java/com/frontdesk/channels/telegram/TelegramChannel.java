@@ -1,11 +1,10 @@
 package com.frontdesk.channels.telegram;
 
-import java.util.List;
-import com.frontdesk.channels.messaging.Settings;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.stereotype.Component;
 
@@ -13,6 +12,7 @@ import com.frontdesk.channels.messaging.MessagingChannel;
 import com.frontdesk.channels.messaging.OutboundHttp;
 import com.frontdesk.channels.messaging.ReplyLimits;
 import com.frontdesk.channels.messaging.SendFailed;
+import com.frontdesk.channels.messaging.Settings;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -46,7 +46,8 @@ class TelegramChannel implements MessagingChannel {
 
 	@Override
 	public List<String> missingSettings() {
-		return Settings.missing("bot-token", properties.botToken(), "secret-token", properties.secretToken());
+		return Settings.missing("bot-token", properties.botToken(),
+				"secret-token", properties.secretToken());
 	}
 
 	@Override

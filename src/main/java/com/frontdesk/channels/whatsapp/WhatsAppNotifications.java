@@ -1,9 +1,9 @@
 package com.frontdesk.channels.whatsapp;
 
-import java.util.Optional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.frontdesk.channels.messaging.InboundMessage;
 import com.frontdesk.channels.messaging.WebhookBodies;
