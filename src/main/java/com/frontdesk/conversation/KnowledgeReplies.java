@@ -1,0 +1,146 @@
+package com.frontdesk.conversation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import com.frontdesk.answering.Answer;
+import com.frontdesk.answering.Citation;
+import com.frontdesk.answering.EmbeddedAnswerer;
+import com.frontdesk.answering.llm.LlmAnswerer;
+import com.frontdesk.answering.llm.ModelAnswer;
+import com.frontdesk.answering.llm.QueryCondenser;
+import com.frontdesk.booking.Actions;
+import com.frontdesk.retrieval.KnowledgeContentRetriever;
+import com.frontdesk.retrieval.Retrieval;
+import com.frontdesk.retrieval.Retriever;
+import com.frontdesk.triage.Redactor;
+
+import dev.langchain4j.rag.content.Content;
+import dev.langchain4j.rag.query.Query;
+
+/**
+ * The replies that come from the practice's knowledge: answers (written by the model when one is configured,
+ * embedded otherwise or whenever the model cannot be used), candidacy answers and booking replies. The patient's
+ * personal data never goes into a search or to the model.
+ */
+@Component
+class KnowledgeReplies {
+
+	/** How many earlier exchanges a follow-up question is condensed with. */
+	private static final int HISTORY_TURNS = 3;
+
+	/** What a candidacy question is about, whatever the patient's own words are. */
+	private static final String CANDIDACY_QUESTION = "Who is a good candidate?";
+
+	private final Retriever retriever;
+
+	private final KnowledgeContentRetriever contentRetriever;
+
+	private final EmbeddedAnswerer answerer;
+
+	private final LlmAnswerer llm;
+
+	private final QueryCondenser condenser;
+
+	private final Redactor redactor;
+
+	private final Replies replies;
+
+	private final Actions actions;
+
+	private final ConversationStore store;
+
+	KnowledgeReplies(Retriever retriever, KnowledgeContentRetriever contentRetriever, EmbeddedAnswerer answerer,
+			LlmAnswerer llm, QueryCondenser condenser, Redactor redactor, Replies replies, Actions actions,
+			ConversationStore store) {
+		this.retriever = retriever;
+		this.contentRetriever = contentRetriever;
+		this.answerer = answerer;
+		this.llm = llm;
+		this.condenser = condenser;
+		this.redactor = redactor;
+		this.replies = replies;
+		this.actions = actions;
+		this.store = store;
+	}
+
+	Reply answer(String text, String context, String conversationId, StreamedText streamed) {
+		String searchable = redactor.searchable(text);
+		if (!condenser.modelConfigured()) {
+			return embedded(retriever.retrieve(searchable, context));
+		}
+		String redacted = redactor.redact(text);
+		String standalone = condenser.condense(redacted, history(conversationId));
+		if (standalone.equals(redacted) && !context.isBlank()) {
+			// A follow-up the model could not rewrite: the model is in trouble, answer without it.
+			return embedded(retriever.retrieve(searchable, context));
+		}
+		String lookup = standalone.equals(redacted) ? searchable : standalone;
+		List<Content> contents = contentRetriever.retrieve(Query.from(lookup));
+		if (contents.isEmpty()) {
+			return notCovered();
+		}
+		return switch (llm.answer(redacted, standalone, contents, streamed::token)) {
+			case ModelAnswer.Written written -> new Reply(
+					written.answer().body() + "\n\n" + written.answer().numberedSourceLine(), Intent.ANSWER,
+					written.answer().citations(), List.of(), topic(written.answer()));
+			case ModelAnswer.NotCovered notCovered -> notCovered();
+			case ModelAnswer.Unavailable unavailable -> embedded(retriever.retrieve(lookup, ""));
+		};
+	}
+
+	private Reply embedded(Retrieval retrieval) {
+		if (!retrieval.covered()) {
+			return notCovered();
+		}
+		Answer answer = answerer.answer(retrieval);
+		return new Reply(answer.body() + "\n\n" + answer.sourceLine(), Intent.ANSWER, answer.citations(), List.of(),
+				topic(answer));
+	}
+
+	private Reply notCovered() {
+		return Reply.of(replies.notCovered(), Intent.NOT_COVERED, actions.call(), actions.book());
+	}
+
+	/** The last few exchanges, redacted, for condensing a follow-up question. */
+	private List<QueryCondenser.Exchange> history(String conversationId) {
+		List<Turn> turns = store.turns(conversationId);
+		return turns.subList(Math.max(0, turns.size() - HISTORY_TURNS), turns.size()).stream()
+			.map(turn -> new QueryCondenser.Exchange(redactor.redact(turn.question()), turn.reply()))
+			.toList();
+	}
+
+	Reply candidacy(String text, String context) {
+		Retrieval retrieval = retriever.retrieve(redactor.searchable(text) + "\ngood candidate", context);
+		if (!retrieval.covered()) {
+			retrieval = retriever.retrieve(CANDIDACY_QUESTION, "");
+		}
+		if (!retrieval.covered()) {
+			return new Reply(replies.candidacy(), Intent.ANSWER, List.of(), List.of(actions.book(), actions.call()),
+					null);
+		}
+		Answer answer = answerer.answer(retrieval);
+		return new Reply(answer.body() + "\n\n" + replies.candidacy() + "\n\n" + answer.sourceLine(), Intent.ANSWER,
+				answer.citations(),
+				List.of(actions.book(), actions.call()), topic(answer));
+	}
+
+	Reply booking(String text, String context) {
+		Retrieval retrieval = retriever.retrieve(redactor.searchable(text), context);
+		List<Citation> citations = new ArrayList<>();
+		String reply = replies.booking();
+		if (retrieval.covered()) {
+			Answer answer = answerer.answer(retrieval);
+			reply = answer.body() + "\n\n" + reply + "\n\n" + answer.sourceLine();
+			citations.addAll(answer.citations());
+		}
+		return new Reply(reply, Intent.BOOKING, citations, List.of(actions.book(), actions.call()), null);
+	}
+
+	private static String topic(Answer answer) {
+		return answer.citations().isEmpty() ? null : answer.citations().get(0).title();
+	}
+
+}

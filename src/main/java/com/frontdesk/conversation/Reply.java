@@ -1,0 +1,19 @@
+package com.frontdesk.conversation;
+
+import java.util.List;
+
+import com.frontdesk.answering.Citation;
+import com.frontdesk.booking.Action;
+
+/**
+ * A reply while it is being made, before it is stored.
+ *
+ * @param topic what the conversation is about after this reply (for follow-ups), or null
+ */
+record Reply(String text, Intent intent, List<Citation> citations, List<Action> actions, String topic) {
+
+	static Reply of(String text, Intent intent, Action... actions) {
+		return new Reply(text, intent, List.of(), List.of(actions), null);
+	}
+
+}
