@@ -112,10 +112,16 @@ public class Triage {
 							+ "|\\broleplay\\b|\\bjail ?break\\w*\\b|\\bdeveloper mode\\b|\\bdo anything now\\b|\\bno restrictions\\b"
 							+ "|\\bsudo\\b|\\badmin mode\\b"));
 
+	/** English and Spanish rules, most dangerous outcome first. */
+	private static final List<TriageRule> ALL_RULES = java.util.stream.Stream
+		.concat(RULES.stream(), SpanishRules.RULES.stream())
+		.sorted(java.util.Comparator.comparing(TriageRule::outcome))
+		.toList();
+
 	/** Decides what kind of message this is. Never throws; an empty message is clear. */
 	public TriageResult assess(String message) {
 		String normalized = normalize(message);
-		for (TriageRule rule : RULES) {
+		for (TriageRule rule : ALL_RULES) {
 			if (rule.matches(normalized)) {
 				return new TriageResult(rule.outcome(), rule.name());
 			}

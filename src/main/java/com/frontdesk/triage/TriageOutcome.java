@@ -1,13 +1,13 @@
 package com.frontdesk.triage;
 
-/** What triage decided about a message, before any retrieval or model sees it. */
+/** What triage decided about a message, before any retrieval or model sees it; the most urgent comes first. */
 public enum TriageOutcome {
-
-	/** Red-flag symptoms: call the emergency number or go to the emergency room now. */
-	EMERGENCY,
 
 	/** Thoughts of self-harm: the crisis line and the emergency number. */
 	SELF_HARM,
+
+	/** Red-flag symptoms: call the emergency number or go to the emergency room now. */
+	EMERGENCY,
 
 	/** Personal medical advice (doses, medicines, diagnoses, test results): only the care team can answer. */
 	NEEDS_CLINICIAN,

@@ -48,6 +48,42 @@ class TriageTest {
 		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.MANIPULATION);
 	}
 
+	@org.junit.jupiter.api.Test
+	void theMostUrgentRuleWinsWhateverTheLanguage() {
+		assertThat(triage.assess("chest pain and I want to kill myself").outcome()).isEqualTo(TriageOutcome.SELF_HARM);
+		assertThat(triage.assess("tengo fiebre y quiero quitarme la vida").outcome()).isEqualTo(TriageOutcome.SELF_HARM);
+		assertThat(triage.assess("how much ibuprofen with this fever?").outcome()).isEqualTo(TriageOutcome.EMERGENCY);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "No puedo controlar la vejiga desde ayer", "tengo la entrepierna adormecida",
+			"de repente tengo las piernas muy débiles", "Tengo fiebre después de la cirugía",
+			"la herida supura y está roja", "me falta el aire y tengo dolor en el pecho", "la pantorrilla está hinchada",
+			"un dolor insoportable en la espalda" })
+	void spanishRedFlagsAreEmergenciesToo(String message) {
+		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.EMERGENCY);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "quiero quitarme la vida", "a veces pienso en suicidarme", "no quiero vivir más" })
+	void spanishSelfHarmGetsTheCrisisLine(String message) {
+		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.SELF_HARM);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "¿qué dosis de ibuprofeno tomo?", "¿debo dejar de tomar la aspirina?",
+			"¿qué significa mi resonancia?" })
+	void spanishMedicalAdviceGoesToTheCareTeam(String message) {
+		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.NEEDS_CLINICIAN);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "¿La fusión lateral deja cicatriz?", "¿Cuánto tiempo tarda en sanar?",
+			"¿Quién es un buen candidato?" })
+	void ordinarySpanishQuestionsAreClear(String message) {
+		assertThat(triage.assess(message).clear()).as(triage.assess(message).rule()).isTrue();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "What is minimally invasive lateral fusion?", "will it leave a big scar",
 			"how long does it take to heal?", "what are pedicle screws", "who is a good candidate",
