@@ -21,6 +21,25 @@ class Replies {
 				+ "Once you are safe, let " + practice.name() + " know at " + practice.phone() + ".";
 	}
 
+	String emergencyInSpanish() {
+		return "Esto podría ser una emergencia médica. Llame al " + practice.emergencyNumber()
+				+ " ahora o vaya a la sala de emergencias más cercana. No espere una respuesta aquí.\n\n"
+				+ "This could be a medical emergency: call " + practice.emergencyNumber() + " now.";
+	}
+
+	String selfHarmInSpanish() {
+		return "Siento mucho que esté pasando por esto. Llame o envíe un mensaje de texto al " + practice.crisisLine()
+				+ " (línea de crisis y prevención del suicidio, también en español) para hablar con alguien ahora. "
+				+ "Si está en peligro inmediato, llame al " + practice.emergencyNumber() + " ahora.";
+	}
+
+	String needsClinicianInSpanish() {
+		return "No puedo dar consejos médicos personales, como dosis, si empezar o dejar un medicamento, o qué "
+				+ "significan sus síntomas o resultados. Su equipo médico puede ayudarle: llame a " + practice.name()
+				+ " al " + practice.phone() + ". Si sus síntomas son graves o empeoran, llame al "
+				+ practice.emergencyNumber() + ".";
+	}
+
 	String selfHarm() {
 		return "I'm really sorry you're going through this. You deserve support right now. Call or text "
 				+ practice.crisisLine() + " (Suicide & Crisis Lifeline) to talk with someone any time, day or night. "

@@ -98,13 +98,17 @@ public class TurnPipeline {
 
 	private Reply respond(String text, String context, String conversationId, StreamedText streamed) {
 		TriageResult safety = triage.assess(text);
+		boolean spanish = safety.spanish();
 		switch (safety.outcome()) {
 			case SELF_HARM:
-				return Reply.of(replies.selfHarm(), Intent.EMERGENCY, actions.crisisLine(), actions.emergency());
+				return Reply.of(spanish ? replies.selfHarmInSpanish() : replies.selfHarm(), Intent.EMERGENCY,
+						actions.crisisLine(), actions.emergency());
 			case EMERGENCY:
-				return Reply.of(replies.emergency(), Intent.EMERGENCY, actions.emergency());
+				return Reply.of(spanish ? replies.emergencyInSpanish() : replies.emergency(), Intent.EMERGENCY,
+						actions.emergency());
 			case NEEDS_CLINICIAN:
-				return Reply.of(replies.needsClinician(), Intent.NEEDS_CLINICIAN, actions.call(), actions.book());
+				return Reply.of(spanish ? replies.needsClinicianInSpanish() : replies.needsClinician(),
+						Intent.NEEDS_CLINICIAN, actions.call(), actions.book());
 			case MANIPULATION:
 				return Reply.of(replies.outOfScope(), Intent.NOT_COVERED, actions.call());
 			case CLEAR:

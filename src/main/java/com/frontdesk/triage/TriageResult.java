@@ -10,6 +10,11 @@ public record TriageResult(TriageOutcome outcome, String rule) {
 
 	static final TriageResult CLEAR = new TriageResult(TriageOutcome.CLEAR, "none");
 
+	/** Whether the rule that matched is one of the Spanish ones: the reply should be in Spanish. */
+	public boolean spanish() {
+		return rule.startsWith("es-");
+	}
+
 	public boolean clear() {
 		return outcome == TriageOutcome.CLEAR;
 	}

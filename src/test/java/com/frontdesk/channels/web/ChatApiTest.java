@@ -72,6 +72,15 @@ class ChatApiTest {
 	}
 
 	@Test
+	void aSpanishEmergencyIsAnsweredInSpanishWithTheEmergencyNumber() {
+		JsonNode body = client().chat(null, "No puedo controlar la vejiga y tengo la entrepierna adormecida").json();
+
+		assertThat(body.get("intent").stringValue()).isEqualTo("emergency");
+		assertThat(body.get("reply").stringValue()).startsWith("Esto podría ser una emergencia médica. Llame al 911");
+		assertThat(body.get("actions").get(0).get("type").stringValue()).isEqualTo("emergency");
+	}
+
+	@Test
 	void continuesAConversationById() {
 		String id = client().chat(null, "hello").text("conversationId");
 
