@@ -2,6 +2,7 @@ package com.frontdesk.conversation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -72,12 +73,13 @@ class KnowledgeReplies {
 			return embedded(retriever.retrieve(searchable, context));
 		}
 		String redacted = redactor.redact(text);
-		String standalone = condenser.condense(redacted, history(conversationId));
-		if (standalone.equals(redacted) && !context.isBlank()) {
+		Optional<String> condensed = condenser.condense(redacted, history(conversationId));
+		if (condensed.isEmpty() && !context.isBlank()) {
 			// A follow-up the model could not rewrite: the model is in trouble, answer without it.
 			return embedded(retriever.retrieve(searchable, context));
 		}
-		String lookup = standalone.equals(redacted) ? searchable : standalone;
+		String standalone = condensed.orElse(redacted);
+		String lookup = condensed.orElse(searchable);
 		List<Content> contents = contentRetriever.retrieve(Query.from(lookup));
 		if (contents.isEmpty()) {
 			return notCovered();

@@ -36,7 +36,7 @@ public record RetrievalProperties(@DefaultValue("3") int maxPassages, @DefaultVa
 	 * shares few words with it (half the keyword coverage is still required)
 	 */
 	public record Vectors(@DefaultValue("true") boolean enabled, @DefaultValue("all-minilm-l6-v2-q") String model,
-			@DefaultValue("0.4") double weight, @DefaultValue("30") int depth,
+			@DefaultValue("0.3") double weight, @DefaultValue("30") int depth,
 			@DefaultValue("0.6") double minSimilarity) {
 	}
 

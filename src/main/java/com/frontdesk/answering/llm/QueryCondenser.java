@@ -2,6 +2,7 @@ package com.frontdesk.answering.llm;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -48,12 +49,13 @@ public class QueryCondenser {
 	/**
 	 * @param question the patient's latest message, redacted
 	 * @param history earlier exchanges, oldest first, redacted: each the patient's message and the reply
-	 * @return the standalone question, or the question itself
+	 * @return the standalone question as the model wrote it; empty when nothing needed rewriting (a first question
+	 * in English) or the model could not be used
 	 */
-	public String condense(String question, List<Exchange> history) {
+	public Optional<String> condense(String question, List<Exchange> history) {
 		ChatModel chat = model.getIfAvailable();
 		if (chat == null || (history.isEmpty() && Languages.looksEnglish(question)) || !gate.open(PURPOSE)) {
-			return question;
+			return Optional.empty();
 		}
 		List<ChatMessage> messages = new ArrayList<>();
 		messages.add(SystemMessage.from(Prompts.CONDENSE));
@@ -70,7 +72,7 @@ public class QueryCondenser {
 						command -> Thread.ofVirtual().start(command))
 				.get(llm.timeout().toMillis(), TimeUnit.MILLISECONDS);
 			gate.succeeded(PURPOSE, "condensed");
-			return clean(standalone, question);
+			return clean(standalone);
 		}
 		catch (TimeoutException ex) {
 			gate.failed(PURPOSE, "timeout");
@@ -81,7 +83,7 @@ public class QueryCondenser {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		return question;
+		return Optional.empty();
 	}
 
 	/**
@@ -92,12 +94,12 @@ public class QueryCondenser {
 	public record Exchange(String question, String reply) {
 	}
 
-	private static String clean(String standalone, String fallback) {
+	private static Optional<String> clean(String standalone) {
 		if (standalone == null || standalone.isBlank()) {
-			return fallback;
+			return Optional.empty();
 		}
 		String line = standalone.strip().lines().findFirst().orElse("").replaceAll("^(?i)(standalone )?question:\\s*", "");
-		return line.isBlank() || line.length() > MAX_LENGTH ? fallback : line;
+		return line.isBlank() || line.length() > MAX_LENGTH ? Optional.empty() : Optional.of(line);
 	}
 
 	private static String shorten(String reply) {
