@@ -1,0 +1,300 @@
+package com.frontdesk.channels.whatsapp;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.frontdesk.channels.messaging.Eventually;
+import com.frontdesk.channels.messaging.Fixtures;
+import com.frontdesk.channels.messaging.MessageRows;
+import com.frontdesk.channels.messaging.WebhookSignatures;
+import com.frontdesk.support.ChatClient.Response;
+import com.frontdesk.support.ChatClient;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A patient on WhatsApp, over real HTTP: Meta-signed notifications in, a WireMock Graph API out. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class WhatsAppWebhookTest {
+
+	static final String APP_SECRET = "test_app_secret";
+
+	static final String MESSAGES = "/v23.0/106540352242922/messages";
+
+	static final WireMockServer graph = new WireMockServer(options().dynamicPort());
+
+	static final AtomicLong ids = new AtomicLong(16505550000L);
+
+	static {
+		graph.start();
+	}
+
+	@DynamicPropertySource
+	static void settings(DynamicPropertyRegistry registry) {
+		registry.add("frontdesk.channels.whatsapp.enabled", () -> "true");
+		registry.add("frontdesk.channels.whatsapp.app-secret", () -> APP_SECRET);
+		registry.add("frontdesk.channels.whatsapp.verify-token", () -> "my-verify-token");
+		registry.add("frontdesk.channels.whatsapp.access-token", () -> "EAAG-test-token");
+		registry.add("frontdesk.channels.whatsapp.phone-number-id", () -> "106540352242922");
+		registry.add("frontdesk.channels.whatsapp.api-base-url", () -> graph.baseUrl() + "/v23.0");
+		registry.add("frontdesk.channels.outbound.initial-backoff", () -> "10ms");
+		registry.add("frontdesk.channels.outbound.max-backoff", () -> "50ms");
+	}
+
+	@AfterAll
+	static void stop() {
+		graph.stop();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	final JsonMapper json = JsonMapper.builder().build();
+
+	MessageRows rows;
+
+	@BeforeEach
+	void stubGraphApi() {
+		rows = new MessageRows(jdbc);
+		graph.resetAll();
+		graph.stubFor(post(MESSAGES).willReturn(okJson(Fixtures.text("outbound/whatsapp-send-text.response.json"))));
+	}
+
+	@Test
+	void answersAQuestionWithTheExactSendRequestAndACitedReply() {
+		String from = nextSender();
+		String id = deliverText(from, "Can lateral fusion treat scoliosis?");
+
+		assertThat(rows.finalStatus("whatsapp", id)).isEqualTo("answered");
+		LoggedRequest sent = sentTo(from).get(0);
+		assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer EAAG-test-token");
+		assertThat(sent.getHeader("Content-Type")).isEqualTo("application/json");
+		String text = json.readTree(sent.getBodyAsString()).path("text").path("body").stringValue();
+		graph.verify(postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(equalToJson("""
+				{"messaging_product": "whatsapp", "recipient_type": "individual", "to": "%s", "type": "text",
+				 "text": {"preview_url": false, "body": %s}}""".formatted(from, json.writeValueAsString(text)))));
+		assertThat(text).contains("scoliosis")
+			.contains("Source: Minimally Invasive Lateral Fusion")
+			.contains("https://www.example.com/procedures/minimally-invasive-lateral-fusion");
+	}
+
+	@Test
+	void bookingGetsTheBookingLinkAndThePhone() {
+		String from = nextSender();
+		deliverText(from, "I want to book");
+
+		Eventually.until("the reply is sent", () -> !sentTo(from).isEmpty());
+		assertThat(textOf(sentTo(from).get(0))).contains("https://www.example.com/book").contains("+1-555-0100");
+	}
+
+	@Test
+	void answersTheSubscriptionHandshake() {
+		Response ok = client().get("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=my-verify-token&hub.challenge=1158201444");
+		Response wrong = client().get("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1158201444");
+
+		assertThat(ok.status()).isEqualTo(200);
+		assertThat(ok.body()).isEqualTo("1158201444");
+		assertThat(wrong.status()).isEqualTo(403);
+	}
+
+	@Test
+	void verifiesTheSignatureOverTheRawUnicodeEscapedBytes() {
+		byte[] raw = Fixtures.bytes("whatsapp-text-unicode-escaped.json");
+		byte[] reserialised = json.writeValueAsBytes(json.readTree(raw));
+		String signature = signatureVector("whatsapp-text-unicode-escaped.json");
+
+		assertThat(WebhookSignatures.hmacSha256Hex(APP_SECRET, reserialised)).isNotEqualTo(signature.substring(7));
+		assertThat(deliver(reserialised, signature).status()).isEqualTo(403);
+		assertThat(deliver(raw, signature).status()).isEqualTo(200);
+	}
+
+	@Test
+	void doesNotReplyOutsideThe24HourWindow() {
+		String id = "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=";
+		Response response = deliver(Fixtures.bytes("whatsapp-text.json"), signatureVector("whatsapp-text.json"));
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(rows.finalStatus("whatsapp", id)).isEqualTo("expired");
+		assertThat(graph.getAllServeEvents()).isEmpty();
+	}
+
+	@Test
+	void rejectsAMissingSignatureAndStoresNothing() {
+		String from = nextSender();
+		Response response = deliver(notification(from, "wamid.unsigned-" + from, text("hello")), null);
+
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(rows.count("whatsapp", "wamid.unsigned-" + from)).isZero();
+	}
+
+	@Test
+	void rejectsAWrongSignatureAndStoresNothing() {
+		String from = nextSender();
+		byte[] body = notification(from, "wamid.forged-" + from, text("hello"));
+		String signedForOtherBytes = "sha256=" + WebhookSignatures.hmacSha256Hex(APP_SECRET, (new String(body) + " ").getBytes());
+
+		assertThat(deliver(body, signedForOtherBytes).status()).isEqualTo(403);
+		assertThat(deliver(body, "sha256=" + WebhookSignatures.hmacSha256Hex("another_secret", body)).status()).isEqualTo(403);
+		assertThat(rows.count("whatsapp", "wamid.forged-" + from)).isZero();
+		Eventually.settle();
+		assertThat(sentTo(from)).isEmpty();
+	}
+
+	@Test
+	void statusUpdatesAreAcknowledgedAndIgnored() {
+		int before = rows.count("whatsapp");
+		for (String status : List.of("whatsapp-status-read.json", "whatsapp-status-failed.json")) {
+			assertThat(deliver(Fixtures.bytes(status), signatureVector(status)).status()).as(status).isEqualTo(200);
+		}
+		Eventually.settle();
+
+		assertThat(rows.count("whatsapp")).isEqualTo(before);
+		assertThat(graph.getAllServeEvents()).isEmpty();
+	}
+
+	@Test
+	void anImageGetsAPoliteTextOnlyReply() {
+		String from = nextSender();
+		String id = "wamid.image-" + from;
+		deliver(signed(notification(from, id, """
+				"type": "image", "image": {"mime_type": "image/jpeg", "sha256": "4654+8g=", "id": "65463453"}""")));
+
+		assertThat(rows.finalStatus("whatsapp", id)).isEqualTo("answered");
+		assertThat(textOf(sentTo(from).get(0))).contains("only read text messages").contains("+1-555-0100");
+	}
+
+	@Test
+	void aRedeliveredMessageIsAnsweredOnce() {
+		String from = nextSender();
+		byte[] body = notification(from, "wamid.again-" + from, text("What is lateral fusion?"));
+
+		assertThat(deliver(signed(body)).status()).isEqualTo(200);
+		rows.finalStatus("whatsapp", "wamid.again-" + from);
+		assertThat(deliver(signed(body)).status()).isEqualTo(200);
+		Eventually.settle();
+
+		assertThat(sentTo(from)).hasSize(1);
+	}
+
+	@Test
+	void malformedBodiesAre400ButUnexpectedJsonIsAcknowledged() {
+		assertThat(deliver(signed("{not json".getBytes())).status()).isEqualTo(400);
+		assertThat(deliver(signed("\"text\"".getBytes())).status()).isEqualTo(400);
+		assertThat(deliver(signed("{\"object\": \"page\", \"entry\": []}".getBytes())).status()).isEqualTo(200);
+		assertThat(deliver(signed("{\"object\": \"whatsapp_business_account\", \"entry\": 7}".getBytes())).status())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void retriesAThrottledSendAndRecordsAFinalFailure() {
+		String from = nextSender();
+		graph.stubFor(post(MESSAGES).withRequestBody(matchingJsonPath("$.to", equalTo(from)))
+			.willReturn(aResponse().withStatus(400)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"error\":{\"message\":\"(#130429) Rate limit hit\",\"type\":\"OAuthException\",\"code\":130429}}")));
+		String id = deliverText(from, "hello");
+
+		assertThat(rows.finalStatus("whatsapp", id)).isEqualTo("failed");
+		assertThat(rows.detail("whatsapp", id)).contains("130429").contains("after 4 attempts");
+		assertThat(sentTo(from)).hasSize(4);
+	}
+
+	private String deliverText(String from, String message) {
+		String id = "wamid." + from + "-" + ids.incrementAndGet();
+		assertThat(deliver(signed(notification(from, id, text(message)))).status()).isEqualTo(200);
+		return id;
+	}
+
+	private String text(String message) {
+		return "\"type\": \"text\", \"text\": {\"body\": " + json.writeValueAsString(message) + "}";
+	}
+
+	/** A notification shaped like whatsapp-text.json, sent now. */
+	private static byte[] notification(String from, String id, String content) {
+		String fixture = Fixtures.text("whatsapp-text.json");
+		String message = """
+				{"from": "%s", "id": "%s", "timestamp": "%d", %s}""".formatted(from, id, Instant.now().getEpochSecond(),
+				content);
+		int start = fixture.indexOf("\"messages\": [") + "\"messages\": [".length();
+		int end = fixture.indexOf(']', start);
+		return (fixture.substring(0, start) + message + fixture.substring(end))
+			.replace("\"wa_id\": \"16505551234\"", "\"wa_id\": \"" + from + "\"")
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private String signatureVector(String file) {
+		JsonNode vectors = json.readTree(Fixtures.text("signatures-computed.json")).path("meta");
+		assertThat(vectors.path("app_secret").stringValue()).isEqualTo(APP_SECRET);
+		return vectors.path("files").path(file).stringValue();
+	}
+
+	private static String nextSender() {
+		return String.valueOf(ids.incrementAndGet());
+	}
+
+	private record Signed(byte[] body, String signature) {
+	}
+
+	private static Signed signed(byte[] body) {
+		return new Signed(body, "sha256=" + WebhookSignatures.hmacSha256Hex(APP_SECRET, body));
+	}
+
+	private Response deliver(Signed signed) {
+		return deliver(signed.body(), signed.signature());
+	}
+
+	private Response deliver(byte[] body, String signature) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		if (signature != null) {
+			request.header("X-Hub-Signature-256", signature);
+		}
+		return client().send(request.build());
+	}
+
+	private ChatClient client() {
+		return new ChatClient(port);
+	}
+
+	private List<LoggedRequest> sentTo(String to) {
+		return graph.findAll(postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(matchingJsonPath("$.to", equalTo(to))));
+	}
+
+	private String textOf(LoggedRequest request) {
+		return json.readTree(request.getBodyAsString()).path("text").path("body").stringValue();
+	}
+
+}
