@@ -164,9 +164,13 @@ class ChatApiTest {
 	}
 
 	@Test
-	void theTryPageIsServed() {
-		Response page = client().get("/");
+	void theDemoPageCarriesTheWidgetAndTheTryPageIsStillServed() {
+		Response demo = client().get("/");
 
+		assertThat(demo.status()).isEqualTo(200);
+		assertThat(demo.body()).contains("<script src=\"/widget.js\" defer></script>")
+			.contains("Minimally Invasive Lateral Fusion");
+		Response page = client().get("/try.html");
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("<form id=\"chat\"").contains("try.js");
 		assertThat(client().get("/try.js").body()).contains("/api/chat");

@@ -1,0 +1,61 @@
+package com.frontdesk.channels.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.frontdesk.answering.Citation;
+import com.frontdesk.booking.Action;
+import com.frontdesk.conversation.ConversationNotFound;
+import com.frontdesk.conversation.ConversationStore;
+import com.frontdesk.conversation.Intent;
+import com.frontdesk.conversation.Turn;
+
+/**
+ * {@code GET /api/conversations/{id}}: the turns of a conversation, oldest first, so the website widget can show the
+ * conversation again after a page reload. Only what the patient saw: question, reply, intent, citations, actions and
+ * time; never the stored topic or anything else. The id is the only key, as it is for continuing a conversation;
+ * an unknown id is a 404 problem. Responses are never cached.
+ */
+@RestController
+class ConversationHistoryController {
+
+	private static final int MAX_ID_LENGTH = 64;
+
+	private final ConversationStore store;
+
+	ConversationHistoryController(ConversationStore store) {
+		this.store = store;
+	}
+
+	@GetMapping(path = "/api/conversations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<History> history(@PathVariable String id) {
+		if (id.length() > MAX_ID_LENGTH || !store.exists(id)) {
+			throw new ConversationNotFound();
+		}
+		List<HistoryTurn> turns = store.turns(id).stream().map(HistoryTurn::of).toList();
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new History(id, turns));
+	}
+
+	/** A conversation as the patient saw it. */
+	record History(String conversationId, List<HistoryTurn> turns) {
+	}
+
+	/** One question and its reply. */
+	record HistoryTurn(String question, String reply, Intent intent, List<Citation> citations, List<Action> actions,
+			Instant time) {
+
+		static HistoryTurn of(Turn turn) {
+			return new HistoryTurn(turn.question(), turn.reply(), turn.intent(), turn.citations(), turn.actions(),
+					turn.at());
+		}
+
+	}
+
+}

@@ -1,0 +1,618 @@
+/*! Frontdesk chat widget. Embed: <script src="https://FRONTDESK-HOST/widget.js" defer></script>
+ * Optional: data-position="left|right" data-accent="#0b5cad" data-title="..." data-greeting="..." data-open="true"
+ * Plain JS, Shadow DOM, no eval, no inline styles on the host page; replies are rendered as text, never as HTML. */
+(() => {
+  'use strict';
+  const script = document.currentScript;
+  if (!script || !script.src || window.__frontdeskWidget) return;
+  window.__frontdeskWidget = true;
+
+  const API = new URL('.', script.src).href.replace(/\/$/, '');
+  const data = script.dataset;
+  const opts = {
+    left: /left/i.test(data.position || ''),
+    accent: data.accent && window.CSS && CSS.supports('color', data.accent) ? data.accent : '',
+    title: (data.title || '').trim(),
+    greeting: (data.greeting || '').trim(),
+    open: data.open === '' || /^(true|1|yes|open)$/i.test(data.open || '')
+  };
+  const KEY_ID = 'frontdesk.widget.conversationId';
+  const KEY_OPEN = 'frontdesk.widget.open';
+  const KEY_NOTICE = 'frontdesk.widget.noticeSeen';
+  const IDLE_TIMEOUT = 45000;
+
+  const CSS_TEXT = `
+:host{all:initial!important;--fd-accent:#0b5cad;--fd-on-accent:#fff;--fd-ink:#0b5cad}
+.fd{all:initial;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#1a1a1a;
+ -webkit-font-smoothing:antialiased;text-align:left;direction:ltr}
+:where(.fd *){box-sizing:border-box;font:inherit;color:inherit;letter-spacing:normal;text-transform:none;margin:0}
+.sr{position:absolute!important;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+svg{width:22px;height:22px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round;flex:none}
+button,a.btn{cursor:pointer;border:0;background:none;text-decoration:none;display:inline-flex;align-items:center;gap:6px}
+button:focus-visible,a:focus-visible,textarea:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px;box-shadow:0 0 0 5px #fff}
+.launcher{position:fixed;z-index:2147483000;bottom:20px;right:20px;min-height:52px;padding:0 20px 0 16px;border-radius:26px;
+ background:var(--fd-accent);color:var(--fd-on-accent);font-weight:600;box-shadow:0 4px 16px rgba(0,0,0,.25)}
+.fd.left .launcher{right:auto;left:20px}
+.launcher[aria-expanded=true]{display:none}
+.panel{position:fixed;z-index:2147483001;bottom:20px;right:20px;width:380px;height:min(620px,calc(100vh - 40px));
+ display:flex;flex-direction:column;background:#fff;border-radius:14px;overflow:hidden;box-shadow:0 8px 40px rgba(0,0,0,.3);border:1px solid #c9d1da}
+.fd.left .panel{right:auto;left:20px}
+.panel[hidden]{display:none}
+.bar{display:flex;align-items:center;gap:8px;padding:12px 10px 12px 16px;background:var(--fd-accent);color:var(--fd-on-accent)}
+.bar .t{flex:1;min-width:0}
+h2{font-size:17px;font-weight:700;line-height:1.25;overflow-wrap:anywhere}
+.bar p{font-size:13px}
+.bar button{width:40px;height:40px;justify-content:center;border-radius:8px}
+.bar button:hover{background:rgba(127,127,127,.25)}
+.bar button:focus-visible{outline-color:var(--fd-on-accent);box-shadow:none;outline-offset:-3px}
+.notice{margin:10px 12px 0;padding:10px 12px;background:#fff8e1;border:1px solid #b26a00;border-radius:8px;color:#3d2c00;font-size:14px}
+.notice strong{font-weight:700}
+.notice button{margin-top:8px;padding:6px 12px;border-radius:6px;background:#3d2c00;color:#fff;font-weight:600;min-height:32px}
+.log{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:10px;overscroll-behavior:contain}
+.msg{max-width:88%;padding:9px 12px;border-radius:12px;white-space:pre-wrap;overflow-wrap:anywhere}
+.me{align-self:flex-end;background:var(--fd-accent);color:var(--fd-on-accent);border-bottom-right-radius:4px}
+.bot{align-self:flex-start;background:#eef1f5;color:#1a1a1a;border-bottom-left-radius:4px}
+.sources a{color:var(--fd-ink);text-decoration:underline}
+.sources{margin-top:8px;font-size:13px;white-space:normal}
+.sources ul{list-style:none;padding:0;margin:2px 0 0}
+.sources li{margin:2px 0}
+.actions{display:flex;flex-wrap:wrap;gap:8px;margin-top:10px;white-space:normal}
+a.btn{min-height:36px;padding:6px 14px;border-radius:18px;font-weight:600;font-size:14px;background:#fff;color:var(--fd-ink);border:2px solid var(--fd-ink)}
+a.btn.primary{background:var(--fd-accent);color:var(--fd-on-accent);border-color:var(--fd-accent)}
+.emergency{align-self:stretch;max-width:none;background:#b00020;color:#fff;border-radius:10px;border:3px solid #5c0010;padding:12px 14px}
+.emergency .head{display:flex;align-items:center;gap:8px;font-size:19px;font-weight:800;margin-bottom:6px}
+.emergency a.btn{background:#fff;color:#8a0019;border-color:#fff;font-size:17px;min-height:44px}
+.error{align-self:stretch;max-width:none;background:#fdecee;color:#6b0014;border:1px solid #b00020;white-space:normal}
+.error button{margin-top:8px;padding:6px 14px;border-radius:18px;background:#8a0019;color:#fff;font-weight:600;min-height:34px}
+.typing{display:inline-flex;gap:4px;padding:4px 0}
+.typing i{width:7px;height:7px;border-radius:50%;background:#5b6470;animation:fd-b 1.2s infinite ease-in-out}
+.typing i:nth-child(2){animation-delay:.15s}.typing i:nth-child(3){animation-delay:.3s}
+@keyframes fd-b{0%,80%,100%{opacity:.3;transform:translateY(0)}40%{opacity:1;transform:translateY(-3px)}}
+.starters{display:flex;flex-wrap:wrap;gap:8px;padding:0 12px 10px}
+.starters[hidden]{display:none}
+.starters button{padding:7px 12px;border-radius:16px;border:1px solid var(--fd-ink);color:var(--fd-ink);background:#fff;font-size:14px;min-height:34px;text-align:left}
+.starters button:hover{background:#eef1f5}
+form{display:flex;align-items:flex-end;gap:8px;padding:10px 12px;border-top:1px solid #d5dbe2}
+textarea{flex:1;resize:none;min-height:44px;max-height:120px;padding:10px 12px;border:1px solid #6b7480;border-radius:10px;background:#fff;color:#1a1a1a}
+textarea::placeholder{color:#5f6670}
+form button{width:44px;height:44px;justify-content:center;border-radius:50%;background:var(--fd-accent);color:var(--fd-on-accent)}
+.foot{padding:0 12px 10px;font-size:12px;color:#4a5159}
+.foot a{color:#8a0019;font-weight:700}
+@media (max-width:480px){.panel{inset:0;width:100%;height:100%;max-height:none;border-radius:0;border:0}
+ .launcher{bottom:14px;right:14px}.fd.left .launcher{left:14px}.msg{max-width:92%}}
+@media (prefers-reduced-motion:reduce){.typing i{animation:none}}
+@media (forced-colors:active){.launcher,.panel,.msg,a.btn,button{border:1px solid CanvasText}}
+`;
+
+  const store = (area) => ({
+    get(key) { try { return window[area].getItem(key); } catch (e) { return null; } },
+    set(key, value) { try { window[area].setItem(key, value); } catch (e) { /* storage off */ } },
+    remove(key) { try { window[area].removeItem(key); } catch (e) { /* storage off */ } }
+  });
+  const session = store('sessionStorage');
+  const local = store('localStorage');
+
+  function el(tag, cls, text) {
+    const node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  const ICONS = {
+    chat: 'M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12z',
+    close: 'M6 6l12 12M18 6L6 18',
+    send: 'M4 12l16-8-6 16-2.5-6.5L4 12z',
+    restart: 'M4 4v6h6M4.5 15a8 8 0 1 0 1.9-8.3L4 10',
+    alert: 'M12 3l10 18H2L12 3zM12 10v5M12 18v.5'
+  };
+  function icon(name) {
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    path.setAttribute('d', ICONS[name]);
+    svg.appendChild(path);
+    return svg;
+  }
+
+  function safeUrl(url, allowTel) {
+    if (typeof url !== 'string') return null;
+    try {
+      const parsed = new URL(url, API + '/');
+      if (parsed.protocol === 'https:' || parsed.protocol === 'http:') return parsed.href;
+      if (allowTel && parsed.protocol === 'tel:') return 'tel:' + url.slice(4).replace(/[^0-9+]/g, '');
+    } catch (e) { /* not a URL */ }
+    return null;
+  }
+  const tel = (number) => 'tel:' + String(number || '').replace(/[^0-9+]/g, '');
+
+  // ---- the launcher: all that exists until the patient opens the chat ----
+  const host = document.createElement('frontdesk-chat');
+  const root = host.attachShadow({ mode: 'open' });
+  const sheet = adoptStyles();
+  const fd = el('div', opts.left ? 'fd left' : 'fd');
+  fd.setAttribute('role', 'region');
+  fd.setAttribute('aria-label', 'Chat');
+  const launcher = el('button', 'launcher');
+  launcher.type = 'button';
+  launcher.setAttribute('aria-haspopup', 'dialog');
+  launcher.setAttribute('aria-expanded', 'false');
+  launcher.setAttribute('aria-label', opts.title ? 'Open chat: ' + opts.title : 'Open chat with the practice');
+  launcher.append(icon('chat'), el('span', '', 'Chat with us'));
+  launcher.addEventListener('click', () => open(true));
+  fd.appendChild(launcher);
+  root.appendChild(fd);
+
+  function adoptStyles() {
+    const text = CSS_TEXT + (opts.accent ? ':host{--fd-accent:' + opts.accent + '}' : '');
+    if ('adoptedStyleSheets' in ShadowRoot.prototype && 'replaceSync' in CSSStyleSheet.prototype) {
+      const constructed = new CSSStyleSheet();
+      constructed.replaceSync(text);
+      root.adoptedStyleSheets = [constructed];
+      return constructed;
+    }
+    root.appendChild(el('style', '', text)); // old browsers only; needs style-src to allow it
+    return null;
+  }
+
+  // A custom accent keeps AA contrast: text on it is white or near-black, links use it only when readable on white.
+  function fitAccent() {
+    if (!opts.accent || !sheet) return;
+    const probe = el('span');
+    probe.className = 'sr';
+    probe.textContent = '.';
+    fd.appendChild(probe);
+    probe.style.color = 'var(--fd-accent)';
+    const rgb = (getComputedStyle(probe).color.match(/[\d.]+/g) || []).slice(0, 3).map(Number);
+    probe.remove();
+    if (rgb.length < 3) return;
+    const lum = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); };
+    const l = 0.2126 * lum(rgb[0]) + 0.7152 * lum(rgb[1]) + 0.0722 * lum(rgb[2]);
+    const onWhite = 1.05 / (l + 0.05);
+    const onBlack = (l + 0.05) / (0.012 + 0.05);
+    sheet.insertRule(':host{--fd-on-accent:' + (onWhite >= onBlack ? '#fff' : '#111') + ';--fd-ink:'
+      + (onWhite >= 4.5 ? 'var(--fd-accent)' : '#0b5cad') + '}', sheet.cssRules.length);
+  }
+
+  // ---- the panel, built on first open ----
+  let panel, log, form, input, starters, notice, status, alertRegion, titleNode, config = null, busy = false, loaded = null;
+  let conversationId = session.get(KEY_ID);
+
+  function build() {
+    panel = el('div', 'panel');
+    panel.id = 'fd-panel';
+    panel.hidden = true;
+    panel.setAttribute('role', 'dialog');
+    panel.setAttribute('aria-modal', 'true');
+    panel.setAttribute('aria-labelledby', 'fd-title');
+    panel.setAttribute('aria-describedby', 'fd-sub');
+
+    const header = el('div', 'bar');
+    const titles = el('div', 't');
+    titleNode = el('h2', '', opts.title || 'Chat with us');
+    titleNode.id = 'fd-title';
+    const sub = el('p', '', 'Virtual assistant');
+    sub.id = 'fd-sub';
+    titles.append(titleNode, sub);
+    const restart = el('button');
+    restart.type = 'button';
+    restart.className = 'restart';
+    restart.setAttribute('aria-label', 'Start a new conversation');
+    restart.title = 'Start a new conversation';
+    restart.appendChild(icon('restart'));
+    restart.addEventListener('click', startOver);
+    const close = el('button');
+    close.type = 'button';
+    close.className = 'close';
+    close.setAttribute('aria-label', 'Close chat');
+    close.title = 'Close chat';
+    close.appendChild(icon('close'));
+    close.addEventListener('click', () => hide(true));
+    header.append(titles, restart, close);
+
+    log = el('div', 'log');
+    log.setAttribute('role', 'log');
+    log.setAttribute('aria-live', 'off');
+    log.setAttribute('aria-label', 'Conversation');
+    log.tabIndex = 0;
+
+    starters = el('div', 'starters');
+    starters.setAttribute('role', 'group');
+    starters.setAttribute('aria-label', 'Suggested questions');
+    starters.hidden = true;
+
+    form = el('form');
+    form.setAttribute('aria-label', 'Send a message');
+    const label = el('label', 'sr', 'Your question');
+    label.htmlFor = 'fd-input';
+    input = el('textarea');
+    input.id = 'fd-input';
+    input.rows = 1;
+    input.maxLength = 2000;
+    input.placeholder = 'Type your question…';
+    input.setAttribute('autocomplete', 'off');
+    const send = el('button');
+    send.type = 'submit';
+    send.className = 'send';
+    send.setAttribute('aria-label', 'Send');
+    send.appendChild(icon('send'));
+    form.append(label, input, send);
+    form.addEventListener('submit', (event) => { event.preventDefault(); submit(); });
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) { event.preventDefault(); submit(); }
+    });
+    input.addEventListener('input', () => {
+      input.style.height = 'auto';
+      input.style.height = Math.min(input.scrollHeight + 2, 120) + 'px';
+    });
+
+    const foot = el('p', 'foot');
+    const emergency = el('a', '', 'call 911');
+    emergency.className = 'em-link';
+    emergency.href = 'tel:911';
+    foot.append('Not medical advice. In an emergency, ', emergency, '.');
+
+    status = el('div', 'sr');
+    status.setAttribute('role', 'status');
+    status.setAttribute('aria-live', 'polite');
+    alertRegion = el('div', 'sr');
+    alertRegion.setAttribute('aria-live', 'assertive');
+
+    panel.append(header);
+    if (local.get(KEY_NOTICE) !== '1') panel.append(buildNotice());
+    panel.append(log, starters, form, foot, status, alertRegion);
+    panel.addEventListener('keydown', onKey);
+    fd.appendChild(panel);
+    launcher.setAttribute('aria-controls', 'fd-panel');
+    fitAccent();
+    loaded = Promise.all([loadConfig(), restore()]).then(() => { if (!log.children.length) intro(); });
+  }
+
+  function buildNotice() {
+    notice = el('div', 'notice');
+    notice.id = 'fd-notice';
+    notice.setAttribute('role', 'note');
+    notice.setAttribute('aria-label', 'Before you ask');
+    const text = el('p');
+    text.append(el('strong', '', 'This is not medical advice. '),
+      'The assistant answers general questions from the practice\'s own information and cannot see your records. ',
+      el('strong', '', 'In an emergency, call 911.'));
+    const ok = el('button', '', 'I understand');
+    ok.type = 'button';
+    ok.addEventListener('click', () => {
+      local.set(KEY_NOTICE, '1');
+      notice.remove();
+      notice = null;
+      input.focus();
+    });
+    notice.append(text, ok);
+    return notice;
+  }
+
+  async function loadConfig() {
+    try {
+      const response = await fetch(API + '/api/widget/config', { credentials: 'omit', headers: { Accept: 'application/json' } });
+      if (response.ok) config = await response.json();
+    } catch (e) { /* defaults below */ }
+    if (!config) return;
+    if (!opts.title && config.practiceName) {
+      titleNode.textContent = config.practiceName;
+      launcher.setAttribute('aria-label', 'Open chat: ' + config.practiceName);
+    }
+    if (config.maxMessageLength) input.maxLength = config.maxMessageLength;
+    if (config.emergencyNumber) {
+      const link = panel.querySelector('.em-link');
+      link.textContent = 'call ' + config.emergencyNumber;
+      link.href = tel(config.emergencyNumber);
+      if (notice) notice.querySelectorAll('strong')[1].textContent = 'In an emergency, call ' + config.emergencyNumber + '.';
+    }
+  }
+
+  function intro() {
+    const name = config && config.practiceName ? config.practiceName : 'the practice';
+    const hello = el('div', 'msg bot greeting');
+    hello.append(el('span', 'sr', 'Assistant: '),
+      opts.greeting || 'Hello! I can answer questions about ' + name + '\'s procedures, using the practice\'s own information. What would you like to know?');
+    log.appendChild(hello);
+    const questions = config && Array.isArray(config.starterQuestions) ? config.starterQuestions : [];
+    starters.replaceChildren();
+    for (const question of questions.slice(0, 6)) {
+      const button = el('button', '', String(question));
+      button.type = 'button';
+      button.addEventListener('click', () => { input.focus(); ask(String(question)); });
+      starters.appendChild(button);
+    }
+    starters.hidden = !questions.length;
+  }
+
+  // ---- opening, closing, keyboard ----
+  function open(focus) {
+    if (!panel) build();
+    panel.hidden = false;
+    launcher.setAttribute('aria-expanded', 'true');
+    session.set(KEY_OPEN, '1');
+    if (focus) input.focus();
+    scrollDown(true);
+  }
+
+  function hide(focus) {
+    panel.hidden = true;
+    launcher.setAttribute('aria-expanded', 'false');
+    session.remove(KEY_OPEN);
+    if (focus) launcher.focus();
+  }
+
+  function focusables() {
+    return Array.from(panel.querySelectorAll('button, a[href], textarea, [tabindex="0"]'))
+      .filter((node) => !node.disabled && node.getClientRects().length);
+  }
+
+  function onKey(event) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      hide(true);
+    } else if (event.key === 'Tab') {
+      const items = focusables();
+      if (!items.length) return;
+      const first = items[0];
+      const last = items[items.length - 1];
+      const active = root.activeElement;
+      if (event.shiftKey && (active === first || !panel.contains(active))) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && (active === last || !panel.contains(active))) {
+        event.preventDefault();
+        first.focus();
+      }
+    }
+  }
+
+  function scrollDown(force) {
+    if (force || log.scrollHeight - log.scrollTop - log.clientHeight < 120) log.scrollTop = log.scrollHeight;
+  }
+
+  function announce(region, text) {
+    region.textContent = '';
+    setTimeout(() => { region.textContent = text; }, 50);
+  }
+
+  // ---- the conversation ----
+  function remember(id) {
+    conversationId = id;
+    if (id) session.set(KEY_ID, id); else session.remove(KEY_ID);
+  }
+
+  function startOver() {
+    remember(null);
+    log.replaceChildren();
+    intro();
+    input.value = '';
+    input.focus();
+    announce(status, 'New conversation started.');
+  }
+
+  function submit() {
+    const text = input.value.trim();
+    if (!text || busy) return;
+    input.value = '';
+    input.style.height = '';
+    ask(text);
+  }
+
+  function addPatient(text) {
+    const bubble = el('div', 'msg me');
+    bubble.append(el('span', 'sr', 'You: '), text);
+    log.appendChild(bubble);
+  }
+
+  async function ask(text, again) {
+    if (busy) return;
+    busy = true;
+    await loaded;
+    log.setAttribute('aria-busy', 'true');
+    starters.hidden = true;
+    if (!again) addPatient(text);
+    const draft = el('div', 'msg bot draft');
+    draft.setAttribute('aria-hidden', 'true');
+    const dots = el('span', 'typing');
+    dots.append(el('i'), el('i'), el('i'));
+    draft.appendChild(dots);
+    log.appendChild(draft);
+    scrollDown(true);
+    announce(status, 'The assistant is typing…');
+    try {
+      const reply = await stream(text, draft);
+      const node = renderReply(reply, true);
+      draft.replaceWith(node);
+      announce(reply.intent === 'emergency' ? alertRegion : status, 'Assistant: ' + reply.reply);
+    } catch (error) {
+      const problem = el('div', 'msg error');
+      problem.setAttribute('role', 'alert');
+      problem.append(el('p', '', error.message || 'Something went wrong. Please try again.'));
+      const retry = el('button', '', 'Try again');
+      retry.type = 'button';
+      retry.addEventListener('click', () => { input.focus(); problem.remove(); ask(text, true); });
+      problem.appendChild(retry);
+      draft.replaceWith(problem);
+    } finally {
+      busy = false;
+      log.removeAttribute('aria-busy');
+      scrollDown(false);
+    }
+  }
+
+  async function stream(text, draft, restarted) {
+    if (navigator.onLine === false) throw new Error('You seem to be offline. Check your connection and try again.');
+    const controller = new AbortController();
+    let timer = setTimeout(() => controller.abort(), IDLE_TIMEOUT);
+    const alive = () => { clearTimeout(timer); timer = setTimeout(() => controller.abort(), IDLE_TIMEOUT); };
+    let response;
+    try {
+      response = await fetch(API + '/api/chat/stream', {
+        method: 'POST',
+        credentials: 'omit',
+        signal: controller.signal,
+        headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+        body: JSON.stringify({ conversationId, message: text })
+      });
+    } catch (e) {
+      clearTimeout(timer);
+      throw new Error('We could not reach the assistant. Check your connection and try again.');
+    }
+    if (!response.ok) {
+      clearTimeout(timer);
+      let detail = null;
+      try { detail = (await response.json()).detail; } catch (e) { /* not a problem document */ }
+      if (response.status === 404 && conversationId && !restarted) {
+        remember(null); // the conversation is gone: start a new one with the same question
+        return stream(text, draft, true);
+      }
+      throw new Error(detail || 'The assistant is not available right now (error ' + response.status + '). Please try again.');
+    }
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    let heard = null;
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        alive();
+        buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n');
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const event = parse(buffer.slice(0, end));
+          buffer = buffer.slice(end + 2);
+          if (!event) continue;
+          if (event.name === 'meta') {
+            remember(event.data.conversationId);
+          } else if (event.name === 'token') {
+            if (!heard) { heard = document.createTextNode(''); draft.replaceChildren(heard); }
+            heard.data += event.data.text;
+            scrollDown(false);
+          } else if (event.name === 'done') {
+            return event.data;
+          } else if (event.name === 'error') {
+            throw new Error((event.data && event.data.detail) || 'Something went wrong. Please try again.');
+          }
+        }
+      }
+    } catch (e) {
+      if (e.name === 'AbortError' || e instanceof TypeError) throw new Error('The answer was interrupted. Please try again.');
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
+    throw new Error('The answer was interrupted. Please try again.');
+  }
+
+  function parse(raw) {
+    let name = 'message';
+    let payload = '';
+    for (const line of raw.split('\n')) {
+      if (line.startsWith('event:')) name = line.slice(6).trim();
+      else if (line.startsWith('data:')) payload += line.slice(5);
+    }
+    if (!payload) return null;
+    try { return { name, data: JSON.parse(payload) }; } catch (e) { return null; }
+  }
+
+  async function restore() {
+    if (!conversationId) return;
+    try {
+      const response = await fetch(API + '/api/conversations/' + encodeURIComponent(conversationId),
+        { credentials: 'omit', headers: { Accept: 'application/json' } });
+      if (response.status === 404) { remember(null); return; }
+      if (!response.ok) throw new Error(String(response.status));
+      const history = await response.json();
+      for (const turn of history.turns || []) {
+        addPatient(turn.question);
+        log.appendChild(renderReply(turn, false));
+      }
+      scrollDown(true);
+    } catch (e) {
+      log.appendChild(el('div', 'msg bot', 'Your earlier messages could not be loaded. You can keep asking.'));
+    }
+  }
+
+  // ---- a reply: text, sources as links, actions as buttons; an emergency as a banner ----
+  function renderReply(reply, live) {
+    const emergency = reply.intent === 'emergency';
+    const citations = Array.isArray(reply.citations) ? reply.citations : [];
+    const actions = Array.isArray(reply.actions) ? reply.actions : [];
+    const box = el('div', emergency ? 'msg bot emergency' : 'msg bot');
+    box.dataset.intent = String(reply.intent || '');
+    if (emergency) {
+      const number = (actions.find((a) => a.type === 'emergency') || {}).phone || (config && config.emergencyNumber) || '911';
+      const head = el('p', 'head');
+      head.append(icon('alert'), el('span', '', 'Possible emergency: call ' + number + ' now'));
+      box.appendChild(head);
+      if (live) box.setAttribute('role', 'alert');
+    } else {
+      box.appendChild(el('span', 'sr', 'Assistant: '));
+    }
+    let text = String(reply.reply || '');
+    if (citations.length) text = text.replace(/\n+\s*(Sources?|Fuentes?)\s*:[^\n]*$/i, '');
+    box.appendChild(el('p', 'text', text));
+
+    const seen = new Set();
+    const links = citations.filter((c) => {
+      const key = c.url + '|' + c.section;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    if (links.length) {
+      const sources = el('div', 'sources');
+      sources.appendChild(el('p', '', links.length > 1 ? 'Sources:' : 'Source:'));
+      const list = el('ul');
+      for (const c of links) {
+        const item = el('li');
+        const name = c.section ? c.title + ' – ' + c.section : String(c.title || 'Source');
+        const href = safeUrl(c.url, false);
+        if (href) {
+          const link = el('a', '', name);
+          link.href = href;
+          link.target = '_blank';
+          link.rel = 'noopener noreferrer';
+          link.appendChild(el('span', 'sr', ' (opens in a new tab)'));
+          item.appendChild(link);
+        } else {
+          item.textContent = name;
+        }
+        list.appendChild(item);
+      }
+      sources.appendChild(list);
+      box.appendChild(sources);
+    }
+
+    const buttons = el('div', 'actions');
+    for (const action of actions) {
+      const isBook = action.type === 'book';
+      const href = isBook ? safeUrl(action.url, false)
+        : safeUrl(action.url, true) || (action.phone ? tel(action.phone) : null);
+      if (!href) continue;
+      const link = el('a', 'btn', action.label || (isBook ? 'Book a consultation' : 'Call'));
+      link.classList.add('act-' + String(action.type).replace(/[^a-z_]/g, ''));
+      if (isBook) {
+        link.classList.add('primary');
+        link.target = '_blank';
+        link.rel = 'noopener';
+        link.appendChild(el('span', 'sr', ' (opens in a new tab)'));
+      }
+      link.href = href;
+      buttons.appendChild(link);
+    }
+    if (buttons.children.length) box.appendChild(buttons);
+    return box;
+  }
+
+  // ---- start ----
+  function mount() {
+    document.body.appendChild(host);
+    if (opts.open || session.get(KEY_OPEN) === '1') open(false);
+  }
+  if (document.body) mount(); else document.addEventListener('DOMContentLoaded', mount);
+})();

@@ -1,0 +1,382 @@
+package com.frontdesk.widget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
+/**
+ * The website widget as patients meet it, in a real headless Chromium against the running app: on the demo page at
+ * {@code /} and on a practice's own site on another origin (a second server with a strict CSP).
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class WidgetJourneysTest {
+
+	static final HostSite site = new HostSite();
+
+	static ChromeDriver driver;
+
+	@LocalServerPort
+	int port;
+
+	Widget widget;
+
+	@DynamicPropertySource
+	static void thePracticesSite(DynamicPropertyRegistry registry) {
+		registry.add("frontdesk.web.allowed-origins", site::origin);
+		registry.add("frontdesk.practice.booking-url", () -> site.url("/book"));
+	}
+
+	@BeforeAll
+	static void startBrowser() {
+		// CI (and .ci/run) always has Chromium: there a missing browser is a failure, never a silent skip.
+		boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+		if (ci) {
+			assertThat(Chromium.installed()).as("CI needs /usr/bin/chromium and /usr/bin/chromedriver").isTrue();
+		}
+		assumeTrue(Chromium.installed(), "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+		driver = Chromium.start();
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		Chromium.stop(driver);
+		site.close();
+	}
+
+	@BeforeEach
+	void freshTab() {
+		site.appPort(port);
+		String keep = driver.getWindowHandle();
+		for (String handle : driver.getWindowHandles()) {
+			if (!handle.equals(keep)) {
+				driver.switchTo().window(handle).close();
+			}
+		}
+		driver.switchTo().window(keep);
+		driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+		widget = new Widget(driver);
+	}
+
+	/** Opens a page with nothing remembered from earlier tests (session and local storage of its origin cleared). */
+	void visit(String url) {
+		driver.get(url);
+		driver.executeScript("sessionStorage.clear(); localStorage.clear();");
+		driver.get(url);
+	}
+
+	String app(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	@Test
+	void asksAQuestionAndSeesACitedAnswer() {
+		visit(app("/"));
+		assertThat(widget.all(".panel")).as("the panel is built on first open only").isEmpty();
+
+		widget.open();
+		assertThat(widget.find("#fd-title").getText()).isEqualTo("Sample Spine Practice");
+		assertThat(widget.find(".notice").getText()).contains("not medical advice").contains("call 911");
+		assertThat(widget.all(".starters button")).extracting(WebElement::getText)
+			.contains("Will I have a big scar?");
+		assertThat(widget.focus()).isEqualTo("fd-input");
+
+		WebElement reply = widget.ask("Will lateral fusion leave a big scar?");
+
+		assertThat(reply.getAttribute("data-intent")).isEqualTo("answer");
+		assertThat(reply.findElement(By.cssSelector(".text")).getText()).contains("one small scar on your side");
+		WebElement source = reply.findElement(By.cssSelector(".sources a"));
+		assertThat(source.getText()).contains("Minimally Invasive Lateral Fusion – Scars");
+		assertThat(source.getAttribute("href"))
+			.isEqualTo("https://www.example.com/procedures/minimally-invasive-lateral-fusion");
+		assertThat(source.getAttribute("target")).isEqualTo("_blank");
+		widget.waiting().until(d -> widget.find("[role=status]").getAttribute("textContent").contains("small scar"));
+		assertThat(widget.all(".starters button")).allSatisfy(b -> assertThat(b.isDisplayed()).isFalse());
+	}
+
+	@Test
+	void repliesStreamInWordByWord() {
+		visit(site.url("/fake/page.html"));
+		widget.open();
+		widget.input().sendKeys("stream slowly");
+		widget.find("button.send").click();
+
+		WebElement draft = widget.waiting().until(d -> {
+			List<WebElement> drafts = widget.all(".draft");
+			return drafts.isEmpty() || drafts.get(0).getText().isEmpty() ? null : drafts.get(0);
+		});
+		String partial = draft.getText();
+		assertThat(partial).startsWith("One").isNotEqualTo("One small scar on your side.");
+
+		WebElement reply = widget.awaitReply(0);
+		assertThat(reply.findElement(By.cssSelector(".text")).getText()).isEqualTo("One small scar on your side.");
+		assertThat(reply.findElement(By.cssSelector(".sources a")).getAttribute("href")).isEqualTo(site.url("/scars"));
+	}
+
+	@Test
+	void aFailedRequestShowsAnErrorWithRetry() {
+		visit(site.url("/fake/page.html"));
+		widget.open();
+
+		widget.input().sendKeys("server fails once");
+		widget.find("button.send").click();
+		WebElement error = widget.waiting().until(d -> widget.all(".msg.error").stream().findFirst().orElse(null));
+		assertThat(error.getAttribute("role")).isEqualTo("alert");
+		assertThat(error.getText()).contains("cannot be searched right now");
+		error.findElement(By.cssSelector("button")).click();
+		assertThat(widget.awaitReply(0).getText()).contains("One small scar on your side.");
+		assertThat(widget.all(".msg.error")).isEmpty();
+
+		widget.input().sendKeys("network drops once");
+		widget.find("button.send").click();
+		error = widget.waiting().until(d -> widget.all(".msg.error").stream().findFirst().orElse(null));
+		assertThat(error.getText()).contains("interrupted");
+		error.findElement(By.cssSelector("button")).click();
+		widget.awaitReply(1);
+		assertThat(widget.questions()).as("a retry does not repeat the question").hasSize(2);
+	}
+
+	@Test
+	void repliesAndMessagesAreRenderedAsTextNeverAsHtml() {
+		visit(site.url("/fake/page.html"));
+		widget.open();
+		widget.input().sendKeys("<img src=x onerror=\"window.pwned=0\">hi");
+		widget.find("button.send").click();
+		widget.awaitReply(0);
+		widget.input().sendKeys("html please");
+		widget.find("button.send").click();
+		WebElement reply = widget.awaitReply(1);
+
+		assertThat(widget.questions().get(0).getText()).contains("<img src=x onerror=\"window.pwned=0\">hi");
+		assertThat(reply.findElement(By.cssSelector(".text")).getText()).isEqualTo("<img src=x onerror=\"window.pwned=1\"><b>bold</b>");
+		assertThat(widget.all("img, b, i, script")).isEmpty();
+		assertThat(reply.findElements(By.cssSelector(".sources a"))).as("no javascript: link").isEmpty();
+		assertThat(reply.findElement(By.cssSelector(".sources li")).getText()).isEqualTo("<i>T</i> – S");
+		assertThat(reply.findElements(By.cssSelector("a.act-book"))).as("no javascript: booking link").isEmpty();
+		WebElement call = reply.findElement(By.cssSelector("a.act-call"));
+		assertThat(call.getAttribute("href")).isEqualTo("tel:+15550100");
+		assertThat(call.getText()).isEqualTo("<script>x</script>Call");
+		assertThat(driver.executeScript("return window.pwned")).isNull();
+	}
+
+	@Test
+	void bookingHandsOffToTheBookingPage() {
+		visit(app("/"));
+		widget.open();
+
+		WebElement reply = widget.ask("I'd like to book an appointment");
+
+		assertThat(reply.getAttribute("data-intent")).isEqualTo("booking");
+		WebElement book = reply.findElement(By.cssSelector("a.act-book"));
+		assertThat(book.getText()).contains("Book a consultation");
+		assertThat(book.getAttribute("href")).isEqualTo(site.url("/book"));
+		assertThat(book.getAttribute("target")).isEqualTo("_blank");
+		assertThat(reply.findElement(By.cssSelector("a.act-call")).getAttribute("href")).isEqualTo("tel:+15550100");
+
+		String page = driver.getWindowHandle();
+		book.click();
+		widget.waiting().until(d -> d.getWindowHandles().size() == 2);
+		driver.switchTo().window(driver.getWindowHandles().stream().filter(h -> !h.equals(page)).findFirst().orElseThrow());
+		widget.waiting().until(d -> "Book a consultation".equals(d.getTitle()));
+		assertThat(driver.getCurrentUrl()).isEqualTo(site.url("/book"));
+		driver.close();
+		driver.switchTo().window(page);
+	}
+
+	@Test
+	void anEmergencyShowsAnUnmistakableBanner() {
+		visit(app("/"));
+		widget.open();
+
+		WebElement reply = widget.ask("I suddenly can't feel my legs and lost bladder control");
+
+		assertThat(reply.getAttribute("data-intent")).isEqualTo("emergency");
+		assertThat(reply.getAttribute("class")).contains("emergency");
+		assertThat(reply.getAttribute("role")).isEqualTo("alert");
+		assertThat(reply.findElement(By.cssSelector(".head")).getText()).isEqualTo("Possible emergency: call 911 now");
+		assertThat(reply.getCssValue("background-color")).isEqualTo("rgba(176, 0, 32, 1)");
+		WebElement call = reply.findElement(By.cssSelector("a.act-emergency"));
+		assertThat(call.getAttribute("href")).isEqualTo("tel:911");
+		assertThat(call.getText()).contains("911");
+		assertThat(reply.getText()).contains("This could be a medical emergency. Call 911");
+	}
+
+	@Test
+	void theConversationSurvivesAReloadAndNavigation() {
+		visit(app("/"));
+		widget.open();
+		widget.ask("What are pedicle screws?");
+		String id = (String) driver.executeScript("return sessionStorage.getItem('frontdesk.widget.conversationId')");
+		assertThat(id).isNotBlank();
+
+		driver.navigate().refresh();
+		widget.waiting().until(d -> widget.isOpen() && widget.replies().size() == 1);
+		assertThat(widget.questions()).singleElement().satisfies(q -> assertThat(q.getText()).endsWith("What are pedicle screws?"));
+		assertThat(widget.replies().get(0).findElement(By.cssSelector(".sources a")).getText()).contains("Pedicle screws");
+
+		driver.get(app("/?page=two#how"));
+		widget.waiting().until(d -> widget.isOpen() && widget.replies().size() == 1);
+		WebElement followUp = widget.ask("how many are placed?");
+		assertThat(followUp.getAttribute("data-intent")).isNotNull();
+		assertThat(driver.executeScript("return sessionStorage.getItem('frontdesk.widget.conversationId')")).isEqualTo(id);
+		assertThat(widget.questions()).hasSize(2);
+	}
+
+	@Test
+	void worksWithTheKeyboardAlone() {
+		visit(app("/"));
+		Actions keys = new Actions(driver);
+		for (int i = 0; i < 60 && !widget.focus().equals("launcher"); i++) {
+			keys.sendKeys(Keys.TAB).perform();
+		}
+		assertThat(widget.focus()).as("the launcher is reachable with Tab").isEqualTo("launcher");
+
+		keys.sendKeys(Keys.ENTER).perform();
+		widget.waiting().until(d -> widget.isOpen());
+		assertThat(widget.focus()).isEqualTo("fd-input");
+		keys.sendKeys("Will lateral fusion leave a big scar?").sendKeys(Keys.ENTER).perform();
+		assertThat(widget.awaitReply(0).getText()).contains("small scar");
+
+		for (int i = 0; i < 25; i++) {
+			keys.sendKeys(Keys.TAB).perform();
+			assertThat(widget.focusInPanel()).as("Tab keeps focus in the panel (%s)", widget.focus()).isTrue();
+		}
+		for (int i = 0; i < 10; i++) {
+			keys.keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+			assertThat(widget.focusInPanel()).as("Shift+Tab keeps focus in the panel (%s)", widget.focus()).isTrue();
+		}
+
+		keys.sendKeys(Keys.ESCAPE).perform();
+		widget.waiting().until(d -> !widget.isOpen());
+		assertThat(widget.focus()).isEqualTo("launcher");
+		assertThat(widget.launcher().getAttribute("aria-expanded")).isEqualTo("false");
+	}
+
+	@Test
+	void hasNoSeriousOrCriticalAccessibilityViolations() {
+		visit(app("/"));
+		assertNoSeriousViolations("the demo page with the launcher");
+		widget.open();
+		widget.ask("Am I a good candidate?");
+		widget.ask("I have chest pain and can't breathe");
+		assertNoSeriousViolations("the open panel with an answer, actions and an emergency banner");
+		assertThat(widget.find(".log").getAttribute("aria-label")).isEqualTo("Conversation");
+		assertThat(widget.find("label[for=fd-input]").getAttribute("textContent")).isEqualTo("Your question");
+		assertThat(widget.panel().getAttribute("role")).isEqualTo("dialog");
+	}
+
+	@Test
+	void theHostPagesCssDoesNotLeakIn() {
+		visit(site.url("/aggressive.html"));
+		assertThat(widget.launcher().isDisplayed()).as("`button { display: none }` of the page does not apply").isTrue();
+		widget.open();
+		WebElement reply = widget.ask("Will lateral fusion leave a big scar?");
+
+		WebElement text = reply.findElement(By.cssSelector(".text"));
+		assertThat(text.getCssValue("color")).isEqualTo("rgba(26, 26, 26, 1)");
+		assertThat(text.getCssValue("font-size")).isEqualTo("15px");
+		assertThat(text.getCssValue("text-transform")).isEqualTo("none");
+		assertThat(text.getCssValue("font-family")).doesNotContain("Comic");
+		assertThat(widget.panel().getCssValue("background-color")).isEqualTo("rgba(255, 255, 255, 1)");
+		assertThat(widget.find("#fd-title").getCssValue("color")).isEqualTo("rgba(255, 255, 255, 1)");
+		assertThat(reply.findElement(By.cssSelector(".sources a")).getCssValue("text-decoration-line")).isEqualTo("underline");
+		assertThat(widget.panel().getRect().getWidth()).isEqualTo(380);
+		assertThat(driver.executeScript("return document.adoptedStyleSheets.length"
+				+ " + document.querySelectorAll('style, link[rel=stylesheet]').length"))
+			.as("the widget adds no style to the page itself, only the page's own two").isEqualTo(2L);
+	}
+
+	@Test
+	void aPracticesSiteOnAnotherOriginWithAStrictCspGetsAWorkingChat() throws InterruptedException {
+		site.cspReports().clear();
+		visit(site.url("/clinic.html"));
+
+		widget.waiting().until(d -> widget.isOpen());
+		assertThat(widget.find("#fd-title").getText()).isEqualTo("Clinic Chat");
+		assertThat(widget.find(".greeting").getText()).contains("Hello from the clinic!");
+		Rectangle panel = widget.panel().getRect();
+		assertThat(panel.getX()).as("data-position=left").isLessThan(100);
+		assertThat(widget.find(".bar").getCssValue("background-color")).isEqualTo("rgba(106, 27, 154, 1)");
+
+		WebElement answer = widget.ask("Will I have a big scar?");
+		assertThat(answer.getText()).contains("small scar");
+		assertThat(answer.findElement(By.cssSelector(".sources a")).getAttribute("href"))
+			.isEqualTo("https://www.example.com/procedures/minimally-invasive-lateral-fusion");
+		WebElement booking = widget.ask("I'd like to book an appointment");
+		assertThat(booking.findElement(By.cssSelector("a.act-book")).getAttribute("href")).isEqualTo(site.url("/book"));
+
+		driver.navigate().refresh();
+		widget.waiting().until(d -> widget.isOpen() && widget.replies().size() == 2);
+
+		Thread.sleep(300); // reports are sent asynchronously
+		assertThat(site.cspReports()).as("CSP violations on the host page").isEmpty();
+	}
+
+	@Test
+	void screenshotsOnDesktopAndAPhoneWithAFullScreenPanel() throws IOException {
+		visit(app("/"));
+		widget.open();
+		widget.find(".notice button").click();
+		widget.ask("Am I a good candidate?");
+		widget.script("arguments[0].scrollTop = arguments[0].scrollHeight", widget.find(".log"));
+		save("widget-desktop.png");
+
+		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", 360, "height", 740, "deviceScaleFactor", 2, "mobile", true));
+		visit(app("/"));
+		widget.open();
+		widget.ask("Will lateral fusion leave a big scar?");
+		Rectangle panel = widget.panel().getRect();
+		assertThat(panel.getWidth()).isEqualTo(360);
+		assertThat(panel.getHeight()).isEqualTo(740);
+		assertThat(panel.getX()).isZero();
+		assertThat(panel.getY()).isZero();
+		save("widget-phone.png");
+		driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+	}
+
+	private void assertNoSeriousViolations(String what) {
+		Results results = new AxeBuilder()
+			.withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"))
+			.analyze(driver);
+		List<Rule> serious = results.getViolations()
+			.stream()
+			.filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+			.toList();
+		assertThat(serious).as(() -> what + ": " + serious.stream()
+			.map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " "
+					+ rule.getNodes().stream().map(n -> n.getFailureSummary()).collect(Collectors.joining(" | ")))
+			.collect(Collectors.joining("\n"))).isEmpty();
+	}
+
+	private void save(String name) throws IOException {
+		Files.write(new File(Chromium.screenshotsDir(), name).toPath(), driver.getScreenshotAs(OutputType.BYTES));
+	}
+
+}
