@@ -53,6 +53,11 @@ public class ConversationStore {
 		return id;
 	}
 
+	/** The channel a conversation was started on, if the conversation exists. */
+	public Optional<String> channelOf(String id) {
+		return jdbc.sql("select channel from conversation where id = ?").param(id).query(String.class).optional();
+	}
+
 	public boolean exists(String id) {
 		return jdbc.sql("select count(*) from conversation where id = ?").param(id).query(Integer.class).single() > 0;
 	}

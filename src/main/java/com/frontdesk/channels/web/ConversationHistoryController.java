@@ -28,6 +28,9 @@ class ConversationHistoryController {
 
 	private static final int MAX_ID_LENGTH = 64;
 
+	/** Only website conversations are shown here: a WhatsApp or SMS conversation is never readable from a browser. */
+	private static final String WEB = "web";
+
 	private final ConversationStore store;
 
 	ConversationHistoryController(ConversationStore store) {
@@ -36,7 +39,7 @@ class ConversationHistoryController {
 
 	@GetMapping(path = "/api/conversations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<History> history(@PathVariable String id) {
-		if (id.length() > MAX_ID_LENGTH || !store.exists(id)) {
+		if (id.length() > MAX_ID_LENGTH || !store.channelOf(id).filter(WEB::equals).isPresent()) {
 			throw new ConversationNotFound();
 		}
 		List<HistoryTurn> turns = store.turns(id).stream().map(HistoryTurn::of).toList();

@@ -35,6 +35,19 @@ class WidgetServerTest {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	com.frontdesk.conversation.ConversationStore conversations;
+
+	@Test
+	void aMessagingConversationIsNeverReadableFromTheBrowser() {
+		String sms = conversations.create("sms");
+
+		ChatClient.Response response = client().get("/api/conversations/" + sms);
+
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+	}
+
 	final HttpClient http = HttpClient.newHttpClient();
 
 	ChatClient client() {
