@@ -28,20 +28,27 @@ final class CircuitBreaker {
 
 	private Instant openUntil = Instant.MIN;
 
+	private boolean trialInFlight;
+
 	CircuitBreaker(int threshold, Duration openFor, Clock clock) {
 		this.threshold = Math.max(1, threshold);
 		this.openFor = openFor;
 		this.clock = clock;
 	}
 
-	/** Whether a call may go to the model now. */
+	/** Whether a call may go to the model now; after the open period only one trial call, until its result is known. */
 	synchronized boolean allow() {
 		if (state == State.OPEN) {
 			if (clock.instant().isBefore(openUntil)) {
 				return false;
 			}
 			state = State.HALF_OPEN;
-			return true;
+		}
+		if (state == State.HALF_OPEN) {
+			if (trialInFlight) {
+				return false;
+			}
+			trialInFlight = true;
 		}
 		return true;
 	}
@@ -49,9 +56,11 @@ final class CircuitBreaker {
 	synchronized void success() {
 		state = State.CLOSED;
 		failures = 0;
+		trialInFlight = false;
 	}
 
 	synchronized void failure() {
+		trialInFlight = false;
 		failures++;
 		if (state == State.HALF_OPEN || failures >= threshold) {
 			state = State.OPEN;

@@ -69,6 +69,8 @@ final class ModelHttpClient implements dev.langchain4j.http.client.HttpClient {
 					parser.parse(body, listener);
 				}
 				listener.onClose();
+				// A complete answer has been delivered by now; if the stream stopped early, this ends the wait.
+				listener.onError(new StreamEnded());
 			}
 			catch (RuntimeException | IOException ex) {
 				listener.onError(ex instanceof IOException io ? new TimeoutException(io) : ex);
@@ -76,7 +78,19 @@ final class ModelHttpClient implements dev.langchain4j.http.client.HttpClient {
 		});
 	}
 
-	/** Sends once, and once more after a 429 or 5xx; the second failure is the one reported. */
+	/** The model's stream ended; reported after the parser is done so a stream cut short never leaves a caller waiting. */
+	static final class StreamEnded extends IOException {
+
+		StreamEnded() {
+			super("The model's stream ended");
+		}
+
+	}
+
+	/**
+	 * Sends once, and once more after a 429 or 5xx or a connection that failed before any response (a kept-alive
+	 * connection the server had closed); the second failure is the one reported.
+	 */
 	private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
 		java.net.http.HttpRequest jdkRequest = toJdk(request);
 		for (int attempt = 1;; attempt++) {
@@ -88,6 +102,9 @@ final class ModelHttpClient implements dev.langchain4j.http.client.HttpClient {
 				throw new TimeoutException(ex);
 			}
 			catch (IOException ex) {
+				if (attempt == 1) {
+					continue;
+				}
 				throw new HttpException(0, "The model server cannot be reached: " + ex.getClass().getSimpleName());
 			}
 			catch (InterruptedException ex) {
