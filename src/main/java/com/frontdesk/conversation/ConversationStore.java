@@ -84,6 +84,17 @@ public class ConversationStore {
 			.list();
 	}
 
+	/** The last {@code count} turns of a conversation, oldest first, read without loading the whole conversation. */
+	public List<Turn> recentTurns(String conversationId, int count) {
+		List<Turn> newestFirst = jdbc.sql("""
+				select question, reply, intent, citations, actions, topic, created_at
+				from turn where conversation_id = ? order by id desc limit ?""")
+			.params(conversationId, count)
+			.query(this::turn)
+			.list();
+		return newestFirst.reversed();
+	}
+
 	/** The topic of the conversation's latest turn that had one, for resolving a follow-up question. */
 	public Optional<String> latestTopic(String conversationId) {
 		return jdbc.sql("""

@@ -108,8 +108,7 @@ class KnowledgeReplies {
 
 	/** The last few exchanges, redacted, for condensing a follow-up question. */
 	private List<QueryCondenser.Exchange> history(String conversationId) {
-		List<Turn> turns = store.turns(conversationId);
-		return turns.subList(Math.max(0, turns.size() - HISTORY_TURNS), turns.size()).stream()
+		return store.recentTurns(conversationId, HISTORY_TURNS).stream()
 			.map(turn -> new QueryCondenser.Exchange(redactor.redact(turn.question()), turn.reply()))
 			.toList();
 	}

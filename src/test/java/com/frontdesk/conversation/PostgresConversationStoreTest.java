@@ -51,6 +51,9 @@ class PostgresConversationStoreTest {
 		assertThat(store.turns(id)).extracting(Turn::intent).containsExactly(Intent.ANSWER, Intent.ANSWER);
 		assertThat(store.turns(id).get(1).reply()).contains("small scar");
 		assertThat(store.latestTopic(id)).contains("Minimally Invasive Lateral Fusion");
+		assertThat(store.recentTurns(id, 1)).extracting(Turn::question).containsExactly("and the scars?");
+		assertThat(store.recentTurns(id, 5)).extracting(Turn::question)
+			.containsExactly("what are pedicle screws?", "and the scars?");
 	}
 
 	private static EmbeddedPostgres start() {

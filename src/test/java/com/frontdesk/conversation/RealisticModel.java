@@ -41,7 +41,7 @@ final class RealisticModel implements ResponseDefinitionTransformerV2 {
 		if (!stream) {
 			return json(completion(rewrite(user)));
 		}
-		String[] best = bestPassage(system.substring(system.indexOf("Passages:")), user);
+		String[] best = firstPassage(system.substring(system.indexOf("Passages:")));
 		if (best == null) {
 			return sse(List.of("NOT_COVERED"));
 		}
@@ -58,7 +58,7 @@ final class RealisticModel implements ResponseDefinitionTransformerV2 {
 	}
 
 	/** The passage a careful model answers from: the first, the one retrieval ranked best (number and text). */
-	private static String[] bestPassage(String passages, String question) {
+	private static String[] firstPassage(String passages) {
 		Matcher passage = PASSAGE.matcher(passages);
 		return passage.find() ? new String[] { passage.group(1), passage.group(3) } : null;
 	}
