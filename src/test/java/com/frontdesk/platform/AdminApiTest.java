@@ -10,33 +10,59 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.frontdesk.support.AdminLogin;
 import com.frontdesk.support.ChatClient;
 import com.frontdesk.support.ChatClient.Response;
 
-/** The admin API re-indexes on request, and only for callers with the admin token. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "frontdesk.admin.token=s3cret-admin-token")
+/** The admin API re-indexes on request, and only for the practice's admin (password configured as a hash). */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { AdminLogin.USERNAME_PROPERTY, AdminLogin.HASH_PROPERTY })
 class AdminApiTest {
 
 	@LocalServerPort
 	int port;
 
 	@Test
-	void reindexesWithTheAdminToken() {
-		Response response = call("POST", "/api/admin/knowledge/reindex", "Bearer s3cret-admin-token");
+	void reindexesForTheAdmin() {
+		Response response = call("POST", "/api/admin/knowledge/reindex", AdminLogin.header());
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.json().get("passages").intValue()).isGreaterThan(5);
 		assertThat(response.json().get("skippedFiles").isArray()).isTrue();
-		assertThat(call("GET", "/api/admin/knowledge", "Bearer s3cret-admin-token").json().get("documents").intValue())
+		assertThat(call("GET", "/api/admin/knowledge", AdminLogin.header()).json().get("documents").intValue())
 			.isEqualTo(1);
 	}
 
 	@Test
-	void refusesCallersWithoutTheToken() {
-		for (String authorization : new String[] { null, "Bearer wrong", "Basic czNjcmV0", "Bearer " }) {
+	void refusesCallersWithoutValidCredentials() {
+		String[] refused = { null, "Bearer wrong", "Basic czNjcmV0", "Basic ",
+				AdminLogin.basic(AdminLogin.USERNAME, "wrong password"), AdminLogin.basic("admin", AdminLogin.PASSWORD),
+				AdminLogin.basic(AdminLogin.USERNAME, AdminLogin.PASSWORD_HASH) };
+		for (String authorization : refused) {
 			Response response = call("POST", "/api/admin/knowledge/reindex", authorization);
-			assertThat(response.status()).isEqualTo(401);
+			assertThat(response.status()).as(String.valueOf(authorization)).isEqualTo(401);
 			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
+		}
+	}
+
+	@Test
+	void chatStaysPublicAndEveryResponseCarriesSecurityHeaders() {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/chat"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"message\": \"hello\"}"))
+			.build();
+		var http = java.net.http.HttpClient.newHttpClient();
+		try {
+			var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+			assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+			assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+			assertThat(response.headers().firstValue("Set-Cookie")).as("no session cookies").isEmpty();
+		}
+		catch (java.io.IOException | InterruptedException ex) {
+			throw new AssertionError(ex);
 		}
 	}
 
