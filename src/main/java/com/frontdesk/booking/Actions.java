@@ -32,9 +32,4 @@ public class Actions {
 				PracticeProfile.telUri(number), number);
 	}
 
-	public Action handoff() {
-		return new Action("handoff", "Talk to someone at " + practice.name(), PracticeProfile.telUri(practice.phone()),
-				practice.phone());
-	}
-
 }

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,10 +68,11 @@ public class ConversationStore {
 	public void append(String conversationId, Turn turn) {
 		OffsetDateTime at = OffsetDateTime.ofInstant(turn.at(), ZoneOffset.UTC);
 		jdbc.sql("""
-				insert into turn (conversation_id, question, reply, intent, citations, actions, topic, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+				insert into turn (conversation_id, question, reply, intent, citations, actions, topic, created_at, author)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(conversationId, turn.question(), turn.reply(), turn.intent().value(),
-					json.writeValueAsString(turn.citations()), json.writeValueAsString(turn.actions()), turn.topic(), at)
+					json.writeValueAsString(turn.citations()), json.writeValueAsString(turn.actions()), turn.topic(), at,
+					turn.author())
 			.update();
 		jdbc.sql("update conversation set updated_at = ? where id = ?").params(at, conversationId).update();
 	}
@@ -77,7 +80,7 @@ public class ConversationStore {
 	/** The turns of a conversation, oldest first. */
 	public List<Turn> turns(String conversationId) {
 		return jdbc.sql("""
-				select question, reply, intent, citations, actions, topic, created_at
+				select question, reply, intent, citations, actions, topic, created_at, author
 				from turn where conversation_id = ? order by id""")
 			.param(conversationId)
 			.query(this::turn)
@@ -87,12 +90,47 @@ public class ConversationStore {
 	/** The last {@code count} turns of a conversation, oldest first, read without loading the whole conversation. */
 	public List<Turn> recentTurns(String conversationId, int count) {
 		List<Turn> newestFirst = jdbc.sql("""
-				select question, reply, intent, citations, actions, topic, created_at
+				select question, reply, intent, citations, actions, topic, created_at, author
 				from turn where conversation_id = ? order by id desc limit ?""")
 			.params(conversationId, count)
 			.query(this::turn)
 			.list();
 		return newestFirst.reversed();
+	}
+
+	/** Who answers the conversation now, if the conversation exists. */
+	public Optional<Owner> ownerOf(String id) {
+		return jdbc.sql("select owner from conversation where id = ?")
+			.param(id)
+			.query(String.class)
+			.optional()
+			.map(Owner::fromValue);
+	}
+
+	/**
+	 * Moves the conversation to {@code to} only if its owner is one of {@code from}: one atomic update, so of several
+	 * concurrent requests exactly one succeeds.
+	 * @return whether this call changed the owner
+	 */
+	boolean changeOwner(String id, Owner to, Owner... from) {
+		StringBuilder sql = new StringBuilder("update conversation set owner = ?, owner_changed_at = ? where id = ?");
+		List<Object> params = new ArrayList<>(List.of(to.value(), now(), id));
+		if (from.length > 0) {
+			sql.append(" and owner in (").append(String.join(", ", Collections.nCopies(from.length, "?"))).append(')');
+			for (Owner owner : from) {
+				params.add(owner.value());
+			}
+		}
+		return jdbc.sql(sql.toString()).params(params).update() == 1;
+	}
+
+	/** When the owner last changed (null if never). */
+	Optional<Instant> ownerChangedAt(String id) {
+		return jdbc.sql("select owner_changed_at from conversation where id = ?")
+			.param(id)
+			.query((row, n) -> Optional.ofNullable(row.getTimestamp(1)).map(Timestamp::toInstant))
+			.optional()
+			.flatMap(at -> at);
 	}
 
 	/** The topic of the conversation's latest turn that had one, for resolving a follow-up question. */
@@ -109,7 +147,7 @@ public class ConversationStore {
 		Timestamp at = row.getTimestamp("created_at");
 		return new Turn(row.getString("question"), row.getString("reply"), Intent.fromValue(row.getString("intent")),
 				json.readValue(row.getString("citations"), CITATIONS), json.readValue(row.getString("actions"), ACTIONS),
-				row.getString("topic"), at == null ? Instant.EPOCH : at.toInstant());
+				row.getString("topic"), at == null ? Instant.EPOCH : at.toInstant(), row.getString("author"));
 	}
 
 	private OffsetDateTime now() {

@@ -54,10 +54,26 @@ class Replies {
 				+ "severe or getting worse, call " + practice.emergencyNumber() + " or go to the nearest emergency room.";
 	}
 
-	String handoff() {
-		return "Of course. To speak with someone at " + practice.name() + ", call " + practice.phone() + " ("
-				+ practice.openingHours() + "). You can also book a consultation online and the office will "
-				+ "confirm it with you.";
+	String handoffRequested() {
+		return "I've asked the team at " + practice.name() + " to join this conversation. A member of staff will reply "
+				+ "here (opening hours: " + practice.openingHours() + "). If it's urgent, call " + practice.phone()
+				+ ". Meanwhile I can still answer questions about the procedure.";
+	}
+
+	String handoffAlreadyRequested() {
+		return "The team at " + practice.name() + " already knows you'd like to talk to someone, and a member of "
+				+ "staff will reply here (opening hours: " + practice.openingHours() + "). If it's urgent, call "
+				+ practice.phone() + ".";
+	}
+
+	String releasedToAssistant() {
+		return "The team at " + practice.name() + " has handed this conversation back to the virtual assistant. "
+				+ "Ask me anything about the procedure, or write \"talk to a person\" to reach the team again.";
+	}
+
+	String closedByStaff() {
+		return "The team at " + practice.name() + " has closed this conversation. If you need anything else, write "
+				+ "here or call " + practice.phone() + ".";
 	}
 
 	String practiceInfo() {

@@ -12,6 +12,9 @@ import com.frontdesk.booking.Action;
  */
 record Reply(String text, Intent intent, List<Citation> citations, List<Action> actions, String topic) {
 
+	/** No reply: a member of staff owns the conversation and will answer. */
+	static final Reply STAFF_ANSWERS = new Reply("", Intent.HANDOFF, List.of(), List.of(), null);
+
 	static Reply of(String text, Intent intent, Action... actions) {
 		return new Reply(text, intent, List.of(), List.of(actions), null);
 	}

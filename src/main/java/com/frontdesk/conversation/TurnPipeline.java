@@ -10,8 +10,9 @@ import com.frontdesk.triage.Triage;
 import com.frontdesk.triage.TriageResult;
 
 /**
- * One pipeline for every channel: triage (deterministic, always first), then the conversational intents, then
- * retrieval and the answer, then the actions. Every turn is stored before the reply is returned.
+ * One pipeline for every channel: triage (deterministic, always first), then who owns the conversation (while staff
+ * own it the assistant stays quiet: the message is stored for them and the reply is empty), then the conversational
+ * intents, then retrieval and the answer, then the actions. Every turn is stored before the reply is returned.
  */
 @Service
 public class TurnPipeline {
@@ -26,17 +27,20 @@ public class TurnPipeline {
 
 	private final ConversationStore store;
 
+	private final Handoffs handoffs;
+
 	private final ConversationProperties properties;
 
 	private final Clock clock;
 
 	TurnPipeline(Triage triage, Actions actions, Replies replies, KnowledgeReplies knowledge, ConversationStore store,
-			ConversationProperties properties, Clock clock) {
+			Handoffs handoffs, ConversationProperties properties, Clock clock) {
 		this.triage = triage;
 		this.actions = actions;
 		this.replies = replies;
 		this.knowledge = knowledge;
 		this.store = store;
+		this.handoffs = handoffs;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -73,7 +77,7 @@ public class TurnPipeline {
 		StreamedText streamed = new StreamedText(listener);
 		Reply reply = respond(text, context, id, streamed);
 		store.append(id, new Turn(text, reply.text(), reply.intent(), reply.citations(), reply.actions(),
-				reply.topic(), clock.instant()));
+				reply.topic(), clock.instant(), reply == Reply.STAFF_ANSWERS ? Turn.PENDING : Turn.ASSISTANT));
 		streamed.finish(reply.text());
 		return new ChatReply(id, reply.text(), reply.intent(), reply.citations(), reply.actions());
 	}
@@ -114,11 +118,20 @@ public class TurnPipeline {
 			case CLEAR:
 				break;
 		}
+		Owner owner = store.ownerOf(conversationId).orElse(Owner.BOT);
+		if (owner == Owner.STAFF) {
+			return Reply.STAFF_ANSWERS;
+		}
+		if (owner == Owner.CLOSED) {
+			handoffs.reopen(conversationId);
+		}
 		return switch (ConversationalIntents.classify(text)) {
 			case GREETING -> Reply.of(replies.greeting(), Intent.GREETING);
 			case THANKS -> Reply.of(replies.thanks(), Intent.GREETING);
 			case GOODBYE -> Reply.of(replies.goodbye(), Intent.GREETING);
-			case HANDOFF -> Reply.of(replies.handoff(), Intent.HANDOFF, actions.call(), actions.handoff());
+			case HANDOFF -> handoffs.request(conversationId)
+					? Reply.of(replies.handoffRequested(), Intent.HANDOFF, actions.call(), actions.book())
+					: Reply.of(replies.handoffAlreadyRequested(), Intent.HANDOFF, actions.call());
 			case PRACTICE_INFO -> new Reply(replies.practiceInfo() + "\n\nSource: " + replies.practiceInfoSource().title()
 					+ " – " + replies.practiceInfoSource().section(), Intent.ANSWER, List.of(replies.practiceInfoSource()),
 					List.of(actions.call(), actions.book()), null);

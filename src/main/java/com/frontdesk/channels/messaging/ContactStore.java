@@ -29,6 +29,15 @@ class ContactStore {
 			.optional();
 	}
 
+	/** The sender a conversation of this channel belongs to. */
+	Optional<String> senderOf(String channel, String conversationId) {
+		return jdbc.sql("select sender from channel_contact where channel = ? and conversation_id = ?")
+			.params(channel, conversationId)
+			.query(String.class)
+			.stream()
+			.findFirst();
+	}
+
 	void link(String channel, String sender, String conversationId) {
 		upsert(channel, sender, "conversation_id = ?", conversationId, "conversation_id");
 	}

@@ -73,7 +73,11 @@ class MessageHandler {
 	private Outcome answer(MessagingChannel channel, InboundMessage message) {
 		List<String> parts;
 		try {
-			parts = replies.render(converse(channel, message), channel.limits());
+			ChatReply reply = converse(channel, message);
+			if (reply.reply().isEmpty()) {
+				return Outcome.ignored("held for the practice's staff");
+			}
+			parts = replies.render(reply, channel.limits());
 		}
 		catch (BlankMessage ex) {
 			parts = List.of(texts.textOnly());

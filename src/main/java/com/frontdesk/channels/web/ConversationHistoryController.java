@@ -15,6 +15,7 @@ import com.frontdesk.booking.Action;
 import com.frontdesk.conversation.ConversationNotFound;
 import com.frontdesk.conversation.ConversationStore;
 import com.frontdesk.conversation.Intent;
+import com.frontdesk.conversation.Owner;
 import com.frontdesk.conversation.Turn;
 
 /**
@@ -43,20 +44,31 @@ class ConversationHistoryController {
 			throw new ConversationNotFound();
 		}
 		List<HistoryTurn> turns = store.turns(id).stream().map(HistoryTurn::of).toList();
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new History(id, turns));
+		Owner owner = store.ownerOf(id).orElse(Owner.BOT);
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new History(id, owner, turns));
 	}
 
-	/** A conversation as the patient saw it. */
-	record History(String conversationId, List<HistoryTurn> turns) {
+	/**
+	 * A conversation as the patient saw it.
+	 *
+	 * @param owner who answers now: while it is {@code waiting_for_staff} or {@code staff}, the widget checks back
+	 * for the staff's messages
+	 */
+	record History(String conversationId, Owner owner, List<HistoryTurn> turns) {
 	}
 
-	/** One question and its reply. */
+	/**
+	 * One question and its reply.
+	 *
+	 * @param author who wrote the reply: {@code assistant}, {@code staff} (the question is empty) or {@code pending}
+	 * (no reply yet: staff will answer)
+	 */
 	record HistoryTurn(String question, String reply, Intent intent, List<Citation> citations, List<Action> actions,
-			Instant time) {
+			Instant time, String author) {
 
 		static HistoryTurn of(Turn turn) {
 			return new HistoryTurn(turn.question(), turn.reply(), turn.intent(), turn.citations(), turn.actions(),
-					turn.at());
+					turn.at(), turn.author());
 		}
 
 	}

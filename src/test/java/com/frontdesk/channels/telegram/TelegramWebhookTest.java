@@ -30,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.frontdesk.channels.messaging.Eventually;
 import com.frontdesk.channels.messaging.Fixtures;
 import com.frontdesk.channels.messaging.MessageRows;
+import com.frontdesk.support.AdminLogin;
 import com.frontdesk.support.ChatClient.Response;
 import com.frontdesk.support.ChatClient;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -40,7 +41,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A patient on Telegram, over real HTTP: signed updates in, {@code sendMessage} to a WireMock Bot API out. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { AdminLogin.USERNAME_PROPERTY, AdminLogin.HASH_PROPERTY })
 class TelegramWebhookTest {
 
 	static final String SECRET = "test-secret_token-123";
@@ -260,6 +262,41 @@ class TelegramWebhookTest {
 
 		assertThat(rows.finalStatus("telegram", updateId)).isEqualTo("failed");
 		assertThat(sentTexts(chat)).hasSize(1);
+	}
+
+	@Test
+	void staffRepliesReachThePatientAndTheAssistantStaysQuietUntilHandedBack() {
+		long chat = ids.incrementAndGet();
+		rows.finalStatus("telegram", deliverText(chat, "can I talk to a real person"));
+		assertThat(sentTexts(chat).get(0)).contains("asked the team");
+		String conversation = jdbc.sql("select conversation_id from channel_contact where channel = 'telegram' and sender = ?")
+			.param(String.valueOf(chat))
+			.query(String.class)
+			.single();
+
+		assertThat(staff("/messages", conversation, "{\"text\": \"Hello, this is Sam at the front desk.\"}")).isEqualTo(204);
+		Eventually.until("the staff message is sent", () -> sentTexts(chat).size() == 2);
+		String held = deliverText(chat, "Thanks Sam, when can I come in?");
+		assertThat(rows.finalStatus("telegram", held)).isEqualTo("ignored");
+		assertThat(staff("/release", conversation, null)).isEqualTo(204);
+		Eventually.until("the hand-back notice is sent", () -> sentTexts(chat).size() == 3);
+		String asked = deliverText(chat, "Does lateral fusion leave a big scar?");
+		assertThat(rows.finalStatus("telegram", asked)).isEqualTo("answered");
+
+		List<String> texts = sentTexts(chat);
+		assertThat(texts.get(1)).isEqualTo("Hello, this is Sam at the front desk.");
+		assertThat(texts.get(2)).contains("handed this conversation back");
+		assertThat(texts).hasSize(4);
+	}
+
+	private int staff(String action, String conversation, String json) {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + "/api/admin/conversations/" + conversation + action))
+			.header("Authorization", AdminLogin.header())
+			.header("Content-Type", "application/json")
+			.POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+			.build();
+		return new ChatClient(port).send(request).status();
 	}
 
 	private String deliverText(long chat, String text) {

@@ -1,0 +1,130 @@
+package com.frontdesk.conversation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Human handoff: who owns a conversation and how it moves between the assistant and the practice's staff. Every
+ * change is one conditional update in the database, so it holds with concurrent messages and several instances:
+ * "talk to a person" moves a conversation to {@code waiting_for_staff} exactly once.
+ */
+@Service
+public class Handoffs {
+
+	static final int MAX_STAFF_MESSAGE_LENGTH = 2000;
+
+	private final ConversationStore store;
+
+	private final JdbcClient jdbc;
+
+	private final Replies replies;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Handoffs(ConversationStore store, JdbcClient jdbc, Replies replies, ApplicationEventPublisher events, Clock clock) {
+		this.store = store;
+		this.jdbc = jdbc;
+		this.replies = replies;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * The patient asked for a person.
+	 * @return true when this request moved the conversation to {@code waiting_for_staff} (the practice is told),
+	 * false when it was already waiting for or owned by staff
+	 */
+	@Transactional
+	public boolean request(String conversationId) {
+		boolean moved = store.changeOwner(conversationId, Owner.WAITING_FOR_STAFF, Owner.BOT, Owner.CLOSED);
+		if (moved) {
+			events.publishEvent(new HandoffRequested(conversationId, channel(conversationId), clock.instant()));
+		}
+		return moved;
+	}
+
+	/** A patient writes to a conversation staff had closed: the assistant answers again. */
+	void reopen(String conversationId) {
+		store.changeOwner(conversationId, Owner.BOT, Owner.CLOSED);
+	}
+
+	/** A member of staff writes to the patient; the conversation is theirs from now on. */
+	@Transactional
+	public void reply(String conversationId, String text) {
+		String message = MessageText.clean(text);
+		if (message.isEmpty() || message.length() > MAX_STAFF_MESSAGE_LENGTH) {
+			throw new InvalidStaffMessage(MAX_STAFF_MESSAGE_LENGTH);
+		}
+		require(conversationId);
+		store.changeOwner(conversationId, Owner.STAFF);
+		send(conversationId, message);
+	}
+
+	/** Staff hand the conversation back to the assistant. */
+	@Transactional
+	public void release(String conversationId) {
+		require(conversationId);
+		if (store.changeOwner(conversationId, Owner.BOT, Owner.WAITING_FOR_STAFF, Owner.STAFF)) {
+			send(conversationId, replies.releasedToAssistant());
+		}
+	}
+
+	/** Staff close the conversation. */
+	@Transactional
+	public void close(String conversationId) {
+		require(conversationId);
+		if (store.changeOwner(conversationId, Owner.CLOSED, Owner.BOT, Owner.WAITING_FOR_STAFF, Owner.STAFF)) {
+			send(conversationId, replies.closedByStaff());
+		}
+	}
+
+	/** Conversations waiting for staff or owned by staff, longest waiting first. */
+	public List<OpenHandoff> open() {
+		return jdbc.sql("""
+				select c.id, c.channel, c.owner, c.owner_changed_at,
+				       (select t.question from turn t where t.conversation_id = c.id and t.question <> ''
+				        order by t.id desc fetch first 1 rows only) as last_message
+				from conversation c where c.owner in ('waiting_for_staff', 'staff')
+				order by c.owner_changed_at, c.id""")
+			.query((row, n) -> new OpenHandoff(row.getString("id"), row.getString("channel"),
+					Owner.fromValue(row.getString("owner")), row.getTimestamp("owner_changed_at") == null ? null
+							: row.getTimestamp("owner_changed_at").toInstant(),
+					row.getString("last_message")))
+			.list();
+	}
+
+	private void send(String conversationId, String text) {
+		Instant now = clock.instant();
+		store.append(conversationId, new Turn("", text, Intent.HANDOFF, List.of(), List.of(), null, now, Turn.STAFF));
+		events.publishEvent(new StaffMessage(conversationId, channel(conversationId), text));
+	}
+
+	private void require(String conversationId) {
+		if (conversationId == null || conversationId.length() > 64 || !store.exists(conversationId)) {
+			throw new ConversationNotFound();
+		}
+	}
+
+	private String channel(String conversationId) {
+		return store.channelOf(conversationId).orElseThrow(ConversationNotFound::new);
+	}
+
+	/**
+	 * A conversation the practice should look at.
+	 *
+	 * @param requestedAt when it moved to its owner (when the patient asked, for {@code waiting_for_staff})
+	 * @param lastMessage the patient's latest message
+	 */
+	public record OpenHandoff(String conversationId, String channel, Owner owner, Instant requestedAt,
+			String lastMessage) {
+	}
+
+}
