@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 
 import com.frontdesk.booking.Actions;
 import com.frontdesk.triage.Triage;
+import com.frontdesk.triage.TriageOutcome;
 import com.frontdesk.triage.TriageResult;
 
 /**
@@ -28,16 +29,19 @@ public class TurnPipeline {
 
 	private final ConversationProperties properties;
 
+	private final TurnLimits limits;
+
 	private final Clock clock;
 
 	TurnPipeline(Triage triage, Actions actions, Replies replies, KnowledgeReplies knowledge, ConversationStore store,
-			ConversationProperties properties, Clock clock) {
+			ConversationProperties properties, TurnLimits limits, Clock clock) {
 		this.triage = triage;
 		this.actions = actions;
 		this.replies = replies;
 		this.knowledge = knowledge;
 		this.store = store;
 		this.properties = properties;
+		this.limits = limits;
 		this.clock = clock;
 	}
 
@@ -49,6 +53,7 @@ public class TurnPipeline {
 	 * @throws BlankMessage when the message has no visible text
 	 * @throws MessageTooLong when it is longer than the configured limit
 	 * @throws ConversationNotFound when the conversation id is unknown
+	 * @throws ConversationTooLong when the conversation has all the turns it may have (and this is no emergency)
 	 */
 	public ChatReply handle(String conversationId, String message, String channel) {
 		return handle(conversationId, message, channel, ReplyListener.NONE);
@@ -93,7 +98,15 @@ public class TurnPipeline {
 		if (conversationId != null && !store.exists(conversationId)) {
 			throw new ConversationNotFound();
 		}
+		if (conversationId != null && store.turnCount(conversationId) >= limits.maxTurns() && !urgent(text)) {
+			throw new ConversationTooLong(limits.maxTurns());
+		}
 		return text;
+	}
+
+	private boolean urgent(String text) {
+		TriageOutcome outcome = triage.assess(text).outcome();
+		return outcome == TriageOutcome.EMERGENCY || outcome == TriageOutcome.SELF_HARM;
 	}
 
 	private Reply respond(String text, String context, String conversationId, StreamedText streamed) {

@@ -1,13 +1,13 @@
 package com.frontdesk.channels.messaging;
 
-import java.net.URI;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import com.frontdesk.platform.Problems;
 
 /** Turns rejected webhook requests into RFC 9457 problems. Logs say why, never what the request contained. */
 @RestControllerAdvice
@@ -39,10 +39,7 @@ class WebhookProblems {
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("urn:frontdesk:problem:" + type));
-		problem.setTitle(title);
-		return problem;
+		return Problems.problem(status, type, title, detail);
 	}
 
 }
