@@ -8,6 +8,9 @@ import org.springframework.stereotype.Service;
 import com.frontdesk.booking.Actions;
 import com.frontdesk.triage.Triage;
 import com.frontdesk.triage.TriageOutcome;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import com.frontdesk.triage.TriageResult;
 
 /**
@@ -33,8 +36,10 @@ public class TurnPipeline {
 
 	private final Clock clock;
 
+	private final MeterRegistry metrics;
+
 	TurnPipeline(Triage triage, Actions actions, Replies replies, KnowledgeReplies knowledge, ConversationStore store,
-			ConversationProperties properties, TurnLimits limits, Clock clock) {
+			ConversationProperties properties, TurnLimits limits, Clock clock, MeterRegistry metrics) {
 		this.triage = triage;
 		this.actions = actions;
 		this.replies = replies;
@@ -43,6 +48,7 @@ public class TurnPipeline {
 		this.properties = properties;
 		this.limits = limits;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -76,7 +82,16 @@ public class TurnPipeline {
 		}
 		listener.started(id);
 		StreamedText streamed = new StreamedText(listener);
-		Reply reply = respond(text, context, id, streamed);
+		Timer.Sample turn = Timer.start(metrics);
+		Reply reply;
+		try {
+			reply = respond(text, context, id, streamed);
+		}
+		catch (RuntimeException ex) {
+			turn.stop(turnTimer(channel, "failed"));
+			throw ex;
+		}
+		turn.stop(turnTimer(channel, reply.intent().value()));
 		store.append(id, new Turn(text, reply.text(), reply.intent(), reply.citations(), reply.actions(),
 				reply.topic(), clock.instant()));
 		streamed.finish(reply.text());
@@ -102,6 +117,16 @@ public class TurnPipeline {
 			throw new ConversationTooLong(limits.maxTurns());
 		}
 		return text;
+	}
+
+	/** {@code frontdesk.turn.duration}: how long triage, retrieval and the answer took, by channel and intent. */
+	private Timer turnTimer(String channel, String intent) {
+		return Timer.builder("frontdesk.turn.duration")
+			.description("Time to make a reply (triage, retrieval, answer), without storing it")
+			.tag("channel", channel)
+			.tag("intent", intent)
+			.publishPercentileHistogram()
+			.register(metrics);
 	}
 
 	private boolean urgent(String text) {

@@ -27,8 +27,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Spring Security for the admin API and pages: HTTP Basic against one admin account whose password comes from the
- * environment as a BCrypt hash; no sessions, so every admin request carries its credentials. Everything else (chat,
- * widget, webhooks, health) stays public. Refusals are RFC 9457 problems. Security headers on every response.
+ * environment as a BCrypt hash; no sessions, so every admin request carries its credentials. The metrics
+ * ({@code /actuator/prometheus}) and health details are the admin's too. Everything else (chat, widget, webhooks,
+ * health status) stays public, bounded by {@link RequestLimits}. Refusals are RFC 9457 problems. Security headers on
+ * every response.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminSecurity {

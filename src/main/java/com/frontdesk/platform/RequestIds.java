@@ -1,6 +1,7 @@
 package com.frontdesk.platform;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,29 +80,42 @@ public class RequestIds extends OncePerRequestFilter {
 		return Optional.ofNullable(MDC.get(PROPERTY));
 	}
 
+	/**
+	 * The task with this thread's logging context, for running on another thread; with a new request id when this
+	 * thread has none (work that did not start with a request, such as messages resumed after a restart).
+	 */
+	public static Runnable carryOrNew(Runnable task) {
+		Map<String, String> context = MDC.getCopyOfContextMap();
+		Map<String, String> withId = context == null ? new HashMap<>() : new HashMap<>(context);
+		withId.putIfAbsent(PROPERTY, UUID.randomUUID().toString());
+		return withContext(withId, task);
+	}
+
 	/** The task with this thread's logging context (request id), for running on another thread. */
 	public static Runnable carry(Runnable task) {
-		Map<String, String> context = MDC.getCopyOfContextMap();
+		return withContext(MDC.getCopyOfContextMap(), task);
+	}
+
+	private static Runnable withContext(Map<String, String> context, Runnable task) {
 		return () -> {
 			Map<String, String> before = MDC.getCopyOfContextMap();
-			if (context == null) {
-				MDC.clear();
-			}
-			else {
-				MDC.setContextMap(context);
-			}
+			replace(context);
 			try {
 				task.run();
 			}
 			finally {
-				if (before == null) {
-					MDC.clear();
-				}
-				else {
-					MDC.setContextMap(before);
-				}
+				replace(before);
 			}
 		};
+	}
+
+	private static void replace(Map<String, String> context) {
+		if (context == null) {
+			MDC.clear();
+		}
+		else {
+			MDC.setContextMap(context);
+		}
 	}
 
 }
