@@ -64,6 +64,12 @@ public class ConversationStore {
 		return jdbc.sql("select count(*) from conversation where id = ?").param(id).query(Integer.class).single() > 0;
 	}
 
+	/** How many turns the conversation has. */
+	public int turnCount(String conversationId) {
+		return jdbc.sql("select count(*) from turn where conversation_id = ?").param(conversationId).query(Integer.class)
+			.single();
+	}
+
 	@Transactional
 	public void append(String conversationId, Turn turn) {
 		OffsetDateTime at = OffsetDateTime.ofInstant(turn.at(), ZoneOffset.UTC);

@@ -7,6 +7,10 @@ import org.springframework.stereotype.Service;
 
 import com.frontdesk.booking.Actions;
 import com.frontdesk.triage.Triage;
+import com.frontdesk.triage.TriageOutcome;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import com.frontdesk.triage.TriageResult;
 
 /**
@@ -31,10 +35,15 @@ public class TurnPipeline {
 
 	private final ConversationProperties properties;
 
+	private final TurnLimits limits;
+
 	private final Clock clock;
 
+	private final MeterRegistry metrics;
+
 	TurnPipeline(Triage triage, Actions actions, Replies replies, KnowledgeReplies knowledge, ConversationStore store,
-			Handoffs handoffs, ConversationProperties properties, Clock clock) {
+			Handoffs handoffs, ConversationProperties properties, TurnLimits limits, Clock clock,
+			MeterRegistry metrics) {
 		this.triage = triage;
 		this.actions = actions;
 		this.replies = replies;
@@ -42,7 +51,9 @@ public class TurnPipeline {
 		this.store = store;
 		this.handoffs = handoffs;
 		this.properties = properties;
+		this.limits = limits;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -53,6 +64,7 @@ public class TurnPipeline {
 	 * @throws BlankMessage when the message has no visible text
 	 * @throws MessageTooLong when it is longer than the configured limit
 	 * @throws ConversationNotFound when the conversation id is unknown
+	 * @throws ConversationTooLong when the conversation has all the turns it may have (and this is no emergency)
 	 */
 	public ChatReply handle(String conversationId, String message, String channel) {
 		return handle(conversationId, message, channel, ReplyListener.NONE);
@@ -75,7 +87,16 @@ public class TurnPipeline {
 		}
 		listener.started(id);
 		StreamedText streamed = new StreamedText(listener);
-		Reply reply = respond(text, context, id, streamed);
+		Timer.Sample turn = Timer.start(metrics);
+		Reply reply;
+		try {
+			reply = respond(text, context, id, streamed);
+		}
+		catch (RuntimeException ex) {
+			turn.stop(turnTimer(channel, "failed"));
+			throw ex;
+		}
+		turn.stop(turnTimer(channel, reply.intent().value()));
 		store.append(id, new Turn(text, reply.text(), reply.intent(), reply.citations(), reply.actions(),
 				reply.topic(), clock.instant(), reply == Reply.STAFF_ANSWERS ? Turn.PENDING : Turn.ASSISTANT));
 		streamed.finish(reply.text());
@@ -97,7 +118,25 @@ public class TurnPipeline {
 		if (conversationId != null && !store.exists(conversationId)) {
 			throw new ConversationNotFound();
 		}
+		if (conversationId != null && store.turnCount(conversationId) >= limits.maxTurns() && !urgent(text)) {
+			throw new ConversationTooLong(limits.maxTurns());
+		}
 		return text;
+	}
+
+	/** {@code frontdesk.turn.duration}: how long triage, retrieval and the answer took, by channel and intent. */
+	private Timer turnTimer(String channel, String intent) {
+		return Timer.builder("frontdesk.turn.duration")
+			.description("Time to make a reply (triage, retrieval, answer), without storing it")
+			.tag("channel", channel)
+			.tag("intent", intent)
+			.publishPercentileHistogram()
+			.register(metrics);
+	}
+
+	private boolean urgent(String text) {
+		TriageOutcome outcome = triage.assess(text).outcome();
+		return outcome == TriageOutcome.EMERGENCY || outcome == TriageOutcome.SELF_HARM;
 	}
 
 	private Reply respond(String text, String context, String conversationId, StreamedText streamed) {

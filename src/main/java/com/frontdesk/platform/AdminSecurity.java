@@ -1,18 +1,16 @@
 package com.frontdesk.platform;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -24,14 +22,15 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Spring Security for the admin API and pages: HTTP Basic against one admin account whose password comes from the
- * environment as a BCrypt hash; no sessions, so every admin request carries its credentials. Everything else (chat,
- * widget, webhooks, health) stays public. Refusals are RFC 9457 problems. Security headers on every response.
+ * environment as a BCrypt hash; no sessions, so every admin request carries its credentials. The metrics
+ * ({@code /actuator/prometheus}) and health details are the admin's too. Everything else (chat, widget, webhooks,
+ * health status) stays public, bounded by {@link RequestLimits}. Refusals are RFC 9457 problems. Security headers on
+ * every response.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminSecurity {
@@ -40,11 +39,11 @@ class AdminSecurity {
 
 	private static final Logger log = LoggerFactory.getLogger(AdminSecurity.class);
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	@Bean
-	SecurityFilterChain security(HttpSecurity http, AdminProperties admin) throws Exception {
-		http.authorizeHttpRequests(requests -> requests.requestMatchers("/api/admin/**", "/admin/**")
+	SecurityFilterChain security(HttpSecurity http, AdminProperties admin, RequestLimits limits) throws Exception {
+		http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.requestMatchers("/api/admin/**", "/admin/**", "/actuator/**")
 			.hasRole(ROLE)
 			.anyRequest()
 			.permitAll())
@@ -58,11 +57,21 @@ class AdminSecurity {
 			.csrf(csrf -> csrf.disable())
 			.cors(Customizer.withDefaults())
 			.requestCache(cache -> cache.disable())
+			// Limits after CORS (browsers can read a 429) and before authentication (password guesses count too).
+			.addFilterBefore(limits, BasicAuthenticationFilter.class)
 			.headers(headers -> headers.contentTypeOptions(Customizer.withDefaults())
 				.frameOptions(frames -> frames.deny())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)));
 		return http.build();
+	}
+
+	/** The limits run in the security filter chain only, not a second time as a filter of their own. */
+	@Bean
+	FilterRegistrationBean<RequestLimits> requestLimitsInTheSecurityChainOnly(RequestLimits limits) {
+		FilterRegistrationBean<RequestLimits> registration = new FilterRegistrationBean<>(limits);
+		registration.setEnabled(false);
+		return registration;
 	}
 
 	@Bean
@@ -99,12 +108,7 @@ class AdminSecurity {
 	}
 
 	private static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("urn:frontdesk:problem:admin-access"));
-		problem.setTitle("Admin access denied");
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+		Problems.write(response, Problems.problem(status, "admin-access", "Admin access denied", detail));
 	}
 
 }

@@ -26,6 +26,9 @@ import org.springframework.stereotype.Component;
 
 import com.frontdesk.knowledge.Passage;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Finds the passages that answer a question and decides whether the knowledge covers it at all. Whatever the
  * patient types is analysed as text into terms: it is never parsed as query syntax.
@@ -60,11 +63,15 @@ public class Retriever {
 
 	private final Embeddings embeddings;
 
-	Retriever(KnowledgeIndex index, TextAnalysis analysis, RetrievalProperties properties, Embeddings embeddings) {
+	private final MeterRegistry metrics;
+
+	Retriever(KnowledgeIndex index, TextAnalysis analysis, RetrievalProperties properties, Embeddings embeddings,
+			MeterRegistry metrics) {
 		this.index = index;
 		this.analysis = analysis;
 		this.properties = properties;
 		this.embeddings = embeddings;
+		this.metrics = metrics;
 		this.typos = new TypoCorrector(analysis);
 	}
 
@@ -75,6 +82,35 @@ public class Retriever {
 	 */
 	public Retrieval retrieve(String question, String context) {
 		return index.withSearcher(searcher -> retrieve(searcher, question, context == null ? "" : context));
+	}
+
+	/**
+	 * {@code frontdesk.retrieval.top.score}: the best passage's score by ranking ({@code keywords}: BM25,
+	 * {@code vectors}: cosine similarity) and by whether the question was covered; {@code frontdesk.retrieval.coverage}:
+	 * the share of the question's topical words the passages contain. A drift down means patients ask what the
+	 * knowledge does not say.
+	 */
+	private void record(TopDocs lexical, TopDocs semantic, double similarity, double coverage, boolean covered) {
+		String coveredTag = Boolean.toString(covered);
+		topScore("keywords", coveredTag).record(lexical.scoreDocs.length == 0 ? 0 : lexical.scoreDocs[0].score);
+		if (semantic != null) {
+			topScore("vectors", coveredTag).record(similarity);
+		}
+		DistributionSummary.builder("frontdesk.retrieval.coverage")
+			.description("Share of the question's topical words found in the passages (0 to 1)")
+			.tag("covered", coveredTag)
+			.serviceLevelObjectives(0.25, 0.5, 0.75, 1.0)
+			.register(metrics)
+			.record(coverage);
+	}
+
+	private DistributionSummary topScore(String ranking, String covered) {
+		return DistributionSummary.builder("frontdesk.retrieval.top.score")
+			.description("Score of the best passage found for a question, by ranking")
+			.tag("ranking", ranking)
+			.tag("covered", covered)
+			.publishPercentiles(0.1, 0.5, 0.9)
+			.register(metrics);
 	}
 
 	private Retrieval retrieve(IndexSearcher searcher, String question, String context) throws IOException {
@@ -110,6 +146,7 @@ public class Retriever {
 		boolean onTopic = coverage >= properties.minCoverage() || similarity >= properties.vectors().minSimilarity()
 				&& coverage >= properties.minCoverage() / 2;
 		boolean covered = !keywordPassages.isEmpty() && onTopic && !mustMatchMissing;
+		record(lexical, semantic, similarity, coverage, covered);
 		List<RetrievedPassage> passages = semantic == null ? keywordPassages
 				: fused(searcher, lexical, semantic, topic, properties.maxPassages());
 		return new Retrieval(query, passages, weights, coverage, covered, vector);

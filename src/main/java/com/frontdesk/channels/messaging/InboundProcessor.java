@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
+import com.frontdesk.platform.RequestIds;
+
 /**
  * Processes stored messages on virtual threads, after their webhook was acknowledged. A message is claimed in the
  * database first, so it is answered once; messages of one sender are answered one at a time, in order of arrival.
@@ -53,7 +55,7 @@ class InboundProcessor implements DisposableBean {
 
 	void submit(StoredMessage message) {
 		try {
-			executor.execute(() -> process(message));
+			executor.execute(RequestIds.carryOrNew(() -> process(message)));
 		}
 		catch (RejectedExecutionException ex) {
 			log.info("Shutting down: {} message #{} stays pending", message.message().channel(), message.id());

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import com.frontdesk.conversation.BlankMessage;
 import com.frontdesk.conversation.ChatReply;
 import com.frontdesk.conversation.ConversationNotFound;
+import com.frontdesk.conversation.ConversationTooLong;
 import com.frontdesk.conversation.MessageTooLong;
 import com.frontdesk.conversation.TurnPipeline;
 import com.frontdesk.retrieval.KnowledgeUnavailable;
@@ -103,7 +104,8 @@ class MessageHandler {
 		try {
 			reply = pipeline.handle(known, message.text(), channel.name());
 		}
-		catch (ConversationNotFound ex) {
+		catch (ConversationNotFound | ConversationTooLong ex) {
+			// Deleted (retention), or full: the sender goes on in a new conversation.
 			reply = pipeline.handle(null, message.text(), channel.name());
 		}
 		if (!reply.conversationId().equals(known)) {

@@ -1,6 +1,8 @@
 package com.frontdesk.channels.messaging;
 
-import java.net.URI;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,11 +11,35 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Turns rejected webhook requests into RFC 9457 problems. Logs say why, never what the request contained. */
+import com.frontdesk.platform.Problems;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Turns rejected webhook requests into RFC 9457 problems and counts them ({@code frontdesk.webhook.rejections} by
+ * channel and reason: {@code unsigned}, {@code signature}, {@code malformed}). Logs say why, never what the request
+ * contained.
+ */
 @RestControllerAdvice
 class WebhookProblems {
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookProblems.class);
+
+	private static final Set<String> CHANNELS = Set.of("whatsapp", "messenger", "telegram", "sms");
+
+	private final MeterRegistry metrics;
+
+	WebhookProblems(MeterRegistry metrics) {
+		this.metrics = metrics;
+	}
+
+	/** {@code frontdesk.webhook.rejections}: webhook requests refused, by channel and reason. */
+	private void rejected(HttpServletRequest request, String reason) {
+		String path = request.getRequestURI();
+		String channel = path.substring(path.lastIndexOf('/') + 1);
+		metrics.counter("frontdesk.webhook.rejections", "channel", CHANNELS.contains(channel) ? channel : "other", "reason",
+				reason).increment();
+	}
 
 	@ExceptionHandler(ChannelDisabled.class)
 	ProblemDetail disabled(ChannelDisabled ex) {
@@ -21,28 +47,28 @@ class WebhookProblems {
 	}
 
 	@ExceptionHandler(UnsignedWebhook.class)
-	ProblemDetail unsigned(UnsignedWebhook ex) {
+	ProblemDetail unsigned(UnsignedWebhook ex, HttpServletRequest request) {
+		rejected(request, "unsigned");
 		log.warn("Rejected webhook: {}", ex.getMessage());
 		return problem(HttpStatus.UNAUTHORIZED, "webhook-unsigned", "Webhook not signed", ex.getMessage());
 	}
 
 	@ExceptionHandler(BadWebhookSignature.class)
-	ProblemDetail badSignature(BadWebhookSignature ex) {
+	ProblemDetail badSignature(BadWebhookSignature ex, HttpServletRequest request) {
+		rejected(request, "signature");
 		log.warn("Rejected webhook: {}", ex.getMessage());
 		return problem(HttpStatus.FORBIDDEN, "webhook-signature", "Webhook signature does not match", ex.getMessage());
 	}
 
 	@ExceptionHandler(MalformedWebhook.class)
-	ProblemDetail malformed(MalformedWebhook ex) {
+	ProblemDetail malformed(MalformedWebhook ex, HttpServletRequest request) {
+		rejected(request, "malformed");
 		log.warn("Rejected malformed webhook body: {}", ex.getMessage());
 		return problem(HttpStatus.BAD_REQUEST, "webhook-malformed", "Malformed webhook body", ex.getMessage());
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("urn:frontdesk:problem:" + type));
-		problem.setTitle(title);
-		return problem;
+		return Problems.problem(status, type, title, detail);
 	}
 
 }

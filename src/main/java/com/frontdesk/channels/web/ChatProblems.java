@@ -1,7 +1,5 @@
 package com.frontdesk.channels.web;
 
-import java.net.URI;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -10,7 +8,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import com.frontdesk.booking.PracticeProfile;
 import com.frontdesk.conversation.BlankMessage;
 import com.frontdesk.conversation.ConversationNotFound;
+import com.frontdesk.conversation.ConversationTooLong;
 import com.frontdesk.conversation.MessageTooLong;
+import com.frontdesk.platform.Problems;
 import com.frontdesk.retrieval.KnowledgeUnavailable;
 
 /** Turns what can go wrong with a chat message into RFC 9457 problem responses. */
@@ -47,6 +47,15 @@ class ChatProblems {
 				"No conversation with this id; send \"conversationId\": null to start a new one.");
 	}
 
+	@ExceptionHandler(ConversationTooLong.class)
+	ProblemDetail conversationTooLong(ConversationTooLong ex) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "conversation-too-long", "Conversation too long",
+				"This conversation has reached its limit of " + ex.maxTurns() + " messages. Please start a new "
+						+ "conversation, or call " + practice.name() + " at " + practice.phone() + ".");
+		problem.setProperty("maxTurns", ex.maxTurns());
+		return problem;
+	}
+
 	@ExceptionHandler(KnowledgeUnavailable.class)
 	ProblemDetail knowledgeUnavailable(KnowledgeUnavailable ex) {
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, "knowledge-unavailable", "Knowledge not available",
@@ -55,10 +64,7 @@ class ChatProblems {
 	}
 
 	static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("urn:frontdesk:problem:" + type));
-		problem.setTitle(title);
-		return problem;
+		return Problems.problem(status, type, title, detail);
 	}
 
 }

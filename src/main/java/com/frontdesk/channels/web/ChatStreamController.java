@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,6 +18,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import com.frontdesk.conversation.ChatReply;
 import com.frontdesk.conversation.ReplyListener;
 import com.frontdesk.conversation.TurnPipeline;
+import com.frontdesk.platform.Problems;
+import com.frontdesk.platform.RequestIds;
 import com.frontdesk.retrieval.KnowledgeUnavailable;
 
 import jakarta.annotation.PreDestroy;
@@ -54,7 +55,7 @@ class ChatStreamController {
 		ChatRequest request = ChatRequest.from(body);
 		pipeline.validate(request.conversationId(), request.message());
 		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-		turns.submit(() -> run(request, emitter));
+		turns.submit(RequestIds.carry(() -> run(request, emitter)));
 		return emitter;
 	}
 
@@ -73,7 +74,7 @@ class ChatStreamController {
 		}
 		catch (RuntimeException ex) {
 			log.error("Streaming a reply failed: {}", ex.getClass().getName(), ex);
-			events.send("error", ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+			events.send("error", Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
 					"Something went wrong on our side. Please try again, or call the practice."));
 			emitter.complete();
 		}

@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.NestedTestConfiguration;
 import org.springframework.test.context.NestedTestConfiguration.EnclosingConfiguration;
 
+import com.frontdesk.support.AdminLogin;
 import com.frontdesk.support.ChatClient;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -86,7 +87,9 @@ class LlmResilienceTest {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		JsonNode health;
 		do {
-			ChatClient.Response response = client.get("/actuator/health");
+			ChatClient.Response response = client.send(HttpRequest.newBuilder(URI.create(client.base() + "/actuator/health"))
+				.header("Authorization", AdminLogin.header())
+				.build());
 			assertThat(response.status()).isEqualTo(200);
 			health = response.json();
 			if (expectedState.equals(health.path("components").path("llm").path("details").path("state").asString(""))) {
@@ -116,7 +119,7 @@ class LlmResilienceTest {
 			properties = { "frontdesk.llm.provider=openai", "frontdesk.llm.api-key=test-key",
 					"frontdesk.llm.model=test-model", "frontdesk.llm.first-token-timeout=1s", "frontdesk.llm.timeout=3s",
 					"frontdesk.llm.max-retry-wait=100ms", "frontdesk.llm.breaker-failures=2",
-					"frontdesk.llm.breaker-open-for=2s" })
+					"frontdesk.llm.breaker-open-for=2s", AdminLogin.USERNAME_PROPERTY, AdminLogin.HASH_PROPERTY })
 	@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 	class CircuitBreaker {
 
@@ -229,7 +232,8 @@ class LlmResilienceTest {
 	/** provider=openai with no key and OpenAI's own URL: reported, and every answer is embedded. */
 	@Nested
 	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { "frontdesk.llm.provider=openai", "frontdesk.llm.api-key=", "frontdesk.llm.base-url=" })
+			properties = { "frontdesk.llm.provider=openai", "frontdesk.llm.api-key=", "frontdesk.llm.base-url=",
+					AdminLogin.USERNAME_PROPERTY, AdminLogin.HASH_PROPERTY })
 	class MissingKey {
 
 		@LocalServerPort

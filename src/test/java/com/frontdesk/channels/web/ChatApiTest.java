@@ -183,7 +183,7 @@ class ChatApiTest {
 		assertThat(health.get("status").stringValue()).isEqualTo("UP");
 		JsonNode index = health.get("components").get("knowledgeIndex");
 		assertThat(index.get("status").stringValue()).isEqualTo("UP");
-		assertThat(index.get("details").get("passages").intValue()).isGreaterThan(5);
+		assertThat(index.has("details")).as("details are for the admin (ObservabilityTest)").isFalse();
 	}
 
 	private static void assertProblem(Response response, int status) {
