@@ -82,8 +82,8 @@ class NoticeDispatcher implements SmartLifecycle {
 		else {
 			log.info("Notices to the practice are delivered to: {}", configured);
 		}
-		scheduler.scheduleWithFixedDelay(this::pollSafely, 0, properties.pollInterval().toMillis(),
-				TimeUnit.MILLISECONDS);
+		long interval = properties.pollInterval().toMillis();
+		scheduler.scheduleWithFixedDelay(this::pollSafely, interval, interval, TimeUnit.MILLISECONDS);
 	}
 
 	/** Looks at the outbox now (a notice was just added). */
