@@ -21,6 +21,11 @@ public class Actions {
 				practice.phone());
 	}
 
+	/** Ask the practice to call back: the website opens the callback form, messaging channels a guided exchange. */
+	public Action callback() {
+		return new Action("callback", "Request a call back", null, null);
+	}
+
 	public Action emergency() {
 		String number = practice.emergencyNumber();
 		return new Action("emergency", "Call " + number + " now", PracticeProfile.telUri(number), number);

@@ -137,7 +137,8 @@ class KnowledgeReplies {
 			reply = answer.body() + "\n\n" + reply + "\n\n" + answer.sourceLine();
 			citations.addAll(answer.citations());
 		}
-		return new Reply(reply, Intent.BOOKING, citations, List.of(actions.book(), actions.call()), null);
+		return new Reply(reply, Intent.BOOKING, citations, List.of(actions.book(), actions.call(), actions.callback()),
+				null);
 	}
 
 	private static String topic(Answer answer) {

@@ -40,7 +40,7 @@ class ConversationPersistenceTest {
 			assertThat(turns).extracting(Turn::intent).containsExactly(Intent.ANSWER, Intent.BOOKING, Intent.ANSWER);
 			assertThat(turns.get(0).question()).isEqualTo("What is lateral fusion?");
 			assertThat(turns.get(0).citations()).isNotEmpty();
-			assertThat(turns.get(1).actions()).extracting(a -> a.type()).containsExactly("book", "call");
+			assertThat(turns.get(1).actions()).extracting(a -> a.type()).containsExactly("book", "call", "callback");
 		}
 	}
 

@@ -58,7 +58,7 @@ record PatientChat(String name, List<Say> turns) {
 		}
 
 		Say booking() {
-			return intent("booking").offers("book", "call");
+			return intent("booking").offers("book", "call", "callback");
 		}
 
 		/** Red-flag symptoms: call 911 first, nothing else from the content. */

@@ -49,6 +49,16 @@ public final class ChatClient {
 		return send(request);
 	}
 
+	/** A request without a body, with an {@code Authorization} header when one is given (admin calls). */
+	public Response call(String method, String path, String authorization) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+			.method(method, HttpRequest.BodyPublishers.noBody());
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return send(request.build());
+	}
+
 	public Response get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
 	}

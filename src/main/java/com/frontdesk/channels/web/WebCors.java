@@ -14,8 +14,8 @@ import com.frontdesk.booking.PracticeProfile;
 /**
  * CORS for {@code /api/**}: only the practice's own site origins ({@code frontdesk.web.allowed-origins}, by default
  * the origin of {@code frontdesk.practice.website}) may call the API from a browser; a request from any other origin
- * is refused (403). No cookies, and only the headers the widget sends, so the admin API (bearer token) cannot be
- * called across origins.
+ * is refused (403). No cookies, and only the headers the widget sends ({@code Idempotency-Key} with callback requests),
+ * so the admin API (bearer token) cannot be called across origins.
  */
 @Configuration(proxyBeanMethods = false)
 class WebCors implements WebMvcConfigurer {
@@ -34,7 +34,7 @@ class WebCors implements WebMvcConfigurer {
 		registry.addMapping("/api/**")
 			.allowedOriginPatterns(origins.toArray(String[]::new))
 			.allowedMethods("GET", "POST")
-			.allowedHeaders("Content-Type", "Accept")
+			.allowedHeaders("Content-Type", "Accept", "Idempotency-Key")
 			.allowCredentials(false)
 			.maxAge(Duration.ofHours(1).toSeconds());
 	}

@@ -1,0 +1,273 @@
+package com.frontdesk.booking;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Callback requests (lead capture): a patient leaves a name and number to be called back. A request is checked,
+ * stored with the consent's exact wording and time, and its notice to the practice is put in the outbox in the same
+ * transaction, before the patient is told it was received. Repeats are merged: the same idempotency key again, or the
+ * same phone number from the same conversation within {@code frontdesk.callbacks.merge-window}, is the request
+ * already received.
+ */
+@Service
+public class CallbackRequests {
+
+	private static final Logger log = LoggerFactory.getLogger(CallbackRequests.class);
+
+	static final int MAX_NAME = 100;
+
+	static final int MAX_EMAIL = 254;
+
+	static final int MAX_KEY = 100;
+
+	private static final Pattern EMAIL = Pattern.compile(
+			"[^\\s@<>()\\[\\],;:\"\\\\]{1,64}@(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.)+\\p{L}{2,63}");
+
+	private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1," + MAX_KEY + "}");
+
+	private final CallbackStore store;
+
+	private final PracticeNotifications notifications;
+
+	private final ConsentWording consent;
+
+	private final OpeningHours hours;
+
+	private final CallbackProperties properties;
+
+	private final Clock clock;
+
+	CallbackRequests(CallbackStore store, PracticeNotifications notifications, ConsentWording consent,
+			OpeningHours hours, CallbackProperties properties, Clock clock) {
+		this.store = store;
+		this.notifications = notifications;
+		this.consent = consent;
+		this.hours = hours;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Checks and stores a request, or finds the one it repeats.
+	 * @throws InvalidCallbackRequest naming each field that is missing or wrong (nothing is stored)
+	 * @throws ConsentWordingChanged when the patient was shown a consent wording that is no longer the practice's
+	 * @throws IdempotencyKeyReused when the idempotency key belongs to a different request
+	 */
+	@Transactional
+	public CallbackReceipt submit(CallbackSubmission submission) {
+		Checked request = check(submission);
+		Instant now = clock.instant();
+		String clientKey = request.idempotencyKey() == null ? null
+				: "client:" + request.channel() + ":" + request.idempotencyKey();
+		if (clientKey != null) {
+			Optional<CallbackStore.Existing> existing = store.byKey(clientKey);
+			if (existing.isPresent()) {
+				return repeated(existing.get(), request.hash(), now);
+			}
+		}
+		Optional<String> recent = store.recent(request.channel(), request.conversationId(), request.phone(),
+				now.minus(properties.mergeWindow()));
+		if (recent.isPresent()) {
+			return receipt(recent.get(), false, now);
+		}
+		String key = clientKey != null ? clientKey : automaticKey(request, now);
+		String id = UUID.randomUUID().toString();
+		CallbackStore.NewRequest row = new CallbackStore.NewRequest(id, request.conversationId(), request.channel(),
+				request.name(), request.phone(), request.email(), request.preferredTime(), request.reason(),
+				consent.text(), now, key, request.hash(), now);
+		if (!store.insert(row)) {
+			return repeated(store.byKey(key).orElseThrow(), request.hash(), now);
+		}
+		CallbackReceipt receipt = receipt(id, true, now);
+		notifications.enqueue(notice(row, receipt));
+		log.info("Callback request {} received on {}", id, request.channel());
+		return receipt;
+	}
+
+	/** The consent wording patients confirm, and its version for forms to send back. */
+	public ConsentWording consentWording() {
+		return consent;
+	}
+
+	/** The longest reason accepted. */
+	public int maxReasonLength() {
+		return properties.maxReasonLength();
+	}
+
+	/** Checks a phone number as {@link #submit} would, and writes it in E.164 where it can. */
+	public PhoneNumbers.Result phone(String typed) {
+		return PhoneNumbers.normalise(typed, properties.defaultCountryCode());
+	}
+
+	/** Checks a name as {@link #submit} would: why it is refused, or empty when it will do. */
+	public Optional<String> nameProblem(String typed) {
+		return Optional.ofNullable(nameProblemOf(PatientText.clean(typed, false)));
+	}
+
+	List<CallbackRequest> list(String status, int limit) {
+		return withDeliveries(store.list(status, limit));
+	}
+
+	Optional<CallbackRequest> find(String id) {
+		return store.find(id).map(request -> withDeliveries(List.of(request)).get(0));
+	}
+
+	/** Marks a request done; empty when there is no such request. Marking it done again changes nothing. */
+	@Transactional
+	Optional<CallbackRequest> markDone(String id) {
+		if (store.markDone(id, clock.instant())) {
+			log.info("Callback request {} marked done", id);
+		}
+		return find(id);
+	}
+
+	private List<CallbackRequest> withDeliveries(List<CallbackRequest> requests) {
+		Map<String, List<NoticeStore.DeliveryState>> deliveries = notifications.deliveries(
+				PracticeNotice.CALLBACK_REQUEST, requests.stream().map(CallbackRequest::id).toList());
+		return requests.stream()
+			.map(request -> request.withDeliveries(deliveries.getOrDefault(request.id(), List.of())
+				.stream()
+				.map(CallbackRequest.Delivery::of)
+				.toList()))
+			.toList();
+	}
+
+	private CallbackReceipt repeated(CallbackStore.Existing existing, String hash, Instant now) {
+		if (existing.requestHash() != null && !existing.requestHash().equals(hash)) {
+			throw new IdempotencyKeyReused();
+		}
+		return receipt(existing.id(), false, now);
+	}
+
+	private CallbackReceipt receipt(String id, boolean created, Instant now) {
+		String expect = hours.expectedCall(now);
+		String message = "Thank you, we have your request. " + hours.callbackSentence(now);
+		return new CallbackReceipt(id, created, expect, message);
+	}
+
+	private String automaticKey(Checked request, Instant now) {
+		long bucket = now.toEpochMilli() / Math.max(1, properties.mergeWindow().toMillis());
+		String about = request.channel() + "|" + request.conversationId() + "|" + request.phone();
+		return "auto:" + ConsentWording.sha256(about).substring(0, 32) + ":" + bucket;
+	}
+
+	private PracticeNotice notice(CallbackStore.NewRequest row, CallbackReceipt receipt) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("callbackId", row.id());
+		fields.put("name", row.name());
+		fields.put("phone", row.phone());
+		fields.put("email", row.email());
+		fields.put("preferredTime", row.preferredTime().value());
+		fields.put("reason", row.reason());
+		fields.put("consentText", row.consentText());
+		fields.put("consentAt", row.consentAt().toString());
+		fields.put("expectCall", receipt.expectCall());
+		String when = row.preferredTime() == PreferredTime.ANY ? ""
+				: " (preferred time: " + row.preferredTime().label().toLowerCase(Locale.ROOT) + ")";
+		return new PracticeNotice(PracticeNotice.CALLBACK_REQUEST, row.id(), row.conversationId(), row.channel(),
+				"A patient asked to be called back" + when + ".", fields);
+	}
+
+	// ---- checking ----
+
+	private record Checked(String conversationId, String channel, String name, String phone, String email,
+			PreferredTime preferredTime, String reason, String idempotencyKey) {
+
+		String hash() {
+			return ConsentWording.sha256(channel + "|" + conversationId + "|" + name + "|" + phone);
+		}
+
+	}
+
+	private Checked check(CallbackSubmission s) {
+		List<FieldProblem> problems = new ArrayList<>();
+		String channel = s.channel() == null || !s.channel().matches("[a-z]{1,32}") ? "web" : s.channel();
+		String conversationId = conversation(s.conversationId(), channel, problems);
+		String name = PatientText.clean(s.name(), false);
+		add(problems, "name", nameProblemOf(name));
+		PhoneNumbers.Result phone = phone(s.phone());
+		add(problems, "phone", phone.problem());
+		String email = PatientText.clean(s.email(), false);
+		if (!email.isEmpty() && (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches())) {
+			problems.add(new FieldProblem("email", "Please enter a valid e-mail address, or leave it empty."));
+		}
+		PreferredTime time = PreferredTime.ANY;
+		if (s.preferredTime() != null) {
+			time = PreferredTime.fromValue(s.preferredTime()).orElse(null);
+			if (time == null) {
+				problems.add(new FieldProblem("preferredTime", "Choose morning, afternoon, evening or any."));
+			}
+		}
+		String reason = PatientText.clean(s.reason(), true);
+		if (reason.length() > properties.maxReasonLength()) {
+			problems.add(new FieldProblem("reason",
+					"Please keep the reason under " + properties.maxReasonLength() + " characters."));
+		}
+		if (!Boolean.TRUE.equals(s.consent())) {
+			problems.add(new FieldProblem("consent", "Please agree to be contacted, so that we can call you back."));
+		}
+		if (s.consentVersion() == null || s.consentVersion().isBlank()) {
+			problems.add(new FieldProblem("consentVersion", "The version of the consent wording shown is missing."));
+		}
+		String key = s.idempotencyKey() == null ? null : s.idempotencyKey().strip();
+		if (key != null && !KEY.matcher(key).matches()) {
+			problems.add(new FieldProblem("Idempotency-Key",
+					"The Idempotency-Key must be 1 to " + MAX_KEY + " visible ASCII characters."));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidCallbackRequest(problems);
+		}
+		if (!consent.version().equals(s.consentVersion().strip())) {
+			throw new ConsentWordingChanged();
+		}
+		return new Checked(conversationId, channel, name, phone.number(), email.isEmpty() ? null : email, time,
+				reason.isEmpty() ? null : reason, key);
+	}
+
+	private String conversation(String typed, String channel, List<FieldProblem> problems) {
+		if (typed == null || typed.isBlank()) {
+			return null;
+		}
+		String id = typed.strip();
+		if (id.length() > 36 || !store.conversationChannel(id).filter(channel::equals).isPresent()) {
+			problems.add(new FieldProblem("conversationId",
+					"This conversation is not known here; send the request without a conversationId."));
+			return null;
+		}
+		return id;
+	}
+
+	private static String nameProblemOf(String name) {
+		if (name.isEmpty()) {
+			return "Please enter your name.";
+		}
+		if (name.length() > MAX_NAME) {
+			return "Please keep your name under " + MAX_NAME + " characters.";
+		}
+		if (name.codePoints().noneMatch(Character::isLetter)) {
+			return "Please enter your name in letters.";
+		}
+		return null;
+	}
+
+	private static void add(List<FieldProblem> problems, String field, String problem) {
+		if (problem != null) {
+			problems.add(new FieldProblem(field, problem));
+		}
+	}
+
+}

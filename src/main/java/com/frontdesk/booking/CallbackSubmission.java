@@ -1,0 +1,19 @@
+package com.frontdesk.booking;
+
+/**
+ * A callback request as a channel received it, before it is checked: every field may be missing or wrong.
+ *
+ * @param conversationId the conversation it was asked in, or null
+ * @param channel where it was asked ({@code web}, {@code whatsapp}, ...)
+ * @param name the patient's name
+ * @param phone the number to call, as typed
+ * @param email an e-mail address, or null
+ * @param preferredTime {@code morning}, {@code afternoon}, {@code evening} or {@code any}; null means any
+ * @param reason what the patient would like to talk about, or null
+ * @param consent whether the patient agreed to be contacted (must be true)
+ * @param consentVersion the version of the consent wording the patient was shown ({@link ConsentWording#version()})
+ * @param idempotencyKey the client's key for this request, or null; the same key again is the same request
+ */
+public record CallbackSubmission(String conversationId, String channel, String name, String phone, String email,
+		String preferredTime, String reason, Boolean consent, String consentVersion, String idempotencyKey) {
+}

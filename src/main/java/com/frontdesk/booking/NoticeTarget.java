@@ -1,0 +1,19 @@
+package com.frontdesk.booking;
+
+import com.frontdesk.booking.NoticeStore.StoredNotice;
+
+/** Somewhere notices to the practice are delivered: its webhook, its inbox. */
+interface NoticeTarget {
+
+	/** The target's name as stored with each delivery ({@code webhook}, {@code email}). */
+	String name();
+
+	boolean configured();
+
+	/**
+	 * Delivers one notice; called again with the same notice after a failure.
+	 * @throws NoticeNotDelivered when it was not delivered (the reason names no patient data)
+	 */
+	void deliver(StoredNotice notice);
+
+}

@@ -1,0 +1,158 @@
+package com.frontdesk.booking;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import com.frontdesk.booking.WeeklyHours.Period;
+
+/**
+ * When the practice's office is open, and what to tell a patient about when to expect a call, from the practice
+ * profile ({@code frontdesk.practice.hours.*}, {@code time-zone}, {@code callback-within},
+ * {@code same-day-appointments}). Times are the office's local times, daylight saving included.
+ * <p>
+ * For every feature that promises the patient a call or a person: callback requests, and a handoff to staff after
+ * hours ({@link #callbackSentence(Instant)} says when, {@link #isOpen(Instant)} whether someone is there now).
+ */
+@Component
+public class OpeningHours {
+
+	private static final int DAY = 24 * 60;
+
+	private final WeeklyHours week;
+
+	private final ZoneId zone;
+
+	private final Duration callbackWithin;
+
+	private final boolean sameDayAppointments;
+
+	private final Clock clock;
+
+	public OpeningHours(PracticeProfile practice, Clock clock) {
+		this.week = practice.weeklyHours();
+		this.zone = practice.timeZone();
+		this.callbackWithin = practice.callbackWithin();
+		this.sameDayAppointments = practice.sameDayAppointments();
+		this.clock = clock;
+	}
+
+	/** Whether the office is open at that moment. */
+	public boolean isOpen(Instant at) {
+		return currentPeriod(at.atZone(zone)).isPresent();
+	}
+
+	public boolean isOpenNow() {
+		return isOpen(clock.instant());
+	}
+
+	/**
+	 * The start of the next opening period after {@code at} (while the office is open, the one after the current
+	 * period), in the office's time zone; empty when no day of the week has opening hours.
+	 */
+	public Optional<ZonedDateTime> nextOpening(Instant at) {
+		ZonedDateTime local = at.atZone(zone);
+		for (int days = 0; days <= 7; days++) {
+			LocalDate date = local.toLocalDate().plusDays(days);
+			for (Period period : week.on(date.getDayOfWeek())) {
+				ZonedDateTime start = at(date, period.start());
+				if (start.isAfter(local)) {
+					return Optional.of(start);
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * When the patient can expect the call, as words that fit after "we will call you back": while open with time
+	 * left, "today, usually within 2 hours"; near closing, "today if we can, otherwise tomorrow after 8 am";
+	 * when closed, "today after 1 pm", "tomorrow after 8 am" or "on Tuesday after 8 am".
+	 */
+	public String expectedCall(Instant at) {
+		ZonedDateTime local = at.atZone(zone);
+		Optional<ZonedDateTime> closing = currentPeriod(local).map(period -> at(local.toLocalDate(), period.end()));
+		Optional<ZonedDateTime> next = nextOpening(at);
+		if (closing.isPresent()) {
+			if (!local.plus(callbackWithin).isAfter(closing.get())) {
+				return "today, usually within " + duration(callbackWithin);
+			}
+			return next.map(opening -> "today if we can, otherwise " + when(local, opening)).orElse("today if we can");
+		}
+		return next.map(opening -> when(local, opening)).orElse("as soon as the office can");
+	}
+
+	/**
+	 * A sentence for the patient about when the practice will call back, with the office hours when it is closed
+	 * and the same-day appointment offer when the practice makes it: "We will call you back today, usually within 2
+	 * hours."
+	 */
+	public String callbackSentence(Instant at) {
+		String sentence = isOpen(at) ? "We will call you back " + expectedCall(at) + "."
+				: "The office is closed right now (" + week.describe() + "), so we will call you back "
+						+ expectedCall(at) + ".";
+		return sameDayAppointments ? sentence + " " + sameDayOffer() : sentence;
+	}
+
+	/** The same-day appointment offer, when {@link #sameDayAppointments()}. */
+	public String sameDayOffer() {
+		return "Same-day appointments are often available: ask when we call.";
+	}
+
+	/** Whether the practice offers same-day appointments ({@code frontdesk.practice.same-day-appointments}). */
+	public boolean sameDayAppointments() {
+		return sameDayAppointments;
+	}
+
+	/** The weekly hours in words, e.g. "Monday to Friday, 8 am to 5 pm". */
+	public String describe() {
+		return week.describe();
+	}
+
+	public ZoneId timeZone() {
+		return zone;
+	}
+
+	private Optional<Period> currentPeriod(ZonedDateTime local) {
+		int minute = local.getHour() * 60 + local.getMinute();
+		return week.on(local.getDayOfWeek())
+			.stream()
+			.filter(period -> period.start() <= minute && minute < period.end())
+			.findFirst();
+	}
+
+	private ZonedDateTime at(LocalDate date, int minutes) {
+		return minutes >= DAY ? date.plusDays(1).atStartOfDay(zone)
+				: date.atStartOfDay(zone).withHour(minutes / 60).withMinute(minutes % 60);
+	}
+
+	private static String when(ZonedDateTime now, ZonedDateTime opening) {
+		long days = ChronoUnit.DAYS.between(now.toLocalDate(), opening.toLocalDate());
+		String time = WeeklyHours.time(opening.getHour() * 60 + opening.getMinute());
+		String day = days == 0 ? "today" : days == 1 ? "tomorrow" : days < 7 ? "on " + WeeklyHours.name(dayOf(opening))
+				: "next " + WeeklyHours.name(dayOf(opening));
+		return day + " after " + time;
+	}
+
+	private static DayOfWeek dayOf(ZonedDateTime time) {
+		return time.getDayOfWeek();
+	}
+
+	private static String duration(Duration duration) {
+		long minutes = duration.toMinutes();
+		if (minutes % 60 != 0 || minutes < 60) {
+			return minutes + (minutes == 1 ? " minute" : " minutes");
+		}
+		long hours = minutes / 60;
+		return hours + (hours == 1 ? " hour" : " hours");
+	}
+
+}

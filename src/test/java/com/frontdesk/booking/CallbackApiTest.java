@@ -1,0 +1,275 @@
+package com.frontdesk.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.frontdesk.support.ChatClient;
+import com.frontdesk.support.ChatClient.Response;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A patient asks to be called back through {@code POST /api/callbacks}, over real HTTP, on a Tuesday at 10 am at
+ * the practice: stored with the consent's wording and time, told when to expect the call, repeats merged, and
+ * every wrong input refused with a problem that names the field and repeats nothing of what was sent.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class CallbackApiTest {
+
+	/** Tuesday 24 November 2026, 10 am in New York. */
+	static final Instant TUESDAY_MORNING = Instant.parse("2026-11-24T15:00:00Z");
+
+	@TestConfiguration
+	static class TuesdayMorning {
+
+		@Bean
+		@Primary
+		Clock tuesdayMorning() {
+			return Clock.fixed(TUESDAY_MORNING, ZoneOffset.UTC);
+		}
+
+	}
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ConsentWording consent;
+
+	@Test
+	void aPatientWhoWantsToBookIsOfferedACallbackAndToldWhenToExpectIt() {
+		Response booking = client().chat(null, "I want to book a consultation");
+		assertThat(booking.json().get("actions").findValuesAsString("type")).containsExactly("book", "call", "callback");
+		assertThat(booking.json().get("actions").get(2).get("label").stringValue()).isEqualTo("Request a call back");
+		String conversation = booking.text("conversationId");
+
+		Response form = client().get("/api/callbacks/form");
+		assertThat(form.status()).isEqualTo(200);
+		assertThat(form.text("consentText")).startsWith("I agree that Sample Spine Practice may contact me");
+		assertThat(form.json().get("preferredTimes").findValuesAsString("value"))
+			.containsExactly("morning", "afternoon", "evening", "any");
+		assertThat(form.text("expectCall")).isEqualTo("today, usually within 2 hours");
+		assertThat(form.json().get("openNow").booleanValue()).isTrue();
+
+		Response received = submit(request(conversation, "Ana García", "(650) 555-1234"), "key-" + conversation);
+
+		assertThat(received.status()).isEqualTo(201);
+		assertThat(received.text("status")).isEqualTo("received");
+		assertThat(received.text("expectCall")).isEqualTo("today, usually within 2 hours");
+		assertThat(received.text("message"))
+			.isEqualTo("Thank you, we have your request. We will call you back today, usually within 2 hours.");
+		Map<String, Object> row = row(received.text("id"));
+		assertThat(row).containsEntry("name", "Ana García")
+			.containsEntry("phone", "+16505551234")
+			.containsEntry("email", "ana@example.org")
+			.containsEntry("preferred_time", "morning")
+			.containsEntry("reason", "Questions about lateral fusion, before my MRI")
+			.containsEntry("channel", "web")
+			.containsEntry("conversation_id", conversation)
+			.containsEntry("status", "open")
+			.containsEntry("consent_text", form.text("consentText"));
+		assertThat(jdbc.sql("select consent_at from callback_request where id = ?")
+			.param(received.text("id"))
+			.query(java.time.OffsetDateTime.class)
+			.single()
+			.toInstant()).isEqualTo(TUESDAY_MORNING);
+		assertThat(jdbc.sql("select count(*) from practice_notice where type = 'callback_request' and reference = ?")
+			.param(received.text("id"))
+			.query(Integer.class)
+			.single()).as("the notice to the practice is in the outbox").isEqualTo(1);
+	}
+
+	@Test
+	void aDoubleClickIsOneRequest() throws Exception {
+		String conversation = client().chat(null, "please call me back").text("conversationId");
+		Map<String, Object> body = request(conversation, "Ben Okafor", "+1 415 555 0199");
+		List<Response> responses;
+		try (ExecutorService clicks = Executors.newFixedThreadPool(4)) {
+			Callable<Response> click = () -> submit(body, "double-click-" + conversation);
+			List<Future<Response>> futures = clicks.invokeAll(List.of(click, click, click, click));
+			responses = futures.stream().map(CallbackApiTest::get).toList();
+		}
+
+		assertThat(responses).extracting(Response::status).containsOnly(200, 201).containsOnlyOnce(201);
+		assertThat(responses).extracting(r -> r.text("id")).containsOnly(responses.get(0).text("id"));
+		assertThat(requestsFor("+14155550199")).isEqualTo(1);
+	}
+
+	@Test
+	void aResentFormFromTheSameConversationIsTheSameRequest() {
+		String conversation = client().chat(null, "can someone call me").text("conversationId");
+
+		Response first = submit(request(conversation, "Chen Wei", "415-555-0142"), null);
+		Response again = submit(request(conversation, "Chen Wei", "(415) 555 0142"), null);
+		Response otherKey = submit(request(conversation, "Chen Wei", "4155550142"), "another-key-" + conversation);
+		Response otherPhone = submit(request(conversation, "Chen Wei", "415-555-0143"), null);
+
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.text("id")).isEqualTo(first.text("id"));
+		assertThat(otherKey.status()).isEqualTo(200);
+		assertThat(otherKey.text("id")).isEqualTo(first.text("id"));
+		assertThat(otherPhone.status()).as("another number is another request").isEqualTo(201);
+		assertThat(requestsFor("+14155550142")).isEqualTo(1);
+	}
+
+	@Test
+	void anIdempotencyKeyUsedForAnotherRequestIsRefused() {
+		String key = "reused-" + System.nanoTime();
+		assertThat(submit(request(null, "Dana Ruiz", "212 555 0100"), key).status()).isEqualTo(201);
+
+		Response other = submit(request(null, "Eve Stone", "212 555 0101"), key);
+
+		assertThat(other.status()).isEqualTo(422);
+		assertThat(other.contentType()).startsWith("application/problem+json");
+		assertThat(other.body()).doesNotContain("Eve").doesNotContain("0101");
+	}
+
+	@Test
+	void invalidInputIsA400ProblemNamingTheFieldsAndRepeatingNothing() {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("name", "   ");
+		body.put("phone", "555-CALL-NOW");
+		body.put("email", "mallory@@example");
+		body.put("preferredTime", "midnight");
+		body.put("reason", "r".repeat(501));
+		body.put("consent", false);
+		body.put("consentVersion", consent.version());
+
+		Response response = submit(body, "bad key with spaces");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("type").stringValue()).isEqualTo("urn:frontdesk:problem:invalid-callback-request");
+		assertThat(response.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("name", "phone",
+				"email", "preferredTime", "reason", "consent", "Idempotency-Key");
+		assertThat(response.json().get("errors").findValuesAsString("pointer")).contains("#/phone");
+		assertThat(response.body()).doesNotContain("555-CALL-NOW")
+			.doesNotContain("mallory")
+			.doesNotContain("midnight")
+			.doesNotContain("rrrrr")
+			.doesNotContain("bad key");
+	}
+
+	@Test
+	void wrongTypesAndShapesAreProblemsNeverErrors() {
+		assertProblem(post("{\"name\": 42, \"phone\": [\"650\"], \"consent\": \"yes\"}"), 400, "name", "phone", "consent");
+		assertProblem(post("[]"), 400);
+		assertProblem(post("\"just text\""), 400);
+		assertProblem(post("{\"name\": \"Ana\""), 400);
+		assertProblem(post("{}"), 400, "name", "phone", "consent", "consentVersion");
+		Response form = client().post("/api/callbacks", "name=Ana", "application/x-www-form-urlencoded");
+		assertThat(form.status()).isEqualTo(415);
+		assertThat(client().get("/api/callbacks").status()).isEqualTo(405);
+	}
+
+	@Test
+	void consentMustBeGivenToTheWordingShown() {
+		Map<String, Object> noConsent = request(null, "Finn Berg", "303 555 0110");
+		noConsent.put("consent", null);
+		assertProblem(submit(noConsent, null), 400, "consent");
+
+		Map<String, Object> oldWording = request(null, "Finn Berg", "303 555 0110");
+		oldWording.put("consentVersion", "c-000000000000");
+		Response changed = submit(oldWording, null);
+
+		assertThat(changed.status()).isEqualTo(409);
+		assertThat(changed.text("consentText")).isEqualTo(consent.text());
+		assertThat(changed.text("consentVersion")).isEqualTo(consent.version());
+		assertThat(requestsFor("+13035550110")).isZero();
+	}
+
+	@Test
+	void anUnknownConversationIsRefused() {
+		assertProblem(submit(request("6f1c3c2e-8a43-4c43-a3a4-0c9f4b8f0e51", "Gil Park", "303 555 0111"), null), 400,
+				"conversationId");
+		assertProblem(submit(request("x".repeat(300), "Gil Park", "303 555 0111"), null), 400, "conversationId");
+	}
+
+	private Map<String, Object> request(String conversation, String name, String phone) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("conversationId", conversation);
+		body.put("name", name);
+		body.put("phone", phone);
+		body.put("email", "ana@example.org");
+		body.put("preferredTime", "morning");
+		body.put("reason", "Questions about lateral fusion, before my MRI");
+		body.put("consent", true);
+		body.put("consentVersion", consent.version());
+		return body;
+	}
+
+	private Response submit(Map<String, Object> body, String idempotencyKey) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client().base() + "/api/callbacks"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
+		}
+		return client().send(request.build());
+	}
+
+	private Response post(String json) {
+		return client().post("/api/callbacks", json, "application/json");
+	}
+
+	private static void assertProblem(Response response, int status, String... fields) {
+		assertThat(response.status()).as(response.body()).isEqualTo(status);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
+		if (fields.length > 0) {
+			JsonNode errors = response.json().get("errors");
+			assertThat(errors.findValuesAsString("field")).contains(fields);
+		}
+	}
+
+	private Map<String, Object> row(String id) {
+		return jdbc.sql("select * from callback_request where id = ?").param(id).query().singleRow();
+	}
+
+	private int requestsFor(String phone) {
+		return jdbc.sql("select count(*) from callback_request where phone = ?").param(phone).query(Integer.class).single();
+	}
+
+	private ChatClient client() {
+		return new ChatClient(port);
+	}
+
+	private static Response get(Future<Response> future) {
+		try {
+			return future.get();
+		}
+		catch (Exception ex) {
+			throw new AssertionError(ex);
+		}
+	}
+
+}
