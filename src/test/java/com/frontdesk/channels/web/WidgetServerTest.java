@@ -113,13 +113,15 @@ class WidgetServerTest {
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.contentType()).startsWith("application/json");
 		JsonNode history = response.json();
-		assertThat(history.propertyNames()).containsExactlyInAnyOrder("conversationId", "turns");
+		assertThat(history.propertyNames()).containsExactlyInAnyOrder("conversationId", "owner", "turns");
+		assertThat(history.get("owner").stringValue()).isEqualTo("bot");
 		assertThat(history.get("conversationId").stringValue()).isEqualTo(id);
 		JsonNode turns = history.get("turns");
 		assertThat(turns).hasSize(2);
 		JsonNode scar = turns.get(0);
 		assertThat(scar.propertyNames()).containsExactlyInAnyOrder("question", "reply", "intent", "citations",
-				"actions", "time");
+				"actions", "time", "author");
+		assertThat(scar.get("author").stringValue()).isEqualTo("assistant");
 		assertThat(scar.get("question").stringValue()).isEqualTo("Will lateral fusion leave a big scar?");
 		assertThat(scar.get("reply").stringValue()).isEqualTo(first.get("reply").stringValue());
 		assertThat(scar.get("intent").stringValue()).isEqualTo("answer");
