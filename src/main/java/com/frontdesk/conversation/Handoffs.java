@@ -2,17 +2,24 @@ package com.frontdesk.conversation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.frontdesk.booking.OpeningHours;
+import com.frontdesk.booking.PracticeNotice;
+import com.frontdesk.booking.PracticeNotifications;
+
 /**
  * Human handoff: who owns a conversation and how it moves between the assistant and the practice's staff. Every
  * change is one conditional update in the database, so it holds with concurrent messages and several instances:
- * "talk to a person" moves a conversation to {@code waiting_for_staff} exactly once.
+ * "talk to a person" moves a conversation to {@code waiting_for_staff} exactly once, and the practice's notice
+ * ({@link PracticeNotifications}, webhook and/or e-mail through the outbox) is stored in the same transaction.
  */
 @Service
 public class Handoffs {
@@ -27,13 +34,20 @@ public class Handoffs {
 
 	private final ApplicationEventPublisher events;
 
+	private final PracticeNotifications notifications;
+
+	private final OpeningHours hours;
+
 	private final Clock clock;
 
-	Handoffs(ConversationStore store, JdbcClient jdbc, Replies replies, ApplicationEventPublisher events, Clock clock) {
+	Handoffs(ConversationStore store, JdbcClient jdbc, Replies replies, ApplicationEventPublisher events,
+			PracticeNotifications notifications, OpeningHours hours, Clock clock) {
 		this.store = store;
 		this.jdbc = jdbc;
 		this.replies = replies;
 		this.events = events;
+		this.notifications = notifications;
+		this.hours = hours;
 		this.clock = clock;
 	}
 
@@ -46,7 +60,17 @@ public class Handoffs {
 	public boolean request(String conversationId) {
 		boolean moved = store.changeOwner(conversationId, Owner.WAITING_FOR_STAFF, Owner.BOT, Owner.CLOSED);
 		if (moved) {
-			events.publishEvent(new HandoffRequested(conversationId, channel(conversationId), clock.instant()));
+			String channel = channel(conversationId);
+			Instant now = clock.instant();
+			Map<String, String> fields = new LinkedHashMap<>();
+			fields.put("Channel", channel);
+			fields.put("Conversation", conversationId);
+			fields.put("Office", hours.isOpen(now) ? "open" : "closed (" + hours.describe() + ")");
+			notifications.enqueue(PracticeNotice.of(PracticeNotice.HANDOFF_REQUESTED, conversationId, channel,
+					"A patient asked to talk to a person. Read the conversation and reply in the admin page "
+							+ "(Handoffs), or call them if they left a callback request.",
+					fields));
+			events.publishEvent(new HandoffRequested(conversationId, channel, now));
 		}
 		return moved;
 	}

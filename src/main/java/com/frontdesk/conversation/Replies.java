@@ -1,8 +1,11 @@
 package com.frontdesk.conversation;
 
+import java.time.Instant;
+
 import org.springframework.stereotype.Component;
 
 import com.frontdesk.answering.Citation;
+import com.frontdesk.booking.OpeningHours;
 import com.frontdesk.booking.PracticeProfile;
 
 /** The fixed wording of replies that do not come from the knowledge. */
@@ -11,8 +14,11 @@ class Replies {
 
 	private final PracticeProfile practice;
 
-	Replies(PracticeProfile practice) {
+	private final OpeningHours hours;
+
+	Replies(PracticeProfile practice, OpeningHours hours) {
 		this.practice = practice;
+		this.hours = hours;
 	}
 
 	String emergency() {
@@ -54,16 +60,24 @@ class Replies {
 				+ "severe or getting worse, call " + practice.emergencyNumber() + " or go to the nearest emergency room.";
 	}
 
-	String handoffRequested() {
-		return "I've asked the team at " + practice.name() + " to join this conversation. A member of staff will reply "
-				+ "here (opening hours: " + practice.openingHours() + "). If it's urgent, call " + practice.phone()
-				+ ". Meanwhile I can still answer questions about the procedure.";
+	String handoffRequested(Instant now) {
+		return "I've asked the team at " + practice.name() + " to join this conversation. " + whenStaffReply(now)
+				+ " If it's urgent, call " + practice.phone() + ". Meanwhile I can still answer questions about the "
+				+ "procedure.";
 	}
 
-	String handoffAlreadyRequested() {
-		return "The team at " + practice.name() + " already knows you'd like to talk to someone, and a member of "
-				+ "staff will reply here (opening hours: " + practice.openingHours() + "). If it's urgent, call "
-				+ practice.phone() + ".";
+	String handoffAlreadyRequested(Instant now) {
+		return "The team at " + practice.name() + " already knows you'd like to talk to someone. " + whenStaffReply(now)
+				+ " If it's urgent, call " + practice.phone() + ".";
+	}
+
+	/** What happens next: a reply here soon while the office is open; otherwise when it opens, or a call back. */
+	private String whenStaffReply(Instant now) {
+		if (hours.isOpen(now)) {
+			return "A member of staff will reply here as soon as they can.";
+		}
+		return "The office is closed right now (" + hours.describe() + "), so a member of staff will reply here "
+				+ hours.expectedCall(now) + ". If you'd rather we call you, request a call back.";
 	}
 
 	String releasedToAssistant() {

@@ -169,8 +169,9 @@ public class TurnPipeline {
 			case THANKS -> Reply.of(replies.thanks(), Intent.GREETING);
 			case GOODBYE -> Reply.of(replies.goodbye(), Intent.GREETING);
 			case HANDOFF -> handoffs.request(conversationId)
-					? Reply.of(replies.handoffRequested(), Intent.HANDOFF, actions.call(), actions.book())
-					: Reply.of(replies.handoffAlreadyRequested(), Intent.HANDOFF, actions.call());
+					? Reply.of(replies.handoffRequested(clock.instant()), Intent.HANDOFF, actions.call(), actions.callback())
+					: Reply.of(replies.handoffAlreadyRequested(clock.instant()), Intent.HANDOFF, actions.call(),
+							actions.callback());
 			case PRACTICE_INFO -> new Reply(replies.practiceInfo() + "\n\nSource: " + replies.practiceInfoSource().title()
 					+ " – " + replies.practiceInfoSource().section(), Intent.ANSWER, List.of(replies.practiceInfoSource()),
 					List.of(actions.call(), actions.book()), null);

@@ -1,5 +1,10 @@
 package com.frontdesk.conversation;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -11,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +26,12 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.frontdesk.channels.messaging.Eventually;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import com.frontdesk.support.AdminLogin;
 import com.frontdesk.support.ChatClient;
@@ -35,6 +47,25 @@ import tools.jackson.databind.JsonNode;
 		properties = { AdminLogin.USERNAME_PROPERTY, AdminLogin.HASH_PROPERTY })
 @Import(HumanHandoffTest.Requests.class)
 class HumanHandoffTest {
+
+	static final WireMockServer practice = new WireMockServer(options().dynamicPort());
+
+	static {
+		practice.start();
+		practice.stubFor(post("/notices").willReturn(aResponse().withStatus(204)));
+	}
+
+	@DynamicPropertySource
+	static void practiceWebhook(DynamicPropertyRegistry registry) {
+		registry.add("frontdesk.notifications.webhook.url", () -> practice.baseUrl() + "/notices");
+		registry.add("frontdesk.notifications.webhook.secret", () -> "handoff-test-secret");
+		registry.add("frontdesk.notifications.poll-interval", () -> "100ms");
+	}
+
+	@AfterAll
+	static void stop() {
+		practice.stop();
+	}
 
 	@LocalServerPort
 	int port;
@@ -89,6 +120,17 @@ class HumanHandoffTest {
 			}
 		}
 		assertThat(requests.of(id)).hasSize(1);
+		Eventually.until("the practice's webhook hears of the handoff", () -> noticesAbout(id) > 0);
+		Eventually.settle();
+		assertThat(noticesAbout(id)).isEqualTo(1);
+	}
+
+	private static long noticesAbout(String conversationId) {
+		return practice.findAll(postRequestedFor(urlEqualTo("/notices")))
+			.stream()
+			.map(LoggedRequest::getBodyAsString)
+			.filter(body -> body.contains("\"handoff_requested\"") && body.contains(conversationId))
+			.count();
 	}
 
 	@Test
