@@ -6,8 +6,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -23,6 +29,26 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class UnexpectedProblems extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(UnexpectedProblems.class);
+
+	/** Seconds a client is asked to wait when the database is briefly unreachable (a restart, a fail-over). */
+	static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
+	/**
+	 * The database is unreachable for a moment (restart, fail-over, pool exhausted): nothing was stored, so the
+	 * patient may simply send the message again. A 503 with {@code Retry-After}, not a 500.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			CannotCreateTransactionException.class, TransactionSystemException.class })
+	ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex, WebRequest request) {
+		log.warn("Database unavailable ({}) on {}", ex.getClass().getSimpleName(), request.getDescription(false));
+		ProblemDetail problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "temporarily-unavailable",
+				"Temporarily unavailable", "We could not save your message just now. Please send it again in a few "
+						+ "seconds, or call the practice.");
+		problem.setProperty("retryAfter", DATABASE_RETRY_AFTER_SECONDS);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Integer.toString(DATABASE_RETRY_AFTER_SECONDS))
+			.body(problem);
+	}
 
 	@ExceptionHandler(Exception.class)
 	ProblemDetail unexpected(Exception ex, WebRequest request) {
