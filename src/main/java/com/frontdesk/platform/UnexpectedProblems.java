@@ -19,10 +19,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.frontdesk.platform.logging.StackTraces;
+
 /**
  * The last line at the web edge: Spring MVC's own errors (unreadable JSON, wrong method or media type, unknown
  * path) become RFC 9457 problems, and anything unexpected becomes a 500 problem that tells nothing of the
- * internals. The log line names the exception type and the path only, never the request's content.
+ * internals. The log line names the exception type and the path, with the stack but without any exception message
+ * (which might quote the request's content).
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -52,7 +55,8 @@ class UnexpectedProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ProblemDetail unexpected(Exception ex, WebRequest request) {
-		log.error("Unexpected {} on {}", ex.getClass().getName(), request.getDescription(false), ex);
+		log.error("Unexpected {} on {}", ex.getClass().getName(), request.getDescription(false),
+				StackTraces.withoutMessages(ex));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Something went wrong on our side. Please try again, or call the practice.");
 		problem.setType(URI.create("urn:frontdesk:problem:internal-error"));

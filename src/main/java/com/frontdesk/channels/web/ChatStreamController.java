@@ -20,6 +20,7 @@ import com.frontdesk.conversation.ReplyListener;
 import com.frontdesk.conversation.TurnPipeline;
 import com.frontdesk.platform.Problems;
 import com.frontdesk.platform.RequestIds;
+import com.frontdesk.platform.logging.StackTraces;
 import com.frontdesk.retrieval.KnowledgeUnavailable;
 
 import jakarta.annotation.PreDestroy;
@@ -73,7 +74,7 @@ class ChatStreamController {
 			emitter.complete();
 		}
 		catch (RuntimeException ex) {
-			log.error("Streaming a reply failed: {}", ex.getClass().getName(), ex);
+			log.error("Streaming a reply failed: {}", ex.getClass().getName(), StackTraces.withoutMessages(ex));
 			events.send("error", Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
 					"Something went wrong on our side. Please try again, or call the practice."));
 			emitter.complete();

@@ -8,7 +8,7 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Bodies an OpenAI-compatible server answers with: chat completions as JSON and as server-sent events. */
-final class OpenAiStubs {
+public final class OpenAiStubs {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -16,7 +16,7 @@ final class OpenAiStubs {
 	}
 
 	/** A streamed completion: one SSE chunk per piece, then the finish chunk and [DONE]. */
-	static String stream(String... pieces) {
+	public static String stream(String... pieces) {
 		StringBuilder body = new StringBuilder();
 		body.append(event(chunk(Map.of("role", "assistant", "content", ""), null)));
 		for (String piece : pieces) {
@@ -28,7 +28,7 @@ final class OpenAiStubs {
 	}
 
 	/** A stream that stops in the middle: no finish chunk, no [DONE]. */
-	static String truncatedStream(String... pieces) {
+	public static String truncatedStream(String... pieces) {
 		StringBuilder body = new StringBuilder();
 		for (String piece : pieces) {
 			body.append(event(chunk(Map.of("content", piece), null)));
@@ -36,7 +36,7 @@ final class OpenAiStubs {
 		return body.toString();
 	}
 
-	static String completion(String content) {
+	public static String completion(String content) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("id", "chatcmpl-test");
 		body.put("object", "chat.completion");
