@@ -16,6 +16,7 @@
     if (reply.actions && reply.actions.length) {
       const actions = el('div', 'actions');
       for (const action of reply.actions) {
+        if (!action.url && !action.phone) continue; // the callback form is the widget's (see the demo page)
         const link = el('a', '', action.label);
         const url = action.url || (action.phone ? 'tel:' + action.phone : '#');
         if (/^(https?:|tel:)/.test(url)) link.href = url;

@@ -29,7 +29,7 @@
 .sr{position:absolute!important;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 svg{width:22px;height:22px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round;flex:none}
 button,a.btn{cursor:pointer;border:0;background:none;text-decoration:none;display:inline-flex;align-items:center;gap:6px}
-button:focus-visible,a:focus-visible,textarea:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px;box-shadow:0 0 0 5px #fff}
+button:focus-visible,a:focus-visible,textarea:focus-visible,input:focus-visible,select:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px;box-shadow:0 0 0 5px #fff}
 .launcher{position:fixed;z-index:2147483000;bottom:20px;right:20px;min-height:52px;padding:0 20px 0 16px;border-radius:26px;
  background:var(--fd-accent);color:var(--fd-on-accent);font-weight:600;box-shadow:0 4px 16px rgba(0,0,0,.25)}
 .fd.left .launcher{right:auto;left:20px}
@@ -57,7 +57,7 @@ h2{font-size:17px;font-weight:700;line-height:1.25;overflow-wrap:anywhere}
 .sources ul{list-style:none;padding:0;margin:2px 0 0}
 .sources li{margin:2px 0}
 .actions{display:flex;flex-wrap:wrap;gap:8px;margin-top:10px;white-space:normal}
-a.btn{min-height:36px;padding:6px 14px;border-radius:18px;font-weight:600;font-size:14px;background:#fff;color:var(--fd-ink);border:2px solid var(--fd-ink)}
+.btn{min-height:36px;padding:6px 14px;border-radius:18px;font-weight:600;font-size:14px;background:#fff;color:var(--fd-ink);border:2px solid var(--fd-ink)}
 a.btn.primary{background:var(--fd-accent);color:var(--fd-on-accent);border-color:var(--fd-accent)}
 .emergency{align-self:stretch;max-width:none;background:#b00020;color:#fff;border-radius:10px;border:3px solid #5c0010;padding:12px 14px}
 .emergency .head{display:flex;align-items:center;gap:8px;font-size:19px;font-weight:800;margin-bottom:6px}
@@ -72,10 +72,25 @@ a.btn.primary{background:var(--fd-accent);color:var(--fd-on-accent);border-color
 .starters[hidden]{display:none}
 .starters button{padding:7px 12px;border-radius:16px;border:1px solid var(--fd-ink);color:var(--fd-ink);background:#fff;font-size:14px;min-height:34px;text-align:left}
 .starters button:hover{background:#eef1f5}
-form{display:flex;align-items:flex-end;gap:8px;padding:10px 12px;border-top:1px solid #d5dbe2}
-textarea{flex:1;resize:none;min-height:44px;max-height:120px;padding:10px 12px;border:1px solid #6b7480;border-radius:10px;background:#fff;color:#1a1a1a}
+form.ask{display:flex;align-items:flex-end;gap:8px;padding:10px 12px;border-top:1px solid #d5dbe2}
+.ask textarea{flex:1;resize:none;min-height:44px;max-height:120px;padding:10px 12px;border:1px solid #6b7480;border-radius:10px;background:#fff;color:#1a1a1a}
 textarea::placeholder{color:#5f6670}
-form button{width:44px;height:44px;justify-content:center;border-radius:50%;background:var(--fd-accent);color:var(--fd-on-accent)}
+form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;background:var(--fd-accent);color:var(--fd-on-accent)}
+.cb{margin-top:10px;padding:10px 12px;border:1px solid #c9d1da;border-radius:10px;background:#fff;white-space:normal}
+.cb-t{font-weight:700}.cb-i{font-size:14px}.cb-f{margin-top:8px}
+.cb label{display:block;font-size:14px;font-weight:600;margin-bottom:2px}
+.cb input,.cb select,.cb textarea{display:block;width:100%;min-height:40px;padding:8px 10px;border:1px solid #6b7480;border-radius:8px;background:#fff;color:#1a1a1a}
+.cb textarea{min-height:60px;resize:vertical}
+.cb [aria-invalid=true]{border:2px solid #b00020}
+.cb-e,.cb-s{color:#b00020;font-size:13px}.cb-s{font-weight:700;margin-top:8px}.cb-e:empty,.cb-s:empty{display:none}
+.cb .cb-c{display:flex;gap:8px;align-items:flex-start;margin-top:10px}
+.cb .cb-c input{width:22px;height:22px;min-height:0;flex:none;margin-top:2px}
+.cb .cb-c label{font-weight:400;font-size:13px}
+.cb-b{display:flex;gap:8px;flex-wrap:wrap;margin-top:10px}
+.cb-b button{min-height:40px;padding:6px 16px;border-radius:20px;font-weight:600;border:2px solid #4a5159}
+.cb-b .go{background:var(--fd-accent);color:var(--fd-on-accent);border-color:var(--fd-accent)}
+.cb-b button:disabled{opacity:.6;cursor:wait}
+.cb-ok{margin-top:10px;padding:10px 12px;border-radius:8px;background:#e6f4ea;color:#0b3d1a;border:1px solid #1e7b34;white-space:normal}
 .foot{padding:0 12px 10px;font-size:12px;color:#4a5159}
 .foot a{color:#8a0019;font-weight:700}
 @media (max-width:480px){.panel{inset:0;width:100%;height:100%;max-height:none;border-radius:0;border:0}
@@ -223,7 +238,7 @@ form button{width:44px;height:44px;justify-content:center;border-radius:50%;back
     starters.setAttribute('aria-label', 'Suggested questions');
     starters.hidden = true;
 
-    form = el('form');
+    form = el('form', 'ask');
     form.setAttribute('aria-label', 'Send a message');
     const label = el('label', 'sr', 'Your question');
     label.htmlFor = 'fd-input';
@@ -345,7 +360,7 @@ form button{width:44px;height:44px;justify-content:center;border-radius:50%;back
   }
 
   function focusables() {
-    return Array.from(panel.querySelectorAll('button, a[href], textarea, [tabindex="0"]'))
+    return Array.from(panel.querySelectorAll('button, a[href], textarea, input, select, [tabindex="0"]'))
       .filter((node) => !node.disabled && node.getClientRects().length);
   }
 
@@ -590,6 +605,13 @@ form button{width:44px;height:44px;justify-content:center;border-radius:50%;back
 
     const buttons = el('div', 'actions');
     for (const action of actions) {
+      if (action.type === 'callback') {
+        const ask = el('button', 'btn act-callback', action.label || 'Request a call back');
+        ask.type = 'button';
+        ask.addEventListener('click', () => openCallback(box, ask));
+        buttons.appendChild(ask);
+        continue;
+      }
       const isBook = action.type === 'book';
       const href = isBook ? safeUrl(action.url, false)
         : safeUrl(action.url, true) || (action.phone ? tel(action.phone) : null);
@@ -607,6 +629,149 @@ form button{width:44px;height:44px;justify-content:center;border-radius:50%;back
     }
     if (buttons.children.length) box.appendChild(buttons);
     return box;
+  }
+
+  // ---- a callback request: a small form inside the reply, one request however often it is sent ----
+  let forms = 0;
+  async function openCallback(box, trigger) {
+    if (trigger.hidden) return;
+    trigger.hidden = true;
+    let texts;
+    try {
+      const response = await fetch(API + '/api/callbacks/form', { credentials: 'omit', headers: { Accept: 'application/json' } });
+      if (!response.ok) throw new Error(String(response.status));
+      texts = await response.json();
+    } catch (e) {
+      trigger.hidden = false;
+      const failed = el('p', 'cb-s', 'The form could not be loaded. Please try again, or call us.');
+      failed.setAttribute('role', 'alert');
+      trigger.after(failed);
+      setTimeout(() => failed.remove(), 8000);
+      return;
+    }
+    const n = ++forms;
+    const key = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+    let version = texts.consentVersion;
+    let sending = false;
+    const fields = {};
+    const form = el('form', 'cb');
+    form.noValidate = true;
+    const title = el('p', 'cb-t', 'Request a call back');
+    title.id = 'fd-cb' + n;
+    form.setAttribute('aria-labelledby', title.id);
+    form.append(title, el('p', 'cb-i', 'Leave your number and we will call you back ' + (texts.expectCall || 'soon') + '.'));
+    const row = (name, label, control, wrapClass) => {
+      const wrap = el('div', wrapClass || 'cb-f');
+      const tag = el('label', '', label);
+      control.id = tag.htmlFor = 'fd-cb' + n + '-' + name;
+      const error = el('p', 'cb-e');
+      error.id = control.id + '-e';
+      control.setAttribute('aria-describedby', error.id);
+      wrap.append(control.type === 'checkbox' ? control : tag, control.type === 'checkbox' ? tag : control);
+      form.append(wrap, error);
+      fields[name] = { control, error, label: name === 'consent' ? 'consent' : label.replace(/ \(optional\)$/, '') };
+      return control;
+    };
+    const input = (type, auto, max) => {
+      const node = el(type === 'textarea' ? 'textarea' : 'input');
+      if (type !== 'textarea') node.type = type;
+      if (auto) node.setAttribute('autocomplete', auto);
+      if (max) node.maxLength = max;
+      return node;
+    };
+    const name = row('name', 'Your name', input('text', 'name', 100));
+    const phone = row('phone', 'Phone number', input('tel', 'tel', 40));
+    const email = row('email', 'E-mail (optional)', input('email', 'email', 254));
+    const time = el('select');
+    for (const choice of texts.preferredTimes || []) {
+      const option = el('option', '', choice.label);
+      option.value = choice.value;
+      time.appendChild(option);
+    }
+    time.value = 'any';
+    row('preferredTime', 'Best time to call', time);
+    const reason = row('reason', 'What would you like to talk about? (optional)', input('textarea', 'off', texts.maxReasonLength || 500));
+    reason.rows = 2;
+    const consent = row('consent', texts.consentText, input('checkbox'), 'cb-c');
+    const summary = el('p', 'cb-s');
+    summary.setAttribute('role', 'alert');
+    const send = el('button', 'go', 'Send request');
+    send.type = 'submit';
+    const cancel = el('button', 'no', 'Cancel');
+    cancel.type = 'button';
+    const bar = el('div', 'cb-b');
+    bar.append(send, cancel);
+    form.append(summary, bar);
+    cancel.addEventListener('click', () => {
+      form.remove();
+      trigger.hidden = false;
+      trigger.focus();
+      announce(status, 'Callback request cancelled.');
+    });
+    const show = (problems) => {
+      const named = [];
+      const other = [];
+      let first = null;
+      for (const [field, detail] of problems) {
+        const f = fields[field];
+        if (!f) { other.push(detail); continue; }
+        f.error.textContent = detail;
+        f.control.setAttribute('aria-invalid', 'true');
+        named.push(f.label);
+        first = first || f.control;
+      }
+      announce(summary, (named.length ? 'Please check: ' + named.join(', ') + '. ' : '') + other.join(' '));
+      (first || send).focus();
+    };
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      if (sending) return;
+      for (const f of Object.values(fields)) { f.error.textContent = ''; f.control.removeAttribute('aria-invalid'); }
+      const missing = [];
+      if (!name.value.trim()) missing.push(['name', 'Please enter your name.']);
+      if (!phone.value.trim()) missing.push(['phone', 'Please enter a phone number.']);
+      if (!consent.checked) missing.push(['consent', 'Please agree to be contacted, so that we can call you back.']);
+      if (missing.length) { show(missing); return; }
+      sending = true;
+      send.disabled = true;
+      send.textContent = 'Sending…';
+      try {
+        const response = await fetch(API + '/api/callbacks', {
+          method: 'POST',
+          credentials: 'omit',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': key },
+          body: JSON.stringify({ conversationId, name: name.value, phone: phone.value, email: email.value.trim() || null,
+            preferredTime: time.value, reason: reason.value.trim() || null, consent: consent.checked, consentVersion: version })
+        });
+        let data = {};
+        try { data = await response.json(); } catch (e) { /* no body */ }
+        if (response.ok) {
+          const done = el('p', 'cb-ok', data.message || 'Thank you, we have your request.');
+          done.setAttribute('role', 'status');
+          done.tabIndex = -1;
+          form.replaceWith(done);
+          trigger.remove();
+          done.focus();
+          return;
+        }
+        if (response.status === 409 && data.consentText) {
+          version = data.consentVersion;
+          consent.checked = false;
+          fields.consent.control.labels[0].textContent = data.consentText;
+        }
+        show(Array.isArray(data.errors) ? data.errors.map((e) => [e.field, e.detail])
+          : [[response.status === 409 ? 'consent' : '', data.detail || 'Your request could not be sent (error ' + response.status + '). Please try again, or call us.']]);
+      } catch (e) {
+        show([['', 'We could not reach the practice. Check your connection and try again.']]);
+      } finally {
+        sending = false;
+        send.disabled = false;
+        send.textContent = 'Send request';
+      }
+    });
+    box.appendChild(form);
+    name.focus();
+    scrollDown(false);
   }
 
   // ---- start ----

@@ -21,9 +21,12 @@ import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,6 +47,9 @@ class WidgetJourneysTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Widget widget;
 
@@ -207,6 +213,93 @@ class WidgetJourneysTest {
 		assertThat(driver.getCurrentUrl()).isEqualTo(site.url("/book"));
 		driver.close();
 		driver.switchTo().window(page);
+	}
+
+	@Test
+	void bookingOffersACallbackFormThatConfirmsWhenToExpectTheCall() throws IOException {
+		visit(app("/"));
+		widget.open();
+		widget.find(".notice button").click();
+		WebElement reply = widget.ask("I'd like to book an appointment");
+		String conversation = (String) driver.executeScript("return sessionStorage.getItem('frontdesk.widget.conversationId')");
+
+		WebElement form = openCallbackForm(reply);
+		assertThat(form.findElement(By.cssSelector(".cb-i")).getText()).startsWith("Leave your number and we will call you back");
+		assertThat(widget.focus()).as("focus moves into the form").isEqualTo("fd-cb1-name");
+		assertThat(form.findElement(By.cssSelector("label[for=fd-cb1-consent]")).getText())
+			.startsWith("I agree that Sample Spine Practice may contact me");
+		form.findElement(By.cssSelector("#fd-cb1-name")).sendKeys("Lena Ortiz");
+		form.findElement(By.cssSelector("#fd-cb1-phone")).sendKeys("(617) 555-0175");
+		form.findElement(By.cssSelector("#fd-cb1-email")).sendKeys("lena@example.org");
+		new Select(form.findElement(By.cssSelector("#fd-cb1-preferredTime"))).selectByValue("morning");
+		form.findElement(By.cssSelector("#fd-cb1-reason")).sendKeys("Recovery after lateral fusion");
+		form.findElement(By.cssSelector("#fd-cb1-consent")).click();
+		assertNoSeriousViolations("the callback form");
+		widget.script("arguments[0].scrollIntoView({block: 'start'})", form);
+		save("widget-callback.png");
+
+		WebElement send = form.findElement(By.cssSelector("button.go"));
+		widget.script("arguments[0].click(); arguments[0].click();", send);
+
+		WebElement done = widget.waiting().until(d -> reply.findElements(By.cssSelector(".cb-ok")).stream().findFirst().orElse(null));
+		assertThat(done.getText()).startsWith("Thank you, we have your request.").contains("call you back");
+		assertThat(done.getAttribute("role")).isEqualTo("status");
+		assertThat(reply.findElements(By.cssSelector("form.cb, button.act-callback"))).as("no second request from this reply").isEmpty();
+		Map<String, Object> row = jdbc.sql("select * from callback_request where phone = '+16175550175'").query().singleRow();
+		assertThat(row).containsEntry("name", "Lena Ortiz")
+			.containsEntry("conversation_id", conversation)
+			.containsEntry("preferred_time", "morning")
+			.containsEntry("reason", "Recovery after lateral fusion")
+			.containsEntry("channel", "web");
+		assertThat((String) row.get("consent_text")).startsWith("I agree that Sample Spine Practice may contact me");
+	}
+
+	@Test
+	void anInvalidPhoneNumberIsShownAtTheField() {
+		visit(app("/"));
+		widget.open();
+		WebElement form = openCallbackForm(widget.ask("Can someone call me back?"));
+		form.findElement(By.cssSelector("#fd-cb1-name")).sendKeys("Max Hale");
+		form.findElement(By.cssSelector("#fd-cb1-phone")).sendKeys("555-CALL-NOW");
+		form.findElement(By.cssSelector("#fd-cb1-consent")).click();
+		form.findElement(By.cssSelector("button.go")).click();
+
+		WebElement phone = form.findElement(By.cssSelector("#fd-cb1-phone"));
+		widget.waiting().until(d -> "true".equals(phone.getAttribute("aria-invalid")));
+		assertThat(form.findElement(By.cssSelector("#fd-cb1-phone-e")).getText()).contains("digits only");
+		assertThat(phone.getAttribute("aria-describedby")).isEqualTo("fd-cb1-phone-e");
+		WebElement summary = form.findElement(By.cssSelector(".cb-s"));
+		assertThat(summary.getAttribute("role")).isEqualTo("alert");
+		widget.waiting().until(d -> summary.getText().equals("Please check: Phone number."));
+		assertThat(widget.focus()).as("focus on the field to correct").isEqualTo("fd-cb1-phone");
+		assertThat(form.findElement(By.cssSelector("#fd-cb1-name")).getAttribute("aria-invalid")).isNull();
+		assertThat(jdbc.sql("select count(*) from callback_request where name = 'Max Hale'").query(Integer.class).single())
+			.isZero();
+	}
+
+	@Test
+	void cancelClosesTheCallbackFormAndSendsNothing() {
+		visit(app("/"));
+		widget.open();
+		WebElement reply = widget.ask("I want to schedule a consultation");
+		WebElement form = openCallbackForm(reply);
+		form.findElement(By.cssSelector("#fd-cb1-name")).sendKeys("Nia Brooks");
+
+		form.findElement(By.cssSelector("button.no")).click();
+
+		assertThat(reply.findElements(By.cssSelector("form.cb"))).isEmpty();
+		WebElement again = reply.findElement(By.cssSelector("button.act-callback"));
+		assertThat(again.isDisplayed()).isTrue();
+		assertThat(widget.focus()).isEqualTo("btn act-callback");
+		assertThat(jdbc.sql("select count(*) from callback_request where name = 'Nia Brooks'").query(Integer.class).single())
+			.isZero();
+	}
+
+	private WebElement openCallbackForm(WebElement reply) {
+		WebElement button = reply.findElement(By.cssSelector("button.act-callback"));
+		assertThat(button.getText()).isEqualTo("Request a call back");
+		button.click();
+		return widget.waiting().until(d -> reply.findElements(By.cssSelector("form.cb")).stream().findFirst().orElse(null));
 	}
 
 	@Test
