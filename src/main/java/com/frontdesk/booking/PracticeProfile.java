@@ -1,5 +1,7 @@
 package com.frontdesk.booking;
 
+import java.time.ZoneId;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param openingHours when the office answers the phone, in words
  * @param emergencyNumber the local emergency number
  * @param crisisLine the suicide and crisis line
+ * @param timeZone the practice's time zone ({@code America/Chicago}); days in the admin reports are its days
  */
 @ConfigurationProperties("frontdesk.practice")
 public record PracticeProfile(@DefaultValue("Sample Spine Practice") String name,
@@ -22,7 +25,8 @@ public record PracticeProfile(@DefaultValue("Sample Spine Practice") String name
 		@DefaultValue("https://www.example.com") String website,
 		@DefaultValue("100 Sample Street, Example City") String address,
 		@DefaultValue("Monday to Friday, 8 am to 5 pm") String openingHours,
-		@DefaultValue("911") String emergencyNumber, @DefaultValue("988") String crisisLine) {
+		@DefaultValue("911") String emergencyNumber, @DefaultValue("988") String crisisLine,
+		@DefaultValue("UTC") ZoneId timeZone) {
 
 	/** True while the sample profile is in use, so start-up can warn that it has not been configured. */
 	public boolean isSample() {

@@ -72,10 +72,11 @@ public class TurnPipeline {
 		listener.started(id);
 		StreamedText streamed = new StreamedText(listener);
 		Reply reply = respond(text, context, id, streamed);
-		store.append(id, new Turn(text, reply.text(), reply.intent(), reply.citations(), reply.actions(),
-				reply.topic(), clock.instant()));
+		long replyId = store.append(id, new Turn(text, reply.text(), reply.intent(), reply.citations(), reply.actions(),
+				reply.topic(), clock.instant()), reply.confidence());
 		streamed.finish(reply.text());
-		return new ChatReply(id, reply.text(), reply.intent(), reply.citations(), reply.actions());
+		return new ChatReply(id, reply.text(), reply.intent(), reply.citations(), reply.actions(),
+				String.valueOf(replyId));
 	}
 
 	/**

@@ -15,12 +15,13 @@ import com.frontdesk.booking.Action;
 import com.frontdesk.conversation.ConversationNotFound;
 import com.frontdesk.conversation.ConversationStore;
 import com.frontdesk.conversation.Intent;
+import com.frontdesk.conversation.StoredTurn;
 import com.frontdesk.conversation.Turn;
 
 /**
  * {@code GET /api/conversations/{id}}: the turns of a conversation, oldest first, so the website widget can show the
  * conversation again after a page reload. Only what the patient saw: question, reply, intent, citations, actions and
- * time; never the stored topic or anything else. The id is the only key, as it is for continuing a conversation;
+ * time, and the reply's id (for feedback); never the stored topic or anything else. The id is the only key, as it is for continuing a conversation;
  * an unknown id is a 404 problem. Responses are never cached.
  */
 @RestController
@@ -42,7 +43,7 @@ class ConversationHistoryController {
 		if (id.length() > MAX_ID_LENGTH || !store.channelOf(id).filter(WEB::equals).isPresent()) {
 			throw new ConversationNotFound();
 		}
-		List<HistoryTurn> turns = store.turns(id).stream().map(HistoryTurn::of).toList();
+		List<HistoryTurn> turns = store.storedTurns(id).stream().map(HistoryTurn::of).toList();
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new History(id, turns));
 	}
 
@@ -50,13 +51,14 @@ class ConversationHistoryController {
 	record History(String conversationId, List<HistoryTurn> turns) {
 	}
 
-	/** One question and its reply. */
+	/** One question and its reply, with the reply's id for the patient's feedback on it. */
 	record HistoryTurn(String question, String reply, Intent intent, List<Citation> citations, List<Action> actions,
-			Instant time) {
+			Instant time, String replyId) {
 
-		static HistoryTurn of(Turn turn) {
+		static HistoryTurn of(StoredTurn stored) {
+			Turn turn = stored.turn();
 			return new HistoryTurn(turn.question(), turn.reply(), turn.intent(), turn.citations(), turn.actions(),
-					turn.at());
+					turn.at(), stored.replyId());
 		}
 
 	}
