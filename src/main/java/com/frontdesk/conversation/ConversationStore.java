@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -70,26 +72,43 @@ public class ConversationStore {
 			.single();
 	}
 
+	/** Stores a turn that did not draw on the knowledge and returns its id. */
+	public long append(String conversationId, Turn turn) {
+		return append(conversationId, turn, null);
+	}
+
+	/**
+	 * Stores a turn and returns its id (the reply's id).
+	 * @param confidence how sure retrieval was that the knowledge answers the question, or null when it was not asked
+	 */
 	@Transactional
-	public void append(String conversationId, Turn turn) {
+	public long append(String conversationId, Turn turn, Double confidence) {
 		OffsetDateTime at = OffsetDateTime.ofInstant(turn.at(), ZoneOffset.UTC);
+		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
-				insert into turn (conversation_id, question, reply, intent, citations, actions, topic, created_at, author)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				insert into turn (conversation_id, question, reply, intent, citations, actions, topic, confidence,
+				                  created_at, author)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(conversationId, turn.question(), turn.reply(), turn.intent().value(),
-					json.writeValueAsString(turn.citations()), json.writeValueAsString(turn.actions()), turn.topic(), at,
-					turn.author())
-			.update();
+					json.writeValueAsString(turn.citations()), json.writeValueAsString(turn.actions()), turn.topic(),
+					confidence, at, turn.author())
+			.update(key, "id");
 		jdbc.sql("update conversation set updated_at = ? where id = ?").params(at, conversationId).update();
+		return key.getKeyAs(Number.class).longValue();
 	}
 
 	/** The turns of a conversation, oldest first. */
 	public List<Turn> turns(String conversationId) {
+		return storedTurns(conversationId).stream().map(StoredTurn::turn).toList();
+	}
+
+	/** The turns of a conversation with their ids, oldest first. */
+	public List<StoredTurn> storedTurns(String conversationId) {
 		return jdbc.sql("""
-				select question, reply, intent, citations, actions, topic, created_at, author
+				select id, question, reply, intent, citations, actions, topic, created_at, author
 				from turn where conversation_id = ? order by id""")
 			.param(conversationId)
-			.query(this::turn)
+			.query((row, rowNum) -> new StoredTurn(row.getLong("id"), turn(row, rowNum)))
 			.list();
 	}
 

@@ -19,7 +19,6 @@ import com.frontdesk.retrieval.Retriever;
 import com.frontdesk.triage.Redactor;
 
 import dev.langchain4j.rag.content.Content;
-import dev.langchain4j.rag.query.Query;
 
 /**
  * The replies that come from the practice's knowledge: answers (written by the model when one is configured,
@@ -37,8 +36,6 @@ class KnowledgeReplies {
 
 	private final Retriever retriever;
 
-	private final KnowledgeContentRetriever contentRetriever;
-
 	private final EmbeddedAnswerer answerer;
 
 	private final LlmAnswerer llm;
@@ -53,11 +50,9 @@ class KnowledgeReplies {
 
 	private final ConversationStore store;
 
-	KnowledgeReplies(Retriever retriever, KnowledgeContentRetriever contentRetriever, EmbeddedAnswerer answerer,
-			LlmAnswerer llm, QueryCondenser condenser, Redactor redactor, Replies replies, Actions actions,
-			ConversationStore store) {
+	KnowledgeReplies(Retriever retriever, EmbeddedAnswerer answerer, LlmAnswerer llm, QueryCondenser condenser,
+			Redactor redactor, Replies replies, Actions actions, ConversationStore store) {
 		this.retriever = retriever;
-		this.contentRetriever = contentRetriever;
 		this.answerer = answerer;
 		this.llm = llm;
 		this.condenser = condenser;
@@ -80,30 +75,33 @@ class KnowledgeReplies {
 		}
 		String standalone = condensed.orElse(redacted);
 		String lookup = condensed.orElse(searchable);
-		List<Content> contents = contentRetriever.retrieve(Query.from(lookup));
+		Retrieval retrieval = retriever.retrieve(lookup, "");
+		List<Content> contents = KnowledgeContentRetriever.contents(retrieval);
 		if (contents.isEmpty()) {
-			return notCovered();
+			return notCovered(retrieval);
 		}
 		return switch (llm.answer(redacted, standalone, contents, streamed::token)) {
 			case ModelAnswer.Written written -> new Reply(
 					written.answer().body() + "\n\n" + written.answer().numberedSourceLine(), Intent.ANSWER,
-					written.answer().citations(), List.of(), topic(written.answer()));
-			case ModelAnswer.NotCovered notCovered -> notCovered();
-			case ModelAnswer.Unavailable unavailable -> embedded(retriever.retrieve(lookup, ""));
+					written.answer().citations(), List.of(), topic(written.answer()), retrieval.confidence());
+			case ModelAnswer.NotCovered notCovered -> notCovered(retrieval);
+			case ModelAnswer.Unavailable unavailable -> embedded(retrieval);
 		};
 	}
 
 	private Reply embedded(Retrieval retrieval) {
 		if (!retrieval.covered()) {
-			return notCovered();
+			return notCovered(retrieval);
 		}
 		Answer answer = answerer.answer(retrieval);
 		return new Reply(answer.body() + "\n\n" + answer.sourceLine(), Intent.ANSWER, answer.citations(), List.of(),
-				topic(answer));
+				topic(answer), retrieval.confidence());
 	}
 
-	private Reply notCovered() {
-		return Reply.of(replies.notCovered(), Intent.NOT_COVERED, actions.call(), actions.book());
+	/** The knowledge does not answer the question; the reply keeps how close it came, for the practice to see. */
+	private Reply notCovered(Retrieval retrieval) {
+		return new Reply(replies.notCovered(), Intent.NOT_COVERED, List.of(), List.of(actions.call(), actions.book()),
+				null, retrieval.confidence());
 	}
 
 	/** The last few exchanges, redacted, for condensing a follow-up question. */
@@ -124,8 +122,7 @@ class KnowledgeReplies {
 		}
 		Answer answer = answerer.answer(retrieval);
 		return new Reply(answer.body() + "\n\n" + replies.candidacy() + "\n\n" + answer.sourceLine(), Intent.ANSWER,
-				answer.citations(),
-				List.of(actions.book(), actions.call()), topic(answer));
+				answer.citations(), List.of(actions.book(), actions.call()), topic(answer), retrieval.confidence());
 	}
 
 	Reply booking(String text, String context) {

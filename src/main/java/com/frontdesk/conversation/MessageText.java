@@ -1,12 +1,12 @@
 package com.frontdesk.conversation;
 
 /** Cleans a patient's message: control characters out, white space folded, the text otherwise as typed. */
-final class MessageText {
+public final class MessageText {
 
 	private MessageText() {
 	}
 
-	static String clean(String message) {
+	public static String clean(String message) {
 		if (message == null) {
 			return "";
 		}

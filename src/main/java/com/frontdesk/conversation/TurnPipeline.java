@@ -97,10 +97,12 @@ public class TurnPipeline {
 			throw ex;
 		}
 		turn.stop(turnTimer(channel, reply.intent().value()));
-		store.append(id, new Turn(text, reply.text(), reply.intent(), reply.citations(), reply.actions(),
-				reply.topic(), clock.instant(), reply == Reply.STAFF_ANSWERS ? Turn.PENDING : Turn.ASSISTANT));
+		long replyId = store.append(id, new Turn(text, reply.text(), reply.intent(), reply.citations(), reply.actions(),
+				reply.topic(), clock.instant(), reply == Reply.STAFF_ANSWERS ? Turn.PENDING : Turn.ASSISTANT),
+				reply.confidence());
 		streamed.finish(reply.text());
-		return new ChatReply(id, reply.text(), reply.intent(), reply.citations(), reply.actions());
+		return new ChatReply(id, reply.text(), reply.intent(), reply.citations(), reply.actions(),
+				String.valueOf(replyId));
 	}
 
 	/**

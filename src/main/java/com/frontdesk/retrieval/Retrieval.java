@@ -12,9 +12,11 @@ import java.util.Map;
  * @param coverage share of the question's topical words, weighted by rarity, found in those passages
  * @param covered whether the knowledge covers the question well enough to answer it
  * @param queryVector the question's embedding, or null when vectors are off
+ * @param confidence how sure retrieval is that the passages answer the question, from 0 to 1: the coverage, counted
+ * double (at most 1) when the best passage is also close in meaning, as the coverage decision counts it
  */
 public record Retrieval(String query, List<RetrievedPassage> passages, Map<String, Double> termWeights,
-		double coverage, boolean covered, float[] queryVector) {
+		double coverage, boolean covered, float[] queryVector, double confidence) {
 
 	public Retrieval {
 		passages = List.copyOf(passages);
@@ -22,7 +24,7 @@ public record Retrieval(String query, List<RetrievedPassage> passages, Map<Strin
 	}
 
 	static Retrieval nothing(String query) {
-		return new Retrieval(query, List.of(), Map.of(), 0, false, null);
+		return new Retrieval(query, List.of(), Map.of(), 0, false, null, 0);
 	}
 
 }

@@ -2,6 +2,7 @@ package com.frontdesk.retrieval;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -143,13 +144,14 @@ public class Retriever {
 		TopDocs semantic = vector == null ? null : nearest(searcher, vector);
 		double similarity = semantic == null || semantic.scoreDocs.length == 0 ? 0
 				: similarity(semantic.scoreDocs[0].score);
-		boolean onTopic = coverage >= properties.minCoverage() || similarity >= properties.vectors().minSimilarity()
-				&& coverage >= properties.minCoverage() / 2;
+		boolean closeInMeaning = similarity >= properties.vectors().minSimilarity();
+		boolean onTopic = coverage >= properties.minCoverage() || closeInMeaning && coverage >= properties.minCoverage() / 2;
 		boolean covered = !keywordPassages.isEmpty() && onTopic && !mustMatchMissing;
 		record(lexical, semantic, similarity, coverage, covered);
 		List<RetrievedPassage> passages = semantic == null ? keywordPassages
 				: fused(searcher, lexical, semantic, topic, properties.maxPassages());
-		return new Retrieval(query, passages, weights, coverage, covered, vector);
+		double confidence = closeInMeaning ? Math.min(1, 2 * coverage) : coverage;
+		return new Retrieval(query, passages, weights, coverage, covered, vector, confidence);
 	}
 
 	/** How a ranking is made, for comparing them (the retrieval benchmark). */
@@ -188,6 +190,17 @@ public class Retriever {
 				ranked.add(KnowledgeIndex.passage(fields, doc));
 			}
 			return ranked;
+		});
+	}
+
+	/** How rare (informative) each term is in the knowledge; a term the knowledge never uses weighs the most. */
+	public Map<String, Double> rarity(Collection<String> terms) {
+		return index.withSearcher(searcher -> {
+			Map<String, Double> weights = new LinkedHashMap<>();
+			for (String term : terms) {
+				weights.put(term, weight(searcher.getIndexReader(), term));
+			}
+			return weights;
 		});
 	}
 

@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,6 +32,7 @@ import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -93,6 +97,28 @@ public class TextAnalysis {
 	/** The question's topical terms: like {@link #queryTerms} but without everyday conversational words. */
 	List<String> topicTerms(String text) {
 		return terms(topicAnalyzer, text);
+	}
+
+	/**
+	 * The text's topical terms (as {@link #topicTerms}), each with the words of the text it came from, lower case:
+	 * {@code "herniat" -> "slipped disc"}, {@code "cost" -> "cost"}. The first wording of a term wins.
+	 */
+	public Map<String, String> topicTermsAsWritten(String text) {
+		Map<String, String> terms = new LinkedHashMap<>();
+		try (TokenStream stream = topicAnalyzer.tokenStream("text", text)) {
+			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+			OffsetAttribute offsets = stream.addAttribute(OffsetAttribute.class);
+			stream.reset();
+			while (stream.incrementToken()) {
+				terms.putIfAbsent(term.toString(),
+						text.substring(offsets.startOffset(), offsets.endOffset()).toLowerCase(Locale.ROOT));
+			}
+			stream.end();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return terms;
 	}
 
 	/** The text in the content's words: lay terms replaced by the clinical ones, lower case ("xlif" -> "lateral fusion"). */

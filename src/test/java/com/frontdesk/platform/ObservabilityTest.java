@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -40,6 +42,17 @@ import tools.jackson.databind.json.JsonMapper;
 class ObservabilityTest {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	static {
+		// Logging is set up once per JVM by the first application context and not again while it lives: other test
+		// classes' cached contexts would keep this one's logs in text. Let this context set up its JSON logs.
+		LoggingSystem.get(ObservabilityTest.class.getClassLoader()).cleanUp();
+	}
+
+	@AfterAll
+	static void letTheNextContextSetUpLogging() {
+		LoggingSystem.get(ObservabilityTest.class.getClassLoader()).cleanUp();
+	}
 
 	@LocalServerPort
 	int port;

@@ -16,12 +16,13 @@ import com.frontdesk.conversation.ConversationNotFound;
 import com.frontdesk.conversation.ConversationStore;
 import com.frontdesk.conversation.Intent;
 import com.frontdesk.conversation.Owner;
+import com.frontdesk.conversation.StoredTurn;
 import com.frontdesk.conversation.Turn;
 
 /**
  * {@code GET /api/conversations/{id}}: the turns of a conversation, oldest first, so the website widget can show the
  * conversation again after a page reload. Only what the patient saw: question, reply, intent, citations, actions and
- * time; never the stored topic or anything else. The id is the only key, as it is for continuing a conversation;
+ * time, and the reply's id (for feedback); never the stored topic or anything else. The id is the only key, as it is for continuing a conversation;
  * an unknown id is a 404 problem. Responses are never cached.
  */
 @RestController
@@ -43,7 +44,7 @@ class ConversationHistoryController {
 		if (id.length() > MAX_ID_LENGTH || !store.channelOf(id).filter(WEB::equals).isPresent()) {
 			throw new ConversationNotFound();
 		}
-		List<HistoryTurn> turns = store.turns(id).stream().map(HistoryTurn::of).toList();
+		List<HistoryTurn> turns = store.storedTurns(id).stream().map(HistoryTurn::of).toList();
 		Owner owner = store.ownerOf(id).orElse(Owner.BOT);
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new History(id, owner, turns));
 	}
@@ -58,17 +59,18 @@ class ConversationHistoryController {
 	}
 
 	/**
-	 * One question and its reply.
+	 * One question and its reply, with the reply's id for the patient's feedback on it.
 	 *
 	 * @param author who wrote the reply: {@code assistant}, {@code staff} (the question is empty) or {@code pending}
 	 * (no reply yet: staff will answer)
 	 */
 	record HistoryTurn(String question, String reply, Intent intent, List<Citation> citations, List<Action> actions,
-			Instant time, String author) {
+			Instant time, String author, String replyId) {
 
-		static HistoryTurn of(Turn turn) {
+		static HistoryTurn of(StoredTurn stored) {
+			Turn turn = stored.turn();
 			return new HistoryTurn(turn.question(), turn.reply(), turn.intent(), turn.citations(), turn.actions(),
-					turn.at(), turn.author());
+					turn.at(), turn.author(), stored.replyId());
 		}
 
 	}

@@ -27,7 +27,7 @@ class PlainTextRepliesTest {
 	void replacesTheSourceLineWithTheSourceNameAndLink() {
 		ChatReply reply = new ChatReply("c", "Upon healing, you will have one small scar on your side.\n\n"
 				+ "Source: Minimally Invasive Lateral Fusion – Scars", Intent.ANSWER,
-				List.of(new Citation("Minimally Invasive Lateral Fusion", "Scars", PAGE, "Upon healing...")), List.of());
+				List.of(new Citation("Minimally Invasive Lateral Fusion", "Scars", PAGE, "Upon healing...")), List.of(), "1");
 
 		assertThat(replies.compose(reply)).isEqualTo("Upon healing, you will have one small scar on your side.\n\n"
 				+ "Source: Minimally Invasive Lateral Fusion – Scars\n" + PAGE);
@@ -38,7 +38,7 @@ class PlainTextRepliesTest {
 		ChatReply reply = new ChatReply("c", "Two facts.\n\nSources: A – One; A – Two", Intent.ANSWER,
 				List.of(new Citation("A", "One", PAGE, ""), new Citation("A", "Two", PAGE, ""),
 						new Citation("B", "Three", "https://www.example.com/b", "")),
-				List.of());
+				List.of(), "1");
 
 		assertThat(replies.compose(reply))
 			.isEqualTo("Two facts.\n\nSources:\nA\n" + PAGE + "\nB – Three\nhttps://www.example.com/b");
@@ -48,7 +48,7 @@ class PlainTextRepliesTest {
 	void addsTheBookingLinkAndPhoneTheTextDoesNotAlreadyGive() {
 		ChatReply reply = new ChatReply("c", "To find out whether it is right for you, book a consultation.",
 				Intent.ANSWER, List.of(), List.of(new Action("book", "Book a consultation", "https://www.example.com/book", null),
-						new Action("call", "Call Sample Spine Practice", "tel:+15550100", "+1-555-0100")));
+						new Action("call", "Call Sample Spine Practice", "tel:+15550100", "+1-555-0100")), "1");
 
 		assertThat(replies.compose(reply)).endsWith("\n\nBook online: https://www.example.com/book\nCall: +1-555-0100");
 	}
@@ -57,7 +57,7 @@ class PlainTextRepliesTest {
 	void doesNotRepeatContactDetailsTheTextGives() {
 		ChatReply reply = new ChatReply("c", "Book at https://www.example.com/book or call +1-555-0100.", Intent.BOOKING,
 				List.of(), List.of(new Action("book", "Book", "https://www.example.com/book", null),
-						new Action("call", "Call", "tel:+15550100", "+1-555-0100")));
+						new Action("call", "Call", "tel:+15550100", "+1-555-0100")), "1");
 
 		assertThat(replies.compose(reply)).isEqualTo("Book at https://www.example.com/book or call +1-555-0100.");
 	}
@@ -65,7 +65,7 @@ class PlainTextRepliesTest {
 	@Test
 	void putsEmergencyInstructionsFirst() {
 		ChatReply reply = new ChatReply("c", "Please get help.", Intent.EMERGENCY, List.of(),
-				List.of(new Action("emergency", "Call 911 now", "tel:911", "911")));
+				List.of(new Action("emergency", "Call 911 now", "tel:911", "911")), "1");
 
 		List<String> parts = replies.render(reply, new ReplyLimits(200, 1));
 

@@ -39,6 +39,7 @@ class ChatStreamTest {
 		JsonNode done = events.get(events.size() - 1).data();
 		assertThat(done.get("conversationId").stringValue()).isEqualTo(id);
 		assertThat(done.get("intent").stringValue()).isEqualTo("answer");
+		assertThat(done.get("replyId").stringValue()).as("the stored reply, for feedback").matches("\\d+");
 		StringBuilder tokens = new StringBuilder();
 		events.stream().filter(e -> e.name().equals("token")).forEach(e -> tokens.append(e.data().get("text").stringValue()));
 		assertThat(tokens.toString()).isEqualTo(done.get("reply").stringValue()).contains("physical therapy");

@@ -120,8 +120,9 @@ class WidgetServerTest {
 		assertThat(turns).hasSize(2);
 		JsonNode scar = turns.get(0);
 		assertThat(scar.propertyNames()).containsExactlyInAnyOrder("question", "reply", "intent", "citations",
-				"actions", "time", "author");
+				"actions", "time", "author", "replyId");
 		assertThat(scar.get("author").stringValue()).isEqualTo("assistant");
+		assertThat(scar.get("replyId").stringValue()).isEqualTo(first.get("replyId").stringValue());
 		assertThat(scar.get("question").stringValue()).isEqualTo("Will lateral fusion leave a big scar?");
 		assertThat(scar.get("reply").stringValue()).isEqualTo(first.get("reply").stringValue());
 		assertThat(scar.get("intent").stringValue()).isEqualTo("answer");

@@ -1,0 +1,73 @@
+package com.frontdesk.insights;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.frontdesk.booking.PracticeProfile;
+import com.frontdesk.insights.ConversationBrowser.ConversationPage;
+import com.frontdesk.insights.ConversationBrowser.Transcript;
+
+/**
+ * The practice's view of conversations (admin only, see {@code AdminSecurity}): {@code GET /api/admin/conversations}
+ * lists them newest first, filtered and paged; {@code GET /api/admin/conversations/{id}} is one transcript;
+ * {@code DELETE /api/admin/conversations/{id}} erases a conversation when a patient asks for their data to be deleted.
+ */
+@RestController
+class AdminConversationsController {
+
+	private static final Logger log = LoggerFactory.getLogger(AdminConversationsController.class);
+
+	static final int MAX_PAGE_SIZE = 100;
+
+	private static final int MAX_ID_LENGTH = 64;
+
+	private final ConversationBrowser browser;
+
+	private final ConversationEraser eraser;
+
+	private final PracticeProfile practice;
+
+	AdminConversationsController(ConversationBrowser browser, ConversationEraser eraser, PracticeProfile practice) {
+		this.browser = browser;
+		this.eraser = eraser;
+		this.practice = practice;
+	}
+
+	@GetMapping("/api/admin/conversations")
+	ConversationPage list(@RequestParam(required = false) String channel,
+			@RequestParam(required = false) String intent, @RequestParam(required = false) String owner,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size) {
+		if (page < 0 || page > 1_000_000) {
+			throw new InvalidInsightsRequest("\"page\" must be 0 or more");
+		}
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			throw new InvalidInsightsRequest("\"size\" must be between 1 and " + MAX_PAGE_SIZE);
+		}
+		return browser.list(ConversationFilter.of(channel, intent, owner, from, to), practice.timeZone(), page, size);
+	}
+
+	@GetMapping("/api/admin/conversations/{id}")
+	Transcript transcript(@PathVariable String id) {
+		if (id.length() > MAX_ID_LENGTH) {
+			throw new UnknownConversation();
+		}
+		return browser.transcript(id).orElseThrow(UnknownConversation::new);
+	}
+
+	@DeleteMapping("/api/admin/conversations/{id}")
+	ResponseEntity<Void> delete(@PathVariable String id) {
+		if (id.length() > MAX_ID_LENGTH || !eraser.erase(id)) {
+			throw new UnknownConversation();
+		}
+		log.info("A conversation and everything linked to it was deleted at the practice's request");
+		return ResponseEntity.noContent().build();
+	}
+
+}

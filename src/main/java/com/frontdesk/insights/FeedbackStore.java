@@ -1,0 +1,64 @@
+package com.frontdesk.insights;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Patients' ratings of replies: one per reply, the latest wins. */
+@Repository
+class FeedbackStore {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	FeedbackStore(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records a rating of a reply, replacing an earlier one. Each statement commits on its own, so a racing insert
+	 * can be retried as an update on PostgreSQL too.
+	 * @throws ReplyNotFound when the reply is not a reply of that conversation (or was deleted meanwhile)
+	 */
+	void rate(FeedbackRequest feedback) {
+		boolean known = jdbc.sql("select count(*) from turn where id = ? and conversation_id = ?")
+			.params(feedback.replyId(), feedback.conversationId())
+			.query(Integer.class)
+			.single() > 0;
+		if (!known) {
+			throw new ReplyNotFound();
+		}
+		if (update(feedback) > 0) {
+			return;
+		}
+		try {
+			jdbc.sql("insert into reply_feedback (turn_id, conversation_id, rating, comment, rated_at) values (?, ?, ?, ?, ?)")
+				.params(feedback.replyId(), feedback.conversationId(), feedback.rating().value(), feedback.comment(), now())
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			update(feedback); // rated twice at the same moment: the later write wins
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new ReplyNotFound(); // the conversation was deleted in between
+		}
+	}
+
+	private int update(FeedbackRequest feedback) {
+		return jdbc.sql("update reply_feedback set rating = ?, comment = ?, rated_at = ? where turn_id = ?")
+			.params(feedback.rating().value(), feedback.comment(), now(), feedback.replyId())
+			.update();
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+	}
+
+}

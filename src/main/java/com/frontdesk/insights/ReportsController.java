@@ -1,0 +1,44 @@
+package com.frontdesk.insights;
+
+import java.time.Clock;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.frontdesk.booking.PracticeProfile;
+
+/**
+ * The practice's reports (admin only): {@code GET /api/admin/reports/content-gaps?from&to} and
+ * {@code GET /api/admin/reports/dashboard?days}. Days are the practice's ({@code frontdesk.practice.time-zone}).
+ */
+@RestController
+class ReportsController {
+
+	private final ContentGaps gaps;
+
+	private final Dashboard dashboard;
+
+	private final PracticeProfile practice;
+
+	private final Clock clock;
+
+	ReportsController(ContentGaps gaps, Dashboard dashboard, PracticeProfile practice, Clock clock) {
+		this.gaps = gaps;
+		this.dashboard = dashboard;
+		this.practice = practice;
+		this.clock = clock;
+	}
+
+	@GetMapping("/api/admin/reports/content-gaps")
+	ContentGaps.Report contentGaps(@RequestParam(required = false) String from,
+			@RequestParam(required = false) String to) {
+		return gaps.report(ReportPeriod.between(from, to, practice.timeZone(), clock));
+	}
+
+	@GetMapping("/api/admin/reports/dashboard")
+	Dashboard.Report dashboard(@RequestParam(defaultValue = "30") int days) {
+		return dashboard.report(ReportPeriod.lastDays(days, practice.timeZone(), clock));
+	}
+
+}

@@ -1,0 +1,558 @@
+/* Frontdesk practice admin: the dashboard, content gaps, conversations, callback requests and handoffs.
+ * Plain JS, same-origin fetches (the browser sends the admin's Basic credentials), no inline script or style, every
+ * text from the server rendered with textContent. Charts are hand-drawn SVG with a table of the same numbers. */
+(() => {
+  'use strict';
+
+  const $ = (id) => document.getElementById(id);
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attrs || {})) {
+      if (value == null || value === false) continue;
+      if (name === 'class') node.className = value;
+      else if (name === 'text') node.textContent = value;
+      else node.setAttribute(name, value === true ? '' : String(value));
+    }
+    for (const child of children) {
+      if (child == null || child === false) continue;
+      node.append(child instanceof Node ? child : String(child));
+    }
+    return node;
+  }
+
+  function svg(tag, attrs, text) {
+    const node = document.createElementNS(SVG_NS, tag);
+    for (const [name, value] of Object.entries(attrs || {})) node.setAttribute(name, String(value));
+    if (text != null) node.textContent = String(text);
+    return node;
+  }
+
+  // ---- talking to the server ----
+  class Failure extends Error {
+    constructor(message, status) {
+      super(message);
+      this.status = status;
+    }
+  }
+
+  async function api(path, options) {
+    const init = Object.assign({ credentials: 'same-origin', cache: 'no-store' }, options || {});
+    init.headers = Object.assign({ Accept: 'application/json' }, init.body ? { 'Content-Type': 'application/json' } : {});
+    let response;
+    try {
+      response = await fetch(path, init);
+    } catch (e) {
+      throw new Failure('The server could not be reached. Check the connection and try again.', 0);
+    }
+    let body = null;
+    if ((response.headers.get('Content-Type') || '').includes('json')) {
+      try { body = await response.json(); } catch (e) { body = null; }
+    }
+    if (!response.ok) {
+      const detail = body && typeof body.detail === 'string' ? body.detail : null;
+      throw new Failure(detail || 'The server answered with error ' + response.status + '.', response.status);
+    }
+    return body;
+  }
+
+  function query(params) {
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries(params)) if (value != null && value !== '') search.set(name, value);
+    const text = search.toString();
+    return text ? '?' + text : '';
+  }
+
+  function show(id, text, kind) {
+    const box = $(id);
+    box.textContent = text || '';
+    box.hidden = !text;
+    box.className = 'message' + (kind ? ' ' + kind : '');
+    if (kind === 'error') box.setAttribute('role', 'alert'); else box.removeAttribute('role');
+  }
+
+  function announce(text) {
+    const status = $('status');
+    status.textContent = '';
+    setTimeout(() => { status.textContent = text; }, 50);
+  }
+
+  // ---- formatting ----
+  const numbers = new Intl.NumberFormat();
+  const moments = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const shortDays = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const longDays = new Intl.DateTimeFormat(undefined, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const count = (n) => numbers.format(Number(n) || 0);
+  const when = (iso) => (iso ? moments.format(new Date(iso)) : '–');
+  const day = (iso, long) => (long ? longDays : shortDays).format(new Date(iso + 'T00:00:00Z'));
+  const share = (part, whole) => (whole ? Math.round((100 * part) / whole) + '%' : '–');
+  const OWNERS = { bot: 'assistant', waiting_for_staff: 'waiting for staff', staff: 'staff', closed: 'closed' };
+  const CHANNELS = { web: 'Website', whatsapp: 'WhatsApp', messenger: 'Messenger', telegram: 'Telegram', sms: 'SMS' };
+  const channelName = (name) => CHANNELS[name] || String(name);
+  const intentName = (name) => String(name || '–').replace(/_/g, ' ');
+
+  function table(caption, headers, rows, options) {
+    const opts = options || {};
+    const head = el('tr', {}, ...headers.map((h) => el('th', { scope: 'col', class: h.numeric ? 'num' : null, text: h.label || h })));
+    const body = el('tbody');
+    for (const row of rows) {
+      const tr = el('tr', {});
+      row.forEach((cell, i) => {
+        const numeric = headers[i] && headers[i].numeric;
+        const tag = i === 0 && opts.rowHeaders ? 'th' : 'td';
+        tr.appendChild(el(tag, { scope: tag === 'th' ? 'row' : null, class: numeric ? 'num' : null }, cell));
+      });
+      body.appendChild(tr);
+    }
+    return el('table', { class: opts.className || null },
+      el('caption', { class: opts.hideCaption ? 'sr' : null, text: caption }), el('thead', {}, head), body);
+  }
+
+  // ---- tabs ----
+  const tabs = Array.from(document.querySelectorAll('[role=tab]'));
+  const loaders = {};
+  const loaded = new Set();
+
+  function select(tab, focus) {
+    for (const other of tabs) {
+      const on = other === tab;
+      other.setAttribute('aria-selected', String(on));
+      other.tabIndex = on ? 0 : -1;
+      $(other.getAttribute('aria-controls')).hidden = !on;
+    }
+    if (focus) tab.focus();
+    const name = tab.getAttribute('aria-controls');
+    if (location.hash !== '#' + name) history.replaceState(null, '', '#' + name);
+    if (!loaded.has(name)) {
+      loaded.add(name);
+      loaders[name]();
+    }
+  }
+
+  tabs.forEach((tab, index) => {
+    tab.addEventListener('click', () => select(tab, false));
+    tab.addEventListener('keydown', (event) => {
+      const moves = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 };
+      if (!(event.key in moves)) return;
+      event.preventDefault();
+      select(tabs[(moves[event.key] + tabs.length) % tabs.length], true);
+    });
+  });
+
+  function tabFor(name) {
+    return tabs.find((tab) => tab.getAttribute('aria-controls') === name);
+  }
+
+  // ---- charts: SVG drawn here, with a title, a description and the same numbers as a table ----
+  function drawChart(figureId, drawing, description, numbersTable) {
+    const figure = $(figureId);
+    const caption = figure.querySelector('figcaption');
+    figure.replaceChildren(caption);
+    const titleId = figureId + '-title';
+    const descId = figureId + '-desc';
+    drawing.setAttribute('role', 'img');
+    drawing.setAttribute('aria-labelledby', titleId + ' ' + descId);
+    drawing.prepend(svg('title', { id: titleId }, caption.textContent), svg('desc', { id: descId }, description));
+    figure.append(drawing, el('p', { class: 'summary', text: description }),
+      el('details', {}, el('summary', { text: 'Show the numbers as a table' }), numbersTable));
+  }
+
+  function niceMax(value) {
+    if (value <= 4) return 4;
+    const magnitude = Math.pow(10, Math.floor(Math.log10(value)));
+    for (const step of [1, 2, 2.5, 5, 10]) if (step * magnitude >= value) return step * magnitude;
+    return 10 * magnitude;
+  }
+
+  function stackedDays(days, channels) {
+    const width = 760;
+    const height = 260;
+    const left = 40;
+    const bottom = 28;
+    const top = 12;
+    const plot = height - top - bottom;
+    const max = niceMax(Math.max(1, ...days.map((d) => d.total)));
+    const slot = (width - left - 8) / Math.max(1, days.length);
+    const bar = Math.max(2, Math.min(28, slot * 0.7));
+    const drawing = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'bars', preserveAspectRatio: 'xMinYMin meet' });
+    for (const tick of [0, max / 2, max]) {
+      const y = top + plot - (tick / max) * plot;
+      drawing.append(svg('line', { x1: left, x2: width, y1: y, y2: y, class: 'grid' }),
+        svg('text', { x: left - 6, y: y + 4, class: 'axis', 'text-anchor': 'end' }, count(tick)));
+    }
+    const every = Math.ceil(days.length / 10);
+    days.forEach((d, i) => {
+      const x = left + i * slot + (slot - bar) / 2;
+      let y = top + plot;
+      channels.forEach((channel, c) => {
+        const n = d.byChannel[channel] || 0;
+        if (!n) return;
+        const h = (n / max) * plot;
+        y -= h;
+        const rect = svg('rect', { x, y, width: bar, height: h, class: 'bar c' + (c % 6) });
+        rect.appendChild(svg('title', {}, `${day(d.date)}: ${count(n)} ${channelName(channel)}`));
+        drawing.appendChild(rect);
+      });
+      if (i % every === 0 || i === days.length - 1) {
+        drawing.appendChild(svg('text', { x: x + bar / 2, y: height - 8, class: 'axis', 'text-anchor': 'middle' }, day(d.date)));
+      }
+    });
+    return drawing;
+  }
+
+  function legend(channels) {
+    return el('ul', { class: 'legend', 'aria-label': 'Channels' },
+      ...channels.map((channel, c) => el('li', {}, el('span', { class: 'swatch c' + (c % 6), 'aria-hidden': 'true' }), channelName(channel))));
+  }
+
+  /** Horizontal bars, one per item: {label, value, note}. */
+  function horizontalBars(items, max, className) {
+    const row = 30;
+    const width = 560;
+    const labelWidth = 190;
+    const valueWidth = 90;
+    const height = Math.max(row, items.length * row) + 4;
+    const scale = (width - labelWidth - valueWidth) / Math.max(1, max);
+    const drawing = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'hbars ' + (className || ''), preserveAspectRatio: 'xMinYMin meet' });
+    items.forEach((item, i) => {
+      const y = i * row + 4;
+      const label = item.label.length > 28 ? item.label.slice(0, 27) + '…' : item.label;
+      drawing.appendChild(svg('text', { x: labelWidth - 8, y: y + 17, class: 'label', 'text-anchor': 'end' }, label));
+      const w = Math.max(item.value ? 2 : 0, item.value * scale);
+      const rect = svg('rect', { x: labelWidth, y, width: w, height: row - 8, class: 'bar ' + (item.className || 'c0') });
+      rect.appendChild(svg('title', {}, `${item.label}: ${count(item.value)}${item.note ? ' (' + item.note + ')' : ''}`));
+      drawing.appendChild(rect);
+      drawing.appendChild(svg('text', { x: labelWidth + w + 6, y: y + 17, class: 'value' },
+        count(item.value) + (item.note ? ' · ' + item.note : '')));
+    });
+    return drawing;
+  }
+
+  // ---- dashboard ----
+  loaders.dashboard = loadDashboard;
+  $('dashboard-form').addEventListener('submit', (event) => { event.preventDefault(); loadDashboard(); });
+
+  async function loadDashboard() {
+    show('dashboard-message', 'Loading the dashboard…');
+    try {
+      const report = await api('/api/admin/reports/dashboard' + query({ days: $('days').value }));
+      renderDashboard(report);
+      show('dashboard-message', '');
+      announce('Dashboard loaded.');
+    } catch (error) {
+      show('dashboard-message', error.message, 'error');
+    }
+  }
+
+  function renderDashboard(report) {
+    $('dashboard-range').textContent = `${day(report.from, true)} to ${day(report.to, true)} (${report.timeZone})`;
+    const funnel = report.funnel;
+    const cards = [
+      ['Conversations', funnel.conversations],
+      ['Asked a question', funnel.withQuestion],
+      ['Came to booking', funnel.withBooking],
+      ['Left a callback request', funnel.withCallbackRequest],
+      ['Asked for a person', report.handoffs.requested],
+      ['Rated helpful', report.feedback.up],
+      ['Rated not helpful', report.feedback.down]
+    ];
+    $('dashboard-cards').replaceChildren(...cards.map(([label, value]) =>
+      el('li', { class: 'card' }, el('span', { class: 'value', text: count(value) }), el('span', { class: 'label', text: label }))));
+
+    const days = report.conversationsPerDay;
+    const channels = report.channels;
+    const total = days.reduce((sum, d) => sum + d.total, 0);
+    const busiest = days.reduce((best, d) => (d.total > best.total ? d : best), days[0]);
+    const daysText = total
+      ? `${count(total)} conversations from ${day(report.from, true)} to ${day(report.to, true)}; the busiest day was ${day(busiest.date, true)} with ${count(busiest.total)}.`
+      : `No conversations from ${day(report.from, true)} to ${day(report.to, true)}.`;
+    drawChart('chart-days', stackedDays(days, channels), daysText,
+      table('Conversations per day', [{ label: 'Day' }, ...channels.map((c) => ({ label: channelName(c), numeric: true })), { label: 'All', numeric: true }],
+        days.map((d) => [day(d.date, true), ...channels.map((c) => count(d.byChannel[c] || 0)), count(d.total)]), { rowHeaders: true }));
+    $('chart-days').insertBefore(legend(channels), $('chart-days').querySelector('p.summary'));
+
+    const intents = Object.entries(report.intents).map(([name, value]) => ({ label: intentName(name), value, className: 'i-' + name }));
+    const replies = intents.reduce((sum, i) => sum + i.value, 0);
+    const top = intents.slice().sort((a, b) => b.value - a.value)[0];
+    drawChart('chart-intents', horizontalBars(intents, Math.max(...intents.map((i) => i.value)), 'intents'),
+      replies ? `${count(replies)} replies; most were ${top.label} (${count(top.value)}).` : 'No replies in this period.',
+      table('Replies by intent', [{ label: 'Intent' }, { label: 'Replies', numeric: true }],
+        intents.map((i) => [i.label, count(i.value)]), { rowHeaders: true }));
+
+    const stages = [
+      { label: 'Conversations', value: funnel.conversations },
+      { label: 'Asked a question', value: funnel.withQuestion },
+      { label: 'Came to booking', value: funnel.withBooking },
+      { label: 'Callback request', value: funnel.withCallbackRequest }
+    ].map((stage, i) => Object.assign(stage, { note: share(stage.value, funnel.conversations), className: 'f' + i }));
+    drawChart('chart-funnel', horizontalBars(stages, funnel.conversations, 'funnel'),
+      funnel.conversations
+        ? `Of ${count(funnel.conversations)} conversations, ${count(funnel.withQuestion)} asked a question, ${count(funnel.withBooking)} came to booking and ${count(funnel.withCallbackRequest)} left a callback request (${share(funnel.withCallbackRequest, funnel.conversations)}).`
+        : 'No conversations in this period.',
+      table('Booking conversion', [{ label: 'Stage' }, { label: 'Conversations', numeric: true }, { label: 'Share', numeric: true }],
+        stages.map((s) => [s.label, count(s.value), s.note]), { rowHeaders: true }));
+
+    const topics = report.topUnansweredTopics.map((t) => ({ label: t.topic, value: t.questions, className: 'gap' }));
+    drawChart('chart-topics', horizontalBars(topics, Math.max(1, ...topics.map((t) => t.value)), 'topics'),
+      topics.length ? 'Most asked topics the content did not answer well: ' + topics.map((t) => `${t.label} (${count(t.value)})`).join(', ') + '.'
+        : 'No unanswered topics in this period.',
+      table('Top unanswered topics', [{ label: 'Topic' }, { label: 'Questions', numeric: true }, { label: 'Last asked' }],
+        report.topUnansweredTopics.map((t) => [t.topic, count(t.questions), when(t.lastSeen)]), { rowHeaders: true }));
+  }
+
+  // ---- content gaps ----
+  loaders.gaps = loadGaps;
+  $('gaps-form').addEventListener('submit', (event) => { event.preventDefault(); loadGaps(); });
+
+  async function loadGaps() {
+    show('gaps-message', 'Loading the content gaps…');
+    try {
+      const report = await api('/api/admin/reports/content-gaps' + query({ from: $('gaps-from').value, to: $('gaps-to').value }));
+      renderGaps(report);
+      show('gaps-message', report.topics.length ? '' : 'No content gaps in this period.');
+      announce('Content gaps loaded.');
+    } catch (error) {
+      show('gaps-message', error.message, 'error');
+    }
+  }
+
+  function renderGaps(report) {
+    $('gaps-range').textContent = `${count(report.questions)} questions, ${day(report.from, true)} to ${day(report.to, true)} (${report.timeZone}); answers with a confidence below ${report.lowConfidenceBelow} count as low confidence.`;
+    const rows = report.topics.map((topic) => {
+      const name = el('span', {}, el('strong', { text: topic.topic || '(no topic words)' }));
+      if (topic.relatedWords.length) name.append(el('span', { class: 'related', text: ' ' + topic.relatedWords.join(', ') }));
+      const examples = el('ul', { class: 'examples' }, ...topic.examples.map((q) => el('li', { text: q })),
+        ...topic.comments.map((c) => el('li', { class: 'comment' }, el('span', { class: 'tag', text: 'Comment' }), ' ', c)));
+      return [name, count(topic.questions), count(topic.notCovered), count(topic.lowConfidence), count(topic.thumbsDown), when(topic.lastSeen), examples];
+    });
+    $('gaps-table').replaceChildren(rows.length ? table('Content gaps by topic', [{ label: 'Topic' }, { label: 'Questions', numeric: true },
+      { label: 'Not covered', numeric: true }, { label: 'Low confidence', numeric: true }, { label: 'Thumbs down', numeric: true },
+      { label: 'Last asked' }, { label: 'Example questions (personal data removed)' }], rows, { rowHeaders: true, className: 'gaps', hideCaption: true }) : '');
+  }
+
+  // ---- conversations ----
+  const listing = { page: 0, size: 25, filter: {} };
+  loaders.conversations = () => loadConversations();
+  $('conversations-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const form = new FormData($('conversations-form'));
+    listing.filter = Object.fromEntries(form.entries());
+    listing.page = 0;
+    loadConversations();
+  });
+  $('transcript-back').addEventListener('click', () => backToList());
+
+  async function loadConversations() {
+    show('conversations-message', 'Loading conversations…');
+    try {
+      const page = await api('/api/admin/conversations' + query(Object.assign({}, listing.filter, { page: listing.page, size: listing.size })));
+      renderConversations(page);
+      show('conversations-message', page.total ? '' : 'No conversations match.');
+    } catch (error) {
+      show('conversations-message', error.message, 'error');
+    }
+  }
+
+  function renderConversations(page) {
+    const rows = page.items.map((c) => {
+      const open = el('button', { type: 'button', class: 'link open', 'data-id': c.id, text: 'Open' });
+      open.appendChild(el('span', { class: 'sr', text: ' the conversation started ' + when(c.createdAt) }));
+      open.addEventListener('click', () => openTranscript(c.id));
+      return [when(c.createdAt), channelName(c.channel), el('span', { class: 'owner o-' + c.owner, text: OWNERS[c.owner] || c.owner }),
+        count(c.turns), intentName(c.lastIntent), el('span', { class: 'preview', text: c.firstQuestion || '' }), open];
+    });
+    $('conversations-table').replaceChildren(rows.length ? table('Conversations, newest first', [{ label: 'Started' }, { label: 'Channel' },
+      { label: 'Owner' }, { label: 'Replies', numeric: true }, { label: 'Last intent' }, { label: 'First question' }, { label: 'Transcript' }],
+    rows, { className: 'conversations', hideCaption: true }) : '');
+    const pages = Math.max(1, Math.ceil(page.total / page.size));
+    const previous = el('button', { type: 'button', text: 'Previous page', disabled: page.page === 0 });
+    const next = el('button', { type: 'button', text: 'Next page', disabled: page.page + 1 >= pages });
+    previous.addEventListener('click', () => { listing.page -= 1; loadConversations(); });
+    next.addEventListener('click', () => { listing.page += 1; loadConversations(); });
+    $('conversations-pager').replaceChildren(previous,
+      el('span', { text: `Page ${page.page + 1} of ${pages} · ${count(page.total)} conversations` }), next);
+  }
+
+  async function openTranscript(id) {
+    select(tabFor('conversations'), false);
+    show('conversations-message', 'Loading the conversation…');
+    try {
+      const transcript = await api('/api/admin/conversations/' + encodeURIComponent(id));
+      renderTranscript(transcript);
+      $('conversation-list').hidden = true;
+      $('transcript').hidden = false;
+      show('conversations-message', '');
+      $('transcript-heading').focus();
+    } catch (error) {
+      show('conversations-message', error.status === 404 ? 'This conversation no longer exists.' : error.message, 'error');
+    }
+  }
+
+  function backToList() {
+    $('transcript').hidden = true;
+    $('conversation-list').hidden = false;
+    loadConversations();
+  }
+
+  function renderTranscript(t) {
+    const heading = el('h3', { id: 'transcript-heading', tabindex: '-1', text: `${channelName(t.channel)} conversation, ${when(t.createdAt)}` });
+    const facts = el('dl', { class: 'facts' },
+      el('dt', { text: 'Owner' }), el('dd', { text: OWNERS[t.owner] || t.owner }),
+      el('dt', { text: 'Last activity' }), el('dd', { text: when(t.updatedAt) }),
+      el('dt', { text: 'Conversation id' }), el('dd', {}, el('code', { text: t.id })));
+    const turns = el('ol', { class: 'turns' }, ...t.turns.map(renderTurn));
+    const remove = el('button', { type: 'button', class: 'danger', id: 'delete-conversation', text: 'Delete conversation…' });
+    remove.addEventListener('click', () => confirmDelete(t.id));
+    $('transcript-body').replaceChildren(heading, facts, turns, el('div', { class: 'buttons' }, remove));
+  }
+
+  function renderTurn(turn) {
+    const meta = el('p', { class: 'meta' },
+      el('span', { class: 'intent i-' + turn.intent, text: intentName(turn.intent) }),
+      ' · confidence ', turn.confidence == null ? 'not applicable' : Math.round(turn.confidence * 100) + '%',
+      ' · ', when(turn.time));
+    const item = el('li', { class: 'turn' },
+      el('div', { class: 'patient' }, el('span', { class: 'who', text: 'Patient' }), el('p', { text: turn.question })),
+      el('div', { class: 'assistant' }, el('span', { class: 'who', text: 'Frontdesk' }), el('p', { text: turn.reply }), meta));
+    const sources = Array.isArray(turn.citations) ? turn.citations : [];
+    if (sources.length) {
+      item.lastChild.appendChild(el('p', { class: 'sources', text: 'Sources: ' + sources.map((c) => c.section ? c.title + ' – ' + c.section : c.title).join('; ') }));
+    }
+    if (turn.feedback) {
+      const up = turn.feedback.rating === 'up';
+      item.lastChild.appendChild(el('p', { class: 'feedback ' + (up ? 'up' : 'down') },
+        el('strong', { text: up ? 'Patient: helpful' : 'Patient: not helpful' }),
+        turn.feedback.comment ? ' – “' + turn.feedback.comment + '”' : ''));
+    }
+    return item;
+  }
+
+  function confirmDelete(id) {
+    const dialog = $('confirm-delete');
+    dialog.returnValue = '';
+    dialog.addEventListener('close', async () => {
+      if (dialog.returnValue !== 'delete') {
+        $('delete-conversation').focus();
+        return;
+      }
+      try {
+        await api('/api/admin/conversations/' + encodeURIComponent(id), { method: 'DELETE' });
+        announce('The conversation was deleted.');
+        backToList();
+        show('conversations-message', 'The conversation and everything linked to it were deleted.', 'ok');
+      } catch (error) {
+        show('conversations-message', error.status === 404 ? 'This conversation was already deleted.' : error.message, 'error');
+      }
+    }, { once: true });
+    dialog.showModal();
+    $('confirm-delete-cancel').focus();
+  }
+
+  // ---- callback requests (another part of Frontdesk serves them; "not available" until it does) ----
+  loaders.callbacks = loadCallbacks;
+  $('callbacks-form').addEventListener('submit', (event) => { event.preventDefault(); loadCallbacks(); });
+
+  async function loadCallbacks() {
+    show('callbacks-message', 'Loading callback requests…');
+    try {
+      const requests = await api('/api/admin/callbacks' + query({ status: $('callbacks-status').value }));
+      renderCallbacks(Array.isArray(requests) ? requests : []);
+      $('callbacks-csv').hidden = false;
+      show('callbacks-message', requests && requests.length ? '' : 'No callback requests.');
+    } catch (error) {
+      notAvailable('callbacks', error, 'Callback requests are not available on this installation.');
+      $('callbacks-csv').hidden = error.status === 404;
+    }
+  }
+
+  function renderCallbacks(requests) {
+    const rows = requests.map((r) => {
+      const phone = el('a', { href: 'tel:' + String(r.phone || '').replace(/[^0-9+]/g, ''), text: r.phone });
+      let action = el('span', { text: r.doneAt ? 'done ' + when(r.doneAt) : 'done' });
+      if (r.status === 'open') {
+        action = el('button', { type: 'button', text: 'Mark done' });
+        action.appendChild(el('span', { class: 'sr', text: ': ' + r.name }));
+        action.addEventListener('click', () => markDone(r.id, action));
+      }
+      const consent = el('span', { class: 'consent' }, el('span', { text: r.consentText || '' }), el('br'), el('small', { text: when(r.consentAt) }));
+      return [r.name, phone, r.email || '–', r.preferredTime || '–', r.reason || '–', when(r.createdAt), channelName(r.channel),
+        r.deliveryStatus || '–', consent, action];
+    });
+    $('callbacks-table').replaceChildren(rows.length ? table('Callback requests', [{ label: 'Name' }, { label: 'Phone' }, { label: 'E-mail' },
+      { label: 'Preferred time' }, { label: 'Reason' }, { label: 'Received' }, { label: 'Channel' }, { label: 'Delivered to the practice' },
+      { label: 'Consent' }, { label: 'Status' }], rows, { rowHeaders: true, className: 'callbacks', hideCaption: true }) : '');
+  }
+
+  async function markDone(id, button) {
+    button.disabled = true;
+    try {
+      await api('/api/admin/callbacks/' + encodeURIComponent(id) + '/done', { method: 'POST' });
+      announce('Marked done.');
+      loadCallbacks();
+    } catch (error) {
+      button.disabled = false;
+      show('callbacks-message', error.message, 'error');
+    }
+  }
+
+  // ---- handoffs (another part of Frontdesk serves them; "not available" until it does) ----
+  loaders.handoffs = loadHandoffs;
+  $('handoffs-form').addEventListener('submit', (event) => { event.preventDefault(); loadHandoffs(); });
+
+  async function loadHandoffs() {
+    show('handoffs-message', 'Loading handoffs…');
+    try {
+      const handoffs = await api('/api/admin/handoffs');
+      renderHandoffs(Array.isArray(handoffs) ? handoffs : []);
+      show('handoffs-message', handoffs && handoffs.length ? '' : 'Nobody is waiting for the office.');
+    } catch (error) {
+      $('handoffs-list').replaceChildren();
+      notAvailable('handoffs', error, 'Handoffs are not available on this installation.');
+    }
+  }
+
+  function renderHandoffs(handoffs) {
+    $('handoffs-list').replaceChildren(...handoffs.map((h, index) => {
+      const id = 'handoff-' + index;
+      const path = '/api/admin/conversations/' + encodeURIComponent(h.conversationId);
+      const text = el('textarea', { id: id + '-text', rows: 3, maxlength: 2000, required: true });
+      const reply = el('form', { class: 'reply' }, el('label', { for: id + '-text', text: 'Reply to the patient' }), text,
+        el('button', { type: 'submit', text: 'Send' }));
+      reply.addEventListener('submit', (event) => {
+        event.preventDefault();
+        if (text.value.trim()) act(path + '/messages', { text: text.value.trim() }, 'Reply sent.');
+      });
+      const open = el('button', { type: 'button', class: 'link', text: 'Open transcript' });
+      open.addEventListener('click', () => openTranscript(h.conversationId));
+      const release = el('button', { type: 'button', text: 'Hand back to the assistant' });
+      release.addEventListener('click', () => act(path + '/release', null, 'Handed back to the assistant.'));
+      const close = el('button', { type: 'button', text: 'Close conversation' });
+      close.addEventListener('click', () => act(path + '/close', null, 'Conversation closed.'));
+      return el('article', { class: 'handoff', 'aria-labelledby': id + '-title' },
+        el('h3', { id: id + '-title', text: `${channelName(h.channel)} · ${OWNERS[h.owner] || h.owner} · asked ${when(h.requestedAt)}` }),
+        el('p', { class: 'last' }, el('span', { class: 'who', text: 'Last message' }), ' ', h.lastMessage || '–'),
+        reply, el('div', { class: 'buttons' }, open, release, close));
+    }));
+  }
+
+  async function act(path, body, done) {
+    try {
+      await api(path, { method: 'POST', body: body ? JSON.stringify(body) : undefined });
+      announce(done);
+      await loadHandoffs();
+      show('handoffs-message', done, 'ok');
+    } catch (error) {
+      show('handoffs-message', error.message, 'error');
+    }
+  }
+
+  function notAvailable(section, error, text) {
+    $(section + '-table') && $(section + '-table').replaceChildren();
+    show(section + '-message', error.status === 404 ? text : error.message, error.status === 404 ? 'unavailable' : 'error');
+  }
+
+  // ---- start on the section the address names ----
+  const start = tabFor(location.hash.slice(1)) || tabs[0];
+  select(start, false);
+})();
