@@ -99,6 +99,7 @@ public class Reliability {
 			load.runFor(Duration.ofMinutes(options.minutes));
 			sampler.stop();
 			fakes.telegram.awaitAll(load.acceptedChats(), Duration.ofSeconds(60));
+			fakes.practice.awaitAll(load.acceptedCallbacks(), Duration.ofSeconds(60));
 			return "## Sustained load: embedded default, " + options.rate + " requests/s for " + options.minutes
 					+ " min\n\n" + load.summary(fakes) + sampler.summary() + "\n";
 		}
@@ -141,8 +142,11 @@ public class Reliability {
 			timeline.add(at.get() + ": model down (503 and dropped connections)");
 			pause(step);
 			fakes.model.mode = ModelMode.NORMAL;
-			timeline.add(at.get() + ": model back");
+			timeline.add(at.get() + ": model back; the practice's webhook down (503)");
+			fakes.practice.down = true;
 			pause(step);
+			fakes.practice.down = false;
+			timeline.add(at.get() + ": the practice's webhook back");
 			if (postgres) {
 				timeline.add(at.get() + ": PostgreSQL restart begins (pg_ctl restart -m fast)");
 				run(options.out.resolve("pg_ctl.log"), options.pgCtl, "-D", options.pgData, "-l",
@@ -160,6 +164,7 @@ public class Reliability {
 			load.stop();
 			timeline.add(at.get() + ": load stopped; waiting for every accepted message to be answered");
 			fakes.telegram.awaitAll(load.acceptedChats(), Duration.ofSeconds(90));
+			fakes.practice.awaitAll(load.acceptedCallbacks(), Duration.ofSeconds(90));
 			timeline.add(at.get() + ": check done");
 		}
 		finally {
@@ -181,6 +186,9 @@ public class Reliability {
 		env.put("FRONTDESK_CHANNELS_TELEGRAM_API_BASE_URL", fakes.baseUrl());
 		env.put("FRONTDESK_KNOWLEDGE_WATCH", "false");
 		env.put("FRONTDESK_LIMITS_TRUSTED_PROXIES", "127.0.0.1");
+		env.put("FRONTDESK_NOTIFICATIONS_WEBHOOK_URL", fakes.baseUrl() + "/practice");
+		env.put("FRONTDESK_NOTIFICATIONS_WEBHOOK_SECRET", "reliability-webhook-secret");
+		env.put("FRONTDESK_NOTIFICATIONS_MAX_BACKOFF", "10s");
 		env.putAll(options.env);
 		return env;
 	}
@@ -195,7 +203,7 @@ public class Reliability {
 
 	enum Kind {
 
-		CHAT, FOLLOW_UP, STREAM, TELEGRAM
+		CHAT, FOLLOW_UP, STREAM, TELEGRAM, CALLBACK
 
 	}
 
@@ -217,6 +225,10 @@ public class Reliability {
 		private final Set<Long> refusedChats = ConcurrentHashMap.newKeySet();
 
 		private final List<String> conversations = Collections.synchronizedList(new ArrayList<>());
+
+		private final Set<String> acceptedCallbacks = ConcurrentHashMap.newKeySet();
+
+		private volatile String consentVersion;
 
 		private final AtomicLong ids = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L * 10);
 
@@ -279,8 +291,9 @@ public class Reliability {
 		}
 
 		private void one(long sequence) {
-			int dice = (int) (sequence % 10);
-			Kind kind = dice < 5 ? Kind.CHAT : dice < 6 ? Kind.FOLLOW_UP : dice < 9 ? Kind.STREAM : Kind.TELEGRAM;
+			int dice = (int) (sequence % 20);
+			Kind kind = dice < 9 ? Kind.CHAT : dice < 11 ? Kind.FOLLOW_UP : dice < 17 ? Kind.STREAM
+					: dice < 19 ? Kind.TELEGRAM : Kind.CALLBACK;
 			if (kind == Kind.FOLLOW_UP && conversations.isEmpty()) {
 				kind = Kind.CHAT;
 			}
@@ -293,6 +306,7 @@ public class Reliability {
 							"does it leave a scar?", start);
 					case STREAM -> stream(question, start);
 					case TELEGRAM -> telegram(question, start);
+					case CALLBACK -> callback(sequence, start);
 				};
 				results.add(result);
 			}
@@ -365,6 +379,37 @@ public class Reliability {
 			return new Result(Kind.TELEGRAM, start, nanos, response.statusCode(), "status " + response.statusCode());
 		}
 
+		/** A callback request from a patient with a unique name, so the practice's webhook can be checked for it. */
+		private Result callback(long sequence, long start) throws IOException, InterruptedException {
+			if (consentVersion == null) {
+				HttpResponse<String> form = HTTP.send(HttpRequest
+					.newBuilder(URI.create("http://127.0.0.1:" + port.get() + "/api/callbacks/form"))
+					.timeout(Duration.ofSeconds(10))
+					.build(), HttpResponse.BodyHandlers.ofString());
+				Matcher version = Pattern.compile("\"consentVersion\"\\s*:\\s*\"([^\"]+)\"").matcher(form.body());
+				if (form.statusCode() != 200 || !version.find()) {
+					return new Result(Kind.CALLBACK, start, System.nanoTime() - start, form.statusCode(), "no form");
+				}
+				consentVersion = version.group(1);
+			}
+			String name = "Pat " + letters(sequence + runId);
+			String body = "{\"name\":" + json(name) + ",\"phone\":\"+1 202 555 " + String.format("%04d", sequence % 10_000)
+					+ "\",\"preferredTime\":\"morning\",\"consent\":true,\"consentVersion\":" + json(consentVersion) + "}";
+			HttpResponse<String> response = post(port.get(), "/api/callbacks", body);
+			long nanos = System.nanoTime() - start;
+			if (response.statusCode() == 201 || response.statusCode() == 200) {
+				acceptedCallbacks.add(name);
+				return new Result(Kind.CALLBACK, start, nanos, 200, "accepted");
+			}
+			return new Result(Kind.CALLBACK, start, nanos, response.statusCode(), "status " + response.statusCode());
+		}
+
+		private final long runId = System.currentTimeMillis() % 100_000 * 100_000;
+
+		Set<String> acceptedCallbacks() {
+			return acceptedCallbacks;
+		}
+
 		private String answerOutcome(String body) {
 			if (!modelExpected) {
 				return "answered";
@@ -403,6 +448,11 @@ public class Reliability {
 						model, fallback));
 				out.append(fallbackTimeline(all));
 			}
+			Set<String> undelivered = new java.util.TreeSet<>(acceptedCallbacks);
+			undelivered.removeIf(fakes.practice::received);
+			out.append(String.format(Locale.ROOT,
+					"%nCallback requests: %,d accepted (201/200); accepted but never delivered to the practice's webhook: **%,d**%n",
+					acceptedCallbacks.size(), undelivered.size()));
 			Set<Long> missing = new java.util.TreeSet<>(acceptedChats);
 			missing.removeAll(fakes.telegram.answeredChats());
 			out.append(String.format(Locale.ROOT,
@@ -429,6 +479,16 @@ public class Reliability {
 			return out.toString();
 		}
 
+	}
+
+	static String letters(long n) {
+		StringBuilder out = new StringBuilder();
+		do {
+			out.append((char) ('a' + n % 26));
+			n /= 26;
+		}
+		while (n > 0);
+		return Character.toUpperCase(out.charAt(0)) + out.substring(1);
 	}
 
 	static double pct(long[] sorted, double p) {
@@ -764,13 +824,33 @@ public class Reliability {
 
 		final Set<String> keys = ConcurrentHashMap.newKeySet();
 
+		final ConcurrentLinkedQueue<String> bodies = new ConcurrentLinkedQueue<>();
+
+		volatile boolean down;
+
 		void receive(HttpExchange exchange) throws IOException {
-			exchange.getRequestBody().readAllBytes();
+			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			if (down) {
+				respond(exchange, 503, "application/json", "{}");
+				return;
+			}
 			String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
 			if (key != null) {
 				keys.add(key);
 			}
+			bodies.add(body);
 			respond(exchange, 200, "application/json", "{}");
+		}
+
+		boolean received(String name) {
+			return bodies.stream().anyMatch(body -> body.contains(name));
+		}
+
+		void awaitAll(Set<String> names, Duration timeout) throws InterruptedException {
+			long deadline = System.nanoTime() + timeout.toNanos();
+			while (System.nanoTime() < deadline && !names.stream().allMatch(this::received)) {
+				Thread.sleep(500);
+			}
 		}
 
 	}

@@ -18,7 +18,7 @@ STEP=${STEP:-30}
 rm -rf "$OUT" && mkdir -p "$OUT"
 
 [ -n "${SKIP_BUILD:-}" ] || ./mvnw -q -B -DskipTests package
-JAR=$(ls target/frontdesk-*.jar | grep -v original | head -1)
+JAR=${JAR:-$(ls target/frontdesk-*.jar | grep -v original | head -1)}
 
 PG_ARGS=()
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)

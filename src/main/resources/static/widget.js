@@ -20,6 +20,7 @@
   const KEY_OPEN = 'frontdesk.widget.open';
   const KEY_NOTICE = 'frontdesk.widget.noticeSeen';
   const IDLE_TIMEOUT = 45000;
+  const STAFF_POLL = 5000;
 
   const CSS_TEXT = `
 :host{all:initial!important;--fd-accent:#0b5cad;--fd-on-accent:#fff;--fd-ink:#0b5cad}
@@ -52,6 +53,8 @@ h2{font-size:17px;font-weight:700;line-height:1.25;overflow-wrap:anywhere}
 .msg{max-width:88%;padding:9px 12px;border-radius:12px;white-space:pre-wrap;overflow-wrap:anywhere}
 .me{align-self:flex-end;background:var(--fd-accent);color:var(--fd-on-accent);border-bottom-right-radius:4px}
 .bot{align-self:flex-start;background:#eef1f5;color:#1a1a1a;border-bottom-left-radius:4px}
+.staff{background:#e6f4ea}.who{display:block;font-size:12px;font-weight:700;margin-bottom:2px}
+.note{align-self:flex-end;font-size:12px;color:#444;padding:0 4px}
 .sources a{color:var(--fd-ink);text-decoration:underline}
 .sources{margin-top:8px;font-size:13px;white-space:normal}
 .sources ul{list-style:none;padding:0;margin:2px 0 0}
@@ -401,6 +404,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
 
   function startOver() {
     remember(null);
+    watchStaff(null);
     log.replaceChildren();
     intro();
     input.value = '';
@@ -439,9 +443,15 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     announce(status, 'The assistant is typing…');
     try {
       const reply = await stream(text, draft);
-      const node = renderReply(reply, true);
-      draft.replaceWith(node);
-      announce(reply.intent === 'emergency' ? alertRegion : status, 'Assistant: ' + reply.reply);
+      if (reply.replyId) seen.add(String(reply.replyId));
+      if (!reply.reply) {
+        draft.replaceWith(el('div', 'note', 'Sent to the team.'));
+        announce(status, 'Sent to the team.');
+      } else {
+        draft.replaceWith(renderReply(reply, true));
+        announce(reply.intent === 'emergency' ? alertRegion : status, 'Assistant: ' + reply.reply);
+      }
+      if (reply.intent === 'handoff') watchStaff('waiting_for_staff');
     } catch (error) {
       const problem = el('div', 'msg error');
       problem.setAttribute('role', 'alert');
@@ -543,13 +553,50 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
       if (!response.ok) throw new Error(String(response.status));
       const history = await response.json();
       for (const turn of history.turns || []) {
-        addPatient(turn.question);
-        log.appendChild(renderReply(turn, false));
+        if (turn.replyId) seen.add(String(turn.replyId));
+        if (turn.question) addPatient(turn.question);
+        if (turn.reply) log.appendChild(renderReply(turn, false));
       }
+      watchStaff(history.owner);
       scrollDown(true);
     } catch (e) {
       log.appendChild(el('div', 'msg bot', 'Your earlier messages could not be loaded. You can keep asking.'));
     }
+  }
+
+  // ---- while the practice's staff handle the conversation, their messages are fetched every few seconds ----
+  const seen = new Set();
+  let staffTimer = null;
+  function watchStaff(owner) {
+    const waiting = owner === 'waiting_for_staff' || owner === 'staff';
+    if (waiting && !staffTimer) staffTimer = setInterval(checkStaff, STAFF_POLL);
+    if (!waiting && staffTimer) { clearInterval(staffTimer); staffTimer = null; }
+  }
+
+  async function checkStaff() {
+    if (busy || !conversationId || document.hidden) return;
+    let history;
+    try {
+      const response = await fetch(API + '/api/conversations/' + encodeURIComponent(conversationId),
+        { credentials: 'omit', headers: { Accept: 'application/json' } });
+      if (!response.ok) return;
+      history = await response.json();
+    } catch (e) { return; }
+    for (const turn of history.turns || []) {
+      const id = String(turn.replyId || '');
+      if (!id || seen.has(id)) continue;
+      seen.add(id);
+      if (turn.author === 'staff' && turn.reply) {
+        log.appendChild(renderReply(turn, true));
+        announce(status, staffName() + ': ' + turn.reply);
+        scrollDown(true);
+      }
+    }
+    watchStaff(history.owner);
+  }
+
+  function staffName() {
+    return (config && config.practiceName ? config.practiceName : 'The practice') + ' team';
   }
 
   // ---- a reply: text, sources as links, actions as buttons; an emergency as a banner ----
@@ -557,14 +604,18 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     const emergency = reply.intent === 'emergency';
     const citations = Array.isArray(reply.citations) ? reply.citations : [];
     const actions = Array.isArray(reply.actions) ? reply.actions : [];
-    const box = el('div', emergency ? 'msg bot emergency' : 'msg bot');
+    const staff = reply.author === 'staff';
+    const box = el('div', emergency ? 'msg bot emergency' : staff ? 'msg bot staff' : 'msg bot');
     box.dataset.intent = String(reply.intent || '');
+    if (staff) box.dataset.author = 'staff';
     if (emergency) {
       const number = (actions.find((a) => a.type === 'emergency') || {}).phone || (config && config.emergencyNumber) || '911';
       const head = el('p', 'head');
       head.append(icon('alert'), el('span', '', 'Possible emergency: call ' + number + ' now'));
       box.appendChild(head);
       if (live) box.setAttribute('role', 'alert');
+    } else if (staff) {
+      box.appendChild(el('span', 'who', staffName()));
     } else {
       box.appendChild(el('span', 'sr', 'Assistant: '));
     }

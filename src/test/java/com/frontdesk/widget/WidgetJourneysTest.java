@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -33,12 +36,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import com.frontdesk.support.AdminLogin;
+import com.frontdesk.support.ChatClient;
 
 /**
  * The website widget as patients meet it, in a real headless Chromium against the running app: on the demo page at
  * {@code /} and on a practice's own site on another origin (a second server with a strict CSP).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { AdminLogin.USERNAME_PROPERTY, AdminLogin.HASH_PROPERTY })
 class WidgetJourneysTest {
 
 	static final HostSite site = new HostSite();
@@ -300,6 +306,40 @@ class WidgetJourneysTest {
 		assertThat(button.getText()).isEqualTo("Request a call back");
 		button.click();
 		return widget.waiting().until(d -> reply.findElements(By.cssSelector("form.cb")).stream().findFirst().orElse(null));
+	}
+
+	@Test
+	void aPersonFromThePracticeRepliesInTheChatAfterThePatientAsksForOne() {
+		visit(app("/"));
+		widget.open();
+
+		WebElement handoff = widget.ask("Can I talk to a real person?");
+		assertThat(handoff.getAttribute("data-intent")).isEqualTo("handoff");
+		assertThat(handoff.getText()).contains("asked the team");
+		String conversation = (String) driver
+			.executeScript("return sessionStorage.getItem('frontdesk.widget.conversationId')");
+		HttpRequest staffReply = HttpRequest
+			.newBuilder(URI.create(app("/api/admin/conversations/" + conversation + "/messages")))
+			.header("Authorization", AdminLogin.header())
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"Hi, this is Dana at the front desk. How can I help?\"}"))
+			.build();
+		assertThat(new ChatClient(port).send(staffReply).status()).isEqualTo(204);
+
+		WebElement staff = widget.waiting()
+			.withTimeout(Duration.ofSeconds(20))
+			.until(d -> widget.all(".log .msg.staff").stream().findFirst().orElse(null));
+		assertThat(staff.getText()).contains("Sample Spine Practice team").contains("this is Dana at the front desk");
+		widget.input().sendKeys("Thanks Dana, can I come in on Friday?");
+		widget.find("button.send").click();
+		WebElement note = widget.waiting().until(d -> widget.all(".log .note").stream().findFirst().orElse(null));
+		assertThat(note.getText()).isEqualTo("Sent to the team.");
+		assertThat(widget.replies()).as("the assistant stays quiet while staff have the conversation").hasSize(2);
+
+		driver.navigate().refresh();
+		widget.waiting().until(d -> widget.isOpen() && widget.all(".log .msg.staff").size() == 1);
+		assertThat(widget.questions()).hasSize(2);
+		assertThat(widget.questions().get(1).getText()).endsWith("Thanks Dana, can I come in on Friday?");
 	}
 
 	@Test
