@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -42,7 +43,9 @@ class AdminSecurity {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** Only in a web application: contexts without a web server (some tests) have no HTTP security to configure. */
 	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	SecurityFilterChain security(HttpSecurity http, AdminProperties admin) throws Exception {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers("/api/admin/**", "/admin/**")
 			.hasRole(ROLE)
