@@ -94,6 +94,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
 .cb-b .go{background:var(--fd-accent);color:var(--fd-on-accent);border-color:var(--fd-accent)}
 .cb-b button:disabled{opacity:.6;cursor:wait}
 .cb-ok{margin-top:10px;padding:10px 12px;border-radius:8px;background:#e6f4ea;color:#0b3d1a;border:1px solid #1e7b34;white-space:normal}
+.cb-ok.urgent{background:#fdecee;color:#6b0014;border:2px solid #b00020;font-weight:600}
 .foot{padding:0 12px 10px;font-size:12px;color:#4a5159}
 .foot a{color:#8a0019;font-weight:700}
 @media (max-width:480px){.panel{inset:0;width:100%;height:100%;max-height:none;border-radius:0;border:0}
@@ -797,8 +798,8 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
         let data = {};
         try { data = await response.json(); } catch (e) { /* no body */ }
         if (response.ok) {
-          const done = el('p', 'cb-ok', data.message || 'Thank you, we have your request.');
-          done.setAttribute('role', 'status');
+          const done = el('p', data.emergency ? 'cb-ok urgent' : 'cb-ok', data.message || 'Thank you, we have your request.');
+          done.setAttribute('role', data.emergency ? 'alert' : 'status');
           done.tabIndex = -1;
           form.replaceWith(done);
           trigger.remove();

@@ -16,12 +16,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.frontdesk.triage.Triage;
+import com.frontdesk.triage.TriageOutcome;
+
 /**
  * Callback requests (lead capture): a patient leaves a name and number to be called back. A request is checked,
  * stored with the consent's exact wording and time, and its notice to the practice is put in the outbox in the same
  * transaction, before the patient is told it was received. Repeats are merged: the same idempotency key again, or the
  * same phone number from the same conversation within {@code frontdesk.callbacks.merge-window}, is the request
- * already received.
+ * already received. Triage reads the reason: a patient describing an emergency is told to call the emergency
+ * number now, not to wait for the call (the request is stored all the same, and the practice is told).
  */
 @Service
 public class CallbackRequests {
@@ -49,15 +53,21 @@ public class CallbackRequests {
 
 	private final CallbackProperties properties;
 
+	private final Triage triage;
+
+	private final PracticeProfile practice;
+
 	private final Clock clock;
 
 	CallbackRequests(CallbackStore store, PracticeNotifications notifications, ConsentWording consent,
-			OpeningHours hours, CallbackProperties properties, Clock clock) {
+			OpeningHours hours, CallbackProperties properties, Triage triage, PracticeProfile practice, Clock clock) {
 		this.store = store;
 		this.notifications = notifications;
 		this.consent = consent;
 		this.hours = hours;
 		this.properties = properties;
+		this.triage = triage;
+		this.practice = practice;
 		this.clock = clock;
 	}
 
@@ -76,13 +86,13 @@ public class CallbackRequests {
 		if (clientKey != null) {
 			Optional<CallbackStore.Existing> existing = store.byKey(clientKey);
 			if (existing.isPresent()) {
-				return repeated(existing.get(), request.hash(), now);
+				return repeated(existing.get(), request, now);
 			}
 		}
 		Optional<String> recent = store.recent(request.channel(), request.conversationId(), request.phone(),
 				now.minus(properties.mergeWindow()));
 		if (recent.isPresent()) {
-			return receipt(recent.get(), false, now);
+			return receipt(recent.get(), false, now, request.urgency());
 		}
 		String key = clientKey != null ? clientKey : automaticKey(request, now);
 		String id = UUID.randomUUID().toString();
@@ -90,9 +100,9 @@ public class CallbackRequests {
 				request.name(), request.phone(), request.email(), request.preferredTime(), request.reason(),
 				consent.text(), now, key, request.hash(), now);
 		if (!store.insert(row)) {
-			return repeated(store.byKey(key).orElseThrow(), request.hash(), now);
+			return repeated(store.byKey(key).orElseThrow(), request, now);
 		}
-		CallbackReceipt receipt = receipt(id, true, now);
+		CallbackReceipt receipt = receipt(id, true, now, request.urgency());
 		notifications.enqueue(notice(row, receipt));
 		log.info("Callback request {} received on {}", id, request.channel());
 		return receipt;
@@ -146,17 +156,27 @@ public class CallbackRequests {
 			.toList();
 	}
 
-	private CallbackReceipt repeated(CallbackStore.Existing existing, String hash, Instant now) {
-		if (existing.requestHash() != null && !existing.requestHash().equals(hash)) {
+	private CallbackReceipt repeated(CallbackStore.Existing existing, Checked request, Instant now) {
+		if (existing.requestHash() != null && !existing.requestHash().equals(request.hash())) {
 			throw new IdempotencyKeyReused();
 		}
-		return receipt(existing.id(), false, now);
+		return receipt(existing.id(), false, now, request.urgency());
 	}
 
-	private CallbackReceipt receipt(String id, boolean created, Instant now) {
+	private CallbackReceipt receipt(String id, boolean created, Instant now, TriageOutcome urgency) {
 		String expect = hours.expectedCall(now);
 		String message = "Thank you, we have your request. " + hours.callbackSentence(now);
-		return new CallbackReceipt(id, created, expect, message);
+		boolean emergency = urgency == TriageOutcome.EMERGENCY || urgency == TriageOutcome.SELF_HARM;
+		if (urgency == TriageOutcome.SELF_HARM) {
+			message = "If you are thinking about harming yourself, call or text " + practice.crisisLine()
+					+ " now, any time, day or night; in immediate danger call " + practice.emergencyNumber() + ". "
+					+ message;
+		}
+		else if (urgency == TriageOutcome.EMERGENCY) {
+			message = "What you wrote could be a medical emergency: call " + practice.emergencyNumber()
+					+ " now or go to the nearest emergency room. Do not wait for our call. " + message;
+		}
+		return new CallbackReceipt(id, created, expect, message, emergency);
 	}
 
 	private String automaticKey(Checked request, Instant now) {
@@ -166,6 +186,10 @@ public class CallbackRequests {
 	}
 
 	private PracticeNotice notice(CallbackStore.NewRequest row, CallbackReceipt receipt) {
+		String urgent = receipt.emergency()
+				? " The reason mentions possible emergency symptoms: the patient was told to call "
+						+ practice.emergencyNumber() + "."
+				: "";
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("callbackId", row.id());
 		fields.put("name", row.name());
@@ -179,13 +203,14 @@ public class CallbackRequests {
 		String when = row.preferredTime() == PreferredTime.ANY ? ""
 				: " (preferred time: " + row.preferredTime().label().toLowerCase(Locale.ROOT) + ")";
 		return new PracticeNotice(PracticeNotice.CALLBACK_REQUEST, row.id(), row.conversationId(), row.channel(),
-				"A patient asked to be called back" + when + ".", fields);
+				"A patient asked to be called back" + when + "." + urgent, fields);
 	}
 
 	// ---- checking ----
 
+	/** A checked request; {@code urgency} is what triage found in the reason. */
 	private record Checked(String conversationId, String channel, String name, String phone, String email,
-			PreferredTime preferredTime, String reason, String idempotencyKey) {
+			PreferredTime preferredTime, String reason, String idempotencyKey, TriageOutcome urgency) {
 
 		String hash() {
 			return ConsentWording.sha256(channel + "|" + conversationId + "|" + name + "|" + phone);
@@ -234,8 +259,9 @@ public class CallbackRequests {
 		if (!consent.version().equals(s.consentVersion().strip())) {
 			throw new ConsentWordingChanged();
 		}
+		TriageOutcome urgency = reason.isEmpty() ? TriageOutcome.CLEAR : triage.assess(reason).outcome();
 		return new Checked(conversationId, channel, name, phone.number(), email.isEmpty() ? null : email, time,
-				reason.isEmpty() ? null : reason, key);
+				reason.isEmpty() ? null : reason, key, urgency);
 	}
 
 	private String conversation(String typed, String channel, List<FieldProblem> problems) {

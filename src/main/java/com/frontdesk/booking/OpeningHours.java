@@ -29,6 +29,9 @@ public class OpeningHours {
 
 	private final WeeklyHours week;
 
+	/** The hours as the practice words them ({@code frontdesk.practice.opening-hours}, said from the week if unset). */
+	private final String inWords;
+
 	private final ZoneId zone;
 
 	private final Duration callbackWithin;
@@ -39,6 +42,7 @@ public class OpeningHours {
 
 	public OpeningHours(PracticeProfile practice, Clock clock) {
 		this.week = practice.weeklyHours();
+		this.inWords = practice.openingHours();
 		this.zone = practice.timeZone();
 		this.callbackWithin = practice.callbackWithin();
 		this.sameDayAppointments = practice.sameDayAppointments();
@@ -97,7 +101,7 @@ public class OpeningHours {
 	 */
 	public String callbackSentence(Instant at) {
 		String sentence = isOpen(at) ? "We will call you back " + expectedCall(at) + "."
-				: "The office is closed right now (" + week.describe() + "), so we will call you back "
+				: "The office is closed right now (" + inWords + "), so we will call you back "
 						+ expectedCall(at) + ".";
 		return sameDayAppointments ? sentence + " " + sameDayOffer() : sentence;
 	}

@@ -3,9 +3,12 @@ package com.frontdesk.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.frontdesk.support.AdminLogin;
 import com.frontdesk.support.ChatClient;
 import com.frontdesk.support.ChatClient.Response;
 
@@ -36,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the practice: stored with the consent's wording and time, told when to expect the call, repeats merged, and
  * every wrong input refused with a problem that names the field and repeats nothing of what was sent.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { AdminLogin.USERNAME_PROPERTY, AdminLogin.HASH_PROPERTY })
 class CallbackApiTest {
 
 	/** Tuesday 24 November 2026, 10 am in New York. */
@@ -98,7 +103,7 @@ class CallbackApiTest {
 			.containsEntry("consent_text", form.text("consentText"));
 		assertThat(jdbc.sql("select consent_at from callback_request where id = ?")
 			.param(received.text("id"))
-			.query(java.time.OffsetDateTime.class)
+			.query(OffsetDateTime.class)
 			.single()
 			.toInstant()).isEqualTo(TUESDAY_MORNING);
 		assertThat(jdbc.sql("select count(*) from practice_notice where type = 'callback_request' and reference = ?")
@@ -205,6 +210,53 @@ class CallbackApiTest {
 		assertThat(changed.text("consentText")).isEqualTo(consent.text());
 		assertThat(changed.text("consentVersion")).isEqualTo(consent.version());
 		assertThat(requestsFor("+13035550110")).isZero();
+	}
+
+	@Test
+	void aReasonDescribingAnEmergencySaysToCallTheEmergencyNumberNow() {
+		Map<String, Object> body = request(null, "Hugo Lind", "303 555 0112");
+		body.put("reason", "My legs went numb suddenly and I lost bladder control");
+
+		Response received = submit(body, null);
+
+		assertThat(received.status()).as("the request is kept all the same").isEqualTo(201);
+		assertThat(received.json().get("emergency").booleanValue()).isTrue();
+		assertThat(received.text("message")).startsWith("What you wrote could be a medical emergency: call 911 now")
+			.contains("Do not wait for our call.");
+		assertThat(jdbc.sql("select payload from practice_notice where reference = ?")
+			.param(received.text("id"))
+			.query(String.class)
+			.single()).contains("The reason mentions possible emergency symptoms");
+		assertThat(submit(request(null, "Ida Berg", "303 555 0113"), null).json().get("emergency").booleanValue())
+			.isFalse();
+	}
+
+	@Test
+	void thePracticesSiteMaySendAnIdempotencyKeyAcrossOrigins() throws Exception {
+		HttpRequest preflight = HttpRequest.newBuilder(URI.create(client().base() + "/api/callbacks"))
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+			.header("Origin", "https://www.example.com")
+			.header("Access-Control-Request-Method", "POST")
+			.header("Access-Control-Request-Headers", "content-type,idempotency-key")
+			.build();
+		HttpResponse<Void> response = HttpClient.newHttpClient().send(preflight, HttpResponse.BodyHandlers.discarding());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Access-Control-Allow-Headers").orElse(""))
+			.containsIgnoringCase("idempotency-key");
+	}
+
+	@Test
+	void healthShowsTheNoticesWaitingForThePractice() {
+		JsonNode health = client().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+			.header("Authorization", AdminLogin.header())
+			.build()).json();
+
+		assertThat(health.get("status").stringValue()).isEqualTo("UP");
+		JsonNode notices = health.get("components").get("practiceNotifications");
+		assertThat(notices.get("status").stringValue()).isEqualTo("UP");
+		assertThat(notices.get("details").get("targets").isArray()).isTrue();
+		assertThat(notices.get("details").get("backlog").isNumber()).isTrue();
 	}
 
 	@Test

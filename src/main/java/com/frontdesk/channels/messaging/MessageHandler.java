@@ -3,6 +3,7 @@ package com.frontdesk.channels.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +18,9 @@ import com.frontdesk.conversation.TurnPipeline;
 import com.frontdesk.retrieval.KnowledgeUnavailable;
 
 /**
- * Answers one inbound message: the channel's screening (SMS keywords), opt-outs, the reply window, then the turn
- * pipeline in the sender's own conversation, rendered as plain text and delivered.
+ * Answers one inbound message: the channel's screening (SMS keywords), opt-outs, the reply window, then a callback
+ * request under way or asked for ({@link CallbackExchange}, after triage), or else the turn pipeline in the sender's
+ * own conversation, rendered as plain text and delivered.
  */
 @Component
 class MessageHandler {
@@ -35,23 +37,31 @@ class MessageHandler {
 
 	private final OutboundDelivery delivery;
 
+	private final CallbackExchange callbacks;
+
 	private final Clock clock;
 
 	MessageHandler(TurnPipeline pipeline, ContactStore contacts, PlainTextReplies replies, ChannelTexts texts,
-			OutboundDelivery delivery, Clock clock) {
+			OutboundDelivery delivery, CallbackExchange callbacks, Clock clock) {
 		this.pipeline = pipeline;
 		this.contacts = contacts;
 		this.replies = replies;
 		this.texts = texts;
 		this.delivery = delivery;
+		this.callbacks = callbacks;
 		this.clock = clock;
 	}
 
 	Outcome handle(MessagingChannel channel, InboundMessage message) {
 		Screening screening = message.kind() == MessageKind.TEXT ? channel.screen(message) : Screening.answer();
+		if (screening.action() == Screening.Action.OPT_IN && callbacks.underWay(channel, message.sender())
+				&& !contacts.optedOut(channel.name(), message.sender())) {
+			screening = Screening.answer(); // SMS "YES" in the middle of a callback request answers its question
+		}
 		switch (screening.action()) {
 			case OPT_OUT -> {
 				contacts.optOut(channel.name(), message.sender());
+				callbacks.abandon(channel, message.sender());
 				return Outcome.ignored("sender opted out");
 			}
 			case OPT_IN -> contacts.optIn(channel.name(), message.sender());
@@ -74,11 +84,17 @@ class MessageHandler {
 	private Outcome answer(MessagingChannel channel, InboundMessage message) {
 		List<String> parts;
 		try {
-			ChatReply reply = converse(channel, message);
-			if (reply.reply().isEmpty()) {
-				return Outcome.ignored("held for the practice's staff");
+			Optional<String> callback = callbacks.reply(channel, message);
+			if (callback.isPresent()) {
+				parts = replies.split(callback.get(), channel.limits());
 			}
-			parts = replies.render(reply, channel.limits());
+			else {
+				ChatReply reply = converse(channel, message);
+				if (reply.reply().isEmpty()) {
+					return Outcome.ignored("held for the practice's staff");
+				}
+				parts = replies.render(reply, channel.limits());
+			}
 		}
 		catch (BlankMessage ex) {
 			parts = List.of(texts.textOnly());

@@ -24,6 +24,14 @@ public interface MessagingChannel {
 		return Optional.empty();
 	}
 
+	/**
+	 * The sender's phone number, where the platform identifies senders by it (WhatsApp, SMS), so a callback request
+	 * can offer it instead of asking for it.
+	 */
+	default Optional<String> senderPhone(String sender) {
+		return Optional.empty();
+	}
+
 	/** Decides what to do with a text message before it reaches the pipeline. */
 	default Screening screen(InboundMessage message) {
 		return Screening.answer();

@@ -16,7 +16,8 @@ import com.frontdesk.conversation.ChatReply;
 
 /**
  * Renders a reply for a plain-text messaging platform: emergency instructions first, the reply, its sources as short
- * names with links, then the booking link and phone number the buttons of the website would offer; split into
+ * names with links, then the booking link, phone number and callback offer ("Reply CALL") the buttons of the website
+ * would offer; split into
  * messages under the platform's limit, and shortened (saying where to read more) beyond its most messages.
  */
 @Component
@@ -110,6 +111,7 @@ class PlainTextReplies {
 						lines.add("Call: " + action.phone());
 					}
 				}
+				case "callback" -> lines.add("Reply CALL to ask us to call you back.");
 				default -> {
 				}
 			}

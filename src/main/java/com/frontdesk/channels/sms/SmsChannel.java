@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -71,6 +72,12 @@ class SmsChannel implements MessagingChannel {
 					+ practice.emergencyNumber() + ". Reply STOP to stop messages.");
 			case NONE -> Screening.answer();
 		};
+	}
+
+	/** Twilio's {@code From} is the sender's number in E.164. */
+	@Override
+	public Optional<String> senderPhone(String sender) {
+		return sender.matches("\\+\\d{8,15}") ? Optional.of(sender) : Optional.empty();
 	}
 
 	@Override

@@ -69,7 +69,7 @@ class CallbackController {
 		CallbackReceipt receipt = callbacks.submit(submission(body, idempotencyKey));
 		return ResponseEntity.status(receipt.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.cacheControl(CacheControl.noStore())
-			.body(new Received(receipt.id(), "received", receipt.expectCall(), receipt.message()));
+			.body(new Received(receipt.id(), "received", receipt.expectCall(), receipt.message(), receipt.emergency()));
 	}
 
 	private static CallbackSubmission submission(JsonNode body, String idempotencyKey) {
@@ -110,8 +110,12 @@ class CallbackController {
 	record Choice(String value, String label) {
 	}
 
-	/** What {@code POST /api/callbacks} returns. */
-	record Received(String id, String status, String expectCall, String message) {
+	/**
+	 * What {@code POST /api/callbacks} returns.
+	 *
+	 * @param emergency the reason describes emergency or self-harm signs: {@code message} starts with what to do now
+	 */
+	record Received(String id, String status, String expectCall, String message, boolean emergency) {
 	}
 
 }

@@ -66,6 +66,12 @@ class WhatsAppChannel implements MessagingChannel {
 		return Optional.of(SERVICE_WINDOW);
 	}
 
+	/** WhatsApp identifies a sender by their phone number, in international format without the +. */
+	@Override
+	public Optional<String> senderPhone(String sender) {
+		return sender.matches("\\d{8,15}") ? Optional.of("+" + sender) : Optional.empty();
+	}
+
 	@Override
 	public void send(String recipient, String text) {
 		ObjectNode body = json.createObjectNode();

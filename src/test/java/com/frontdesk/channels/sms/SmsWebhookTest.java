@@ -13,6 +13,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +37,11 @@ import com.github.tomakehurst.wiremock.client.BasicCredentials;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-/** A patient texting the practice, over real HTTP: Twilio-signed forms in, a WireMock Messages API out. */
+/**
+ * A patient texting the practice, over real HTTP: Twilio-signed forms in, a WireMock Messages API out. Also a
+ * callback request by SMS: the number texted from is offered, YES in the middle answers the exchange (no opt-in), the
+ * exchange is left with EXIT (carriers treat CANCEL as STOP), and STOP still opts out, ending it.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SmsWebhookTest {
 
@@ -210,6 +215,51 @@ class SmsWebhookTest {
 		byte[] form = "From=%2B15555550100&Body=hello".getBytes(StandardCharsets.UTF_8);
 
 		assertThat(deliver(form, sign(form)).status()).isEqualTo(400);
+	}
+
+	@Test
+	void aPatientTextingFromTheirPhoneConfirmsItWithYes() {
+		String from = nextNumber();
+		assertThat(say(from, "Can I book an appointment?")).contains("Reply CALL to ask us to call you back.");
+		assertThat(say(from, "call")).contains("reply EXIT at any time to stop").doesNotContain("CANCEL");
+		assertThat(say(from, "Fatima Khan")).contains("Shall we call you on +1 " + from.substring(2, 5) + " ");
+		assertThat(say(from, "YES")).as("YES answers the question, it is no opt-in").startsWith("When is the best time");
+		say(from, "morning");
+		say(from, "skip");
+		assertThat(say(from, "yes")).startsWith("Thank you, we have your request.");
+
+		Map<String, Object> request = jdbc.sql("select * from callback_request where phone = ?").param(from).query().singleRow();
+		assertThat(request).containsEntry("name", "Fatima Khan")
+			.containsEntry("channel", "sms")
+			.containsEntry("preferred_time", "morning");
+	}
+
+	@Test
+	void exitLeavesTheExchangeAndStopStillOptsOut() {
+		String from = nextNumber();
+		say(from, "call me back");
+		assertThat(say(from, "exit")).startsWith("OK, I have stopped your callback request");
+
+		say(from, "CALL");
+		say(from, "Gus Lee");
+		String stop = deliverText(from, "STOP");
+		assertThat(rows.finalStatus("sms", stop)).isEqualTo("ignored");
+		assertThat(jdbc.sql("select count(*) from callback_form where sender = ?").param(from).query(Integer.class).single())
+			.as("opting out ends the exchange").isZero();
+		String yes = deliverText(from, "YES");
+		assertThat(rows.finalStatus("sms", yes)).as("after STOP, YES is the opt-in again")
+			.isEqualTo("answered");
+		assertThat(bodyOf(sentTo(from).get(sentTo(from).size() - 1))).contains("You will receive messages from Sample Spine Practice again");
+		assertThat(jdbc.sql("select count(*) from callback_request where phone = ?").param(from).query(Integer.class).single())
+			.isZero();
+	}
+
+	/** Texts Frontdesk and returns its reply. */
+	private String say(String from, String text) {
+		int before = sentTo(from).size();
+		deliverText(from, text);
+		Eventually.until("Frontdesk replies to \"" + text + "\"", () -> sentTo(from).size() > before);
+		return bodyOf(sentTo(from).get(before));
 	}
 
 	private String deliverText(String from, String text) {

@@ -16,7 +16,9 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +43,10 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A patient on WhatsApp, over real HTTP: Meta-signed notifications in, a WireMock Graph API out. */
+/**
+ * A patient on WhatsApp, over real HTTP: Meta-signed notifications in, a WireMock Graph API out. Also a callback
+ * request as a guided exchange, with the sender's WhatsApp number offered for the call.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class WhatsAppWebhookTest {
 
@@ -229,6 +234,124 @@ class WhatsAppWebhookTest {
 		assertThat(rows.finalStatus("whatsapp", id)).isEqualTo("failed");
 		assertThat(rows.detail("whatsapp", id)).contains("130429").contains("after 4 attempts");
 		assertThat(sentTo(from)).hasSize(4);
+	}
+
+	@Test
+	void aBookingPatientLeavesACallbackRequestWithTheirWhatsAppNumber() {
+		String from = nextSender();
+		assertThat(say(from, "I want to book a consultation")).contains("Reply CALL to ask us to call you back.");
+
+		assertThat(say(from, "CALL")).contains("Happy to arrange a call back from Sample Spine Practice")
+			.contains("reply CANCEL at any time")
+			.endsWith("What is your name?");
+		assertThat(say(from, "Ana García")).isEqualTo("Thank you. Shall we call you on +1 " + from.substring(1, 4) + " "
+				+ from.substring(4, 7) + " " + from.substring(7) + "? Reply YES, or type the number we should call.");
+		assertThat(say(from, "Yes")).startsWith("When is the best time to call?").contains("2 Afternoon");
+		assertThat(say(from, "2")).startsWith("In a few words, what would you like to talk about? Reply SKIP");
+		assertThat(say(from, "Leg pain after a fall, questions about surgery"))
+			.startsWith("I agree that Sample Spine Practice may contact me")
+			.endsWith("Reply YES to agree and send your request, or NO to cancel.");
+		assertThat(say(from, "yes")).startsWith("Thank you, we have your request.").contains("call you back");
+
+		Map<String, Object> request = jdbc.sql("select * from callback_request where phone = ?")
+			.param("+" + from)
+			.query()
+			.singleRow();
+		assertThat(request).containsEntry("name", "Ana García")
+			.containsEntry("channel", "whatsapp")
+			.containsEntry("preferred_time", "afternoon")
+			.containsEntry("reason", "Leg pain after a fall, questions about surgery")
+			.containsEntry("status", "open");
+		assertThat((String) request.get("consent_text")).startsWith("I agree that Sample Spine Practice may contact me");
+		String conversation = (String) request.get("conversation_id");
+		assertThat(jdbc.sql("select conversation_id from channel_contact where channel = 'whatsapp' and sender = ?")
+			.param(from)
+			.query(String.class)
+			.single()).isEqualTo(conversation);
+		assertThat(jdbc.sql("select question from turn where conversation_id = ? order by id")
+			.param(conversation)
+			.query(String.class)
+			.list()).as("the exchange is in the conversation")
+			.containsExactly("I want to book a consultation", "CALL", "Ana García", "Yes", "2",
+					"Leg pain after a fall, questions about surgery", "yes");
+		assertThat(say(from, "yes")).as("after the request, YES is an ordinary message again")
+			.doesNotContain("we have your request");
+	}
+
+	@Test
+	void anotherNumberCanBeTypedAndAWrongOneIsAskedAgain() {
+		String from = nextSender();
+		say(from, "call me back please");
+		say(from, "Ben");
+		assertThat(say(from, "my office: 555")).contains("digits only");
+		assertThat(say(from, "555 01")).contains("too short").endsWith("Please type the number again, or reply CANCEL to stop.");
+		assertThat(say(from, "(415) 555-0188")).startsWith("When is the best time to call?");
+		assertThat(say(from, "whenever")).startsWith("In a few words");
+		say(from, "skip");
+		say(from, "YES");
+
+		assertThat(jdbc.sql("select preferred_time, reason from callback_request where phone = '+14155550188'")
+			.query()
+			.singleRow()).containsEntry("preferred_time", "any").containsEntry("reason", null);
+	}
+
+	@Test
+	void thePatientCanCancelAtAnyPoint() {
+		String from = nextSender();
+		say(from, "CALL");
+		say(from, "Chen Wei");
+		say(from, "yes");
+
+		assertThat(say(from, "cancel")).startsWith("OK, I have stopped your callback request and sent nothing");
+		assertThat(say(from, "1")).as("an ordinary message again").doesNotStartWith("In a few words");
+		assertThat(requestsFrom(from)).isZero();
+
+		say(from, "call me");
+		say(from, "Chen Wei");
+		say(from, "yes");
+		say(from, "1");
+		say(from, "skip");
+		assertThat(say(from, "no")).startsWith("OK, I have stopped your callback request");
+		assertThat(requestsFrom(from)).isZero();
+	}
+
+	@Test
+	void anEmergencyInTheMiddleGetsTheEmergencyReplyAndEndsTheRequest() {
+		String from = nextSender();
+		say(from, "CALL");
+		say(from, "Dana Ruiz");
+
+		assertThat(say(from, "I suddenly can't feel my legs and lost bladder control"))
+			.contains("This could be a medical emergency. Call 911");
+		assertThat(say(from, "yes")).doesNotStartWith("When is the best time");
+		assertThat(jdbc.sql("select count(*) from callback_form where sender = ?").param(from).query(Integer.class).single())
+			.isZero();
+		assertThat(requestsFrom(from)).isZero();
+	}
+
+	@Test
+	void aQuestionInTheMiddleIsNotTakenForAnAnswer() {
+		String from = nextSender();
+		say(from, "CALL");
+
+		assertThat(say(from, "What is lateral fusion?")).contains("Please answer the question above, or reply CANCEL");
+		assertThat(say(from, "Eve Stone")).startsWith("Thank you. Shall we call you on");
+	}
+
+	private int requestsFrom(String from) {
+		return jdbc.sql("select count(*) from callback_request where phone = ?")
+			.param("+" + from)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** Sends a text from the patient and returns Frontdesk's reply to it. */
+	private String say(String from, String text) {
+		int before = sentTo(from).size();
+		deliverText(from, text);
+		Eventually.until("Frontdesk replies to \"" + text + "\"", () -> sentTo(from).size() > before);
+		List<LoggedRequest> sent = sentTo(from);
+		return sent.subList(before, sent.size()).stream().map(this::textOf).collect(Collectors.joining("\n\n"));
 	}
 
 	private String deliverText(String from, String message) {

@@ -1,0 +1,268 @@
+package com.frontdesk.channels.messaging;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.frontdesk.booking.CallbackProperties;
+import com.frontdesk.booking.CallbackReceipt;
+import com.frontdesk.booking.CallbackRequests;
+import com.frontdesk.booking.CallbackSubmission;
+import com.frontdesk.booking.InvalidCallbackRequest;
+import com.frontdesk.booking.PhoneNumbers;
+import com.frontdesk.booking.PracticeProfile;
+import com.frontdesk.booking.PreferredTime;
+import com.frontdesk.channels.messaging.CallbackFormStore.Form;
+import com.frontdesk.channels.messaging.CallbackFormStore.Step;
+import com.frontdesk.conversation.ConversationStore;
+import com.frontdesk.conversation.Intent;
+import com.frontdesk.conversation.Turn;
+import com.frontdesk.triage.Triage;
+import com.frontdesk.triage.TriageOutcome;
+
+/**
+ * A callback request on a messaging channel, as a short guided exchange: name, phone (the sender's own number
+ * offered for confirmation where the channel gives it: WhatsApp, SMS), preferred time, an optional reason, then the
+ * consent, word for word; then the request is stored and the patient told when to expect the call. It starts with
+ * CALL (which booking replies offer) or "call me back", survives restarts (the state is in the database), and the
+ * patient can cancel at any point. Triage runs first on every message: an emergency ends the exchange and gets the
+ * emergency reply. Each step is kept in the conversation as a booking turn, so staff see the whole exchange.
+ */
+@Component
+class CallbackExchange {
+
+	private static final Logger log = LoggerFactory.getLogger(CallbackExchange.class);
+
+	private static final Pattern START = Pattern.compile("(?:please )?(?:(?:can|could|will) (?:you|someone|somebody) )?"
+			+ "(?:call|ring|phone) me(?: back)?(?: please)?|call|call ?back(?: please)?"
+			+ "|(?:request|i(?:'d| would)? like|i want) a call ?back");
+
+	private static final Set<String> CANCEL = Set.of("cancel", "exit", "stop", "quit", "abort", "never mind",
+			"nevermind", "forget it", "no thanks", "no thank you", "cancelar", "salir");
+
+	private static final Set<String> YES = Set.of("yes", "y", "yeah", "yep", "yup", "ok", "okay", "sure", "correct",
+			"confirm", "yes please", "that's right", "thats right", "right", "si", "sí", "i agree", "agree");
+
+	private static final Set<String> NO = Set.of("no", "n", "nope", "no thanks", "don't", "dont");
+
+	private static final Set<String> SKIP = Set.of("skip", "no", "none", "nothing", "n/a", "na", "-", "no reason");
+
+	private final CallbackFormStore forms;
+
+	private final CallbackRequests callbacks;
+
+	private final ContactStore contacts;
+
+	private final ConversationStore conversations;
+
+	private final Triage triage;
+
+	private final PracticeProfile practice;
+
+	private final Duration timeout;
+
+	private final Clock clock;
+
+	CallbackExchange(CallbackFormStore forms, CallbackRequests callbacks, ContactStore contacts,
+			ConversationStore conversations, Triage triage, PracticeProfile practice, CallbackProperties properties,
+			Clock clock) {
+		this.forms = forms;
+		this.callbacks = callbacks;
+		this.contacts = contacts;
+		this.conversations = conversations;
+		this.triage = triage;
+		this.practice = practice;
+		this.timeout = properties.formTimeout();
+		this.clock = clock;
+	}
+
+	/** Whether the sender is in the middle of a callback request (their next YES is an answer, not an SMS opt-in). */
+	boolean underWay(MessagingChannel channel, String sender) {
+		return current(channel, sender).isPresent();
+	}
+
+	/** Ends an exchange without a request (the sender opted out). */
+	void abandon(MessagingChannel channel, String sender) {
+		forms.delete(channel.name(), sender);
+	}
+
+	/**
+	 * The reply when the message starts or continues a callback request; empty when the turn pipeline answers it
+	 * (no exchange under way and none asked for, or an emergency, which also ends the exchange).
+	 */
+	Optional<String> reply(MessagingChannel channel, InboundMessage message) {
+		String text = message.text().strip();
+		Optional<Form> form = current(channel, message.sender());
+		TriageOutcome safety = triage.assess(text).outcome();
+		if (safety == TriageOutcome.EMERGENCY || safety == TriageOutcome.SELF_HARM) {
+			if (form.isPresent()) {
+				forms.delete(channel.name(), message.sender());
+				log.info("A {} callback request was ended by an emergency reply", channel.name());
+			}
+			return Optional.empty();
+		}
+		String words = words(text);
+		if (form.isEmpty()) {
+			return START.matcher(words).matches() ? Optional.of(start(channel, message, text)) : Optional.empty();
+		}
+		String reply = CANCEL.contains(words) ? cancel(form.get()) : next(channel, form.get(), text, words);
+		record(form.get().conversationId(), text, reply);
+		return Optional.of(reply);
+	}
+
+	private Optional<Form> current(MessagingChannel channel, String sender) {
+		Optional<Form> form = forms.find(channel.name(), sender);
+		if (form.isPresent() && form.get().updatedAt().plus(timeout).isBefore(clock.instant())) {
+			forms.delete(channel.name(), sender);
+			return Optional.empty();
+		}
+		return form;
+	}
+
+	private String start(MessagingChannel channel, InboundMessage message, String text) {
+		String conversation = contacts.conversation(channel.name(), message.sender())
+			.filter(conversations::exists)
+			.orElseGet(() -> {
+				String id = conversations.create(channel.name());
+				contacts.link(channel.name(), message.sender(), id);
+				return id;
+			});
+		forms.start(channel.name(), message.sender(), conversation);
+		String reply = "Happy to arrange a call back from " + practice.name() + ". A few quick questions (reply "
+				+ cancelWord(channel) + " at any time to stop).\n\nWhat is your name?";
+		record(conversation, text, reply);
+		return reply;
+	}
+
+	private String next(MessagingChannel channel, Form form, String text, String words) {
+		if (form.step() != Step.REASON && text.endsWith("?")) {
+			return "I'm taking your callback request at the moment. Please answer the question above, or reply "
+					+ cancelWord(channel) + " to stop and ask your question.";
+		}
+		return switch (form.step()) {
+			case NAME -> name(channel, form, text);
+			case CONFIRM_PHONE -> YES.contains(words) ? saved(form.at(Step.TIME), timeQuestion())
+					: NO.contains(words) ? saved(form.withPhone(null).at(Step.PHONE), phoneQuestion())
+							: phone(channel, form, text);
+			case PHONE -> phone(channel, form, text);
+			case TIME -> time(form, words);
+			case REASON -> reason(form, text, words);
+			case CONSENT -> YES.contains(words) ? submit(channel, form)
+					: NO.contains(words) ? cancel(form) : "Please reply YES to send your request, or NO to cancel.";
+		};
+	}
+
+	private String name(MessagingChannel channel, Form form, String text) {
+		Optional<String> problem = callbacks.nameProblem(text);
+		if (problem.isPresent()) {
+			return problem.get() + " What is your name?";
+		}
+		Form named = form.withName(text);
+		Optional<String> own = channel.senderPhone(form.sender()).map(callbacks::phone)
+			.filter(PhoneNumbers.Result::valid)
+			.map(PhoneNumbers.Result::number);
+		if (own.isPresent()) {
+			return saved(named.withPhone(own.get()).at(Step.CONFIRM_PHONE), "Thank you. Shall we call you on "
+					+ PhoneNumbers.readable(own.get()) + "? Reply YES, or type the number we should call.");
+		}
+		return saved(named.at(Step.PHONE), "Thank you. " + phoneQuestion());
+	}
+
+	private String phone(MessagingChannel channel, Form form, String text) {
+		PhoneNumbers.Result phone = callbacks.phone(text);
+		if (!phone.valid()) {
+			return phone.problem() + " Please type the number again, or reply " + cancelWord(channel) + " to stop.";
+		}
+		return saved(form.withPhone(phone.number()).at(Step.TIME), timeQuestion());
+	}
+
+	private String time(Form form, String words) {
+		Optional<PreferredTime> time = preferredTime(words);
+		if (time.isEmpty()) {
+			return "Please reply 1, 2, 3 or 4.\n\n" + timeQuestion();
+		}
+		return saved(form.withTime(time.get().value()).at(Step.REASON), "In a few words, what would you like to talk "
+				+ "about? Reply SKIP to leave it out. (Nothing urgent here please: in an emergency call "
+				+ practice.emergencyNumber() + ".)");
+	}
+
+	private String reason(Form form, String text, String words) {
+		String reason = SKIP.contains(words) ? null : text;
+		if (reason != null && reason.length() > callbacks.maxReasonLength()) {
+			return "Please keep it under " + callbacks.maxReasonLength() + " characters, or reply SKIP.";
+		}
+		return saved(form.withReason(reason).at(Step.CONSENT), callbacks.consentWording().text()
+				+ "\n\nReply YES to agree and send your request, or NO to cancel.");
+	}
+
+	private String submit(MessagingChannel channel, Form form) {
+		CallbackReceipt receipt;
+		try {
+			receipt = callbacks.submit(new CallbackSubmission(form.conversationId(), channel.name(), form.name(),
+					form.phone(), null, form.preferredTime(), form.reason(), true, callbacks.consentWording().version(),
+					"form-" + form.formId()));
+		}
+		catch (InvalidCallbackRequest ex) {
+			forms.delete(form.channel(), form.sender());
+			return "Sorry, your request could not be stored: " + ex.problems().get(0).detail()
+					+ " Reply CALL to start again, or call " + practice.name() + " at " + practice.phone() + ".";
+		}
+		forms.delete(form.channel(), form.sender());
+		return receipt.message();
+	}
+
+	private String cancel(Form form) {
+		forms.delete(form.channel(), form.sender());
+		return "OK, I have stopped your callback request and sent nothing to the practice. You can still call "
+				+ practice.name() + " at " + practice.phone() + ".";
+	}
+
+	private String saved(Form form, String reply) {
+		forms.save(form);
+		return reply;
+	}
+
+	private static String phoneQuestion() {
+		return "What number should we call? Please include the area code.";
+	}
+
+	private static String timeQuestion() {
+		return "When is the best time to call?\n1 Morning\n2 Afternoon\n3 Evening\n4 Any time\nReply with a number.";
+	}
+
+	private static Optional<PreferredTime> preferredTime(String words) {
+		return switch (words) {
+			case "1", "morning", "mornings", "in the morning", "am" -> Optional.of(PreferredTime.MORNING);
+			case "2", "afternoon", "afternoons", "in the afternoon", "pm" -> Optional.of(PreferredTime.AFTERNOON);
+			case "3", "evening", "evenings", "in the evening" -> Optional.of(PreferredTime.EVENING);
+			case "4", "any", "any time", "anytime", "whenever", "all day", "no preference" -> Optional.of(PreferredTime.ANY);
+			default -> Optional.empty();
+		};
+	}
+
+	/** SMS carriers treat CANCEL, STOP and QUIT as opting out of all messages: on SMS the exchange is left with EXIT. */
+	private static String cancelWord(MessagingChannel channel) {
+		return "sms".equals(channel.name()) ? "EXIT" : "CANCEL";
+	}
+
+	private void record(String conversationId, String question, String reply) {
+		conversations.append(conversationId, new Turn(question, reply, Intent.BOOKING, List.of(), List.of(), null,
+				clock.instant()));
+	}
+
+	private static String words(String text) {
+		String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).replace('\u2019', '\'')
+			.toLowerCase(Locale.ROOT);
+		return folded.replaceAll("[.!?,;:\\s]+$", "").replaceAll("^[\\s\"']+|[\\s\"']+$", "").replaceAll("\\s+", " ");
+	}
+
+}
