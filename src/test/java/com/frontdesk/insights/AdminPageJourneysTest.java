@@ -29,8 +29,8 @@ import com.frontdesk.widget.Chromium;
 
 /**
  * The admin page as the practice manager uses it, in a real headless Chromium: the dashboard's charts, the content
- * gaps, a conversation deleted with confirmation, the callbacks and handoffs sections, and a patient's thumbs down in
- * the website widget that shows up in the report. The browser sends the admin's Basic credentials on every request,
+ * gaps, a conversation deleted with confirmation, the callbacks and handoffs sections (unavailable, and as their
+ * contracts say), and a patient's thumbs down in the website widget that shows up in the report. The browser sends the admin's Basic credentials on every request,
  * as it does once the manager has logged in at its prompt. The practice's own name gives the class a database of its
  * own.
  */
@@ -42,6 +42,41 @@ class AdminPageJourneysTest {
 	/** Collects the page's Content-Security-Policy violations, from before any script of the page runs. */
 	static final String CSP_WATCH = "window.__csp = []; document.addEventListener('securitypolicyviolation', "
 			+ "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));";
+
+	/** The callbacks and handoffs endpoints as their contracts describe them, answered in the browser. */
+	static final String CONTRACTS = """
+			(() => {
+			  const real = window.fetch.bind(window);
+			  window.__calls = [];
+			  const callbacks = [{ id: 'cb-1', createdAt: '2026-11-24T15:00:00Z', channel: 'web', conversationId: 'c-1',
+			    name: 'Ana García', phone: '+1 555 0100', email: 'ana@example.com', preferredTime: 'morning',
+			    reason: 'Back pain', status: 'open', consentText: 'You may call me about my request.',
+			    consentAt: '2026-11-24T15:00:00Z', doneAt: null, deliveryStatus: 'delivered' }];
+			  const handoffs = [{ conversationId: 'c-2', channel: 'whatsapp', owner: 'waiting_for_staff',
+			    requestedAt: '2026-11-24T16:00:00Z', lastMessage: 'Can someone call me?' }];
+			  const json = (body) => new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+			  const staff = new RegExp('^/api/admin/conversations/[^/]+/(messages|release|close)$');
+			  window.fetch = (input, init) => {
+			    const url = new URL(typeof input === 'string' ? input : input.url, location.href);
+			    const method = (init && init.method) || 'GET';
+			    const path = url.pathname;
+			    if (!path.startsWith('/api/admin/callbacks') && path !== '/api/admin/handoffs' && !staff.test(path)) {
+			      return real(input, init);
+			    }
+			    window.__calls.push(method + ' ' + path + url.search + (init && init.body ? ' ' + init.body : ''));
+			    if (path === '/api/admin/callbacks') {
+			      const status = url.searchParams.get('status');
+			      return Promise.resolve(json(callbacks.filter((c) => status === 'all' || c.status === status)));
+			    }
+			    if (path === '/api/admin/callbacks/cb-1/done') {
+			      callbacks[0] = Object.assign({}, callbacks[0], { status: 'done', doneAt: new Date().toISOString() });
+			    }
+			    if (path === '/api/admin/handoffs') {
+			      return Promise.resolve(json(handoffs));
+			    }
+			    return Promise.resolve(new Response(null, { status: 204 }));
+			  };
+			})();""";
 
 	static ChromeDriver driver;
 
@@ -160,6 +195,48 @@ class AdminPageJourneysTest {
 		wait.until(d -> d.findElement(By.id("handoffs-message")).getText().contains("not available"));
 		assertThat(driver.findElement(By.id("dashboard")).isDisplayed()).isFalse();
 		assertNoCspViolations();
+	}
+
+	/**
+	 * Callback requests and handoffs are served by other parts of Frontdesk; here the browser answers their endpoints
+	 * itself, exactly as their contracts say, so the page is checked against the contracts.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void callbacksAndHandoffsAreListedAndActedOnAsTheirContractsSay() {
+		Object script = driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CONTRACTS))
+			.get("identifier");
+		try {
+			open("/admin/#callbacks");
+			WebElement row = wait.until(d -> d.findElement(By.cssSelector("#callbacks-table tbody tr")));
+			assertThat(row.getText()).contains("Ana García").contains("ana@example.com").contains("morning")
+				.contains("Back pain").contains("You may call me about my request.").contains("delivered");
+			assertThat(row.findElement(By.cssSelector("a[href^='tel:']")).getAttribute("href")).isEqualTo("tel:+15550100");
+			assertThat(driver.findElement(By.id("callbacks-csv")).getAttribute("href")).endsWith("/api/admin/callbacks.csv");
+			row.findElement(By.xpath(".//button[starts-with(normalize-space(.), 'Mark done')]")).click();
+			wait.until(d -> d.findElement(By.id("callbacks-message")).getText().equals("No callback requests."));
+
+			driver.findElement(By.id("tab-handoffs")).click();
+			WebElement handoff = wait.until(d -> d.findElement(By.cssSelector("#handoffs-list article")));
+			assertThat(handoff.getText()).contains("WhatsApp · waiting for staff").contains("Can someone call me?");
+			handoff.findElement(By.cssSelector("textarea")).sendKeys("We will call you at 3 pm.");
+			handoff.findElement(By.xpath(".//button[.='Send']")).click();
+			wait.until(d -> d.findElement(By.id("handoffs-message")).getText().equals("Reply sent."));
+			driver.findElement(By.xpath("//button[.='Hand back to the assistant']")).click();
+			wait.until(d -> d.findElement(By.id("handoffs-message")).getText().startsWith("Handed back"));
+			driver.findElement(By.xpath("//button[.='Close conversation']")).click();
+			wait.until(d -> d.findElement(By.id("handoffs-message")).getText().equals("Conversation closed."));
+
+			assertThat((List<Object>) driver.executeScript("return window.__calls")).containsSubsequence(
+					"GET /api/admin/callbacks?status=open", "POST /api/admin/callbacks/cb-1/done",
+					"GET /api/admin/handoffs",
+					"POST /api/admin/conversations/c-2/messages {\"text\":\"We will call you at 3 pm.\"}",
+					"POST /api/admin/conversations/c-2/release", "POST /api/admin/conversations/c-2/close");
+			assertNoCspViolations();
+		}
+		finally {
+			driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", script));
+		}
 	}
 
 	@Test
