@@ -112,6 +112,11 @@ class AdminPageJourneysTest {
 		Patient books = new Patient(port);
 		books.asks("What is lateral fusion?");
 		books.asks("I'd like to book a consultation");
+		new Patient(port).asks("Does insurance cover it?");
+		Patient worried = new Patient(port);
+		worried.asks("Will insurance pay for the surgery?");
+		worried.asks("can i talk to a real person");
+		new Patient(port).asks("Will lateral fusion leave a big scar?");
 	}
 
 	@Test
