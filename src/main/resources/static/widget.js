@@ -66,6 +66,11 @@ a.btn.primary{background:var(--fd-accent);color:var(--fd-on-accent);border-color
 .emergency .head{display:flex;align-items:center;gap:8px;font-size:19px;font-weight:800;margin-bottom:6px}
 .emergency a.btn{background:#fff;color:#8a0019;border-color:#fff;font-size:17px;min-height:44px}
 .error{align-self:stretch;max-width:none;background:#fdecee;color:#6b0014;border:1px solid #b00020;white-space:normal}
+.rate{display:flex;align-items:center;gap:4px;margin-top:8px;font-size:13px;color:#4a5159;white-space:normal}
+.rate button{width:32px;height:32px;justify-content:center;border-radius:16px;color:#3d4550}
+.rate button:hover{background:#dfe4ea}
+.rate button[aria-pressed=true]{background:var(--fd-accent);color:var(--fd-on-accent)}
+.rate svg{width:18px;height:18px}.rate .down svg{transform:scaleY(-1)}
 .error button{margin-top:8px;padding:6px 14px;border-radius:18px;background:#8a0019;color:#fff;font-weight:600;min-height:34px}
 .typing{display:inline-flex;gap:4px;padding:4px 0}
 .typing i{width:7px;height:7px;border-radius:50%;background:#5b6470;animation:fd-b 1.2s infinite ease-in-out}
@@ -123,7 +128,8 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     close: 'M6 6l12 12M18 6L6 18',
     send: 'M4 12l16-8-6 16-2.5-6.5L4 12z',
     restart: 'M4 4v6h6M4.5 15a8 8 0 1 0 1.9-8.3L4 10',
-    alert: 'M12 3l10 18H2L12 3zM12 10v5M12 18v.5'
+    alert: 'M12 3l10 18H2L12 3zM12 10v5M12 18v.5',
+    thumb: 'M3 11h4v9H3zM7 11l4-8a2.5 2.5 0 0 1 2.5 2.5V9h5.3a2 2 0 0 1 2 2.3l-1.4 7A2 2 0 0 1 17.4 20H7'
   };
   function icon(name) {
     const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
@@ -680,6 +686,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
       buttons.appendChild(link);
     }
     if (buttons.children.length) box.appendChild(buttons);
+    if (!emergency && reply.intent !== 'greeting' && reply.replyId) box.appendChild(rating(String(reply.replyId)));
     return box;
   }
 
@@ -824,6 +831,41 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     box.appendChild(form);
     name.focus();
     scrollDown(false);
+  }
+
+  // ---- was it helpful? one thumbs up or down per reply; the latest counts ----
+  function rating(replyId) {
+    const group = el('div', 'rate');
+    group.setAttribute('role', 'group');
+    group.setAttribute('aria-label', 'Was this answer helpful?');
+    group.appendChild(el('span', '', 'Helpful?'));
+    const buttons = [['up', 'Yes, helpful'], ['down', 'No, not helpful']].map(([value, label]) => {
+      const button = el('button', value);
+      button.type = 'button';
+      button.setAttribute('aria-label', label);
+      button.setAttribute('aria-pressed', 'false');
+      button.appendChild(icon('thumb'));
+      button.addEventListener('click', () => rate(replyId, value, buttons));
+      return button;
+    });
+    group.append(...buttons);
+    return group;
+  }
+
+  async function rate(replyId, value, buttons) {
+    try {
+      const response = await fetch(API + '/api/feedback', {
+        method: 'POST',
+        credentials: 'omit',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ conversationId, replyId, rating: value })
+      });
+      if (!response.ok) throw new Error(String(response.status));
+      for (const button of buttons) button.setAttribute('aria-pressed', String(button.classList.contains(value)));
+      announce(status, 'Thank you for your feedback.');
+    } catch (e) {
+      announce(status, 'Your feedback could not be sent. Please try again.');
+    }
   }
 
   // ---- start ----

@@ -209,8 +209,8 @@
   /** Horizontal bars, one per item: {label, value, note}. */
   function horizontalBars(items, max, className) {
     const row = 30;
-    const width = 560;
-    const labelWidth = 190;
+    const width = 520;
+    const labelWidth = 170;
     const valueWidth = 90;
     const height = Math.max(row, items.length * row) + 4;
     const scale = (width - labelWidth - valueWidth) / Math.max(1, max);
@@ -318,7 +318,7 @@
   }
 
   function renderGaps(report) {
-    $('gaps-range').textContent = `${count(report.questions)} questions, ${day(report.from, true)} to ${day(report.to, true)} (${report.timeZone}); answers with a confidence below ${report.lowConfidenceBelow} count as low confidence.`;
+    $('gaps-range').textContent = `${count(report.questions)} question${report.questions === 1 ? '' : 's'}, ${day(report.from, true)} to ${day(report.to, true)} (${report.timeZone}); answers with a confidence below ${report.lowConfidenceBelow} count as low confidence.`;
     const rows = report.topics.map((topic) => {
       const name = el('span', {}, el('strong', { text: topic.topic || '(no topic words)' }));
       if (topic.relatedWords.length) name.append(el('span', { class: 'related', text: ' ' + topic.relatedWords.join(', ') }));
@@ -392,7 +392,7 @@
   function backToList() {
     $('transcript').hidden = true;
     $('conversation-list').hidden = false;
-    loadConversations();
+    return loadConversations();
   }
 
   function renderTranscript(t) {
@@ -438,9 +438,9 @@
       }
       try {
         await api('/api/admin/conversations/' + encodeURIComponent(id), { method: 'DELETE' });
-        announce('The conversation was deleted.');
-        backToList();
+        await backToList();
         show('conversations-message', 'The conversation and everything linked to it were deleted.', 'ok');
+        announce('The conversation was deleted.');
       } catch (error) {
         show('conversations-message', error.status === 404 ? 'This conversation was already deleted.' : error.message, 'error');
       }
@@ -552,7 +552,10 @@
     show(section + '-message', error.status === 404 ? text : error.message, error.status === 404 ? 'unavailable' : 'error');
   }
 
-  // ---- start on the section the address names ----
-  const start = tabFor(location.hash.slice(1)) || tabs[0];
-  select(start, false);
+  // ---- start on the section the address names, and follow the address when it changes ----
+  select(tabFor(location.hash.slice(1)) || tabs[0], false);
+  window.addEventListener('hashchange', () => {
+    const tab = tabFor(location.hash.slice(1));
+    if (tab && tab.getAttribute('aria-selected') !== 'true') select(tab, false);
+  });
 })();

@@ -35,6 +35,9 @@ class TopicGrouper {
 
 	private static final int MAX_EXAMPLE_LENGTH = 200;
 
+	/** Words this common in the knowledge ("lateral", "fusion") say nothing about a gap: never a related word. */
+	private static final double MIN_RELATED_RARITY = 1.0;
+
 	private final TextAnalysis analysis;
 
 	private final Retriever retriever;
@@ -63,13 +66,13 @@ class TopicGrouper {
 			String key = mostShared(remaining, rarity);
 			List<Analysed> members = remaining.stream().filter(a -> a.terms().containsKey(key)).toList();
 			remaining.removeIf(a -> a.terms().containsKey(key));
-			topics.add(topic(key, members));
+			topics.add(topic(key, members, rarity));
 		}
 		topics.sort(Comparator.comparingInt(GapTopic::questions).reversed()
 			.thenComparing(GapTopic::lastSeen, Comparator.reverseOrder())
 			.thenComparing(GapTopic::topic));
 		if (!wordless.isEmpty()) {
-			topics.add(topic(null, wordless));
+			topics.add(topic(null, wordless, rarity));
 		}
 		return topics;
 	}
@@ -95,23 +98,27 @@ class TopicGrouper {
 			.orElseThrow();
 	}
 
-	private GapTopic topic(String key, List<Analysed> members) {
+	private GapTopic topic(String key, List<Analysed> members, Map<String, Double> rarity) {
 		List<String> examples = members.stream().map(a -> example(a.question().question())).distinct()
 			.limit(EXAMPLES).toList();
 		List<String> comments = members.stream().map(a -> a.question().comment()).filter(Objects::nonNull)
 			.map(this::example).distinct().limit(EXAMPLES).toList();
 		Instant lastSeen = members.stream().map(a -> a.question().at()).max(Comparator.naturalOrder()).orElseThrow();
-		return new GapTopic(key == null ? null : wording(key, members), key == null ? List.of() : related(key, members),
+		return new GapTopic(key == null ? null : wording(key, members), key == null ? List.of() : related(key, members, rarity),
 				members.size(), count(members, GapQuestion::notCovered), count(members, GapQuestion::lowConfidence),
 				count(members, GapQuestion::thumbsDown), lastSeen, examples, comments);
 	}
 
-	/** Other terms at least two of the questions share (of a single question: its other terms), in its words. */
-	private static List<String> related(String key, List<Analysed> members) {
+	/**
+	 * Other telling terms at least two of the questions share (of a single question: its other telling terms), in
+	 * the patients' words.
+	 */
+	private static List<String> related(String key, List<Analysed> members, Map<String, Double> rarity) {
 		int shared = Math.min(2, members.size());
 		Map<String, Integer> counts = new HashMap<>();
 		for (Analysed analysed : members) {
-			analysed.terms().keySet().stream().filter(term -> !term.equals(key))
+			analysed.terms().keySet().stream()
+				.filter(term -> !term.equals(key) && rarity.getOrDefault(term, 1.0) >= MIN_RELATED_RARITY)
 				.forEach(term -> counts.merge(term, 1, Integer::sum));
 		}
 		String label = wording(key, members);

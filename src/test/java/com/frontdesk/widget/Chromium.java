@@ -1,5 +1,8 @@
 package com.frontdesk.widget;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +22,7 @@ import org.springframework.util.FileSystemUtils;
  * installs), driven through an explicit {@link ChromeDriverService}, so Selenium Manager never looks for or downloads
  * a browser or driver.
  */
-final class Chromium {
+public final class Chromium {
 
 	static final Path BROWSER = Path.of("/usr/bin/chromium");
 
@@ -32,11 +35,23 @@ final class Chromium {
 	private Chromium() {
 	}
 
-	static boolean installed() {
+	public static boolean installed() {
 		return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
 	}
 
-	static ChromeDriver start() {
+	/**
+	 * Starts the browser for a test class, or skips the class where Chromium is not installed; in CI (and
+	 * {@code .ci/run}) a missing browser is a failure, never a silent skip.
+	 */
+	public static ChromeDriver startOrSkip() {
+		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+			assertThat(installed()).as("CI needs /usr/bin/chromium and /usr/bin/chromedriver").isTrue();
+		}
+		assumeTrue(installed(), "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+		return start();
+	}
+
+	public static ChromeDriver start() {
 		SELENIUM_LOG.setLevel(Level.SEVERE); // no "CDP version not found" warnings: the tests need no CDP bindings
 		try {
 			profile = Files.createTempDirectory("frontdesk-chromium-");
@@ -59,7 +74,7 @@ final class Chromium {
 		return driver;
 	}
 
-	static void stop(ChromeDriver driver) {
+	public static void stop(ChromeDriver driver) {
 		if (driver != null) {
 			driver.quit();
 		}
@@ -68,7 +83,7 @@ final class Chromium {
 		}
 	}
 
-	static File screenshotsDir() {
+	public static File screenshotsDir() {
 		File dir = new File(System.getProperty("widget.screenshots", "target/widget-screenshots"));
 		dir.mkdirs();
 		return dir;
