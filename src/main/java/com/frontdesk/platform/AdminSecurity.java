@@ -55,8 +55,10 @@ class AdminSecurity {
 				.accessDeniedHandler((request, response, ex) -> write(response, HttpStatus.FORBIDDEN,
 						"This account may not use the admin API.")))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// Chat and webhooks are called without cookies, and admin requests carry Basic credentials on each call.
+			// Chat and webhooks are called without cookies, and admin requests carry Basic credentials on each call;
+			// browsers resend those for other sites' pages too, so admin changes must come from the admin page itself.
 			.csrf(csrf -> csrf.disable())
+			.addFilterBefore(new SameOriginAdminChanges(), BasicAuthenticationFilter.class)
 			.cors(Customizer.withDefaults())
 			.requestCache(cache -> cache.disable())
 			// Limits after CORS (browsers can read a 429) and before authentication (password guesses count too).

@@ -47,6 +47,26 @@ class AdminApiTest {
 	}
 
 	@Test
+	void anotherSitesPageCannotMakeTheAdminsBrowserChangeAnything() {
+		Response crossSite = call("POST", "/api/admin/knowledge/reindex", AdminLogin.header(), "Sec-Fetch-Site",
+				"cross-site");
+		Response otherOrigin = call("POST", "/api/admin/knowledge/reindex", AdminLogin.header(), "Origin",
+				"https://evil.example");
+		Response adminPage = call("POST", "/api/admin/knowledge/reindex", AdminLogin.header(), "Origin",
+				"http://localhost:" + port);
+		Response sameOrigin = call("POST", "/api/admin/knowledge/reindex", AdminLogin.header(), "Sec-Fetch-Site",
+				"same-origin");
+		Response reading = call("GET", "/api/admin/knowledge", AdminLogin.header(), "Sec-Fetch-Site", "cross-site");
+
+		assertThat(crossSite.status()).isEqualTo(403);
+		assertThat(crossSite.contentType()).startsWith("application/problem+json");
+		assertThat(otherOrigin.status()).isEqualTo(403);
+		assertThat(adminPage.status()).isEqualTo(200);
+		assertThat(sameOrigin.status()).isEqualTo(200);
+		assertThat(reading.status()).as("reading is kept from other sites by the same-origin policy").isEqualTo(200);
+	}
+
+	@Test
 	void chatStaysPublicAndEveryResponseCarriesSecurityHeaders() {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/chat"))
 			.header("Content-Type", "application/json")
@@ -66,9 +86,12 @@ class AdminApiTest {
 		}
 	}
 
-	private Response call(String method, String path, String authorization) {
+	private Response call(String method, String path, String authorization, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.method(method, HttpRequest.BodyPublishers.noBody());
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
 		if (authorization != null) {
 			request.header("Authorization", authorization);
 		}
