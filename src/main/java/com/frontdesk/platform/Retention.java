@@ -44,7 +44,7 @@ public class Retention implements SchedulingConfigurer {
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar tasks) {
-		tasks.addFixedDelayTask(RequestIds.carryOrNew(this::purgeQuietly), properties.interval());
+		tasks.addFixedDelayTask(() -> RequestIds.carryOrNew(this::purgeQuietly).run(), properties.interval());
 	}
 
 	/** What one purge deleted. */
