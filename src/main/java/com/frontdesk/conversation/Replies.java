@@ -122,6 +122,12 @@ class Replies {
 				+ "For anything else, please call " + practice.phone() + ".";
 	}
 
+	String outOfScopeInSpanish() {
+		return "Solo puedo ayudar con preguntas sobre los procedimientos de " + practice.name()
+				+ ", con la información de la propia consulta, y con la reserva de una consulta. Para cualquier otra cosa, "
+				+ "llame al " + practice.phone() + ".";
+	}
+
 	String greeting() {
 		return "Hello! I'm the virtual assistant of " + practice.name() + ". I can answer questions about the "
 				+ "procedures we offer, such as minimally invasive lateral fusion, using the practice's own information, "

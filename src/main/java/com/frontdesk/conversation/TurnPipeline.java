@@ -155,7 +155,8 @@ public class TurnPipeline {
 				return Reply.of(spanish ? replies.needsClinicianInSpanish() : replies.needsClinician(),
 						Intent.NEEDS_CLINICIAN, actions.call(), actions.book());
 			case MANIPULATION:
-				return Reply.of(replies.outOfScope(), Intent.NOT_COVERED, actions.call());
+				return Reply.of(spanish ? replies.outOfScopeInSpanish() : replies.outOfScope(), Intent.NOT_COVERED,
+						actions.call());
 			case CLEAR:
 				break;
 		}

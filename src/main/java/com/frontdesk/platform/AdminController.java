@@ -9,16 +9,19 @@ import com.frontdesk.retrieval.KnowledgeIndex;
 
 /**
  * The admin API for the knowledge index: {@code GET /api/admin/knowledge} shows what is indexed and which files
- * were skipped; {@code POST /api/admin/knowledge/reindex} re-reads the knowledge folder now. Only the admin may
- * call them (see {@link AdminSecurity}).
+ * were skipped; {@code POST /api/admin/knowledge/reindex} re-reads the knowledge folder now, on this instance and
+ * (within a heartbeat) on every other one. Only the admin may call them (see {@link AdminSecurity}).
  */
 @RestController
 class AdminController {
 
 	private final KnowledgeIndex index;
 
-	AdminController(KnowledgeIndex index) {
+	private final KnowledgeReindexRequests reindexRequests;
+
+	AdminController(KnowledgeIndex index, KnowledgeReindexRequests reindexRequests) {
 		this.index = index;
+		this.reindexRequests = reindexRequests;
 	}
 
 	@GetMapping("/api/admin/knowledge")
@@ -28,6 +31,7 @@ class AdminController {
 
 	@PostMapping("/api/admin/knowledge/reindex")
 	IndexStatus reindex() {
+		reindexRequests.requested();
 		return index.reindex();
 	}
 

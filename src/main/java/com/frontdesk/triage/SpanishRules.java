@@ -1,6 +1,7 @@
 package com.frontdesk.triage;
 
 import static com.frontdesk.triage.TriageOutcome.EMERGENCY;
+import static com.frontdesk.triage.TriageOutcome.MANIPULATION;
 import static com.frontdesk.triage.TriageOutcome.NEEDS_CLINICIAN;
 import static com.frontdesk.triage.TriageOutcome.SELF_HARM;
 
@@ -48,7 +49,14 @@ final class SpanishRules {
 					"\\b(?:dosis|posologia|\\d+ ?mg|cuant[oa]s? (?:pastillas|comprimidos|miligramos|mg)"
 							+ "|(?:debo|puedo|tengo que) (?:dejar de tomar|dejar|tomar|suspender|empezar a tomar)"
 							+ "|tengo (?:cancer|un tumor|una hernia|una infeccion)|es (?:cancer|grave)"
-							+ "|mi (?:resonancia|radiografia|tomografia|analitica)|mis (?:resultados|analisis)|diagnostic\\w*)\\b"));
+							+ "|mi (?:resonancia|radiografia|tomografia|analitica)|mis (?:resultados|analisis)|diagnostic\\w*)\\b"),
+			TriageRule.of("es-prompt-injection", MANIPULATION,
+					"\\b(?:ignora\\w*|olvida\\w*|omite|salta\\w*|desobedece\\w*)\\W+(?:\\w+\\W+){0,3}?"
+							+ "(?:instrucciones|reglas|normas|indicaciones|restricciones)\\b"
+							+ "|\\b(?:prompt|mensaje|instrucciones) (?:del|de) sistema\\b|\\b(?:muestra|revela|dime|repite)\\w* "
+							+ "(?:\\w+ )?(?:tus|las) (?:instrucciones|reglas)\\b|\\bahora eres\\b|\\bactua como\\b"
+							+ "|\\bfinge (?:que eres|ser)\\b|\\bhaz de cuenta\\b|\\bmodo (?:desarrollador|sin restricciones)\\b"
+							+ "|\\bsin restricciones\\b"));
 
 	private SpanishRules() {
 	}

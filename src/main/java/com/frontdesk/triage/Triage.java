@@ -106,7 +106,7 @@ public class Triage {
 			// Attempts to make the assistant ignore its rules or reveal them.
 			TriageRule.of("prompt-injection", MANIPULATION,
 					"\\b(?:ignore|disregard|forget|override|bypass)\\W+(?:\\w+\\W+){0,3}?(?:instructions?|rules?|prompts?|guidelines|guardrails|programming|restrictions?|directions)\\b"
-							+ "|\\b(?:system|hidden|initial|original) (?:prompt|instructions?|message)\\b"
+							+ "|\\b(?:system|hidden|initial|original)[ _-]?(?:prompt|instructions?|message)\\b"
 							+ "|\\b(?:reveal|show|print|repeat|tell me|what are) (?:me )?(?:your|the) (?:instructions|rules|prompt|configuration)\\b"
 							+ "|\\byou are now\\b|\\bfrom now on,? you\\b|\\bpretend (?:to be|you(?: are|'re)?)\\b|\\bact as (?:a |an |my )?\\w+"
 							+ "|\\broleplay\\b|\\bjail ?break\\w*\\b|\\bdeveloper mode\\b|\\bdo anything now\\b|\\bno restrictions\\b"
@@ -118,15 +118,19 @@ public class Triage {
 		.sorted(java.util.Comparator.comparing(TriageRule::outcome))
 		.toList();
 
-	/** Decides what kind of message this is. Never throws; an empty message is clear. */
+	/**
+	 * Decides what kind of message this is. Never throws; an empty message is clear. Text hidden in Base64 is read
+	 * too: what it says counts like the rest of the message, and hiding it is an attempt to subvert the assistant.
+	 */
 	public TriageResult assess(String message) {
-		String normalized = normalize(message);
+		List<String> hidden = EncodedText.decode(message);
+		String normalized = normalize(hidden.isEmpty() ? message : message + "\n" + String.join("\n", hidden));
 		for (TriageRule rule : ALL_RULES) {
 			if (rule.matches(normalized)) {
 				return new TriageResult(rule.outcome(), rule.name());
 			}
 		}
-		return TriageResult.CLEAR;
+		return hidden.isEmpty() ? TriageResult.CLEAR : new TriageResult(MANIPULATION, "encoded-text");
 	}
 
 	/** Lower case, plain apostrophes, accents folded, single spaces: so rules see the same text however it was typed. */

@@ -73,7 +73,7 @@ public class LlmAnswerer {
 			return new ModelAnswer.Unavailable("model not available");
 		}
 		List<Source> passages = contents.stream().map(Source::of).toList();
-		SentenceGate sentences = new SentenceGate(guard, allowedNumbers(passages), passages.size(), tokens);
+		SentenceGate sentences = new SentenceGate(guard, grounded(passages), passages.size(), tokens);
 		Call call = new Call(sentences);
 		streaming.chat(request(question, standalone, passages), call);
 		try {
@@ -135,12 +135,12 @@ public class LlmAnswerer {
 		return ChatRequest.builder().messages(SystemMessage.from(system), UserMessage.from(user)).build();
 	}
 
-	private Set<String> allowedNumbers(List<Source> passages) {
+	private Set<String> grounded(List<Source> passages) {
 		List<String> texts = new ArrayList<>(passages.stream().map(Source::text).toList());
 		texts.addAll(passages.stream().map(p -> p.title() + " " + p.section()).toList());
 		texts.add(practice.phone() + " " + practice.emergencyNumber() + " " + practice.crisisLine() + " "
 				+ practice.openingHours());
-		return OutputGuard.numbersIn(texts);
+		return OutputGuard.groundedIn(texts);
 	}
 
 	private static String failure(Throwable cause) {

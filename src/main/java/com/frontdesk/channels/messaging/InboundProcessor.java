@@ -1,30 +1,29 @@
 package com.frontdesk.channels.messaging;
 
-import java.time.Clock;
-import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
+import com.frontdesk.platform.Instances;
 import com.frontdesk.platform.RequestIds;
 
 /**
  * Processes stored messages on virtual threads, after their webhook was acknowledged. A message is claimed in the
- * database first, so it is answered once; messages of one sender are answered one at a time, in order of arrival.
+ * database first, so it is answered once whichever instance holds it; a sender's messages are answered one at a
+ * time, in order of arrival, across instances: a message whose predecessor is still being answered is left for the
+ * thread answering the predecessor, which takes it next.
  */
 @Component
 class InboundProcessor implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(InboundProcessor.class);
-
-	private static final int STRIPES = 64;
 
 	private final InboundStore store;
 
@@ -32,25 +31,15 @@ class InboundProcessor implements DisposableBean {
 
 	private final MessageHandler handler;
 
-	private final Instant startedAt;
+	private final Instances instances;
 
 	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-	private final ReentrantLock[] senderLocks = new ReentrantLock[STRIPES];
-
-	InboundProcessor(InboundStore store, Channels channels, MessageHandler handler, Clock clock) {
+	InboundProcessor(InboundStore store, Channels channels, MessageHandler handler, Instances instances) {
 		this.store = store;
 		this.channels = channels;
 		this.handler = handler;
-		this.startedAt = clock.instant();
-		for (int i = 0; i < STRIPES; i++) {
-			senderLocks[i] = new ReentrantLock(true);
-		}
-	}
-
-	/** When this run started: messages claimed before then were interrupted by a stop or crash. */
-	Instant startedAt() {
-		return startedAt;
+		this.instances = instances;
 	}
 
 	void submit(StoredMessage message) {
@@ -62,15 +51,33 @@ class InboundProcessor implements DisposableBean {
 		}
 	}
 
-	private void process(StoredMessage stored) {
-		InboundMessage message = stored.message();
-		ReentrantLock lock = senderLocks[Math.floorMod((message.channel() + '\0' + message.sender()).hashCode(), STRIPES)];
-		lock.lock();
-		try {
+	/** Answers the message if it can be claimed, then the sender's next waiting messages in turn. */
+	private void process(StoredMessage first) {
+		Optional<StoredMessage> next = Optional.of(first);
+		while (next.isPresent()) {
+			StoredMessage stored = next.get();
+			InboundMessage message = stored.message();
 			MessagingChannel channel = channels.get(message.channel()).filter(MessagingChannel::enabled).orElse(null);
-			if (channel == null || !store.claim(stored.id())) {
+			if (channel == null || !claim(stored)) {
 				return;
 			}
+			answer(channel, stored);
+			next = nextOf(message);
+		}
+	}
+
+	private boolean claim(StoredMessage stored) {
+		try {
+			return store.claim(stored, instances.id());
+		}
+		catch (RuntimeException ex) {
+			log.error("Claiming {} message #{} failed: {}", stored.message().channel(), stored.id(), ex.getClass().getName());
+			return false;
+		}
+	}
+
+	private void answer(MessagingChannel channel, StoredMessage stored) {
+		try {
 			Outcome outcome = outcome(channel, stored);
 			store.finish(stored.id(), outcome);
 			if (outcome.status() == MessageStatus.FAILED) {
@@ -78,10 +85,17 @@ class InboundProcessor implements DisposableBean {
 			}
 		}
 		catch (RuntimeException ex) {
-			log.error("Processing {} message #{} failed: {}", message.channel(), stored.id(), ex.getClass().getName());
+			log.error("Processing {} message #{} failed: {}", channel.name(), stored.id(), ex.getClass().getName());
 		}
-		finally {
-			lock.unlock();
+	}
+
+	private Optional<StoredMessage> nextOf(InboundMessage message) {
+		try {
+			return store.nextPending(message.channel(), message.sender());
+		}
+		catch (RuntimeException ex) {
+			log.error("Looking for the next {} message failed: {}", message.channel(), ex.getClass().getName());
+			return Optional.empty();
 		}
 	}
 

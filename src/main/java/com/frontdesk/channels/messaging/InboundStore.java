@@ -46,11 +46,34 @@ class InboundStore {
 		return Optional.of(key.getKey().longValue());
 	}
 
-	/** Marks a pending message as being processed; false when it is not pending (someone else has it). */
-	boolean claim(long id) {
-		return jdbc.sql("update channel_message set status = ? where id = ? and status = ?")
-			.params(MessageStatus.PROCESSING.value(), id, MessageStatus.PENDING.value())
+	/**
+	 * Marks a pending message as being processed by this instance. False when it is not pending (another thread or
+	 * instance has it), or when an earlier message of the same sender is not finished yet: a sender's messages are
+	 * answered one at a time, in the order they arrived, whichever instance received them.
+	 */
+	boolean claim(StoredMessage stored, String instance) {
+		InboundMessage message = stored.message();
+		return jdbc.sql("""
+				update channel_message set status = ?, claimed_by = ?, claimed_at = ?
+				where id = ? and status = ?
+				  and not exists (select 1 from channel_message earlier
+				                  where earlier.channel = ? and earlier.sender = ? and earlier.id < ?
+				                    and earlier.status in (?, ?))""")
+			.params(MessageStatus.PROCESSING.value(), instance, utc(clock.instant()), stored.id(),
+					MessageStatus.PENDING.value(), message.channel(), message.sender(), stored.id(),
+					MessageStatus.PENDING.value(), MessageStatus.PROCESSING.value())
 			.update() == 1;
+	}
+
+	/** The sender's oldest message still waiting, if any. */
+	Optional<StoredMessage> nextPending(String channel, String sender) {
+		return jdbc.sql("""
+				select id, channel, platform_message_id, sender, kind, body, sent_at
+				from channel_message where channel = ? and sender = ? and status = ? order by id
+				fetch first 1 rows only""")
+			.params(channel, sender, MessageStatus.PENDING.value())
+			.query(InboundStore::stored)
+			.optional();
 	}
 
 	/** Puts a claimed message back, untouched (its channel is switched off). */
@@ -75,19 +98,25 @@ class InboundStore {
 			.update();
 	}
 
-	/** Messages a previous run claimed but did not finish (it stopped or crashed): pending again. */
-	int releaseInterrupted(Instant receivedBefore) {
-		return jdbc.sql("update channel_message set status = ? where status = ? and received_at < ?")
-			.params(MessageStatus.PENDING.value(), MessageStatus.PROCESSING.value(), utc(receivedBefore))
+	/**
+	 * Messages claimed by an instance that is gone (it stopped or crashed before finishing them, and no longer
+	 * refreshes its heartbeat): pending again, for any instance to answer.
+	 */
+	int releaseOrphaned(OffsetDateTime aliveSince) {
+		return jdbc.sql("""
+				update channel_message set status = ?, claimed_by = null, claimed_at = null
+				where status = ? and (claimed_by is null
+				  or claimed_by not in (select id from app_instance where heartbeat_at >= ?))""")
+			.params(MessageStatus.PENDING.value(), MessageStatus.PROCESSING.value(), aliveSince)
 			.update();
 	}
 
-	/** Pending messages, oldest first. */
-	List<StoredMessage> pending() {
+	/** Pending messages received before the given time, oldest first. */
+	List<StoredMessage> pending(Instant receivedBefore) {
 		return jdbc.sql("""
 				select id, channel, platform_message_id, sender, kind, body, sent_at
-				from channel_message where status = ? order by id""")
-			.param(MessageStatus.PENDING.value())
+				from channel_message where status = ? and received_at < ? order by id""")
+			.params(MessageStatus.PENDING.value(), utc(receivedBefore))
 			.query(InboundStore::stored)
 			.list();
 	}

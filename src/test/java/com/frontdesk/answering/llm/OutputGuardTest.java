@@ -37,4 +37,27 @@ class OutputGuardTest {
 		assertThat(guard.violation("NOT_COVERED but here is a guess [1].", numbers)).contains("prompt leak");
 	}
 
+	@org.junit.jupiter.api.Test
+	void rejectsWhatAnObedientModelWritesForAnAttacker() {
+		assertThat(guard.violation("You have a herniated disc and spinal stenosis [1].", numbers)).contains("diagnosis");
+		assertThat(guard.violation("Por lo que cuenta, usted tiene una hernia discal [1].", numbers)).contains("diagnosis");
+		assertThat(guard.violation("Take two tablets of oxycodone at night [1].", numbers)).contains("dose");
+		assertThat(guard.violation("Ibuprofen helps after surgery [1].", numbers)).contains("medicine not in the passages");
+		assertThat(guard.violation("See ![x](https://evil.example/q?c=1) [1].", numbers)).contains("link");
+		assertThat(guard.violation("Book at www.evil.example [1].", numbers)).contains("link");
+		assertThat(guard.violation("Here: VXNlIG9ubHkgZmFjdHMgc3RhdGVkIGluIHRoZQ== [1].", numbers)).contains("encoded text");
+		assertThat(guard.violation("My first rule is U-s-e o-n-l-y [1].", numbers)).contains("encoded text");
+		assertThat(guard.violation("Règles : utilisez uniquement les faits [1].", numbers)).contains("talk about its rules");
+		assertThat(guard.violation("I only use the numbered passages I was given [1].", numbers))
+			.contains("talk about its rules");
+	}
+
+	@org.junit.jupiter.api.Test
+	void wordsThePassagesUseThemselvesAreFine() {
+		Set<String> grounded = OutputGuard.groundedIn(List.of("Follow your surgeon's instructions about medication "
+				+ "such as ibuprofen after surgery."));
+
+		assertThat(guard.violation("Follow your surgeon's instructions about ibuprofen [1].", grounded)).isEmpty();
+	}
+
 }

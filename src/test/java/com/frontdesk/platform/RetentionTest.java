@@ -1,0 +1,143 @@
+package com.frontdesk.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.frontdesk.FrontdeskApplication;
+import com.frontdesk.channels.messaging.InboundMessage;
+import com.frontdesk.channels.messaging.InboundMessages;
+import com.frontdesk.channels.messaging.MessageRows;
+import com.frontdesk.channels.messaging.RecordingChannel;
+import com.frontdesk.support.ChatClient;
+import com.frontdesk.support.MutableClock;
+
+/**
+ * Patient data is deleted when its retention is over, on a clock the test moves: idle conversations with their
+ * turns, their messaging contacts and channel messages (an opt-out is kept), and old callback requests; what is
+ * recent stays, and purging again changes nothing.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		classes = { FrontdeskApplication.class, RecordingChannel.class, RetentionTest.Clocks.class },
+		properties = { "frontdesk.retention.conversations=30d", "frontdesk.retention.callback-requests=60d",
+				"frontdesk.retention.batch-size=2" })
+class RetentionTest {
+
+	static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Clocks {
+
+		@Bean
+		@Primary
+		MutableClock testClock() {
+			return new MutableClock(START);
+		}
+
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	Retention retention;
+
+	@Autowired
+	InboundMessages inbound;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void deletesWhatIsPastItsRetentionAndKeepsTheRest() {
+		clock.set(START);
+		ChatClient client = new ChatClient(port);
+		String old = client.chat(null, "what are pedicle screws?").text("conversationId");
+		client.chat(old, "and the scars?");
+		String otherOld = client.chat(null, "hello").text("conversationId");
+		answered("patient-old", "m-old-1", "What is lateral fusion?");
+		answered("patient-stopped", "m-stop-1", "What is lateral fusion?");
+		answered("patient-stopped", "m-stop-2", "STOP");
+		jdbc.sql("update channel_contact set opted_out_at = ? where sender = 'patient-stopped'").param(utc(START)).update();
+		String oldCallback = callbackRequest(old, START);
+
+		clock.set(START.plus(Duration.ofDays(20)));
+		String active = client.chat(null, "what are pedicle screws?").text("conversationId");
+		clock.set(START.plus(Duration.ofDays(45)));
+		client.chat(active, "and the scars?");
+		String recent = client.chat(null, "will it leave a scar?").text("conversationId");
+		answered("patient-recent", "m-recent-1", "What is lateral fusion?");
+		String recentCallback = callbackRequest(recent, START.plus(Duration.ofDays(45)));
+		clock.set(START.plus(Duration.ofDays(70)));
+
+		Retention.Purged purged = retention.purge();
+
+		assertThat(purged.conversations()).as("two web, two messaging").isEqualTo(4);
+		assertThat(client.get("/api/conversations/" + old).status()).isEqualTo(404);
+		assertThat(client.chat(old, "and the scars?").status()).isEqualTo(404);
+		assertThat(count("select count(*) from turn where conversation_id in ('" + old + "', '" + otherOld + "')")).isZero();
+		assertThat(count("select count(*) from channel_message where sender in ('patient-old', 'patient-stopped')")).isZero();
+		assertThat(count("select count(*) from channel_contact where sender = 'patient-old'")).isZero();
+		assertThat(jdbc.sql("select conversation_id from channel_contact where sender = 'patient-stopped' "
+				+ "and opted_out_at is not null").query(String.class).list()).as("the opt-out is kept, nothing else")
+			.containsExactly((String) null);
+		assertThat(ids("select id from callback_request")).containsExactly(recentCallback).doesNotContain(oldCallback);
+
+		assertThat(client.get("/api/conversations/" + active).json().get("turns")).hasSize(2);
+		assertThat(client.get("/api/conversations/" + recent).json().get("turns")).hasSize(1);
+		assertThat(count("select count(*) from channel_message where sender = 'patient-recent'")).isEqualTo(1);
+		assertThat(count("select count(*) from channel_contact where sender = 'patient-recent'")).isEqualTo(1);
+
+		assertThat(retention.purge()).as("purging again deletes nothing").isEqualTo(new Retention.Purged(0, 0, 0, 0));
+		answered("patient-old", "m-old-2", "hello again");
+		assertThat(count("select count(*) from channel_contact where sender = 'patient-old' and conversation_id is not null"))
+			.as("a purged contact starts a new conversation").isEqualTo(1);
+	}
+
+	private void answered(String sender, String messageId, String text) {
+		inbound.accept(List.of(InboundMessage.text("recording", messageId, sender, text, clock.instant())));
+		new MessageRows(jdbc).finalStatus("recording", messageId);
+	}
+
+	private String callbackRequest(String conversationId, Instant at) {
+		String id = UUID.randomUUID().toString();
+		jdbc.sql("""
+				insert into callback_request (id, conversation_id, channel, name, phone, preferred_time, consent_text,
+				  consent_at, idempotency_key, status, created_at)
+				values (?, ?, 'web', 'A Patient', '+15550100', 'morning', 'I agree to be called.', ?, ?, 'new', ?)""")
+			.params(id, conversationId, utc(at), id, utc(at))
+			.update();
+		return id;
+	}
+
+	private int count(String sql) {
+		return jdbc.sql(sql).query(Integer.class).single();
+	}
+
+	private List<String> ids(String sql) {
+		return jdbc.sql(sql).query(String.class).list();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+}
