@@ -53,6 +53,7 @@ class ConversationEraser {
 			}
 		}
 		jdbc.sql("delete from callback_request where conversation_id = ?").param(conversationId).update();
+		jdbc.sql("delete from practice_notice where conversation_id = ?").param(conversationId).update();
 		jdbc.sql("delete from reply_feedback where conversation_id = ?").param(conversationId).update();
 		jdbc.sql("delete from turn where conversation_id = ?").param(conversationId).update();
 		jdbc.sql("delete from conversation where id = ?").param(conversationId).update();

@@ -81,6 +81,12 @@ public class Retention implements SchedulingConfigurer {
 		int callbacks = jdbc.sql("delete from callback_request where created_at < ?")
 			.param(now.minus(properties.callbackRequests()))
 			.update();
+		// The practice's copies of notices (names, phones) go with the callback requests once delivered everywhere:
+		// a notice the practice has not received yet is kept until it has.
+		callbacks += jdbc.sql("delete from practice_notice where created_at < ? and not exists (select 1 from "
+				+ "notice_delivery d where d.notice_id = practice_notice.id and d.status <> 'delivered')")
+			.param(now.minus(properties.callbackRequests()))
+			.update();
 		Purged purged = new Purged(conversations, messages, contacts, callbacks);
 		if (purged.any()) {
 			log.info("Retention: deleted {} conversations, {} channel messages, {} contacts, {} callback requests",

@@ -85,8 +85,8 @@ class ConversationDeletionTest {
 		assertThat(new Admin(port).get("/api/admin/conversations/" + gone).status()).isEqualTo(404);
 		assertThat(new ChatClient(port).get("/api/conversations/" + gone).status()).as("the widget's history").isEqualTo(404);
 		assertThat(new ChatClient(port).chat(gone, "What is lateral fusion?").status()).isEqualTo(404);
-		assertThat(rowsOf(gone)).isEqualTo(new Rows(0, 0, 0, 0));
-		assertThat(rowsOf(staying.conversationId())).isEqualTo(new Rows(1, 2, 1, 1));
+		assertThat(rowsOf(gone)).isEqualTo(new Rows(0, 0, 0, 0, 0));
+		assertThat(rowsOf(staying.conversationId())).isEqualTo(new Rows(1, 2, 1, 1, 1));
 		assertThat(new Admin(port).get("/api/admin/conversations/" + staying.conversationId()).json().get("turns"))
 			.hasSize(2);
 	}
@@ -118,7 +118,7 @@ class ConversationDeletionTest {
 
 		assertThat(messagesOf(leaving)).isZero();
 		assertThat(contactsOf(leaving)).isZero();
-		assertThat(rowsOf(conversation)).isEqualTo(new Rows(0, 0, 0, 0));
+		assertThat(rowsOf(conversation)).isEqualTo(new Rows(0, 0, 0, 0, 0));
 		assertThat(messagesOf(staying)).isEqualTo(1);
 		assertThat(contactsOf(staying)).isEqualTo(1);
 		assertThat(rowsOf(other).turns()).isEqualTo(1);
@@ -148,7 +148,12 @@ class ConversationDeletionTest {
 		patient.asks("What is lateral fusion?");
 		patient.rates("up", "clear, thanks");
 		patient.asks("I'd like to book a consultation");
-		CallbackRequests.leave(jdbc, patient.conversationId(), OffsetDateTime.now());
+		ChatClient client = new ChatClient(port);
+		String consent = client.get("/api/callbacks/form").json().get("consentVersion").stringValue();
+		Response left = client.post("/api/callbacks", "{\"conversationId\": \"" + patient.conversationId()
+				+ "\", \"name\": \"Robin Vale\", \"phone\": \"+1 202 555 0188\", \"preferredTime\": \"any\", "
+				+ "\"consent\": true, \"consentVersion\": \"" + consent + "\"}", "application/json");
+		assertThat(left.status()).isEqualTo(201);
 		return patient;
 	}
 
@@ -194,7 +199,8 @@ class ConversationDeletionTest {
 		return new Rows(count("select count(*) from conversation where id = ?", conversationId),
 				count("select count(*) from turn where conversation_id = ?", conversationId),
 				count("select count(*) from reply_feedback where conversation_id = ?", conversationId),
-				count("select count(*) from callback_request where conversation_id = ?", conversationId));
+				count("select count(*) from callback_request where conversation_id = ?", conversationId),
+				count("select count(*) from practice_notice where conversation_id = ?", conversationId));
 	}
 
 	private int count(String sql, String conversationId) {
@@ -202,7 +208,7 @@ class ConversationDeletionTest {
 	}
 
 	/** What the database keeps of a conversation. */
-	record Rows(int conversations, int turns, int feedback, int callbackRequests) {
+	record Rows(int conversations, int turns, int feedback, int callbackRequests, int practiceNotices) {
 	}
 
 }

@@ -78,6 +78,8 @@ class RetentionTest {
 		answered("patient-stopped", "m-stop-2", "STOP");
 		jdbc.sql("update channel_contact set opted_out_at = ? where sender = 'patient-stopped'").param(utc(START)).update();
 		String oldCallback = callbackRequest(old, START);
+		String deliveredNotice = notice(START, "delivered");
+		String undeliveredNotice = notice(START, "failing");
 
 		clock.set(START.plus(Duration.ofDays(20)));
 		String active = client.chat(null, "what are pedicle screws?").text("conversationId");
@@ -86,6 +88,7 @@ class RetentionTest {
 		String recent = client.chat(null, "will it leave a scar?").text("conversationId");
 		answered("patient-recent", "m-recent-1", "What is lateral fusion?");
 		String recentCallback = callbackRequest(recent, START.plus(Duration.ofDays(45)));
+		String recentNotice = notice(START.plus(Duration.ofDays(45)), "delivered");
 		clock.set(START.plus(Duration.ofDays(70)));
 
 		Retention.Purged purged = retention.purge();
@@ -100,6 +103,9 @@ class RetentionTest {
 				+ "and opted_out_at is not null").query(String.class).list()).as("the opt-out is kept, nothing else")
 			.containsExactly((String) null);
 		assertThat(ids("select id from callback_request")).containsExactly(recentCallback).doesNotContain(oldCallback);
+		assertThat(ids("select notice_key from practice_notice")).as("a notice the practice has not received is kept")
+			.containsExactlyInAnyOrder(undeliveredNotice, recentNotice)
+			.doesNotContain(deliveredNotice);
 
 		assertThat(client.get("/api/conversations/" + active).json().get("turns")).hasSize(2);
 		assertThat(client.get("/api/conversations/" + recent).json().get("turns")).hasSize(1);
@@ -115,6 +121,18 @@ class RetentionTest {
 	private void answered(String sender, String messageId, String text) {
 		inbound.accept(List.of(InboundMessage.text("recording", messageId, sender, text, clock.instant())));
 		new MessageRows(jdbc).finalStatus("recording", messageId);
+	}
+
+	/** A notice to the practice (with its one delivery in {@code status}), as the outbox stores it. */
+	private String notice(Instant at, String status) {
+		String key = UUID.randomUUID().toString();
+		jdbc.sql("insert into practice_notice (notice_key, type, payload, created_at) values (?, 'callback_request', "
+				+ "'{\"fields\": {\"Name\": \"A Patient\"}}', ?)").params(key, utc(at)).update();
+		jdbc.sql("insert into notice_delivery (notice_id, target, status, attempts, next_attempt_at) "
+				+ "select id, 'webhook', ?, 1, ? from practice_notice where notice_key = ?")
+			.params(status, utc(at), key)
+			.update();
+		return key;
 	}
 
 	private String callbackRequest(String conversationId, Instant at) {
