@@ -76,7 +76,9 @@ class ObservabilityTest {
 			.contains("frontdesk_retrieval_top_score{covered=\"true\",ranking=\"keywords\",quantile=\"0.5\"}")
 			.contains("frontdesk_retrieval_top_score{covered=\"true\",ranking=\"vectors\",quantile=\"0.5\"}")
 			.contains("frontdesk_retrieval_coverage_bucket{covered=\"true\"")
-			.contains("frontdesk_webhook_rejections_total{channel=\"telegram\",reason=\"unsigned\"}");
+			.contains("frontdesk_webhook_rejections_total{channel=\"telegram\",reason=\"unsigned\"}")
+			.contains("frontdesk_outbox_backlog ")
+			.contains("frontdesk_outbox_failing ");
 	}
 
 	@Test
