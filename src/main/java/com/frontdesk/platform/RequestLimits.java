@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -61,6 +62,8 @@ public class RequestLimits extends OncePerRequestFilter {
 		this.metrics = metrics;
 	}
 
+	private static final Set<String> SENDING_GROUPS = Set.of("chat", "callbacks", "feedback");
+
 	private record Group(String name, String prefix, LimitsProperties.Endpoint limits) {
 
 		boolean matches(String path) {
@@ -108,7 +111,7 @@ public class RequestLimits extends OncePerRequestFilter {
 			}
 			checked = new CachedBodyRequest(request, body);
 		}
-		if (rateLimiting && !allowed(checked, response, group)) {
+		if (rateLimiting && counted(request, group) && !allowed(checked, response, group)) {
 			return;
 		}
 		chain.doFilter(checked, response);
@@ -147,6 +150,15 @@ public class RequestLimits extends OncePerRequestFilter {
 		problem.setProperty("maxBytes", max);
 		response.setHeader(HttpHeaders.CONNECTION, "close");
 		Problems.write(response, problem);
+	}
+
+	/**
+	 * Whether the request counts against its group's rate: for the groups patients send things to (chat, callback
+	 * requests, feedback) only what they send, not what their page reads (the callback form's texts); every request
+	 * elsewhere (history, webhooks, admin).
+	 */
+	private static boolean counted(HttpServletRequest request, Group group) {
+		return hasBody(request) || !SENDING_GROUPS.contains(group.name());
 	}
 
 	private static boolean hasBody(HttpServletRequest request) {

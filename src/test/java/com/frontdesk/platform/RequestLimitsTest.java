@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 		properties = { "frontdesk.limits.rate-limiting=true", "frontdesk.limits.trusted-proxies=127.0.0.1, ::1",
 				"frontdesk.limits.endpoints.chat.per-client=5/1h", "frontdesk.limits.endpoints.chat.per-conversation=10/1h",
 				"frontdesk.limits.endpoints.webhooks.per-client=3/1h", "frontdesk.limits.endpoints.admin.per-client=4/1h",
-				"frontdesk.limits.max-turns=4", AdminLogin.USERNAME_PROPERTY, AdminLogin.HASH_PROPERTY })
+				"frontdesk.limits.endpoints.callbacks.per-client=2/1h", "frontdesk.limits.max-turns=4",
+				AdminLogin.USERNAME_PROPERTY, AdminLogin.HASH_PROPERTY })
 class RequestLimitsTest {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
@@ -107,6 +108,18 @@ class RequestLimitsTest {
 		}
 		assertThat(admin("192.0.2.6", AdminLogin.header()).statusCode()).isEqualTo(429);
 		assertThat(admin("192.0.2.7", AdminLogin.header()).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void openingTheCallbackFormIsNotCountedOnlySendingIt() throws Exception {
+		for (int i = 0; i < 6; i++) {
+			assertThat(http.send(request("203.0.113.40", "/api/callbacks/form").GET().build(),
+					HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+		}
+		assertThat(post("203.0.113.40", "/api/callbacks", "{}").statusCode()).isEqualTo(400);
+		assertThat(post("203.0.113.40", "/api/callbacks", "{}").statusCode()).isEqualTo(400);
+
+		assertThat(post("203.0.113.40", "/api/callbacks", "{}").statusCode()).isEqualTo(429);
 	}
 
 	@Test
