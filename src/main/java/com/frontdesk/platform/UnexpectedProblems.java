@@ -2,6 +2,7 @@ package com.frontdesk.platform;
 
 import java.net.URI;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -51,6 +52,13 @@ class UnexpectedProblems extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, Integer.toString(DATABASE_RETRY_AFTER_SECONDS))
 			.body(problem);
+	}
+
+	/** Tomcat could not decode the query string or form parameters (bad percent-encoding, too many): the client's fault. */
+	@ExceptionHandler(InvalidParameterException.class)
+	ProblemDetail unreadableParameters(InvalidParameterException ex) {
+		return Problems.problem(HttpStatus.BAD_REQUEST, "invalid-parameters", "Invalid parameters",
+				"The request's parameters could not be read: check their encoding.");
 	}
 
 	@ExceptionHandler(Exception.class)

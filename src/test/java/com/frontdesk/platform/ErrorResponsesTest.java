@@ -39,6 +39,8 @@ class ErrorResponsesTest {
 		requests.put("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n", 400);
 		requests.put(get("/error"), 404);
 		requests.put(get("/no/such/page"), 404);
+		requests.put(get("/webhooks/whatsapp?hub.mode=subscribe&hub.challenge=%zz"), 400);
+		requests.put("GET /api/chat HTTP/9.9\r\nHost: x\r\nConnection: close\r\n\r\n", 505);
 		requests.put("FOO /api/chat HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 400);
 		requests.put("DELETE /api/chat HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 405);
 		requests.put(post("application/json; charset=bogus", "{\"message\":\"hi\"}"), 415);
