@@ -40,7 +40,12 @@ class WebhookTarget implements NoticeTarget {
 
 	private final Clock clock;
 
+	/**
+	 * HTTP/1.1: over plain http the JDK client would otherwise offer an h2c upgrade on the POST, which some small
+	 * web servers a practice might run reject or mishandle when the request has a body.
+	 */
 	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();

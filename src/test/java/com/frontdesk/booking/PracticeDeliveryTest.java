@@ -92,6 +92,7 @@ class PracticeDeliveryTest {
 		assertThat(attempts).allMatch(PracticeWebhook::signedBySharedSecret, "signed with the shared secret");
 		LoggedRequest delivered = attempts.get(attempts.size() - 1);
 		assertThat(delivered.getHeader("Content-Type")).startsWith("application/json");
+		assertThat(delivered.containsHeader("Upgrade")).as("a plain HTTP/1.1 POST, no h2c upgrade offered").isFalse();
 		assertThat(delivered.getHeader("X-Frontdesk-Event")).isEqualTo("callback_request");
 		assertThat(Long.parseLong(delivered.getHeader("X-Frontdesk-Timestamp")))
 			.isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(120L));
