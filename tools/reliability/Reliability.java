@@ -393,7 +393,9 @@ public class Reliability {
 				consentVersion = version.group(1);
 			}
 			String name = "Pat " + letters(sequence + runId);
-			String body = "{\"name\":" + json(name) + ",\"phone\":\"+1 202 555 " + String.format("%04d", sequence % 10_000)
+			// a phone number of its own too: the same number again within the merge window is the same request
+			String phone = String.format("+1 202 %03d %04d", 200 + sequence / 10_000 % 800, sequence % 10_000);
+			String body = "{\"name\":" + json(name) + ",\"phone\":\"" + phone
 					+ "\",\"preferredTime\":\"morning\",\"consent\":true,\"consentVersion\":" + json(consentVersion) + "}";
 			HttpResponse<String> response = post(port.get(), "/api/callbacks", body);
 			long nanos = System.nanoTime() - start;
