@@ -33,6 +33,8 @@ public class Instances implements SmartLifecycle, DisposableBean {
 	/** Rows of instances gone this long are removed for good. */
 	private static final Duration FORGET_AFTER = Duration.ofDays(1);
 
+	static final Duration SIGN_OFF_WAIT = Duration.ofSeconds(3);
+
 	private final String id = UUID.randomUUID().toString();
 
 	private final JdbcClient jdbc;
@@ -116,14 +118,24 @@ public class Instances implements SmartLifecycle, DisposableBean {
 		}
 	}
 
-	/** Leaves the set of live instances at once, so others take over without waiting. */
+	/**
+	 * Leaves the set of live instances at once, so others take over without waiting. Waits at most
+	 * {@link #SIGN_OFF_WAIT} for the database: when it is unreachable the pool would hold the shutdown for its whole
+	 * connection timeout, and the others take over after {@code stale-after} anyway.
+	 */
 	@Override
-	public void destroy() {
-		try {
-			jdbc.sql("delete from app_instance where id = ?").param(id).update();
-		}
-		catch (RuntimeException ex) {
-			log.info("Could not sign off instance ({}); others take over after {}", ex.getClass().getName(),
+	public void destroy() throws InterruptedException {
+		Thread signOff = Thread.ofVirtual().name("instance-sign-off").start(() -> {
+			try {
+				jdbc.sql("delete from app_instance where id = ?").param(id).update();
+			}
+			catch (RuntimeException ex) {
+				log.info("Could not sign off instance ({}); others take over after {}", ex.getClass().getName(),
+						properties.staleAfter());
+			}
+		});
+		if (!signOff.join(SIGN_OFF_WAIT)) {
+			log.info("Database did not answer within {} at shutdown; others take over after {}", SIGN_OFF_WAIT,
 					properties.staleAfter());
 		}
 	}
