@@ -87,6 +87,7 @@
   const when = (iso) => (iso ? moments.format(new Date(iso)) : '–');
   const day = (iso, long) => (long ? longDays : shortDays).format(new Date(iso + 'T00:00:00Z'));
   const share = (part, whole) => (whole ? Math.round((100 * part) / whole) + '%' : '–');
+  const DELIVERIES = { sending: 'Sending to the patient…', sent: 'Delivered to the patient', failed: 'Not delivered: call the patient', not_sent: 'Not sent' };
   const OWNERS = { bot: 'assistant', waiting_for_staff: 'waiting for staff', staff: 'staff', closed: 'closed' };
   const CHANNELS = { web: 'Website', whatsapp: 'WhatsApp', messenger: 'Messenger', telegram: 'Telegram', sms: 'SMS' };
   const channelName = (name) => CHANNELS[name] || String(name);
@@ -412,8 +413,19 @@
       el('span', { class: 'intent i-' + turn.intent, text: intentName(turn.intent) }),
       ' · confidence ', turn.confidence == null ? 'not applicable' : Math.round(turn.confidence * 100) + '%',
       ' · ', when(turn.time));
-    const item = el('li', { class: 'turn' },
-      el('div', { class: 'patient' }, el('span', { class: 'who', text: 'Patient' }), el('p', { text: turn.question })),
+    const patient = el('div', { class: 'patient' }, el('span', { class: 'who', text: 'Patient' }), el('p', { text: turn.question }));
+    if (turn.author === 'pending') {
+      return el('li', { class: 'turn' }, patient, el('p', { class: 'meta', text: 'Staff own the conversation: the assistant did not answer · ' + when(turn.time) }));
+    }
+    if (turn.author === 'staff') {
+      const staff = el('div', { class: 'assistant staff' }, el('span', { class: 'who', text: 'Staff' }), el('p', { text: turn.reply }),
+        el('p', { class: 'meta', text: when(turn.time) }));
+      if (turn.delivery) {
+        staff.appendChild(el('p', { class: 'delivery d-' + turn.delivery.status, text: DELIVERIES[turn.delivery.status] + (turn.delivery.detail ? ' – ' + turn.delivery.detail : '') }));
+      }
+      return el('li', { class: 'turn' }, staff);
+    }
+    const item = el('li', { class: 'turn' }, patient,
       el('div', { class: 'assistant' }, el('span', { class: 'who', text: 'Frontdesk' }), el('p', { text: turn.reply }), meta));
     const sources = Array.isArray(turn.citations) ? turn.citations : [];
     if (sources.length) {

@@ -127,8 +127,8 @@ public class Handoffs {
 
 	private void send(String conversationId, String text) {
 		Instant now = clock.instant();
-		store.append(conversationId, new Turn("", text, Intent.HANDOFF, List.of(), List.of(), null, now, Turn.STAFF));
-		events.publishEvent(new StaffMessage(conversationId, channel(conversationId), text));
+		long turnId = store.append(conversationId, new Turn("", text, Intent.HANDOFF, List.of(), List.of(), null, now, Turn.STAFF));
+		events.publishEvent(new StaffMessage(conversationId, channel(conversationId), text, turnId));
 	}
 
 	private void require(String conversationId) {

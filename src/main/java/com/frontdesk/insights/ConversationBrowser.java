@@ -68,13 +68,16 @@ class ConversationBrowser {
 	private List<TranscriptTurn> turns(String conversationId) {
 		return jdbc.sql("""
 				select t.id, t.question, t.reply, t.intent, t.citations, t.actions, t.confidence, t.created_at,
-				  f.rating, f.comment, f.rated_at
+				  t.author, t.delivery, t.delivery_detail, f.rating, f.comment, f.rated_at
 				from turn t left join reply_feedback f on f.turn_id = t.id
 				where t.conversation_id = ? order by t.id""")
 			.param(conversationId)
 			.query((row, rowNum) -> new TranscriptTurn(String.valueOf(row.getLong("id")), row.getString("question"),
 					row.getString("reply"), row.getString("intent"), json(row.getString("citations")),
-					json(row.getString("actions")), confidence(row), instant(row, "created_at"), feedback(row)))
+					json(row.getString("actions")), confidence(row), instant(row, "created_at"), row.getString("author"),
+					row.getString("delivery") == null ? null
+							: new TranscriptTurn.Delivery(row.getString("delivery"), row.getString("delivery_detail")),
+					feedback(row)))
 			.list();
 	}
 
@@ -165,10 +168,17 @@ class ConversationBrowser {
 	 *
 	 * @param confidence how sure retrieval was that the knowledge answers the question, or null when the reply did not
 	 * come from the knowledge
+	 * @param author who wrote the reply: {@code assistant}, {@code staff} (no patient message), or {@code pending}
+	 * (the patient wrote while staff owned the conversation: no reply)
+	 * @param delivery for a staff message pushed to a messaging channel: whether the patient got it ({@code sending},
+	 * {@code sent}, {@code failed}, {@code not_sent}) and why not; null otherwise
 	 * @param feedback the patient's rating of the reply, or null
 	 */
 	record TranscriptTurn(String replyId, String question, String reply, String intent, JsonNode citations,
-			JsonNode actions, Double confidence, Instant time, Feedback feedback) {
+			JsonNode actions, Double confidence, Instant time, String author, Delivery delivery, Feedback feedback) {
+
+		record Delivery(String status, String detail) {
+		}
 
 		record Feedback(String rating, String comment, Instant at) {
 		}

@@ -203,6 +203,15 @@ class AdminPageJourneysTest {
 		wait.until(d -> d.findElement(By.id("handoffs-message")).getText().equals("Conversation closed."));
 
 		assertThat(client.get("/api/conversations/" + conversation).json().get("owner").stringValue()).isEqualTo("closed");
+		open("/admin/#conversations");
+		wait.until(d -> d.findElement(By.cssSelector("#conversations-table button.open[data-id='" + conversation + "']")))
+			.click();
+		WebElement transcript = wait.until(d -> d.findElement(By.id("transcript-body")));
+		wait.until(d -> transcript.getText().contains("We will call you at 3 pm."));
+		List<WebElement> staff = transcript.findElements(By.cssSelector(".staff"));
+		assertThat(staff).hasSize(2); // the reply and the closing notice
+		assertThat(staff.get(0).findElement(By.cssSelector(".who")).getText()).isEqualToIgnoringCase("Staff");
+		assertThat(staff.get(0).getText()).contains("We will call you at 3 pm.");
 		assertNoCspViolations();
 	}
 

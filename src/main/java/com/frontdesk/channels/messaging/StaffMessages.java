@@ -1,6 +1,7 @@
 package com.frontdesk.channels.messaging;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -10,13 +11,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.frontdesk.conversation.StaffMessage;
+import com.frontdesk.conversation.StaffMessageDeliveries;
+import com.frontdesk.conversation.StaffMessageDeliveries.Delivery;
 
 import jakarta.annotation.PreDestroy;
 
 /**
  * Delivers what the practice's staff write (and their hand-back or closing notice) to patients on messaging
- * channels, once the message is stored, on a virtual thread with the channel's bounded retries. Opted-out senders
- * get nothing.
+ * channels, once the message is stored, on a virtual thread with the channel's bounded retries, and records on the
+ * message whether it was sent, failed (and why) or was not sent (opted out, channel off), for the transcript.
  */
 @Component
 class StaffMessages {
@@ -31,30 +34,52 @@ class StaffMessages {
 
 	private final OutboundDelivery delivery;
 
+	private final StaffMessageDeliveries deliveries;
+
 	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-	StaffMessages(Channels channels, ContactStore contacts, PlainTextReplies replies, OutboundDelivery delivery) {
+	StaffMessages(Channels channels, ContactStore contacts, PlainTextReplies replies, OutboundDelivery delivery,
+			StaffMessageDeliveries deliveries) {
 		this.channels = channels;
 		this.contacts = contacts;
 		this.replies = replies;
 		this.delivery = delivery;
+		this.deliveries = deliveries;
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void deliver(StaffMessage message) {
-		channels.get(message.channel()).filter(MessagingChannel::enabled).ifPresent(channel -> contacts
-			.senderOf(channel.name(), message.conversationId())
-			.filter(sender -> !contacts.optedOut(channel.name(), sender))
-			.ifPresent(sender -> executor.execute(() -> send(channel, sender, message.text()))));
+		Optional<MessagingChannel> found = channels.get(message.channel());
+		if (found.isEmpty()) {
+			return; // the website's widget fetches staff messages itself
+		}
+		MessagingChannel channel = found.get();
+		if (!channel.enabled()) {
+			deliveries.record(message.turnId(), Delivery.NOT_SENT, "the " + channel.name() + " channel is switched off");
+			return;
+		}
+		Optional<String> sender = contacts.senderOf(channel.name(), message.conversationId());
+		if (sender.isEmpty()) {
+			deliveries.record(message.turnId(), Delivery.NOT_SENT, "no " + channel.name() + " contact for this conversation");
+		}
+		else if (contacts.optedOut(channel.name(), sender.get())) {
+			deliveries.record(message.turnId(), Delivery.NOT_SENT, "the patient opted out of messages");
+		}
+		else {
+			deliveries.record(message.turnId(), Delivery.SENDING, null);
+			executor.execute(() -> send(channel, sender.get(), message));
+		}
 	}
 
-	private void send(MessagingChannel channel, String sender, String text) {
-		List<String> parts = replies.split(text, channel.limits()).stream().map(channel::adapt).toList();
+	private void send(MessagingChannel channel, String sender, StaffMessage message) {
+		List<String> parts = replies.split(message.text(), channel.limits()).stream().map(channel::adapt).toList();
 		try {
 			delivery.deliver(channel, sender, parts);
+			deliveries.record(message.turnId(), Delivery.SENT, null);
 		}
 		catch (DeliveryFailed ex) {
 			log.warn("A staff message on {} could not be delivered: {}", channel.name(), ex.getMessage());
+			deliveries.record(message.turnId(), Delivery.FAILED, ex.getMessage());
 		}
 	}
 

@@ -38,6 +38,7 @@ import com.github.tomakehurst.wiremock.client.CountMatchingStrategy;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A patient on Telegram, over real HTTP: signed updates in, {@code sendMessage} to a WireMock Bot API out. */
@@ -287,6 +288,38 @@ class TelegramWebhookTest {
 		assertThat(texts.get(1)).isEqualTo("Hello, this is Sam at the front desk.");
 		assertThat(texts.get(2)).contains("handed this conversation back");
 		assertThat(texts).hasSize(4);
+		JsonNode staffTurn = staffTurns(conversation).get(0);
+		assertThat(staffTurn.get("reply").stringValue()).isEqualTo("Hello, this is Sam at the front desk.");
+		assertThat(staffTurn.at("/delivery/status").stringValue()).isEqualTo("sent");
+	}
+
+	@Test
+	void theTranscriptShowsTheStaffWhenTheirMessageCouldNotReachThePatient() {
+		long chat = ids.incrementAndGet();
+		rows.finalStatus("telegram", deliverText(chat, "can I talk to a real person"));
+		String conversation = jdbc.sql("select conversation_id from channel_contact where channel = 'telegram' and sender = ?")
+			.param(String.valueOf(chat))
+			.query(String.class)
+			.single();
+		telegram.stubFor(post(SEND_MESSAGE).withRequestBody(matchingJsonPath("$.chat_id", equalTo(String.valueOf(chat))))
+			.willReturn(aResponse().withStatus(403)
+				.withBody("{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}")));
+
+		assertThat(staff("/messages", conversation, "{\"text\": \"Hello, this is Sam at the front desk.\"}")).isEqualTo(204);
+
+		Eventually.until("the delivery has failed", () -> "failed".equals(staffTurns(conversation).get(0).at("/delivery/status").stringValue()));
+		JsonNode staffTurn = staffTurns(conversation).get(0);
+		assertThat(staffTurn.at("/delivery/detail").stringValue()).contains("HTTP 403").doesNotContain("Sam", String.valueOf(chat));
+	}
+
+	/** The staff's messages in the transcript the practice sees. */
+	private List<JsonNode> staffTurns(String conversation) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/admin/conversations/" + conversation))
+			.header("Authorization", AdminLogin.header())
+			.build();
+		List<JsonNode> turns = new java.util.ArrayList<>();
+		new ChatClient(port).send(request).json().get("turns").forEach(turns::add);
+		return turns.stream().filter(turn -> "staff".equals(turn.get("author").stringValue())).toList();
 	}
 
 	private int staff(String action, String conversation, String json) {
