@@ -27,7 +27,14 @@ public class Triage {
 	private static final String DRUG = "\\b(?:ibuprofen|advil|motrin|aleve|naproxen|tylenol|acetaminophen|paracetamol|aspirin"
 			+ "|gabapentin|lyrica|pregabalin|oxycodone|percocet|hydrocodone|vicodin|tramadol|morphine|opioids?|meloxicam"
 			+ "|celebrex|muscle relaxants?|flexeril|cyclobenzaprine|prednisone|steroid pills?|blood thinners?|warfarin"
-			+ "|coumadin|eliquis|xarelto|plavix|metformin|insulin|antibiotics?)\\b";
+			+ "|coumadin|eliquis|xarelto|plavix|metformin|insulin|antibiotics?|zyrtec|claritin|allegra|benadryl|flonase"
+			+ "|sudafed|mucinex|nyquil|dayquil|paxlovid|tamiflu|lexapro|zoloft|prozac|wellbutrin|hydroxyzine|amoxicillin"
+			+ "|augmentin|azithromycin|z-?pak|z-?pack|doxycycline|cipro|keflex|valium|xanax|ambien|adderall|lisinopril"
+			+ "|ozempic)\\b";
+
+	/** Any medicine, by kind or by name. */
+	private static final String MEDICINE = "(?:\\b(?:medications?|medicines?|meds|drugs?|pills?|tablets?|nasal sprays?"
+			+ "|inhalers?|muscle relax(?:ers?|ants?)|painkillers?|pain killers?)\\b|" + DRUG + ")";
 
 	private static final List<TriageRule> RULES = List.of(
 			// Self-harm comes first: it gets the crisis line as well as the emergency number.
@@ -59,8 +66,10 @@ public class Triage {
 							+ "|\\b" + NOT + " (?:move|lift|feel|stand on|walk on) (?:my |either |both )?" + LEG
 							+ "|\\b" + NOT + " (?:walk|stand)(?: up)? (?:anymore|any more|at all)"
 							+ "|\\bfoot ?drop\\b|\\bparaly[sz]ed\\b"),
+			// A fever after spine surgery can be an infection; "hay fever" or "scarlet fever" name something else.
 			TriageRule.of("fever-infection", EMERGENCY,
-					"\\b(?:fevers?|feverish|high temperature|temp of 10\\d|temperature of 10\\d|chills|rigors)\\b"
+					"\\b(?<!(?:hay|scarlet|yellow|rheumatic|valley|dengue|typhoid|glandular|rocky mountain spotted) )"
+							+ "(?:fevers?(?! blisters?)|feverish|high temperature|temp of 10\\d|temperature of 10\\d|chills|rigors)\\b"
 							+ "|\\b(?:wound|incision|scar|cut|stitches|staples)\\W+(?:\\w+\\W+){0,4}?"
 							+ "(?:drain\\w*|leak\\w*|ooz\\w*|pus|discharge|seep\\w*|weep\\w*|bleed\\w*|open(?:ed|ing)? up|split|red and (?:hot|warm|swollen)|infected|smell\\w*)"
 							+ "|\\b(?:pus|discharge|drainage|oozing|leaking)\\W+(?:\\w+\\W+){0,4}?(?:wound|incision|scar|stitches|cut)\\b"),
@@ -84,17 +93,28 @@ public class Triage {
 					"\\b(?:doses?|dosage|dosing|\\d+ ?(?:mg|mcg|milligrams?|ml)|how (?:much|many) (?:\\w+ ){0,2}(?:should|can|do) i (?:take|use|have)"
 							+ "|how (?:many|much) (?:pills?|tablets?|capsules?|mg|milligrams?)|how often (?:should|can) i take|overdose)\\b"),
 			TriageRule.of("medicine-decision", NEEDS_CLINICIAN,
-					"\\b(?:should|can|could|may|do|must) i (?:\\w+ ){0,2}(?:stop|start|take|keep taking|quit|skip|increase|decrease|double|mix|combine|come off|go off|switch)\\b"
+					"\\b(?:should|can|could|may|do|must) i (?:\\w+ ){0,2}(?:stop|start|take|use|keep taking|quit|skip|increase|decrease|double|mix|combine|come off|go off|switch)\\b"
 							+ "(?!.*\\b(?:appointment|consultation|book|schedul\\w*|call)\\b)"
 							+ "|\\b(?:stop|quit|skip|start|keep) taking\\b"
 							+ "|\\b(?:safe|ok|okay|alright|fine) to (?:take|stop|mix|combine)\\b"
 							+ "|\\b(?:prescri\\w+|refill)\\b"
 							+ "|\\b(?:take|taking|stop|stopping|on|use|using|mix|mixing)\\W+(?:\\w+\\W+){0,2}?" + DRUG
 							+ "|" + DRUG + "\\W+(?:\\w+\\W+){0,3}?(?:before|after|ok|okay|safe|allowed|fine|with)\\b"),
+			// Which medicine to take, what one does or whether it helps: only the care team can say, for this patient.
+			TriageRule.of("medicine-question", NEEDS_CLINICIAN,
+					"\\b(?:is there|are there|any(?:thing)?|what|which|suggest|recommend)\\b(?:\\W+\\w+){0,3}?\\W+" + MEDICINE
+							+ "|\\b(?:will|would|can|could|does|do|might|may|should) (?:the |this |that |my |a |an |these |those )?"
+							+ MEDICINE + "\\W+(?:\\w+\\W+){0,2}?(?:help|work|interact)\\b"
+							+ "|" + MEDICINE + "\\W+(?:will|would|can|could|does|do|might|may)\\W+(?:\\w+\\W+){0,2}?(?:help|work|interact)\\b"
+							+ "|\\b(?:qualify|eligible) for\\W+(?:\\w+\\W+){0,3}?" + MEDICINE
+							+ "|\\b(?:anything|something)\\W+(?:\\w+\\W+){0,2}?(?:give|prescribe|recommend) (?:me )?(?:to|for)\\b"
+							+ "|\\b(?:anything|something|what)\\W+(?:\\w+\\W+){0,3}?(?:do|take|use|try)(?: or (?:do|take|use|try))? "
+							+ "for (?:the |my |this |back |leg )?pain\\b"),
 			TriageRule.of("diagnosis", NEEDS_CLINICIAN,
 					"\\b(?:do|did|could|might|would) i (?:\\w+ )?(?:have|has|got) (?:a |an )?(?!(?:a |an )?(?:questions?|appointments?|consultation|scars?|to|same|this|the|it|surgery|lateral|an? (?:operation|procedure))\\b)\\w+"
 							+ "|\\b(?:am i|is it|is this|could (?:it|this) be|might (?:it|this) be|do you think (?:it'?s|i have|this is)) (?:\\w+ ){0,2}(?:cancer|a tumou?r|serious|broken|fractured|infected|a herniat\\w*|herniated|a slipped|normal to|dangerous|bad)\\b"
 							+ "|\\bdiagnos\\w*\\b|\\bwhat(?:'s| is) wrong with (?:me|my)\\b|\\bwhat do i have\\b"
+							+ "|\\b(?:diseases?|conditions?|illness(?:es)?|infections?) (?:\\w+ ){0,2}i (?:would |might |could |may )?(?:have|got)\\b"
 							+ "|\\b(?:do|will|would) i (?:really |actually |definitely )?(?:need|have to have|have to get) (?:(?:the|a|an|this|that|back|spine|spinal|lateral) ){0,2}(?:surgery|operation|fusion|mri|x-?ray|scan|procedure)\\b"
 							+ "|\\b(?:safe|ok|okay|dangerous|risky) for me\\b|\\ballerg(?:ic|y|ies)\\b"
 							+ "|\\bshould i (?:get|have|do|go for) (?:the )?(?:surgery|operation|fusion|procedure)\\b"),
