@@ -33,6 +33,7 @@ import com.frontdesk.channels.messaging.MessageRows;
 import com.frontdesk.support.AdminLogin;
 import com.frontdesk.support.ChatClient.Response;
 import com.frontdesk.support.ChatClient;
+import com.frontdesk.support.StaffDesk;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.CountMatchingStrategy;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -275,11 +276,11 @@ class TelegramWebhookTest {
 			.query(String.class)
 			.single();
 
-		assertThat(staff("/messages", conversation, "{\"text\": \"Hello, this is Sam at the front desk.\"}")).isEqualTo(204);
+		assertThat(new StaffDesk(port).reply(conversation, "Hello, this is Sam at the front desk.")).isEqualTo(204);
 		Eventually.until("the staff message is sent", () -> sentTexts(chat).size() == 2);
 		String held = deliverText(chat, "Thanks Sam, when can I come in?");
 		assertThat(rows.finalStatus("telegram", held)).isEqualTo("ignored");
-		assertThat(staff("/release", conversation, null)).isEqualTo(204);
+		assertThat(new StaffDesk(port).handBack(conversation)).isEqualTo(204);
 		Eventually.until("the hand-back notice is sent", () -> sentTexts(chat).size() == 3);
 		String asked = deliverText(chat, "Does lateral fusion leave a big scar?");
 		assertThat(rows.finalStatus("telegram", asked)).isEqualTo("answered");
@@ -288,7 +289,7 @@ class TelegramWebhookTest {
 		assertThat(texts.get(1)).isEqualTo("Hello, this is Sam at the front desk.");
 		assertThat(texts.get(2)).contains("handed this conversation back");
 		assertThat(texts).hasSize(4);
-		JsonNode staffTurn = staffTurns(conversation).get(0);
+		JsonNode staffTurn = new StaffDesk(port).staffTurns(conversation).get(0);
 		assertThat(staffTurn.get("reply").stringValue()).isEqualTo("Hello, this is Sam at the front desk.");
 		assertThat(staffTurn.at("/delivery/status").stringValue()).isEqualTo("sent");
 	}
@@ -305,31 +306,11 @@ class TelegramWebhookTest {
 			.willReturn(aResponse().withStatus(403)
 				.withBody("{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}")));
 
-		assertThat(staff("/messages", conversation, "{\"text\": \"Hello, this is Sam at the front desk.\"}")).isEqualTo(204);
+		assertThat(new StaffDesk(port).reply(conversation, "Hello, this is Sam at the front desk.")).isEqualTo(204);
 
-		Eventually.until("the delivery has failed", () -> "failed".equals(staffTurns(conversation).get(0).at("/delivery/status").stringValue()));
-		JsonNode staffTurn = staffTurns(conversation).get(0);
-		assertThat(staffTurn.at("/delivery/detail").stringValue()).contains("HTTP 403").doesNotContain("Sam", String.valueOf(chat));
-	}
-
-	/** The staff's messages in the transcript the practice sees. */
-	private List<JsonNode> staffTurns(String conversation) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/admin/conversations/" + conversation))
-			.header("Authorization", AdminLogin.header())
-			.build();
-		List<JsonNode> turns = new java.util.ArrayList<>();
-		new ChatClient(port).send(request).json().get("turns").forEach(turns::add);
-		return turns.stream().filter(turn -> "staff".equals(turn.get("author").stringValue())).toList();
-	}
-
-	private int staff(String action, String conversation, String json) {
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + port + "/api/admin/conversations/" + conversation + action))
-			.header("Authorization", AdminLogin.header())
-			.header("Content-Type", "application/json")
-			.POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-			.build();
-		return new ChatClient(port).send(request).status();
+		Eventually.until("the delivery has failed", () -> "failed".equals(new StaffDesk(port).staffTurns(conversation).get(0).at("/delivery/status").stringValue()));
+		JsonNode staffTurn = new StaffDesk(port).staffTurns(conversation).get(0);
+		assertThat(staffTurn.at("/delivery/detail").stringValue()).startsWith("the patient blocked the practice's bot").contains("HTTP 403").doesNotContain("Sam", String.valueOf(chat));
 	}
 
 	private String deliverText(long chat, String text) {

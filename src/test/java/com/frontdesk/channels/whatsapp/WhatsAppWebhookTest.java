@@ -36,7 +36,9 @@ import com.frontdesk.channels.messaging.Fixtures;
 import com.frontdesk.channels.messaging.MessageRows;
 import com.frontdesk.channels.messaging.WebhookSignatures;
 import com.frontdesk.support.ChatClient.Response;
+import com.frontdesk.support.AdminLogin;
 import com.frontdesk.support.ChatClient;
+import com.frontdesk.support.StaffDesk;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
@@ -47,7 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A patient on WhatsApp, over real HTTP: Meta-signed notifications in, a WireMock Graph API out. Also a callback
  * request as a guided exchange, with the sender's WhatsApp number offered for the call.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { AdminLogin.USERNAME_PROPERTY, AdminLogin.HASH_PROPERTY })
 class WhatsAppWebhookTest {
 
 	static final String APP_SECRET = "test_app_secret";
@@ -234,6 +237,29 @@ class WhatsAppWebhookTest {
 		assertThat(rows.finalStatus("whatsapp", id)).isEqualTo("failed");
 		assertThat(rows.detail("whatsapp", id)).contains("130429").contains("after 4 attempts");
 		assertThat(sentTo(from)).hasSize(4);
+	}
+
+	@Test
+	void staffLearnWhenWhatsAppRefusesTheirReplyBecauseThePatientWroteMoreThan24HoursAgo() {
+		String from = nextSender();
+		say(from, "can I talk to a real person?");
+		String conversation = jdbc.sql("select conversation_id from channel_contact where channel = 'whatsapp' and sender = ?")
+			.param(from)
+			.query(String.class)
+			.single();
+		graph.stubFor(post(MESSAGES).withRequestBody(matchingJsonPath("$.to", equalTo(from)))
+			.willReturn(aResponse().withStatus(400)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"error\":{\"message\":\"(#131047) Re-engagement message\",\"type\":\"OAuthException\","
+						+ "\"code\":131047}}")));
+		StaffDesk staff = new StaffDesk(port);
+
+		assertThat(staff.reply(conversation, "Hi, this is Sam from the practice.")).isEqualTo(204);
+
+		Eventually.until("the delivery has failed",
+				() -> "failed".equals(staff.staffTurns(conversation).get(0).at("/delivery/status").stringValue()));
+		assertThat(staff.staffTurns(conversation).get(0).at("/delivery/detail").stringValue())
+			.startsWith("more than 24 hours since the patient last wrote").contains("131047").doesNotContain(from);
 	}
 
 	@Test
