@@ -29,6 +29,21 @@ public class StaffMessageDeliveries {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Messages still marked as sending although they were handed to the platform before {@code before}: the instance
+	 * sending them stopped (a restart, a crash), so nobody knows whether they arrived. They are marked failed, so
+	 * staff see it and can call the patient.
+	 * @return how many were marked
+	 */
+	public int abandonSendingBefore(java.time.Instant before) {
+		return jdbc.sql("update turn set delivery = ?, delivery_detail = ? where delivery = ? and created_at < ?")
+			.params(Delivery.FAILED.value(), ABANDONED, Delivery.SENDING.value(),
+					java.time.OffsetDateTime.ofInstant(before, java.time.ZoneOffset.UTC))
+			.update();
+	}
+
+	static final String ABANDONED = "Frontdesk stopped while sending it: it may not have reached the patient";
+
 	public void record(long turnId, Delivery delivery, String detail) {
 		String shortened = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
 		jdbc.sql("update turn set delivery = ?, delivery_detail = ? where id = ? and author = ?")

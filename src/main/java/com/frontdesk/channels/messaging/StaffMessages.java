@@ -1,5 +1,7 @@
 package com.frontdesk.channels.messaging;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -7,12 +9,15 @@ import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.frontdesk.conversation.StaffMessage;
 import com.frontdesk.conversation.StaffMessageDeliveries;
 import com.frontdesk.conversation.StaffMessageDeliveries.Delivery;
+import com.frontdesk.platform.Instances;
 
 import jakarta.annotation.PreDestroy;
 
@@ -38,13 +43,32 @@ class StaffMessages {
 
 	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
+	private final Instances instances;
+
+	private final Clock clock;
+
 	StaffMessages(Channels channels, ContactStore contacts, PlainTextReplies replies, OutboundDelivery delivery,
-			StaffMessageDeliveries deliveries) {
+			StaffMessageDeliveries deliveries, Instances instances, Clock clock) {
+		this.instances = instances;
+		this.clock = clock;
 		this.channels = channels;
 		this.contacts = contacts;
 		this.replies = replies;
 		this.delivery = delivery;
 		this.deliveries = deliveries;
+	}
+
+	/** Longer than any delivery with its retries takes: a message still sending after this was interrupted. */
+	static final Duration SENDING_AT_MOST = Duration.ofMinutes(10);
+
+	@EventListener(ApplicationReadyEvent.class)
+	void watchForInterruptedSends() {
+		instances.onHeartbeat(() -> {
+			int abandoned = deliveries.abandonSendingBefore(clock.instant().minus(SENDING_AT_MOST));
+			if (abandoned > 0) {
+				log.warn("{} staff message(s) were interrupted while sending; marked as not delivered", abandoned);
+			}
+		});
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
