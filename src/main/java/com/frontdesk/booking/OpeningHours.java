@@ -7,8 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -38,9 +42,12 @@ public class OpeningHours {
 
 	private final boolean sameDayAppointments;
 
+	private final Set<LocalDate> closedOn;
+
 	private final Clock clock;
 
 	public OpeningHours(PracticeProfile practice, Clock clock) {
+		this.closedOn = Set.copyOf(practice.closedOn());
 		this.week = practice.weeklyHours();
 		this.inWords = practice.openingHours();
 		this.zone = practice.timeZone();
@@ -64,9 +71,9 @@ public class OpeningHours {
 	 */
 	public Optional<ZonedDateTime> nextOpening(Instant at) {
 		ZonedDateTime local = at.atZone(zone);
-		for (int days = 0; days <= 7; days++) {
+		for (int days = 0; days <= 7 + closedOn.size(); days++) {
 			LocalDate date = local.toLocalDate().plusDays(days);
-			for (Period period : week.on(date.getDayOfWeek())) {
+			for (Period period : periodsOn(date)) {
 				ZonedDateTime start = at(date, period.start());
 				if (start.isAfter(local)) {
 					return Optional.of(start);
@@ -101,8 +108,10 @@ public class OpeningHours {
 	 */
 	public String callbackSentence(Instant at) {
 		String sentence = isOpen(at) ? "We will call you back " + expectedCall(at) + "."
-				: "The office is closed right now (" + inWords + "), so we will call you back "
-						+ expectedCall(at) + ".";
+				: closedOn.contains(at.atZone(zone).toLocalDate())
+						? "The office is closed today, so we will call you back " + expectedCall(at) + "."
+						: "The office is closed right now (" + inWords + "), so we will call you back "
+								+ expectedCall(at) + ".";
 		return sameDayAppointments ? sentence + " " + sameDayOffer() : sentence;
 	}
 
@@ -127,10 +136,15 @@ public class OpeningHours {
 
 	private Optional<Period> currentPeriod(ZonedDateTime local) {
 		int minute = local.getHour() * 60 + local.getMinute();
-		return week.on(local.getDayOfWeek())
+		return periodsOn(local.toLocalDate())
 			.stream()
 			.filter(period -> period.start() <= minute && minute < period.end())
 			.findFirst();
+	}
+
+	/** The opening periods of a date: its weekday's, or none on a date the office is closed. */
+	private List<Period> periodsOn(LocalDate date) {
+		return closedOn.contains(date) ? List.of() : week.on(date.getDayOfWeek());
 	}
 
 	private ZonedDateTime at(LocalDate date, int minutes) {
@@ -142,7 +156,8 @@ public class OpeningHours {
 		long days = ChronoUnit.DAYS.between(now.toLocalDate(), opening.toLocalDate());
 		String time = WeeklyHours.time(opening.getHour() * 60 + opening.getMinute());
 		String day = days == 0 ? "today" : days == 1 ? "tomorrow" : days < 7 ? "on " + WeeklyHours.name(dayOf(opening))
-				: "next " + WeeklyHours.name(dayOf(opening));
+				: days < 14 ? "next " + WeeklyHours.name(dayOf(opening))
+						: "on " + opening.format(DateTimeFormatter.ofPattern("MMMM d", Locale.ENGLISH));
 		return day + " after " + time;
 	}
 

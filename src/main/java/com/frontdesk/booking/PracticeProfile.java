@@ -1,7 +1,9 @@
 package com.frontdesk.booking;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -25,12 +27,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeZone the office's time zone, in which {@code hours} are meant
  * @param sameDayAppointments whether the practice offers same-day appointments (patients asking for a call are told)
  * @param callbackWithin how soon the office usually calls back during opening hours
+ * @param closedOn dates the office is closed whatever the weekday (holidays, {@code 2026-12-25}), in its time zone
  * @see OpeningHours
  */
 @ConfigurationProperties("frontdesk.practice")
 public record PracticeProfile(String name, String phone, String bookingUrl, String website, String address,
 		String openingHours, String emergencyNumber, String crisisLine, Map<String, String> hours, ZoneId timeZone,
-		boolean sameDayAppointments, Duration callbackWithin) {
+		boolean sameDayAppointments, Duration callbackWithin, List<LocalDate> closedOn) {
 
 	@ConstructorBinding
 	public PracticeProfile(@DefaultValue("Sample Spine Practice") String name, @DefaultValue("+1-555-0100") String phone,
@@ -39,7 +42,7 @@ public record PracticeProfile(String name, String phone, String bookingUrl, Stri
 			@DefaultValue("100 Sample Street, Example City") String address, String openingHours,
 			@DefaultValue("911") String emergencyNumber, @DefaultValue("988") String crisisLine, Map<String, String> hours,
 			@DefaultValue("America/New_York") ZoneId timeZone, @DefaultValue("false") boolean sameDayAppointments,
-			@DefaultValue("2h") Duration callbackWithin) {
+			@DefaultValue("2h") Duration callbackWithin, List<LocalDate> closedOn) {
 		this.name = name;
 		this.phone = phone;
 		this.bookingUrl = bookingUrl;
@@ -56,13 +59,14 @@ public record PracticeProfile(String name, String phone, String bookingUrl, Stri
 			throw new IllegalArgumentException("frontdesk.practice.callback-within must be a positive duration, e.g. 2h");
 		}
 		this.callbackWithin = callbackWithin;
+		this.closedOn = closedOn == null ? List.of() : List.copyOf(closedOn);
 	}
 
 	/** The contact details alone, with the sample office hours (Monday to Friday, 8 am to 5 pm, New York time). */
 	public PracticeProfile(String name, String phone, String bookingUrl, String website, String address,
 			String openingHours, String emergencyNumber, String crisisLine) {
 		this(name, phone, bookingUrl, website, address, openingHours, emergencyNumber, crisisLine, Map.of(), null, false,
-				Duration.ofHours(2));
+				Duration.ofHours(2), List.of());
 	}
 
 	/** True while the sample profile is in use, so start-up can warn that it has not been configured. */

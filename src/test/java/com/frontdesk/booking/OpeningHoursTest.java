@@ -6,11 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.convert.ApplicationConversionService;
 
 /** What patients are told about when the office is open and when to expect a call. */
 class OpeningHoursTest {
@@ -94,8 +99,40 @@ class OpeningHoursTest {
 		assertThat(sample.describe()).isEqualTo("Monday to Friday, 8 am to 5 pm");
 		assertThat(week.describe()).isEqualTo("Monday to Thursday, 8 am to 5 pm; Friday, 8 am to 12 pm");
 		assertThat(new PracticeProfile("P", "+1", "https://b", "https://w", "a", null, "911", "988",
-				Map.of("saturday", "09:00-12:30", "sunday", "09:00-12:30"), NEW_YORK, false, Duration.ofHours(1))
+				Map.of("saturday", "09:00-12:30", "sunday", "09:00-12:30"), NEW_YORK, false, Duration.ofHours(1), List.of())
 			.openingHours()).isEqualTo("Saturday and Sunday, 9 am to 12:30 pm");
+	}
+
+	@Test
+	void onHolidaysTheOfficeIsClosedAndThePatientIsToldTheNextOpeningDay() {
+		OpeningHours christmas = hours(Map.of(), false, LocalDate.parse("2026-12-25"), LocalDate.parse("2026-12-28"));
+
+		assertThat(christmas.isOpen(at("2026-12-25T10:00"))).as("Christmas, a Friday").isFalse();
+		assertThat(christmas.callbackSentence(at("2026-12-25T10:00")))
+			.isEqualTo("The office is closed today, so we will call you back on Tuesday after 8 am.");
+		assertThat(christmas.expectedCall(at("2026-12-24T16:00"))).as("the afternoon before")
+			.isEqualTo("today if we can, otherwise on Tuesday after 8 am");
+		assertThat(christmas.isOpen(at("2026-12-29T10:00"))).as("the Tuesday after").isTrue();
+	}
+
+	@Test
+	void holidaysAreSetAsIsoDatesLikeEveryOtherSetting() {
+		PracticeProfile practice = new Binder(
+				List.of(new MapConfigurationPropertySource(Map.of("frontdesk.practice.closed-on", "2026-12-25, 2027-01-01"))), null,
+				ApplicationConversionService.getSharedInstance())
+			.bind("frontdesk.practice", PracticeProfile.class)
+			.get();
+
+		assertThat(practice.closedOn()).containsExactly(LocalDate.parse("2026-12-25"), LocalDate.parse("2027-01-01"));
+	}
+
+	@Test
+	void aLongClosureNamesTheDateOfReopening() {
+		LocalDate[] closure = LocalDate.parse("2026-12-21").datesUntil(LocalDate.parse("2027-01-06")).toArray(LocalDate[]::new);
+		OpeningHours away = hours(Map.of(), false, closure);
+
+		assertThat(away.expectedCall(at("2026-12-19T10:00"))).as("a Saturday before two weeks away")
+			.isEqualTo("on January 6 after 8 am");
 	}
 
 	@Test
@@ -118,10 +155,10 @@ class OpeningHoursTest {
 			.hasMessageContaining("not a day of the week");
 	}
 
-	private static OpeningHours hours(Map<String, String> days, boolean sameDay) {
+	private static OpeningHours hours(Map<String, String> days, boolean sameDay, LocalDate... closedOn) {
 		PracticeProfile practice = new PracticeProfile("Sample Spine Practice", "+1-555-0100",
 				"https://www.example.com/book", "https://www.example.com", "100 Sample Street", null, "911", "988", days,
-				NEW_YORK, sameDay, Duration.ofHours(2));
+				NEW_YORK, sameDay, Duration.ofHours(2), List.of(closedOn));
 		return new OpeningHours(practice, Clock.systemUTC());
 	}
 
