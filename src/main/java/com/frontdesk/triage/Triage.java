@@ -68,7 +68,8 @@ public class Triage {
 							+ "|\\bfoot ?drop\\b|\\bparaly[sz]ed\\b"),
 			// A fever after spine surgery can be an infection; "hay fever" or "scarlet fever" name something else.
 			TriageRule.of("fever-infection", EMERGENCY,
-					"\\b(?<!(?:hay|scarlet|yellow|rheumatic|valley|dengue|typhoid|glandular|rocky mountain spotted) )"
+					"\\b(?<!(?:hay|scarlet|yellow|rheumatic|valley|dengue|typhoid|glandular|rocky mountain spotted|mediterranean"
+							+ "|hemorrhagic|haemorrhagic|lassa|west nile|cat scratch|relapsing|periodic|q) )"
 							+ "(?:fevers?(?! blisters?)|feverish|high temperature|temp of 10\\d|temperature of 10\\d|chills|rigors)\\b"
 							+ "|\\b(?:wound|incision|scar|cut|stitches|staples)\\W+(?:\\w+\\W+){0,4}?"
 							+ "(?:drain\\w*|leak\\w*|ooz\\w*|pus|discharge|seep\\w*|weep\\w*|bleed\\w*|open(?:ed|ing)? up|split|red and (?:hot|warm|swollen)|infected|smell\\w*)"

@@ -54,7 +54,7 @@ class TriageTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "Doesnt scarlet fever and strep throat go hand in hand?", "does hay fever make back pain worse",
-			"I get fever blisters sometimes", "could it help me? i tried pain meds and nothing works",
+			"I get fever blisters sometimes", "is familial mediterranean fever inherited?", "could it help me? i tried pain meds and nothing works",
 			"I have spondylolisthesis and injections haven't helped, do I qualify?", "Can you give me the practice's phone number?" })
 	void diseasesNamedFeverAndQuestionsAboutTheProcedureAreNotRedFlagsOrMedicineAdvice(String message) {
 		assertThat(triage.assess(message).outcome()).isNotIn(TriageOutcome.EMERGENCY, TriageOutcome.NEEDS_CLINICIAN);
