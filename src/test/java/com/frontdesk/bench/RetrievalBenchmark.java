@@ -167,6 +167,7 @@ class RetrievalBenchmark {
 
 		// Targets.
 		results.put("targets", targets(defaults, results));
+		results.put("load_average_at_end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		write(results);
 		deleteTree(work);
 	}
