@@ -38,12 +38,14 @@ public record RetrievalProperties(@DefaultValue("3") int maxPassages, @DefaultVa
 	 * @param tieWeight weight of the vector ranking when the best keyword hits score alike (keywords cannot tell them
 	 * apart); equal to {@code weight}: one fixed weight
 	 * @param depth how many nearest passages take part in the fusion
+	 * @param candidates how many passages the approximate (HNSW) graph search collects before the {@code depth}
+	 * nearest take part: more finds the truly nearest more often, at more cost per question
 	 * @param minSimilarity cosine similarity from which the best passage counts as on topic even when the question
 	 * shares few words with it (half the keyword coverage is still required)
 	 */
 	public record Vectors(@DefaultValue("true") boolean enabled, @DefaultValue("all-minilm-l6-v2-q") String model,
 			@DefaultValue("0.3") double weight, @DefaultValue("6.0") double tieWeight, @DefaultValue("30") int depth,
-			@DefaultValue("0.6") double minSimilarity) {
+			@DefaultValue("100") int candidates, @DefaultValue("0.6") double minSimilarity) {
 	}
 
 }

@@ -2,6 +2,7 @@ package com.frontdesk.retrieval;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -240,9 +241,16 @@ public class Retriever {
 		return nearest(searcher, vector, properties.vectors().depth());
 	}
 
-	private static TopDocs nearest(IndexSearcher searcher, float[] vector, int depth) throws IOException {
+	/**
+	 * The {@code depth} nearest passages. The graph search is approximate: it collects at least
+	 * {@code vectors.candidates} passages so that the nearest ones are rarely missed, and keeps the best.
+	 */
+	private TopDocs nearest(IndexSearcher searcher, float[] vector, int depth) throws IOException {
 		int k = Math.max(1, depth);
-		return searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, k), k);
+		int candidates = Math.max(k, properties.vectors().candidates());
+		TopDocs found = searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, candidates), candidates);
+		return found.scoreDocs.length <= k ? found
+				: new TopDocs(found.totalHits, Arrays.copyOf(found.scoreDocs, k));
 	}
 
 	/** Lucene scores a dot-product match as (1 + cosine) / 2 for unit vectors. */
