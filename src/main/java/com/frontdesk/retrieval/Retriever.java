@@ -198,8 +198,9 @@ public class Retriever {
 			}
 			TopDocs semantic = null;
 			if (ranking != Ranking.KEYWORDS) {
-				int depth = properties.vectors().depth();
-				semantic = nearest(searcher, vectorQuery(corrected, ""), ranking == Ranking.VECTORS ? Math.max(limit, depth) : depth);
+				int depth = ranking == Ranking.VECTORS ? Math.max(limit, properties.vectors().depth())
+						: properties.vectors().depth();
+				semantic = nearest(searcher, vectorQuery(corrected, ""), depth);
 			}
 			List<RetrievedPassage> ranked = new ArrayList<>();
 			StoredFields fields = searcher.storedFields();

@@ -51,7 +51,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code InMemoryEmbeddingStore} with the same embedding model), on MedQuAD and on the practice's own patient
  * questions. Each corpus runs in the REAL Spring application context started on a knowledge folder.
  *
- * <pre>./mvnw -q -B test -Dtest=RetrievalBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * <pre>./mvnw -q -B test -Dtest=RetrievalBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *   -Dbench.subset.docs=0 -Dbench.models=all-minilm-l6-v2-q -Dbench.full.queries=4000</pre>
+ *
+ * (the documented run in {@code docs/benchmarks.md}; without the three options it also compares the embedding models
+ * and evaluates all 16,407 questions)
  *
  * Phases: (1) the patient questions against {@code knowledge/}, per embedding model; (2) the embedding models
  * compared on a fixed random MedQuAD subset; (3) the full MedQuAD with the default model: all methods, the spine

@@ -83,8 +83,9 @@ final class RrfSweep {
 		for (int i = 0; i < sem.length; i++) {
 			semInLex[i] = lexPosition.getOrDefault(sem[i], -1);
 		}
-		queries.add(new Query(margin(scoredLexical), lex, sem, semInLex, relevant(lexical, relevant), relevant(semantic, relevant),
-				docs(lexical), docs(semantic), relevantUnits, hybrid == null ? null : ids(hybrid)));
+		queries.add(new Query(margin(scoredLexical), lex, sem, semInLex, relevant(lexical, relevant),
+				relevant(semantic, relevant), docs(lexical), docs(semantic), relevantUnits,
+				hybrid == null ? null : ids(hybrid)));
 	}
 
 	int size() {
