@@ -46,6 +46,12 @@ public class KnowledgeIndex implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(KnowledgeIndex.class);
 
+	/**
+	 * The whole knowledge is written as one segment up to this size (tens of thousands of passages): every search
+	 * then walks one vector graph and one set of postings instead of one per flushed segment.
+	 */
+	private static final double RAM_BUFFER_MB = 512;
+
 	private final KnowledgeLoader loader;
 
 	private final TextAnalysis analysis;
@@ -74,7 +80,8 @@ public class KnowledgeIndex implements SmartLifecycle {
 	public void start() {
 		try {
 			directory = new ByteBuffersDirectory();
-			IndexWriterConfig config = new IndexWriterConfig(analyzer()).setOpenMode(OpenMode.CREATE);
+			IndexWriterConfig config = new IndexWriterConfig(analyzer()).setOpenMode(OpenMode.CREATE)
+				.setRAMBufferSizeMB(RAM_BUFFER_MB);
 			writer = new IndexWriter(directory, config);
 			searchers = new SearcherManager(writer, new SearcherFactory());
 		}

@@ -16,13 +16,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lexicalWeight weight of the keyword (BM25) ranking in the reciprocal rank fusion
  * @param lexicalDepth how many keyword hits take part in the fusion
  * @param rrfK the rank constant of reciprocal rank fusion (higher: flatter)
+ * @param decisiveMargin relative lead of the best keyword hit's BM25 score over the third's from which the keyword
+ * ranking counts as decisive and the vectors get {@code vectors.weight}; below it their weight rises linearly towards
+ * {@code vectors.tie-weight} (0: always {@code vectors.weight}); see {@link RankFusion}
  * @param vectors the dense-vector half of hybrid search
  */
 @ConfigurationProperties("frontdesk.retrieval")
 public record RetrievalProperties(@DefaultValue("3") int maxPassages, @DefaultValue("0.5") double minCoverage,
 		@DefaultValue("0.45") double relativeScoreCutoff, @DefaultValue("true") boolean typoCorrection,
 		String synonymsFile, @DefaultValue("1.0") double lexicalWeight, @DefaultValue("30") int lexicalDepth,
-		@DefaultValue("60") int rrfK, @NestedConfigurationProperty @DefaultValue Vectors vectors) {
+		@DefaultValue("60") int rrfK, @DefaultValue("0.2") double decisiveMargin,
+		@NestedConfigurationProperty @DefaultValue Vectors vectors) {
 
 	/**
 	 * Dense vectors from an in-process embedding model, in the same Lucene index.
@@ -30,14 +34,18 @@ public record RetrievalProperties(@DefaultValue("3") int maxPassages, @DefaultVa
 	 * @param enabled off: keyword search only (smallest installs)
 	 * @param model {@code all-minilm-l6-v2-q} (bundled), or {@code all-minilm-l6-v2} / {@code bge-small-en-v15} when
 	 * their LangChain4j module is on the class path
-	 * @param weight weight of the vector ranking in the fusion
+	 * @param weight weight of the vector ranking in the fusion when the keyword ranking is decisive
+	 * @param tieWeight weight of the vector ranking when the best keyword hits score alike (keywords cannot tell them
+	 * apart); equal to {@code weight}: one fixed weight
 	 * @param depth how many nearest passages take part in the fusion
+	 * @param candidates how many passages the approximate (HNSW) graph search collects before the {@code depth}
+	 * nearest take part: more finds the truly nearest more often, at more cost per question
 	 * @param minSimilarity cosine similarity from which the best passage counts as on topic even when the question
 	 * shares few words with it (half the keyword coverage is still required)
 	 */
 	public record Vectors(@DefaultValue("true") boolean enabled, @DefaultValue("all-minilm-l6-v2-q") String model,
-			@DefaultValue("0.3") double weight, @DefaultValue("30") int depth,
-			@DefaultValue("0.6") double minSimilarity) {
+			@DefaultValue("0.3") double weight, @DefaultValue("6.0") double tieWeight, @DefaultValue("30") int depth,
+			@DefaultValue("100") int candidates, @DefaultValue("0.6") double minSimilarity) {
 	}
 
 }

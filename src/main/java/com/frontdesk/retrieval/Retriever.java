@@ -2,6 +2,7 @@ package com.frontdesk.retrieval;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -66,6 +67,8 @@ public class Retriever {
 
 	private final MeterRegistry metrics;
 
+	private final RankFusion fusion;
+
 	Retriever(KnowledgeIndex index, TextAnalysis analysis, RetrievalProperties properties, Embeddings embeddings,
 			MeterRegistry metrics) {
 		this.index = index;
@@ -74,6 +77,7 @@ public class Retriever {
 		this.embeddings = embeddings;
 		this.metrics = metrics;
 		this.typos = new TypoCorrector(analysis);
+		this.fusion = new RankFusion(properties);
 	}
 
 	/**
@@ -163,13 +167,22 @@ public class Retriever {
 		/** Nearest passages by embedding. */
 		VECTORS,
 
-		/** Both, fused by weighted reciprocal rank fusion (what patients get). */
+		/** Both, fused by weighted reciprocal rank fusion (what patients get, see {@link RankFusion}). */
 		HYBRID
 
 	}
 
 	/** The best passages for a question by one ranking, without any coverage decision. */
 	public List<Passage> rank(String question, int limit, Ranking ranking) {
+		return scored(question, limit, ranking).stream().map(RetrievedPassage::passage).toList();
+	}
+
+	/**
+	 * The best passages for a question by one ranking, with the ranking's own score ({@code KEYWORDS}: BM25,
+	 * {@code VECTORS}: cosine similarity, {@code HYBRID}: the fused score) and no matched terms. A {@code limit}
+	 * deeper than the configured depths searches that deep (for replaying the fusion offline).
+	 */
+	public List<RetrievedPassage> scored(String question, int limit, Ranking ranking) {
 		return index.withSearcher(searcher -> {
 			IndexReader reader = searcher.getIndexReader();
 			String corrected = properties.typoCorrection() ? typos.correct(question, reader) : question;
@@ -183,11 +196,26 @@ public class Retriever {
 				lexical = searcher.search(query(rarest(weights), weights, Set.of(), DEFINITION.matcher(corrected).find()),
 						Math.max(limit, properties.lexicalDepth()));
 			}
-			TopDocs semantic = ranking == Ranking.KEYWORDS ? null : nearest(searcher, vectorQuery(corrected, ""));
-			List<Passage> ranked = new ArrayList<>();
+			TopDocs semantic = null;
+			if (ranking != Ranking.KEYWORDS) {
+				int depth = ranking == Ranking.VECTORS ? Math.max(limit, properties.vectors().depth())
+						: properties.vectors().depth();
+				semantic = nearest(searcher, vectorQuery(corrected, ""), depth);
+			}
+			List<RetrievedPassage> ranked = new ArrayList<>();
 			StoredFields fields = searcher.storedFields();
-			for (int doc : fusedDocs(lexical, semantic, limit)) {
-				ranked.add(KnowledgeIndex.passage(fields, doc));
+			if (ranking == Ranking.HYBRID) {
+				for (ScoreDoc hit : fusion.fuse(lexical, semantic, limit)) {
+					ranked.add(new RetrievedPassage(KnowledgeIndex.passage(fields, hit.doc), hit.score, Set.of()));
+				}
+			}
+			else {
+				TopDocs top = lexical != null ? lexical : semantic;
+				for (int i = 0; i < Math.min(limit, top.scoreDocs.length); i++) {
+					ScoreDoc hit = top.scoreDocs[i];
+					double score = lexical != null ? hit.score : similarity(hit.score);
+					ranked.add(new RetrievedPassage(KnowledgeIndex.passage(fields, hit.doc), score, Set.of()));
+				}
 			}
 			return ranked;
 		});
@@ -211,8 +239,19 @@ public class Retriever {
 	}
 
 	private TopDocs nearest(IndexSearcher searcher, float[] vector) throws IOException {
-		int depth = Math.max(1, properties.vectors().depth());
-		return searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, depth), depth);
+		return nearest(searcher, vector, properties.vectors().depth());
+	}
+
+	/**
+	 * The {@code depth} nearest passages. The graph search is approximate: it collects at least
+	 * {@code vectors.candidates} passages so that the nearest ones are rarely missed, and keeps the best.
+	 */
+	private TopDocs nearest(IndexSearcher searcher, float[] vector, int depth) throws IOException {
+		int k = Math.max(1, depth);
+		int candidates = Math.max(k, properties.vectors().candidates());
+		TopDocs found = searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, candidates), candidates);
+		return found.scoreDocs.length <= k ? found
+				: new TopDocs(found.totalHits, Arrays.copyOf(found.scoreDocs, k));
 	}
 
 	/** Lucene scores a dot-product match as (1 + cosine) / 2 for unit vectors. */
@@ -224,29 +263,11 @@ public class Retriever {
 			int limit) throws IOException {
 		List<RetrievedPassage> passages = new ArrayList<>();
 		StoredFields fields = searcher.storedFields();
-		for (int doc : fusedDocs(lexical, semantic, limit)) {
-			Passage passage = KnowledgeIndex.passage(fields, doc);
+		for (ScoreDoc hit : fusion.fuse(lexical, semantic, limit)) {
+			Passage passage = KnowledgeIndex.passage(fields, hit.doc);
 			passages.add(new RetrievedPassage(passage, 0, matched(passage, topic)));
 		}
 		return passages;
-	}
-
-	/** Weighted reciprocal rank fusion: each ranking adds weight / (k + rank) to a passage. */
-	private List<Integer> fusedDocs(TopDocs lexical, TopDocs semantic, int limit) {
-		Map<Integer, Double> scores = new LinkedHashMap<>();
-		add(scores, lexical, properties.lexicalWeight());
-		add(scores, semantic, properties.vectors().weight());
-		return scores.entrySet().stream().sorted(Map.Entry.<Integer, Double>comparingByValue().reversed())
-			.limit(limit).map(Map.Entry::getKey).toList();
-	}
-
-	private void add(Map<Integer, Double> scores, TopDocs ranking, double weight) {
-		if (ranking == null) {
-			return;
-		}
-		for (int rank = 0; rank < ranking.scoreDocs.length; rank++) {
-			scores.merge(ranking.scoreDocs[rank].doc, weight / (properties.rrfK() + rank + 1), Double::sum);
-		}
 	}
 
 	/** The topical words of a text when it has any ("scar" of "will it leave a big scar"), else all its words. */

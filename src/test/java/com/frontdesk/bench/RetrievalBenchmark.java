@@ -37,6 +37,7 @@ import com.frontdesk.retrieval.Embeddings;
 import com.frontdesk.retrieval.IndexStatus;
 import com.frontdesk.retrieval.KnowledgeIndex;
 import com.frontdesk.retrieval.RetrievalProperties;
+import com.frontdesk.retrieval.RetrievedPassage;
 import com.frontdesk.retrieval.Retriever;
 import com.frontdesk.retrieval.Retriever.Ranking;
 
@@ -50,7 +51,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code InMemoryEmbeddingStore} with the same embedding model), on MedQuAD and on the practice's own patient
  * questions. Each corpus runs in the REAL Spring application context started on a knowledge folder.
  *
- * <pre>./mvnw -q -B test -Dtest=RetrievalBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * <pre>./mvnw -q -B test -Dtest=RetrievalBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *   -Dbench.subset.docs=0 -Dbench.models=all-minilm-l6-v2-q -Dbench.full.queries=4000</pre>
+ *
+ * (the documented run in {@code docs/benchmarks.md}; without the three options it also compares the embedding models
+ * and evaluates all 16,407 questions)
  *
  * Phases: (1) the patient questions against {@code knowledge/}, per embedding model; (2) the embedding models
  * compared on a fixed random MedQuAD subset; (3) the full MedQuAD with the default model: all methods, the spine
@@ -82,6 +87,9 @@ class RetrievalBenchmark {
 	private final int warmupQueries = integer("bench.warmupQueries", 500);
 
 	private final boolean enforce = Boolean.parseBoolean(string("bench.enforce", "false"));
+
+	/** The patient questions' rankings with the full-corpus model, so that the fusion replay can check them too. */
+	private RrfSweep patientSweep;
 
 	@Test
 	void retrieval() throws Exception {
@@ -146,7 +154,7 @@ class RetrievalBenchmark {
 		Setting chosen = null;
 		if (defaults.sweep != null) {
 			section("Fusion settings replayed over the captured rankings (" + defaults.sweep.size() + " queries)");
-			Map<String, Object> sweepResults = sweep(defaults.sweep, defaults.fusion);
+			Map<String, Object> sweepResults = sweep(defaults.sweep, patientSweep, defaults.fusion);
 			results.put("fusion_sweep", sweepResults);
 			chosen = (Setting) sweepResults.remove("best_setting_object");
 			write(results);
@@ -163,6 +171,7 @@ class RetrievalBenchmark {
 
 		// Targets.
 		results.put("targets", targets(defaults, results));
+		results.put("load_average_at_end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		write(results);
 		deleteTree(work);
 	}
@@ -175,7 +184,8 @@ class RetrievalBenchmark {
 	/** The fusion settings the context actually runs with. */
 	static Setting fusion(ConfigurableApplicationContext context) {
 		RetrievalProperties p = context.getBean(RetrievalProperties.class);
-		return new Setting(p.lexicalWeight(), p.vectors().weight(), p.rrfK(), p.lexicalDepth(), p.vectors().depth());
+		return new Setting(p.lexicalWeight(), p.vectors().weight(), p.vectors().tieWeight(), p.decisiveMargin(), p.rrfK(),
+				p.lexicalDepth(), p.vectors().depth());
 	}
 
 	private MedQuadRun medQuad(Path folder, List<Qa> records, Set<String> spine, String model, List<String> extra,
@@ -312,7 +322,7 @@ class RetrievalBenchmark {
 		long started = System.nanoTime();
 		for (Qa qa : sample) {
 			Set<String> relevant = relevance.get(qa.id());
-			List<Passage> lexical = retriever.rank(qa.question(), depth, Ranking.KEYWORDS);
+			List<RetrievedPassage> lexical = retriever.scored(qa.question(), depth, Ranking.KEYWORDS);
 			List<Passage> semantic = retriever.rank(qa.question(), depth, Ranking.VECTORS);
 			List<Passage> hybrid = retriever.rank(qa.question(), RankingScores.DEPTH, Ranking.HYBRID);
 			sweep.capture(lexical, semantic, hybrid, p -> relevant.contains(RetrievalPeers.document(p)),
@@ -323,7 +333,12 @@ class RetrievalBenchmark {
 		return sweep;
 	}
 
-	private Map<String, Object> sweep(RrfSweep sweep, Setting defaultFusion) {
+	/**
+	 * Replays the fusion over a grid of settings on the captured MedQuAD rankings and, when captured, on the patient
+	 * questions. Recommended: the best MedQuAD Recall@5 (then MRR@10) among the settings that rank the patient
+	 * questions' expected sections at least as well as the current setting (R@1 and MRR@10).
+	 */
+	private Map<String, Object> sweep(RrfSweep sweep, RrfSweep patients, Setting defaultFusion) {
 		Map<String, Object> out = new LinkedHashMap<>();
 		double agreement = sweep.agreement(defaultFusion);
 		RankingScores replayedDefault = sweep.evaluate(defaultFusion);
@@ -333,22 +348,45 @@ class RetrievalBenchmark {
 		out.put("default_replayed", replayedDefault.toMap());
 		System.out.printf("  replay of the default setting: identical top 10 to the real HYBRID for %.1f %% of queries%n",
 				100 * agreement);
+		RankingScores patientDefault = patients == null ? null : patients.evaluate(defaultFusion);
+		if (patients != null) {
+			double patientAgreement = patients.agreement(defaultFusion);
+			out.put("patient_replay_agreement_with_real_hybrid_top10", RankingScores.round(patientAgreement));
+			out.put("patient_default_replayed", patientDefault.toMap());
+			System.out.printf("  patient questions: identical top 10 for %.1f %%%n", 100 * patientAgreement);
+		}
 		System.out.println(RankingScores.header());
 		System.out.println(replayedDefault.row("default (replayed)"));
+		if (patientDefault != null) {
+			System.out.println(patientDefault.row("default, patient questions"));
+		}
 		List<Map.Entry<Setting, RankingScores>> evaluated = new ArrayList<>();
-		double[] vectorWeights = doubles("bench.sweep.vectorWeights", "0,0.2,0.3,0.4,0.6,0.8,1,1.25,1.5,2,3,5,1000");
-		int[] ks = ints("bench.sweep.k", "1,5,10,20,30,60,100");
-		int[] lexicalDepths = ints("bench.sweep.lexicalDepths", "10,20,30,60,100");
-		int[] vectorDepths = ints("bench.sweep.vectorDepths", "10,20,30");
+		Map<Setting, RankingScores> patientScores = new java.util.HashMap<>();
+		double[] vectorWeights = doubles("bench.sweep.vectorWeights", "0.1,0.3,0.6,1,1.5");
+		double[] tieWeights = doubles("bench.sweep.tieWeights", "0.3,1,2,3,4,6");
+		double[] margins = doubles("bench.sweep.margins", "0.2,0.3,0.5,0.7,1");
+		int[] ks = ints("bench.sweep.k", "10,30,60");
+		int[] lexicalDepths = ints("bench.sweep.lexicalDepths", "30,100");
+		int[] vectorDepths = ints("bench.sweep.vectorDepths", "20,30");
 		long started = System.nanoTime();
+		List<Setting> grid = new ArrayList<>(List.of(defaultFusion));
 		for (double wv : vectorWeights) {
-			for (int k : ks) {
-				for (int dl : lexicalDepths) {
-					for (int dv : vectorDepths) {
-						Setting setting = new Setting(1.0, wv, k, dl, dv);
-						evaluated.add(Map.entry(setting, sweep.evaluate(setting)));
+			for (double tie : tieWeights) {
+				for (double margin : margins) {
+					for (int k : ks) {
+						for (int dl : lexicalDepths) {
+							for (int dv : vectorDepths) {
+								grid.add(new Setting(1.0, wv, tie, margin, k, dl, dv));
+							}
+						}
 					}
 				}
+			}
+		}
+		for (Setting setting : new java.util.LinkedHashSet<>(grid)) {
+			evaluated.add(Map.entry(setting, sweep.evaluate(setting)));
+			if (patients != null) {
+				patientScores.put(setting, patients.evaluate(setting));
 			}
 		}
 		System.out.printf("  %d settings replayed in %d s%n", evaluated.size(), (System.nanoTime() - started) / 1_000_000_000);
@@ -356,56 +394,74 @@ class RetrievalBenchmark {
 			.<Map.Entry<Setting, RankingScores>>comparingDouble(e -> e.getValue().recall5())
 			.thenComparingDouble(e -> e.getValue().mrr10());
 		evaluated.sort(byQuality.reversed());
+		Predicate<Setting> keepsPatients = s -> patientDefault == null
+				|| patientScores.get(s).recall1() >= patientDefault.recall1() - 1e-9
+						&& patientScores.get(s).mrr10() >= patientDefault.mrr10() - 1e-9;
 		List<Map<String, Object>> top = new ArrayList<>();
-		System.out.println("  best settings by Recall@5 (then MRR@10):");
+		System.out.println("  best settings by Recall@5 (then MRR@10); patient questions R@1 / MRR@10:");
 		for (int i = 0; i < Math.min(15, evaluated.size()); i++) {
 			var e = evaluated.get(i);
-			System.out.println(e.getValue().row(String.format("w_v %.2f k %d dL %d dV %d", e.getKey().vectorWeight(),
-					e.getKey().rrfK(), e.getKey().lexicalDepth(), e.getKey().vectorDepth())));
-			Map<String, Object> row = new LinkedHashMap<>(e.getKey().toMap());
-			row.putAll(e.getValue().toMap());
-			top.add(row);
+			top.add(row(e, patientScores.get(e.getKey())));
 		}
 		out.put("top_settings", top);
 		// One-dimensional views from the default: what each setting does on its own.
 		Map<String, Object> views = new LinkedHashMap<>();
 		Setting d = defaultFusion;
 		System.out.println("  one setting at a time, the others at the default:");
-		views.put("vectors_weight", view(evaluated, s -> s.rrfK() == d.rrfK() && s.lexicalDepth() == d.lexicalDepth()
-				&& s.vectorDepth() == d.vectorDepth(), s -> "vectors.weight " + s.vectorWeight()));
-		views.put("rrf_k", view(evaluated, s -> s.vectorWeight() == d.vectorWeight() && s.lexicalDepth() == d.lexicalDepth()
-				&& s.vectorDepth() == d.vectorDepth(), s -> "rrf-k " + s.rrfK()));
-		views.put("depths", view(evaluated, s -> s.vectorWeight() == d.vectorWeight() && s.rrfK() == d.rrfK(),
-				s -> "lexical-depth " + s.lexicalDepth() + ", vectors.depth " + s.vectorDepth()));
+		Map<String, java.util.function.UnaryOperator<Setting>> varying = new LinkedHashMap<>();
+		varying.put("vectors.weight", s -> new Setting(1.0, s.vectorWeight(), d.tieWeight(), d.decisiveMargin(), d.rrfK(),
+				d.lexicalDepth(), d.vectorDepth()));
+		varying.put("vectors.tie-weight", s -> new Setting(1.0, d.vectorWeight(), s.tieWeight(), d.decisiveMargin(),
+				d.rrfK(), d.lexicalDepth(), d.vectorDepth()));
+		varying.put("decisive-margin", s -> new Setting(1.0, d.vectorWeight(), d.tieWeight(), s.decisiveMargin(),
+				d.rrfK(), d.lexicalDepth(), d.vectorDepth()));
+		varying.put("rrf-k", s -> new Setting(1.0, d.vectorWeight(), d.tieWeight(), d.decisiveMargin(), s.rrfK(),
+				d.lexicalDepth(), d.vectorDepth()));
+		varying.put("lexical-depth, vectors.depth", s -> new Setting(1.0, d.vectorWeight(), d.tieWeight(),
+				d.decisiveMargin(), d.rrfK(), s.lexicalDepth(), s.vectorDepth()));
+		varying.forEach((name, onlyThis) -> views.put(name,
+				view(evaluated, patientScores, s -> s.equals(onlyThis.apply(s)), name)));
 		out.put("one_at_a_time_from_default", views);
-		Setting best = evaluated.get(0).getKey();
-		// Prefer the default's depths when that costs at most 0.1 point of Recall@5.
-		for (var e : evaluated) {
-			if (e.getValue().recall5() >= evaluated.get(0).getValue().recall5() - 0.001
+		List<Map.Entry<Setting, RankingScores>> allowed = evaluated.stream().filter(e -> keepsPatients.test(e.getKey()))
+			.toList();
+		Setting best = allowed.isEmpty() ? d : allowed.get(0).getKey();
+		// Prefer the default's depths and rank constant when that costs at most 0.1 point of Recall@5.
+		for (var e : allowed) {
+			if (e.getValue().recall5() >= allowed.get(0).getValue().recall5() - 0.001 && e.getKey().rrfK() == d.rrfK()
 					&& e.getKey().lexicalDepth() == d.lexicalDepth() && e.getKey().vectorDepth() == d.vectorDepth()) {
 				best = e.getKey();
 				break;
 			}
 		}
 		out.put("recommended_setting", best.toMap());
-		System.out.println("  recommended: " + best.label());
+		System.out.println("  recommended (keeps the patient questions at least as good): " + best.label());
 		out.put("best_setting_object", best);
 		return out;
 	}
 
+	private static Map<String, Object> row(Map.Entry<Setting, RankingScores> e, RankingScores patient) {
+		Setting s = e.getKey();
+		System.out.println(e.getValue().row(String.format("w_v %.2f tie %.2f m %.2f k %d dL %d dV %d", s.vectorWeight(),
+				s.tieWeight(), s.decisiveMargin(), s.rrfK(), s.lexicalDepth(), s.vectorDepth()))
+				+ (patient == null ? "" : String.format("   patients %.1f / %.3f", 100 * patient.recall1(), patient.mrr10())));
+		Map<String, Object> row = new LinkedHashMap<>(s.toMap());
+		row.putAll(e.getValue().toMap());
+		if (patient != null) {
+			row.put("patient_questions", patient.toMap());
+		}
+		return row;
+	}
+
 	private static List<Map<String, Object>> view(List<Map.Entry<Setting, RankingScores>> evaluated,
-			Predicate<Setting> filter, java.util.function.Function<Setting, String> label) {
+			Map<Setting, RankingScores> patients, Predicate<Setting> filter, String title) {
 		List<Map<String, Object>> rows = new ArrayList<>();
+		System.out.println("  " + title + ":");
 		evaluated.stream().filter(e -> filter.test(e.getKey()))
 			.sorted(Comparator.comparingDouble((Map.Entry<Setting, RankingScores> e) -> e.getKey().vectorWeight())
+				.thenComparingDouble(e -> e.getKey().tieWeight()).thenComparingDouble(e -> e.getKey().decisiveMargin())
 				.thenComparingInt(e -> e.getKey().rrfK()).thenComparingInt(e -> e.getKey().lexicalDepth())
 				.thenComparingInt(e -> e.getKey().vectorDepth()))
-			.forEach(e -> {
-				System.out.println(e.getValue().row(label.apply(e.getKey())));
-				Map<String, Object> row = new LinkedHashMap<>(e.getKey().toMap());
-				row.putAll(e.getValue().toMap());
-				rows.add(row);
-			});
+			.forEach(e -> rows.add(row(e, patients.get(e.getKey()))));
 		return rows;
 	}
 
@@ -528,6 +584,16 @@ class RetrievalBenchmark {
 				}
 				scores.put(method.getKey(), s);
 				ranks.put(method.getKey(), perQuestion);
+			}
+			if (model.equals(string("bench.model", DEFAULT_MODEL)) && extra.isEmpty()) {
+				patientSweep = new RrfSweep();
+				for (String[] question : PATIENT_QUESTIONS) {
+					Predicate<Passage> expected = p -> p.section().contains(question[1]);
+					patientSweep.capture(retriever.scored(question[0], integer("bench.sweep.depth", 100), Ranking.KEYWORDS),
+							retriever.rank(question[0], integer("bench.sweep.depth", 100), Ranking.VECTORS),
+							retriever.rank(question[0], RankingScores.DEPTH, Ranking.HYBRID), expected,
+							(int) passages.stream().filter(expected).map(Passage::section).distinct().count());
+				}
 			}
 			out.put("fusion", fusion(context).toMap());
 			print("Patient questions, " + model + ", " + fusion(context).label(), scores);

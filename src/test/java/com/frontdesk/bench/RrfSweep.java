@@ -8,22 +8,28 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import com.frontdesk.knowledge.Passage;
+import com.frontdesk.retrieval.RetrievedPassage;
 
 /**
- * Replays Frontdesk's weighted reciprocal rank fusion ({@code Retriever.fusedDocs}) offline over captured keyword and
- * vector rankings, to find fusion settings without restarting the application for each. The replay follows the same
- * rules: the first {@code lexicalDepth} keyword hits and the first {@code vectorDepth} nearest passages each add
- * {@code weight / (k + rank)}, keyword hits are inserted first, ties keep insertion order.
+ * Replays Frontdesk's weighted reciprocal rank fusion ({@code RankFusion}) offline over captured keyword and vector
+ * rankings, to find fusion settings without restarting the application for each. The replay follows the same rules:
+ * the first {@code lexicalDepth} keyword hits and the first {@code vectorDepth} nearest passages each add
+ * {@code weight / (k + rank)}, keyword hits are inserted first, ties keep insertion order; the vector weight moves
+ * from {@code tieWeight} to {@code vectorWeight} as the best keyword hit's BM25 lead over the third grows to
+ * {@code decisiveMargin}.
  */
 final class RrfSweep {
 
 	/** One fusion setting. */
-	record Setting(double lexicalWeight, double vectorWeight, int rrfK, int lexicalDepth, int vectorDepth) {
+	record Setting(double lexicalWeight, double vectorWeight, double tieWeight, double decisiveMargin, int rrfK,
+			int lexicalDepth, int vectorDepth) {
 
 		Map<String, Object> toMap() {
 			Map<String, Object> map = new LinkedHashMap<>();
 			map.put("lexical_weight", lexicalWeight);
 			map.put("vectors_weight", vectorWeight);
+			map.put("vectors_tie_weight", tieWeight);
+			map.put("decisive_margin", decisiveMargin);
 			map.put("rrf_k", rrfK);
 			map.put("lexical_depth", lexicalDepth);
 			map.put("vectors_depth", vectorDepth);
@@ -31,20 +37,23 @@ final class RrfSweep {
 		}
 
 		String label() {
-			return String.format("lexical-weight %.2f, vectors.weight %.2f, rrf-k %d, lexical-depth %d, vectors.depth %d",
-					lexicalWeight, vectorWeight, rrfK, lexicalDepth, vectorDepth);
+			return String.format("lexical-weight %.2f, vectors.weight %.2f, vectors.tie-weight %.2f, decisive-margin %.2f,"
+					+ " rrf-k %d, lexical-depth %d, vectors.depth %d", lexicalWeight, vectorWeight, tieWeight,
+					decisiveMargin, rrfK, lexicalDepth, vectorDepth);
 		}
 
 		List<String> properties() {
 			return List.of("frontdesk.retrieval.lexical-weight=" + lexicalWeight,
-					"frontdesk.retrieval.vectors.weight=" + vectorWeight, "frontdesk.retrieval.rrf-k=" + rrfK,
+					"frontdesk.retrieval.vectors.weight=" + vectorWeight,
+					"frontdesk.retrieval.vectors.tie-weight=" + tieWeight,
+					"frontdesk.retrieval.decisive-margin=" + decisiveMargin, "frontdesk.retrieval.rrf-k=" + rrfK,
 					"frontdesk.retrieval.lexical-depth=" + lexicalDepth,
 					"frontdesk.retrieval.vectors.depth=" + vectorDepth);
 		}
 
 	}
 
-	private record Query(int[] lexical, int[] semantic, int[] semanticInLexical, boolean[] lexicalRelevant,
+	private record Query(double margin, int[] lexical, int[] semantic, int[] semanticInLexical, boolean[] lexicalRelevant,
 			boolean[] semanticRelevant, int[] lexicalDoc, int[] semanticDoc, int relevantUnits, int[] hybrid) {
 	}
 
@@ -57,12 +66,13 @@ final class RrfSweep {
 	private int agreeing;
 
 	/**
-	 * @param lexical Frontdesk's KEYWORDS ranking, as deep as the deepest lexical depth to try
+	 * @param lexical Frontdesk's KEYWORDS ranking with its BM25 scores, as deep as the deepest lexical depth to try
 	 * @param semantic Frontdesk's VECTORS ranking, as deep as the deepest vector depth to try
 	 * @param hybrid the HYBRID top 10 of the same run (to check the replay), or null
 	 */
-	void capture(List<Passage> lexical, List<Passage> semantic, List<Passage> hybrid, Predicate<Passage> relevant,
-			int relevantUnits) {
+	void capture(List<RetrievedPassage> scoredLexical, List<Passage> semantic, List<Passage> hybrid,
+			Predicate<Passage> relevant, int relevantUnits) {
+		List<Passage> lexical = scoredLexical.stream().map(RetrievedPassage::passage).toList();
 		int[] lex = ids(lexical);
 		int[] sem = ids(semantic);
 		Map<Integer, Integer> lexPosition = new HashMap<>();
@@ -73,8 +83,9 @@ final class RrfSweep {
 		for (int i = 0; i < sem.length; i++) {
 			semInLex[i] = lexPosition.getOrDefault(sem[i], -1);
 		}
-		queries.add(new Query(lex, sem, semInLex, relevant(lexical, relevant), relevant(semantic, relevant),
-				docs(lexical), docs(semantic), relevantUnits, hybrid == null ? null : ids(hybrid)));
+		queries.add(new Query(margin(scoredLexical), lex, sem, semInLex, relevant(lexical, relevant),
+				relevant(semantic, relevant), docs(lexical), docs(semantic), relevantUnits,
+				hybrid == null ? null : ids(hybrid)));
 	}
 
 	int size() {
@@ -173,17 +184,31 @@ final class RrfSweep {
 		throw new IllegalStateException();
 	}
 
+	/** The best keyword hit's relative BM25 lead over the third (1 with fewer than three hits), as RankFusion. */
+	private static double margin(List<RetrievedPassage> lexical) {
+		if (lexical.size() < 3 || lexical.get(0).score() <= 0) {
+			return 1;
+		}
+		return Math.max(0, (lexical.get(0).score() - lexical.get(2).score()) / lexical.get(0).score());
+	}
+
+	private static double vectorWeight(Query query, Setting setting) {
+		double decisiveness = setting.decisiveMargin() <= 0 ? 1 : Math.min(1, query.margin() / setting.decisiveMargin());
+		return decisiveness * setting.vectorWeight() + (1 - decisiveness) * setting.tieWeight();
+	}
+
 	/** Candidate positions (into {@link #candidates}) of the fused top 10. */
 	private static int[] fuse(Query query, Setting setting) {
 		int n = Math.min(setting.lexicalDepth(), query.lexical().length);
 		int m = Math.min(setting.vectorDepth(), query.semantic().length);
+		double vectorWeight = vectorWeight(query, setting);
 		double[] scores = new double[n + m];
 		for (int i = 0; i < n; i++) {
 			scores[i] = setting.lexicalWeight() / (setting.rrfK() + i + 1);
 		}
 		int size = n;
 		for (int r = 0; r < m; r++) {
-			double add = setting.vectorWeight() / (setting.rrfK() + r + 1);
+			double add = vectorWeight / (setting.rrfK() + r + 1);
 			int inLex = query.semanticInLexical()[r];
 			if (inLex >= 0 && inLex < n) {
 				scores[inLex] += add;

@@ -47,6 +47,13 @@ class RetrieverTest {
 	}
 
 	@Test
+	void whenEverySectionMentionsTheSurgeryTheMeaningOfTheQuestionDecides() {
+		Retrieval retrieval = retriever.retrieve("is this surgery right for me?", "");
+
+		assertThat(retrieval.passages().get(0).passage().section()).isEqualTo("Who is a good candidate?");
+	}
+
+	@Test
 	void aFollowUpUsesTheConversationTopicWithoutLosingItsOwnWords() {
 		Retrieval retrieval = retriever.retrieve("does it leave a scar?", "Minimally Invasive Lateral Fusion");
 
