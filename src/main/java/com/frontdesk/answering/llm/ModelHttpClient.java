@@ -96,11 +96,19 @@ final class ModelHttpClient implements dev.langchain4j.http.client.HttpClient {
 		});
 	}
 
-	/** The model's stream ended; reported after the parser is done so a stream cut short never leaves a caller waiting. */
+	/**
+	 * The model's stream ended; reported after the parser is done so a stream cut short never leaves a caller waiting.
+	 * It ends every stream, so it carries no stack trace (filling one in costs more than the rest of the signal).
+	 */
 	static final class StreamEnded extends IOException {
 
 		StreamEnded() {
 			super("The model's stream ended");
+		}
+
+		@Override
+		public synchronized Throwable fillInStackTrace() {
+			return this;
 		}
 
 	}
