@@ -26,6 +26,10 @@ class LlmBenchProbe {
 
 	private static Latencies turn = new Latencies();
 
+	private static Latencies beforeModel = new Latencies();
+
+	private static Latencies afterModel = new Latencies();
+
 	private static final ThreadLocal<long[]> WINDOW = new ThreadLocal<>();
 
 	static volatile boolean recording;
@@ -34,6 +38,18 @@ class LlmBenchProbe {
 	static synchronized void reset() {
 		outsideModel = new Latencies();
 		turn = new Latencies();
+		beforeModel = new Latencies();
+		afterModel = new Latencies();
+	}
+
+	/** Of the service time outside the model: from the turn's start to the model call. */
+	static synchronized Latencies beforeModel() {
+		return beforeModel;
+	}
+
+	/** Of the service time outside the model: from the model's last token to the turn's end (guard, storing). */
+	static synchronized Latencies afterModel() {
+		return afterModel;
 	}
 
 	/** Service time per turn outside the model call (turns that called the model and heard it finish). */
@@ -75,6 +91,8 @@ class LlmBenchProbe {
 								synchronized (LlmBenchProbe.class) {
 									turn.add(took);
 									outsideModel.add(took - (window[1] - window[0]));
+									beforeModel.add(window[0] - started);
+									afterModel.add(started + took - window[1]);
 								}
 							}
 						}

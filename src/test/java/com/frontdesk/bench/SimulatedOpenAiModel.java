@@ -31,7 +31,7 @@ import com.sun.net.httpserver.HttpServer;
  * server records when the request arrived, when the first token was written, when the first sentence became
  * releasable (the token after its full stop was written) and when the response was complete.
  */
-final class SimulatedOpenAiModel implements AutoCloseable {
+final class SimulatedOpenAiModel implements SimulatedModel {
 
 	/** The answer: number-free (the guard checks numbers against the passages), citing passage [1]. */
 	static final List<String> SENTENCES = List.of(
@@ -62,6 +62,9 @@ final class SimulatedOpenAiModel implements AutoCloseable {
 
 	private final Map<String, Call> calls = new ConcurrentHashMap<>();
 
+	/** The calls in the order they ended, for {@code GET /calls?from=n} (the model in its own process). */
+	private final List<String> callLines = java.util.Collections.synchronizedList(new ArrayList<>());
+
 	/**
 	 * One streamed model call, times from {@link System#nanoTime()}.
 	 * @param received the request line and body were read
@@ -75,6 +78,13 @@ final class SimulatedOpenAiModel implements AutoCloseable {
 
 		long durationNanos() {
 			return end - received;
+		}
+
+		/** The other side of {@code /bench/calls}: "reference received firstToken firstSentence end tokens". */
+		static java.util.Map.Entry<String, Call> parse(String line) {
+			String[] f = line.strip().split(" ");
+			return Map.entry(f[0], new Call(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
+					Long.parseLong(f[4]), Integer.parseInt(f[5])));
 		}
 
 	}
@@ -94,10 +104,38 @@ final class SimulatedOpenAiModel implements AutoCloseable {
 		server.createContext("/v1/chat/completions", this::completions);
 		server.createContext("/v1/models", exchange -> respond(exchange, 200, "application/json",
 				"{\"object\":\"list\",\"data\":[{\"id\":\"sim-model\",\"object\":\"model\",\"owned_by\":\"bench\"}]}"));
+		server.createContext("/bench/calls", exchange -> {
+			int from = Integer.parseInt(exchange.getRequestURI().getQuery().substring("from=".length()));
+			StringBuilder lines = new StringBuilder();
+			synchronized (callLines) {
+				for (int i = from; i < callLines.size(); i++) {
+					lines.append(callLines.get(i)).append('\n');
+				}
+			}
+			respond(exchange, 200, "text/plain", lines.toString());
+		});
+		server.createContext("/bench/peak", exchange -> respond(exchange, 200, "text/plain",
+				Integer.toString(peakActiveAndReset())));
 		server.start();
 	}
 
-	String baseUrl() {
+	/**
+	 * The simulated model in a process of its own, so that its threads, allocations and garbage collections are not
+	 * the service's: {@code java -cp target/test-classes com.frontdesk.bench.SimulatedOpenAiModel <first token ms>
+	 * <tokens per second>}. Prints its base URL, serves until its standard input closes (its parent ended).
+	 */
+	public static void main(String[] args) throws IOException {
+		SimulatedOpenAiModel model = new SimulatedOpenAiModel(Long.parseLong(args[0]), Double.parseDouble(args[1]));
+		System.out.println(model.baseUrl());
+		System.out.flush();
+		while (System.in.read() >= 0) {
+			// wait for the parent to go away
+		}
+		model.close();
+	}
+
+	@Override
+	public String baseUrl() {
 		return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/v1";
 	}
 
@@ -115,7 +153,8 @@ final class SimulatedOpenAiModel implements AutoCloseable {
 		return reply.substring(from, to);
 	}
 
-	Call call(String reference) {
+	@Override
+	public Call call(String reference) {
 		return reference == null ? null : calls.get(reference);
 	}
 
@@ -123,7 +162,8 @@ final class SimulatedOpenAiModel implements AutoCloseable {
 		return active.get();
 	}
 
-	int peakActiveAndReset() {
+	@Override
+	public int peakActiveAndReset() {
 		return peakActive.getAndSet(active.get());
 	}
 
@@ -212,7 +252,10 @@ final class SimulatedOpenAiModel implements AutoCloseable {
 		}
 		finally {
 			active.decrementAndGet();
-			calls.put(reference, new Call(received, firstToken, firstSentence, System.nanoTime(), written));
+			Call call = new Call(received, firstToken, firstSentence, System.nanoTime(), written);
+			calls.put(reference, call);
+			callLines.add(reference + " " + call.received() + " " + call.firstToken() + " " + call.firstSentence() + " "
+					+ call.end() + " " + call.tokens());
 		}
 	}
 
