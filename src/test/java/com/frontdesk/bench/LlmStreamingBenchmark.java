@@ -161,7 +161,9 @@ class LlmStreamingBenchmark {
 		Phase stream = null;
 		List<Map<String, Object>> byCallers = new ArrayList<>();
 		for (int level : callerLevels) {
-			jdk.jfr.Recording callersRecording = jfr && level == callers ? startRecording() : null;
+			// Off by default: a recording of the measured phases would be part of what they measure.
+			jdk.jfr.Recording callersRecording = level == callers
+					&& Boolean.parseBoolean(stringConfig("bench.jfr.callers", "false")) ? startRecording() : null;
 			section("(a) POST /api/chat, " + level + " callers, " + seconds + " s: latency added around the model");
 			Phase chatLevel = phase(level, Duration.ofSeconds(seconds), false, 0);
 			chatLevel.print(false);
