@@ -307,6 +307,8 @@ class LlmStreamingBenchmark {
 
 		Latencies serviceAfterModel = new Latencies();
 
+		Map<String, Latencies> serviceStages = Map.of();
+
 		/** Share of all cores busy on the whole machine during the phase (/proc/stat), ours included. */
 		double machineBusy;
 
@@ -389,6 +391,9 @@ class LlmStreamingBenchmark {
 			map.put("service_before_model_ms", serviceBeforeModel.summary().toMap());
 			map.put("service_after_model_ms", serviceAfterModel.summary().toMap());
 			map.put("service_turn_ms", serviceTurn.summary().toMap());
+			Map<String, Object> stageMap = new LinkedHashMap<>();
+			serviceStages.forEach((stage, latencies) -> stageMap.put(stage, latencies.summary().toMap()));
+			map.put("service_stages_ms", stageMap);
 			map.put("added_latency_ms", added().summary().toMap());
 			map.put("added_before_model_ms", before.summary().toMap());
 			map.put("added_after_model_ms", after.summary().toMap());
@@ -414,6 +419,7 @@ class LlmStreamingBenchmark {
 			line("SERVICE OUTSIDE MODEL", serviceOutsideModel.summary());
 			line("  of it before the call", serviceBeforeModel.summary());
 			line("  of it after the call", serviceAfterModel.summary());
+			serviceStages.forEach((stage, latencies) -> line("    " + stage, latencies.summary()));
 			line("service turn (in-process)", serviceTurn.summary());
 			line("added around the model", added().summary());
 			line("  of it before the model", latencies(turn -> MODEL.call(ref(turn)).received() - turn.sent()));
@@ -503,6 +509,7 @@ class LlmStreamingBenchmark {
 		phase.serviceTurn = LlmBenchProbe.turn();
 		phase.serviceBeforeModel = LlmBenchProbe.beforeModel();
 		phase.serviceAfterModel = LlmBenchProbe.afterModel();
+		phase.serviceStages = LlmBenchProbe.stages();
 		long[] machineAfter = machineJiffies();
 		long totalJiffies = machineAfter[1] - machineBefore[1];
 		phase.machineBusy = totalJiffies <= 0 ? 0 : (double) (machineAfter[0] - machineBefore[0]) / totalJiffies;
