@@ -109,6 +109,9 @@ class LlmStreamingBenchmark {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	io.micrometer.core.instrument.MeterRegistry metrics;
+
 	private final ExecutorService clientThreads = Executors.newVirtualThreadPerTaskExecutor();
 
 	private HttpClient http;
@@ -145,6 +148,21 @@ class LlmStreamingBenchmark {
 		sanityCheck();
 
 		section("Warm-up");
+		// The JIT compiles a method fully only after thousands of calls; at the simulated model's pace the warm-up
+		// below makes a few hundred turns, so the service would be measured still partly interpreted. First turns
+		// against a fast model (1 ms to the first token, 2,000 tokens/s), the same requests, so that the service is
+		// measured as a long-running instance runs. Then the model's own pace again.
+		int jitSeconds = intConfig("bench.jitWarmupSeconds", 30);
+		if (jitSeconds > 0) {
+			MODEL.speed(1, 2000);
+			Phase jitStream = phase(16, Duration.ofSeconds(jitSeconds * 2L / 3), true, 0);
+			Phase jitChat = phase(16, Duration.ofSeconds(jitSeconds / 3), false, 0);
+			MODEL.speed(FIRST_TOKEN_MS, TOKENS_PER_SECOND);
+			System.out.printf("  JIT warm-up against a fast model: %d streamed + %d non-streamed turns (errors %d, fallbacks %d)%n",
+					jitStream.turns.size(), jitChat.turns.size(), jitStream.errors() + jitChat.errors(),
+					jitStream.fallbacks() + jitChat.fallbacks());
+			config.put("jit_warmup_turns", jitStream.turns.size() + jitChat.turns.size());
+		}
 		int warmup = intConfig("bench.warmupSeconds", 15);
 		int warmCallers = intConfig("bench.warmupCallers", 32);
 		runFor(warmCallers, Duration.ofSeconds(warmup), true, 0);
@@ -287,6 +305,9 @@ class LlmStreamingBenchmark {
 
 		int peakModelStreams;
 
+		/** Requests to the model the service sent a second time ({@code frontdesk.llm.retries}), by reason. */
+		Map<String, Integer> modelRetries = Map.of();
+
 		int peakPlatformThreads;
 
 		long heapUsedAfterMb;
@@ -383,6 +404,7 @@ class LlmStreamingBenchmark {
 			map.put("cpu_utilisation_machine_all_processes", Math.round(machineBusy * 1000) / 1000.0);
 			map.put("peak_open_streams_client", peakOpen.get());
 			map.put("peak_model_streams", peakModelStreams);
+			map.put("model_retries", new TreeMap<>(modelRetries));
 			map.put("peak_platform_threads", peakPlatformThreads);
 			map.put("heap_used_after_mb", heapUsedAfterMb);
 			map.put("gc_count", gcCount);
@@ -437,8 +459,9 @@ class LlmStreamingBenchmark {
 
 		void printConcurrency() {
 			Map<String, Object> s = summary(true);
-			System.out.printf("    turns %s, model answers %s, fallbacks %s, errors %s %s%n", s.get("turns"),
-					s.get("model_answers"), s.get("fallbacks"), s.get("errors"), s.get("error_kinds"));
+			System.out.printf("    turns %s, model answers %s, fallbacks %s, errors %s %s, requests resent to the model %s%n",
+					s.get("turns"), s.get("model_answers"), s.get("fallbacks"), s.get("errors"), s.get("error_kinds"),
+					s.get("model_retries"));
 			System.out.printf("    peak open streams: client %d, model %d; platform threads %d; CPU %.0f %% (machine %.0f %%); heap after %d MB%n",
 					peakOpen.get(), peakModelStreams, peakPlatformThreads,
 					100 * (double) s.get("cpu_utilisation_of_all_cores"), 100 * machineBusy, heapUsedAfterMb);
@@ -472,6 +495,7 @@ class LlmStreamingBenchmark {
 		MODEL.peakActiveAndReset();
 		long cpuBefore = processCpuNanos();
 		long[] gcBefore = ChatTurnBenchmark.gc();
+		Map<String, Integer> retriesBefore = modelRetries();
 		long[] machineBefore = machineJiffies();
 		LlmBenchProbe.reset();
 		LlmBenchProbe.recording = true;
@@ -514,6 +538,15 @@ class LlmStreamingBenchmark {
 		long totalJiffies = machineAfter[1] - machineBefore[1];
 		phase.machineBusy = totalJiffies <= 0 ? 0 : (double) (machineAfter[0] - machineBefore[0]) / totalJiffies;
 		phase.peakModelStreams = MODEL.peakActiveAndReset();
+		Map<String, Integer> retriesAfter = modelRetries();
+		Map<String, Integer> retried = new TreeMap<>();
+		retriesAfter.forEach((reason, count) -> {
+			int during = count - retriesBefore.getOrDefault(reason, 0);
+			if (during > 0) {
+				retried.put(reason, during);
+			}
+		});
+		phase.modelRetries = retried;
 		phase.peakPlatformThreads = threads.getPeakThreadCount();
 		phase.heapUsedAfterMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
 		Thread.sleep(200);
@@ -554,6 +587,13 @@ class LlmStreamingBenchmark {
 		recording.dump(jfr);
 		recording.close();
 		System.out.println("    JFR recording: " + jfr.toAbsolutePath());
+	}
+
+	private Map<String, Integer> modelRetries() {
+		Map<String, Integer> retries = new TreeMap<>();
+		metrics.find("frontdesk.llm.retries").counters()
+			.forEach(counter -> retries.merge(counter.getId().getTag("reason"), (int) counter.count(), Integer::sum));
+		return retries;
 	}
 
 	private void runFor(int callers, Duration duration, boolean streaming, int rampMillis) throws Exception {

@@ -28,6 +28,9 @@ interface SimulatedModel extends AutoCloseable {
 
 	int peakActiveAndReset();
 
+	/** Changes the model's pace from the next call on (the benchmark's JIT warm-up runs against a fast model). */
+	void speed(long firstTokenMillis, double tokensPerSecond);
+
 	@Override
 	void close();
 
@@ -105,6 +108,11 @@ interface SimulatedModel extends AutoCloseable {
 		@Override
 		public int peakActiveAndReset() {
 			return Integer.parseInt(get("/peak").strip());
+		}
+
+		@Override
+		public void speed(long firstTokenMillis, double tokensPerSecond) {
+			get("/speed?firstTokenMs=" + firstTokenMillis + "&tokensPerSecond=" + tokensPerSecond);
 		}
 
 		private String get(String path) {

@@ -46,9 +46,9 @@ final class SimulatedOpenAiModel implements SimulatedModel {
 
 	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-	private final long firstTokenNanos;
+	private volatile long firstTokenNanos;
 
-	private final long tokenIntervalNanos;
+	private volatile long tokenIntervalNanos;
 
 	private final AtomicLong sequence = new AtomicLong();
 
@@ -97,8 +97,7 @@ final class SimulatedOpenAiModel implements SimulatedModel {
 		// The JDK server closes idle keep-alive connections beyond 200 (default), which a client may be reusing
 		// at that moment; 1,000 concurrent streams keep far more than 200 connections. bench.sim.maxIdle changes it.
 		System.setProperty("sun.net.httpserver.maxIdleConnections", System.getProperty("bench.sim.maxIdle", "4000"));
-		this.firstTokenNanos = TimeUnit.MILLISECONDS.toNanos(firstTokenMillis);
-		this.tokenIntervalNanos = (long) (1_000_000_000L / tokensPerSecond);
+		speed(firstTokenMillis, tokensPerSecond);
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
 		server.setExecutor(executor);
 		server.createContext("/v1/chat/completions", this::completions);
@@ -113,6 +112,12 @@ final class SimulatedOpenAiModel implements SimulatedModel {
 				}
 			}
 			respond(exchange, 200, "text/plain", lines.toString());
+		});
+		server.createContext("/bench/speed", exchange -> {
+			String[] query = exchange.getRequestURI().getQuery().split("&");
+			speed(Long.parseLong(query[0].substring("firstTokenMs=".length())),
+					Double.parseDouble(query[1].substring("tokensPerSecond=".length())));
+			respond(exchange, 200, "text/plain", "ok");
 		});
 		server.createContext("/bench/peak", exchange -> respond(exchange, 200, "text/plain",
 				Integer.toString(peakActiveAndReset())));
@@ -151,6 +156,12 @@ final class SimulatedOpenAiModel implements SimulatedModel {
 			to++;
 		}
 		return reply.substring(from, to);
+	}
+
+	@Override
+	public void speed(long firstTokenMillis, double tokensPerSecond) {
+		this.firstTokenNanos = TimeUnit.MILLISECONDS.toNanos(firstTokenMillis);
+		this.tokenIntervalNanos = (long) (1_000_000_000L / tokensPerSecond);
 	}
 
 	@Override
