@@ -62,6 +62,10 @@ class KnowledgeReplies {
 		this.store = store;
 	}
 
+	/**
+	 * @param conversationId the conversation whose earlier turns a follow-up is condensed with; null for the first
+	 * turn of a conversation (there are none)
+	 */
 	Reply answer(String text, String context, String conversationId, StreamedText streamed) {
 		String searchable = redactor.searchable(text);
 		if (!condenser.modelConfigured()) {
@@ -106,6 +110,9 @@ class KnowledgeReplies {
 
 	/** The last few exchanges, redacted, for condensing a follow-up question. */
 	private List<QueryCondenser.Exchange> history(String conversationId) {
+		if (conversationId == null) {
+			return List.of();
+		}
 		return store.recentTurns(conversationId, HISTORY_TURNS).stream()
 			.map(turn -> new QueryCondenser.Exchange(redactor.redact(turn.question()), turn.reply()))
 			.toList();

@@ -90,7 +90,7 @@ public class TurnPipeline {
 		Timer.Sample turn = Timer.start(metrics);
 		Reply reply;
 		try {
-			reply = respond(text, context, id, streamed);
+			reply = respond(text, context, id, conversationId == null, streamed);
 		}
 		catch (RuntimeException ex) {
 			turn.stop(turnTimer(channel, "failed"));
@@ -141,7 +141,11 @@ public class TurnPipeline {
 		return outcome == TriageOutcome.EMERGENCY || outcome == TriageOutcome.SELF_HARM;
 	}
 
-	private Reply respond(String text, String context, String conversationId, StreamedText streamed) {
+	/**
+	 * @param firstTurn the conversation was started by this message: nobody else owns it yet and it has no history,
+	 * so neither is looked up
+	 */
+	private Reply respond(String text, String context, String conversationId, boolean firstTurn, StreamedText streamed) {
 		TriageResult safety = triage.assess(text);
 		boolean spanish = safety.spanish();
 		switch (safety.outcome()) {
@@ -160,7 +164,7 @@ public class TurnPipeline {
 			case CLEAR:
 				break;
 		}
-		Owner owner = store.ownerOf(conversationId).orElse(Owner.BOT);
+		Owner owner = firstTurn ? Owner.BOT : store.ownerOf(conversationId).orElse(Owner.BOT);
 		if (owner == Owner.STAFF) {
 			return Reply.STAFF_ANSWERS;
 		}
@@ -180,7 +184,7 @@ public class TurnPipeline {
 					List.of(actions.call(), actions.book()), null);
 			case BOOKING -> knowledge.booking(text, context);
 			case CANDIDACY -> knowledge.candidacy(text, context);
-			case NONE -> knowledge.answer(text, context, conversationId, streamed);
+			case NONE -> knowledge.answer(text, context, firstTurn ? null : conversationId, streamed);
 		};
 	}
 

@@ -43,6 +43,9 @@ public class Embeddings {
 
 	private volatile EmbeddingModel model;
 
+	/** The same model for questions, computing on the asking thread only ({@link EmbeddingModels#loadForQuestions}). */
+	private volatile EmbeddingModel questionModel;
+
 	Embeddings(RetrievalProperties properties, @Value("${frontdesk.data-dir:./data}") Path dataDir) {
 		this.settings = properties.vectors();
 		this.cacheFile = dataDir.resolve("embeddings").resolve(settings.model() + ".bin");
@@ -69,7 +72,8 @@ public class Embeddings {
 
 	/** The vector of a question: never cached, questions are the patients' own words. */
 	public float[] question(String text) {
-		return embed(text);
+		model();
+		return embed(questionModel, text);
 	}
 
 	/** Writes the vectors embedded since the last save to the cache file. */
@@ -115,7 +119,11 @@ public class Embeddings {
 	}
 
 	private float[] embed(String text) {
-		float[] vector = model().embed(text).content().vector();
+		return embed(model(), text);
+	}
+
+	private static float[] embed(EmbeddingModel model, String text) {
+		float[] vector = model.embed(text).content().vector();
 		double norm = 0;
 		for (float value : vector) {
 			norm += value * value;
@@ -132,6 +140,7 @@ public class Embeddings {
 		if (loaded == null) {
 			synchronized (this) {
 				if (model == null) {
+					questionModel = EmbeddingModels.loadForQuestions(settings.model());
 					model = EmbeddingModels.load(settings.model());
 				}
 				loaded = model;

@@ -577,7 +577,8 @@ class ChatTurnBenchmark {
 		return Math.round(bytes / 1024.0 / 1024.0 * 10) / 10.0;
 	}
 
-	private static long[] gc() {
+	/** Collections and milliseconds of all of this JVM's collectors so far (also used by the LLM benchmark). */
+	static long[] gc() {
 		long count = 0;
 		long millis = 0;
 		for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {

@@ -1,5 +1,9 @@
 package com.frontdesk.bench;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
 import org.aopalliance.intercept.MethodInterceptor;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -26,7 +30,19 @@ class LlmBenchProbe {
 
 	private static Latencies turn = new Latencies();
 
+	private static Latencies beforeModel = new Latencies();
+
+	private static Latencies afterModel = new Latencies();
+
 	private static final ThreadLocal<long[]> WINDOW = new ThreadLocal<>();
+
+	/** The beans whose calls on the turn's own thread are timed, as stages of the service time. */
+	private static final java.util.Set<String> STAGE_BEANS = java.util.Set.of("Triage", "ConversationStore", "Redactor",
+			"QueryCondenser", "Retriever", "Embeddings", "SourceLinks");
+
+	private static final ThreadLocal<Map<String, Long>> STAGES = new ThreadLocal<>();
+
+	private static Map<String, Latencies> stages = new TreeMap<>();
 
 	static volatile boolean recording;
 
@@ -34,6 +50,28 @@ class LlmBenchProbe {
 	static synchronized void reset() {
 		outsideModel = new Latencies();
 		turn = new Latencies();
+		beforeModel = new Latencies();
+		afterModel = new Latencies();
+		stages = new TreeMap<>();
+	}
+
+	/**
+	 * Time per turn in each stage on the turn's own thread ("Bean.method", inclusive: the retriever's time contains
+	 * the embedding's), over the turns that called the model; "LlmAnswerer before chat" is the answerer's own work
+	 * up to the model call (prompt, grounding).
+	 */
+	static synchronized Map<String, Latencies> stages() {
+		return stages;
+	}
+
+	/** Of the service time outside the model: from the turn's start to the model call. */
+	static synchronized Latencies beforeModel() {
+		return beforeModel;
+	}
+
+	/** Of the service time outside the model: from the model's last token to the turn's end (guard, storing). */
+	static synchronized Latencies afterModel() {
+		return afterModel;
 	}
 
 	/** Service time per turn outside the model call (turns that called the model and heard it finish). */
@@ -62,8 +100,10 @@ class LlmBenchProbe {
 						if (!invocation.getMethod().getName().equals("handle")) {
 							return invocation.proceed();
 						}
-						long[] window = new long[2];
+						long[] window = new long[3];
 						WINDOW.set(window);
+						Map<String, Long> turnStages = new HashMap<>();
+						STAGES.set(turnStages);
 						long started = System.nanoTime();
 						try {
 							return invocation.proceed();
@@ -71,12 +111,47 @@ class LlmBenchProbe {
 						finally {
 							long took = System.nanoTime() - started;
 							WINDOW.remove();
+							STAGES.remove();
 							if (recording && window[0] != 0 && window[1] != 0) {
 								synchronized (LlmBenchProbe.class) {
+									if (window[2] != 0) {
+										turnStages.put("LlmAnswerer before chat", window[0] - window[2]);
+									}
+									turnStages.forEach((stage, nanos) -> stages.computeIfAbsent(stage, k -> new Latencies())
+										.add(nanos));
 									turn.add(took);
 									outsideModel.add(took - (window[1] - window[0]));
+									beforeModel.add(window[0] - started);
+									afterModel.add(started + took - window[1]);
 								}
 							}
+						}
+					});
+					return proxy.getProxy();
+				}
+				String type = org.springframework.util.ClassUtils.getUserClass(bean).getSimpleName();
+				if (STAGE_BEANS.contains(type) || type.equals("LlmAnswerer")) {
+					ProxyFactory proxy = new ProxyFactory(bean);
+					proxy.setProxyTargetClass(true);
+					proxy.addAdvice((MethodInterceptor) invocation -> {
+						Map<String, Long> turnStages = STAGES.get();
+						if (turnStages == null) {
+							return invocation.proceed();
+						}
+						if (type.equals("LlmAnswerer")) {
+							long[] window = WINDOW.get();
+							if (window != null && window[2] == 0) {
+								window[2] = System.nanoTime();
+							}
+							return invocation.proceed();
+						}
+						long started = System.nanoTime();
+						try {
+							return invocation.proceed();
+						}
+						finally {
+							turnStages.merge(type + "." + invocation.getMethod().getName(), System.nanoTime() - started,
+									Long::sum);
 						}
 					});
 					return proxy.getProxy();

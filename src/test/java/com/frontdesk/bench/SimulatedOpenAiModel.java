@@ -31,7 +31,7 @@ import com.sun.net.httpserver.HttpServer;
  * server records when the request arrived, when the first token was written, when the first sentence became
  * releasable (the token after its full stop was written) and when the response was complete.
  */
-final class SimulatedOpenAiModel implements AutoCloseable {
+final class SimulatedOpenAiModel implements SimulatedModel {
 
 	/** The answer: number-free (the guard checks numbers against the passages), citing passage [1]. */
 	static final List<String> SENTENCES = List.of(
@@ -46,9 +46,9 @@ final class SimulatedOpenAiModel implements AutoCloseable {
 
 	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-	private final long firstTokenNanos;
+	private volatile long firstTokenNanos;
 
-	private final long tokenIntervalNanos;
+	private volatile long tokenIntervalNanos;
 
 	private final AtomicLong sequence = new AtomicLong();
 
@@ -61,6 +61,9 @@ final class SimulatedOpenAiModel implements AutoCloseable {
 	private final AtomicInteger streamErrors = new AtomicInteger();
 
 	private final Map<String, Call> calls = new ConcurrentHashMap<>();
+
+	/** The calls in the order they ended, for {@code GET /calls?from=n} (the model in its own process). */
+	private final List<String> callLines = java.util.Collections.synchronizedList(new ArrayList<>());
 
 	/**
 	 * One streamed model call, times from {@link System#nanoTime()}.
@@ -77,6 +80,13 @@ final class SimulatedOpenAiModel implements AutoCloseable {
 			return end - received;
 		}
 
+		/** The other side of {@code /bench/calls}: "reference received firstToken firstSentence end tokens". */
+		static java.util.Map.Entry<String, Call> parse(String line) {
+			String[] f = line.strip().split(" ");
+			return Map.entry(f[0], new Call(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
+					Long.parseLong(f[4]), Integer.parseInt(f[5])));
+		}
+
 	}
 
 	SimulatedOpenAiModel(long firstTokenMillis, double tokensPerSecond) throws IOException {
@@ -87,17 +97,50 @@ final class SimulatedOpenAiModel implements AutoCloseable {
 		// The JDK server closes idle keep-alive connections beyond 200 (default), which a client may be reusing
 		// at that moment; 1,000 concurrent streams keep far more than 200 connections. bench.sim.maxIdle changes it.
 		System.setProperty("sun.net.httpserver.maxIdleConnections", System.getProperty("bench.sim.maxIdle", "4000"));
-		this.firstTokenNanos = TimeUnit.MILLISECONDS.toNanos(firstTokenMillis);
-		this.tokenIntervalNanos = (long) (1_000_000_000L / tokensPerSecond);
+		speed(firstTokenMillis, tokensPerSecond);
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
 		server.setExecutor(executor);
 		server.createContext("/v1/chat/completions", this::completions);
 		server.createContext("/v1/models", exchange -> respond(exchange, 200, "application/json",
 				"{\"object\":\"list\",\"data\":[{\"id\":\"sim-model\",\"object\":\"model\",\"owned_by\":\"bench\"}]}"));
+		server.createContext("/bench/calls", exchange -> {
+			int from = Integer.parseInt(exchange.getRequestURI().getQuery().substring("from=".length()));
+			StringBuilder lines = new StringBuilder();
+			synchronized (callLines) {
+				for (int i = from; i < callLines.size(); i++) {
+					lines.append(callLines.get(i)).append('\n');
+				}
+			}
+			respond(exchange, 200, "text/plain", lines.toString());
+		});
+		server.createContext("/bench/speed", exchange -> {
+			String[] query = exchange.getRequestURI().getQuery().split("&");
+			speed(Long.parseLong(query[0].substring("firstTokenMs=".length())),
+					Double.parseDouble(query[1].substring("tokensPerSecond=".length())));
+			respond(exchange, 200, "text/plain", "ok");
+		});
+		server.createContext("/bench/peak", exchange -> respond(exchange, 200, "text/plain",
+				Integer.toString(peakActiveAndReset())));
 		server.start();
 	}
 
-	String baseUrl() {
+	/**
+	 * The simulated model in a process of its own, so that its threads, allocations and garbage collections are not
+	 * the service's: {@code java -cp target/test-classes com.frontdesk.bench.SimulatedOpenAiModel <first token ms>
+	 * <tokens per second>}. Prints its base URL, serves until its standard input closes (its parent ended).
+	 */
+	public static void main(String[] args) throws IOException {
+		SimulatedOpenAiModel model = new SimulatedOpenAiModel(Long.parseLong(args[0]), Double.parseDouble(args[1]));
+		System.out.println(model.baseUrl());
+		System.out.flush();
+		while (System.in.read() >= 0) {
+			// wait for the parent to go away
+		}
+		model.close();
+	}
+
+	@Override
+	public String baseUrl() {
 		return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/v1";
 	}
 
@@ -115,7 +158,14 @@ final class SimulatedOpenAiModel implements AutoCloseable {
 		return reply.substring(from, to);
 	}
 
-	Call call(String reference) {
+	@Override
+	public void speed(long firstTokenMillis, double tokensPerSecond) {
+		this.firstTokenNanos = TimeUnit.MILLISECONDS.toNanos(firstTokenMillis);
+		this.tokenIntervalNanos = (long) (1_000_000_000L / tokensPerSecond);
+	}
+
+	@Override
+	public Call call(String reference) {
 		return reference == null ? null : calls.get(reference);
 	}
 
@@ -123,7 +173,8 @@ final class SimulatedOpenAiModel implements AutoCloseable {
 		return active.get();
 	}
 
-	int peakActiveAndReset() {
+	@Override
+	public int peakActiveAndReset() {
 		return peakActive.getAndSet(active.get());
 	}
 
@@ -212,7 +263,10 @@ final class SimulatedOpenAiModel implements AutoCloseable {
 		}
 		finally {
 			active.decrementAndGet();
-			calls.put(reference, new Call(received, firstToken, firstSentence, System.nanoTime(), written));
+			Call call = new Call(received, firstToken, firstSentence, System.nanoTime(), written);
+			calls.put(reference, call);
+			callLines.add(reference + " " + call.received() + " " + call.firstToken() + " " + call.firstSentence() + " "
+					+ call.end() + " " + call.tokens());
 		}
 	}
 

@@ -44,6 +44,19 @@ class EmbeddingsTest {
 		assertThat(embeddings.cached()).isEqualTo(1);
 	}
 
+	/** Questions are embedded on the asking thread only, by the same model: the same words give the same vector. */
+	@Test
+	void aQuestionGetsTheVectorTheSameWordsGetAsContent() {
+		Embeddings embeddings = new Embeddings(settings(true), dataDir);
+		String text = "Will lateral fusion leave a big scar?";
+
+		float[] asQuestion = embeddings.question(text);
+		float[] asContent = embeddings.content(text);
+
+		assertThat(asQuestion).hasSize(384);
+		assertThat(asQuestion).containsExactly(asContent, org.assertj.core.data.Offset.offset(1e-5f));
+	}
+
 	@Test
 	void anUnreadableCacheIsIgnoredNotFatal() throws Exception {
 		java.nio.file.Files.createDirectories(dataDir.resolve("embeddings"));

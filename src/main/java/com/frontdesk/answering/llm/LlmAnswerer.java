@@ -51,6 +51,8 @@ public class LlmAnswerer {
 
 	private final OutputGuard guard = new OutputGuard(Prompts.answerRules());
 
+	private final Groundings groundings = new Groundings();
+
 	LlmAnswerer(ObjectProvider<StreamingChatModel> model, LlmProperties llm, ModelGate gate, PracticeProfile practice,
 			SourceLinks links) {
 		this.model = model;
@@ -140,7 +142,7 @@ public class LlmAnswerer {
 		texts.addAll(passages.stream().map(p -> p.title() + " " + p.section()).toList());
 		texts.add(practice.phone() + " " + practice.emergencyNumber() + " " + practice.crisisLine() + " "
 				+ practice.openingHours());
-		return OutputGuard.groundedIn(texts);
+		return groundings.of(texts);
 	}
 
 	private static String failure(Throwable cause) {

@@ -12,6 +12,7 @@ import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * LangChain4j's models as beans, for the configured provider only ({@code frontdesk.llm.provider} other than
@@ -25,33 +26,33 @@ class LlmModels {
 	private static final String NO_KEY = "not-needed";
 
 	@Bean
-	ChatModel chatModel(LlmProperties llm) {
+	ChatModel chatModel(LlmProperties llm, MeterRegistry metrics) {
 		return switch (llm.provider()) {
 			case OPENAI -> OpenAiChatModel.builder().baseUrl(llm.effectiveBaseUrl()).apiKey(key(llm))
 				.modelName(llm.effectiveModel()).temperature(llm.temperature()).maxTokens(llm.maxTokens())
-				.timeout(llm.timeout()).maxRetries(0).httpClientBuilder(http(llm)).build();
+				.timeout(llm.timeout()).maxRetries(0).httpClientBuilder(http(llm, metrics)).build();
 			case OLLAMA -> OllamaChatModel.builder().baseUrl(llm.effectiveBaseUrl()).modelName(llm.effectiveModel())
 				.temperature(llm.temperature()).numPredict(llm.maxTokens()).timeout(llm.timeout()).maxRetries(0)
-				.httpClientBuilder(http(llm)).build();
+				.httpClientBuilder(http(llm, metrics)).build();
 			case ANTHROPIC -> AnthropicChatModel.builder().baseUrl(llm.effectiveBaseUrl()).apiKey(key(llm))
 				.modelName(llm.effectiveModel()).temperature(llm.temperature()).maxTokens(llm.maxTokens())
-				.timeout(llm.timeout()).maxRetries(0).httpClientBuilder(http(llm)).build();
+				.timeout(llm.timeout()).maxRetries(0).httpClientBuilder(http(llm, metrics)).build();
 			case NONE -> throw new IllegalStateException("No language model is configured");
 		};
 	}
 
 	@Bean
-	StreamingChatModel streamingChatModel(LlmProperties llm) {
+	StreamingChatModel streamingChatModel(LlmProperties llm, MeterRegistry metrics) {
 		return switch (llm.provider()) {
 			case OPENAI -> OpenAiStreamingChatModel.builder().baseUrl(llm.effectiveBaseUrl()).apiKey(key(llm))
 				.modelName(llm.effectiveModel()).temperature(llm.temperature()).maxTokens(llm.maxTokens())
-				.timeout(llm.timeout()).httpClientBuilder(http(llm)).build();
+				.timeout(llm.timeout()).httpClientBuilder(http(llm, metrics)).build();
 			case OLLAMA -> OllamaStreamingChatModel.builder().baseUrl(llm.effectiveBaseUrl())
 				.modelName(llm.effectiveModel()).temperature(llm.temperature()).numPredict(llm.maxTokens())
-				.timeout(llm.timeout()).httpClientBuilder(http(llm)).build();
+				.timeout(llm.timeout()).httpClientBuilder(http(llm, metrics)).build();
 			case ANTHROPIC -> AnthropicStreamingChatModel.builder().baseUrl(llm.effectiveBaseUrl()).apiKey(key(llm))
 				.modelName(llm.effectiveModel()).temperature(llm.temperature()).maxTokens(llm.maxTokens())
-				.timeout(llm.timeout()).httpClientBuilder(http(llm)).build();
+				.timeout(llm.timeout()).httpClientBuilder(http(llm, metrics)).build();
 			case NONE -> throw new IllegalStateException("No language model is configured");
 		};
 	}
@@ -60,8 +61,9 @@ class LlmModels {
 		return llm.hasApiKey() ? llm.apiKey().strip() : NO_KEY;
 	}
 
-	private static ModelHttpClient.Builder http(LlmProperties llm) {
-		return new ModelHttpClient.Builder(llm.timeout(), llm.firstTokenTimeout(), llm.maxRetryWait());
+	private static ModelHttpClient.Builder http(LlmProperties llm, MeterRegistry metrics) {
+		return new ModelHttpClient.Builder(llm.timeout(), llm.firstTokenTimeout(), llm.maxRetryWait(),
+				new ModelHttpClient.Retries(metrics, llm.provider().name().toLowerCase()));
 	}
 
 }

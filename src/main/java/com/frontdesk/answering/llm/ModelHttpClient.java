@@ -3,6 +3,7 @@ package com.frontdesk.answering.llm;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -25,11 +26,14 @@ import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The HTTP client behind every LangChain4j model here: one bounded retry for 429 and 5xx that honours
- * {@code Retry-After} (capped), a timeout for the response headers, and for streams an idle timeout that closes a
- * stream which stops sending. Nothing of the requests or responses is logged.
+ * The HTTP client behind every LangChain4j model here: one bounded retry, either at once when a connection failed
+ * before any response (a kept-alive connection the server had closed) or after a 429 or 5xx honouring
+ * {@code Retry-After} (capped); a timeout for the response headers, and for streams an idle timeout that closes a
+ * stream which stops sending. Retries are counted ({@code frontdesk.llm.retries}). Nothing of the requests or
+ * responses is logged. Virtual threads do the client's work, so thousands of open streams need no thread pool.
  */
 final class ModelHttpClient implements dev.langchain4j.http.client.HttpClient {
 
@@ -44,11 +48,25 @@ final class ModelHttpClient implements dev.langchain4j.http.client.HttpClient {
 
 	private final Duration maxRetryWait;
 
-	ModelHttpClient(Duration connectTimeout, Duration responseTimeout, Duration idleTimeout, Duration maxRetryWait) {
-		this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1).build();
+	private final Retries retries;
+
+	ModelHttpClient(Duration connectTimeout, Duration responseTimeout, Duration idleTimeout, Duration maxRetryWait,
+			Retries retries) {
+		this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1)
+			.executor(Executors.newVirtualThreadPerTaskExecutor()).build();
 		this.responseTimeout = responseTimeout;
 		this.idleTimeout = idleTimeout;
 		this.maxRetryWait = maxRetryWait;
+		this.retries = retries;
+	}
+
+	/** Counts retries by reason: {@code connection}, {@code rate_limited}, {@code server_error}. */
+	record Retries(MeterRegistry metrics, String provider) {
+
+		void count(String reason) {
+			metrics.counter("frontdesk.llm.retries", "provider", provider, "reason", reason).increment();
+		}
+
 	}
 
 	@Override
@@ -78,18 +96,28 @@ final class ModelHttpClient implements dev.langchain4j.http.client.HttpClient {
 		});
 	}
 
-	/** The model's stream ended; reported after the parser is done so a stream cut short never leaves a caller waiting. */
+	/**
+	 * The model's stream ended; reported after the parser is done so a stream cut short never leaves a caller waiting.
+	 * It ends every stream, so it carries no stack trace (filling one in costs more than the rest of the signal).
+	 */
 	static final class StreamEnded extends IOException {
 
 		StreamEnded() {
 			super("The model's stream ended");
 		}
 
+		@Override
+		public synchronized Throwable fillInStackTrace() {
+			return this;
+		}
+
 	}
 
 	/**
-	 * Sends once, and once more after a 429 or 5xx or a connection that failed before any response (a kept-alive
-	 * connection the server had closed); the second failure is the one reported.
+	 * Sends once, and once more after a 429 or 5xx, or at once after a connection that failed before any response;
+	 * the second failure is the one reported. Such a request never got an answer (typically it went out on a
+	 * kept-alive connection the server had just closed for being idle), so sending it again is safe; a refused
+	 * connection is not retried (nothing listens there).
 	 */
 	private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
 		java.net.http.HttpRequest jdkRequest = toJdk(request);
@@ -102,7 +130,8 @@ final class ModelHttpClient implements dev.langchain4j.http.client.HttpClient {
 				throw new TimeoutException(ex);
 			}
 			catch (IOException ex) {
-				if (attempt == 1) {
+				if (attempt == 1 && !(ex instanceof ConnectException)) {
+					retries.count("connection");
 					continue;
 				}
 				throw new HttpException(0, "The model server cannot be reached: " + ex.getClass().getSimpleName());
@@ -117,6 +146,7 @@ final class ModelHttpClient implements dev.langchain4j.http.client.HttpClient {
 			}
 			String body = bodyText(response.body());
 			if (attempt == 1 && (status == 429 || status >= 500)) {
+				retries.count(status == 429 ? "rate_limited" : "server_error");
 				pause(retryAfter(response.headers().map()));
 				continue;
 			}
@@ -236,10 +266,13 @@ final class ModelHttpClient implements dev.langchain4j.http.client.HttpClient {
 
 		private final Duration maxRetryWait;
 
-		Builder(Duration readTimeout, Duration idleTimeout, Duration maxRetryWait) {
+		private final Retries retries;
+
+		Builder(Duration readTimeout, Duration idleTimeout, Duration maxRetryWait, Retries retries) {
 			this.readTimeout = readTimeout;
 			this.idleTimeout = idleTimeout;
 			this.maxRetryWait = maxRetryWait;
+			this.retries = retries;
 		}
 
 		@Override
@@ -270,7 +303,7 @@ final class ModelHttpClient implements dev.langchain4j.http.client.HttpClient {
 
 		@Override
 		public dev.langchain4j.http.client.HttpClient build() {
-			return new ModelHttpClient(connectTimeout, readTimeout, idleTimeout, maxRetryWait);
+			return new ModelHttpClient(connectTimeout, readTimeout, idleTimeout, maxRetryWait, retries);
 		}
 
 	}
