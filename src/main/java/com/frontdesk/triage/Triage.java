@@ -110,7 +110,9 @@ public class Triage {
 							+ "|\\b(?:qualify|eligible) for\\W+(?:\\w+\\W+){0,3}?" + MEDICINE
 							+ "|\\b(?:anything|something)\\W+(?:\\w+\\W+){0,2}?(?:give|prescribe|recommend) (?:me )?(?:to|for)\\b"
 							+ "|\\b(?:anything|something|what)\\W+(?:\\w+\\W+){0,3}?(?:do|take|use|try)(?: or (?:do|take|use|try))? "
-							+ "for (?:the |my |this |back |leg )?pain\\b"),
+							+ "for (?:the |my |this |back |leg )?pain\\b"
+							+ "|\\b(?:how (?:do|can|could|should) i|is there (?:a way|anything)(?: i can do)? to|what (?:can|should) i do to) "
+							+ "(?:stop|treat|cure|get rid of|relieve|ease|soothe|manage|fix) (?:the |my |this |these )?\\w+"),
 			TriageRule.of("diagnosis", NEEDS_CLINICIAN,
 					"\\b(?:do|did|could|might|would) i (?:\\w+ )?(?:have|has|got) (?:a |an )?(?!(?:a |an )?(?:questions?|appointments?|consultation|scars?|to|same|this|the|it|surgery|lateral|an? (?:operation|procedure))\\b)\\w+"
 							+ "|\\b(?:am i|is it|is this|could (?:it|this) be|might (?:it|this) be|do you think (?:it'?s|i have|this is)) (?:\\w+ ){0,2}(?:cancer|a tumou?r|serious|broken|fractured|infected|a herniat\\w*|herniated|a slipped|normal to|dangerous|bad)\\b"

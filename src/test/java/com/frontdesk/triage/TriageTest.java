@@ -47,7 +47,9 @@ class TriageTest {
 			"Do I not qualify for Paxlovid?", "Is there anything I can do or take for the pain?", "Anything I can do for pain?",
 			"Should I use both saline nasal spray and Flonase in the same day?",
 			"Is there anything you can give me to help with my sex drive as I just don't want to quit the lexapro",
-			"Question: are there other medicines that maybe help with my adhd as well?" })
+			"Question: are there other medicines that maybe help with my adhd as well?",
+			"appointments are booked months out is there a way to stop the bleeding ?", "how can I get rid of this cough",
+			"what can I do to ease my back pain until the consultation?" })
 	void questionsAboutWhichMedicineToTakeGoToTheCareTeam(String message) {
 		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.NEEDS_CLINICIAN);
 	}
