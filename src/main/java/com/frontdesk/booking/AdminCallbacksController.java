@@ -1,6 +1,7 @@
 package com.frontdesk.booking;
 
-import java.net.URI;
+import static com.frontdesk.platform.Problems.problem;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -100,13 +101,6 @@ class AdminCallbacksController {
 			throw new BadAdminQuery("limit must be a number from 1 to " + MAX_LIMIT);
 		}
 		return Integer.parseInt(limit.strip());
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("urn:frontdesk:problem:" + type));
-		problem.setTitle(title);
-		return problem;
 	}
 
 	/** A query parameter the admin API does not understand. */

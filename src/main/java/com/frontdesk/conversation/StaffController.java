@@ -1,6 +1,7 @@
 package com.frontdesk.conversation;
 
-import java.net.URI;
+import static com.frontdesk.platform.Problems.problem;
+
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -60,13 +61,6 @@ class StaffController {
 	ProblemDetail unknown(ConversationNotFound ex) {
 		return problem(HttpStatus.NOT_FOUND, "conversation-not-found", "Conversation not found",
 				"No conversation with this id (it may have been deleted).");
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("urn:frontdesk:problem:" + type));
-		problem.setTitle(title);
-		return problem;
 	}
 
 	/** A staff reply. */

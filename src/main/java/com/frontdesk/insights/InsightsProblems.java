@@ -1,6 +1,6 @@
 package com.frontdesk.insights;
 
-import java.net.URI;
+import static com.frontdesk.platform.Problems.problem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -26,13 +26,6 @@ class InsightsProblems {
 	ProblemDetail unknownConversation(UnknownConversation ex) {
 		return problem(HttpStatus.NOT_FOUND, "conversation-not-found", "Conversation not found",
 				"No conversation with this id (it may have been deleted).");
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("urn:frontdesk:problem:" + type));
-		problem.setTitle(title);
-		return problem;
 	}
 
 }

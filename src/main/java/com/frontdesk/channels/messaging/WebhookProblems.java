@@ -1,5 +1,7 @@
 package com.frontdesk.channels.messaging;
 
+import static com.frontdesk.platform.Problems.problem;
+
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,8 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-
-import com.frontdesk.platform.Problems;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -65,10 +65,6 @@ class WebhookProblems {
 		rejected(request, "malformed");
 		log.warn("Rejected malformed webhook body: {}", ex.getMessage());
 		return problem(HttpStatus.BAD_REQUEST, "webhook-malformed", "Malformed webhook body", ex.getMessage());
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-		return Problems.problem(status, type, title, detail);
 	}
 
 }

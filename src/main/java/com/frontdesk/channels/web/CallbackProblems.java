@@ -14,6 +14,7 @@ import com.frontdesk.booking.ConsentWordingChanged;
 import com.frontdesk.booking.FieldProblem;
 import com.frontdesk.booking.IdempotencyKeyReused;
 import com.frontdesk.booking.InvalidCallbackRequest;
+import com.frontdesk.platform.Problems;
 
 /**
  * Callback requests that cannot be stored, as RFC 9457 problems: 400 with {@code errors}
@@ -42,7 +43,7 @@ class CallbackProblems {
 
 	@ExceptionHandler(ConsentWordingChanged.class)
 	ProblemDetail consentChanged(ConsentWordingChanged ex) {
-		ProblemDetail problem = ChatProblems.problem(HttpStatus.CONFLICT, "consent-changed", "Consent wording changed",
+		ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "consent-changed", "Consent wording changed",
 				"The wording of the consent has changed. Please read it again and confirm.");
 		problem.setProperty("consentText", callbacks.consentWording().text());
 		problem.setProperty("consentVersion", callbacks.consentWording().version());
@@ -51,12 +52,12 @@ class CallbackProblems {
 
 	@ExceptionHandler(IdempotencyKeyReused.class)
 	ProblemDetail keyReused(IdempotencyKeyReused ex) {
-		return ChatProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+		return Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
 				"Idempotency-Key reused", "This Idempotency-Key was already used for a different callback request.");
 	}
 
 	private static ProblemDetail invalid(List<FieldProblem> problems) {
-		ProblemDetail problem = ChatProblems.problem(HttpStatus.BAD_REQUEST, "invalid-callback-request",
+		ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-callback-request",
 				"Invalid callback request",
 				problems.size() == 1 ? problems.get(0).detail() : "Some fields need attention.");
 		problem.setProperty("errors", problems.stream().map(CallbackProblems::error).toList());

@@ -1,5 +1,7 @@
 package com.frontdesk.channels.web;
 
+import static com.frontdesk.platform.Problems.problem;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -10,7 +12,6 @@ import com.frontdesk.conversation.BlankMessage;
 import com.frontdesk.conversation.ConversationNotFound;
 import com.frontdesk.conversation.ConversationTooLong;
 import com.frontdesk.conversation.MessageTooLong;
-import com.frontdesk.platform.Problems;
 import com.frontdesk.retrieval.KnowledgeUnavailable;
 
 /** Turns what can go wrong with a chat message into RFC 9457 problem responses. */
@@ -61,10 +62,6 @@ class ChatProblems {
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, "knowledge-unavailable", "Knowledge not available",
 				"The practice's information cannot be searched right now. Please call " + practice.name() + " at "
 						+ practice.phone() + ".");
-	}
-
-	static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-		return Problems.problem(status, type, title, detail);
 	}
 
 }
