@@ -43,6 +43,15 @@ public interface MessagingChannel {
 	}
 
 	/**
+	 * Why a message did not get through, in words the practice's staff can act on, from the summary of the final
+	 * {@link SendFailed} (which names the platform's status and error code); the summary itself when nothing better
+	 * is known.
+	 */
+	default String explainFailure(String summary) {
+		return summary;
+	}
+
+	/**
 	 * Sends one text message (already within {@link #limits()}).
 	 * @throws SendFailed when the platform refused it or could not be reached
 	 */

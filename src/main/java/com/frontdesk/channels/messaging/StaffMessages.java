@@ -103,23 +103,8 @@ class StaffMessages {
 		}
 		catch (DeliveryFailed ex) {
 			log.warn("A staff message on {} could not be delivered: {}", channel.name(), ex.getMessage());
-			deliveries.record(message.turnId(), Delivery.FAILED, reason(channel.name(), ex.getMessage()));
+			deliveries.record(message.turnId(), Delivery.FAILED, channel.explainFailure(ex.getMessage()));
 		}
-	}
-
-	/** Why a message did not get through, in words staff can act on, with the platform's own summary after it. */
-	static String reason(String channel, String summary) {
-		if (summary.contains("Graph error 131047)")) {
-			return "more than 24 hours since the patient last wrote: WhatsApp allows no free-form reply until they write "
-					+ "again (" + summary + ")";
-		}
-		if ("messenger".equals(channel) && summary.contains("Graph error 10)")) {
-			return "outside Messenger's 24-hour window since the patient last wrote (" + summary + ")";
-		}
-		if ("telegram".equals(channel) && summary.contains("HTTP 403")) {
-			return "the patient blocked the practice's bot (" + summary + ")";
-		}
-		return summary;
 	}
 
 	@PreDestroy

@@ -65,6 +65,13 @@ class MessengerChannel implements MessagingChannel {
 		return Optional.of(STANDARD_WINDOW);
 	}
 
+	/** Graph error 10: sent outside the standard messaging window. */
+	@Override
+	public String explainFailure(String summary) {
+		return summary.contains("Graph error 10)")
+				? "outside Messenger's 24-hour window since the patient last wrote (" + summary + ")" : summary;
+	}
+
 	@Override
 	public void send(String recipient, String text) {
 		ObjectNode body = json.createObjectNode();

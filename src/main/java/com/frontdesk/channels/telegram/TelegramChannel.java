@@ -55,6 +55,12 @@ class TelegramChannel implements MessagingChannel {
 		return LIMITS;
 	}
 
+	/** The Bot API answers 403 to a bot the user blocked. */
+	@Override
+	public String explainFailure(String summary) {
+		return summary.contains("HTTP 403") ? "the patient blocked the practice's bot (" + summary + ")" : summary;
+	}
+
 	@Override
 	public void send(String recipient, String text) {
 		ObjectNode body = json.createObjectNode();

@@ -66,6 +66,13 @@ class WhatsAppChannel implements MessagingChannel {
 		return Optional.of(SERVICE_WINDOW);
 	}
 
+	/** Graph error 131047: the customer-service window has closed. */
+	@Override
+	public String explainFailure(String summary) {
+		return summary.contains("Graph error 131047)") ? "more than 24 hours since the patient last wrote: WhatsApp "
+				+ "allows no free-form reply until they write again (" + summary + ")" : summary;
+	}
+
 	/** WhatsApp identifies a sender by their phone number, in international format without the +. */
 	@Override
 	public Optional<String> senderPhone(String sender) {
