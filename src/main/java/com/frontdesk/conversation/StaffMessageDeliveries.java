@@ -1,5 +1,10 @@
 package com.frontdesk.conversation;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +21,7 @@ public class StaffMessageDeliveries {
 		SENDING, SENT, FAILED, NOT_SENT;
 
 		String value() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT);
 		}
 
 	}
@@ -35,10 +40,10 @@ public class StaffMessageDeliveries {
 	 * staff see it and can call the patient.
 	 * @return how many were marked
 	 */
-	public int abandonSendingBefore(java.time.Instant before) {
+	public int abandonSendingBefore(Instant before) {
 		return jdbc.sql("update turn set delivery = ?, delivery_detail = ? where delivery = ? and created_at < ?")
 			.params(Delivery.FAILED.value(), ABANDONED, Delivery.SENDING.value(),
-					java.time.OffsetDateTime.ofInstant(before, java.time.ZoneOffset.UTC))
+					OffsetDateTime.ofInstant(before, ZoneOffset.UTC))
 			.update();
 	}
 

@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The practice's staff at the admin API, logged in: reply to a patient, hand back, read the transcript. */
 public final class StaffDesk {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final int port;
 
@@ -18,8 +21,7 @@ public final class StaffDesk {
 
 	/** {@code POST /api/admin/conversations/{id}/messages}; returns the status. */
 	public int reply(String conversationId, String text) {
-		return act(conversationId, "/messages", "{\"text\": " + tools.jackson.databind.json.JsonMapper.builder().build()
-			.writeValueAsString(text) + "}");
+		return act(conversationId, "/messages", "{\"text\": " + JSON.writeValueAsString(text) + "}");
 	}
 
 	/** {@code POST /api/admin/conversations/{id}/release}; returns the status. */
