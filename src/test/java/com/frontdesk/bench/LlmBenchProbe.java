@@ -1,6 +1,9 @@
 package com.frontdesk.bench;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -44,6 +47,25 @@ class LlmBenchProbe {
 
 	private static Map<String, Latencies> stages = new TreeMap<>();
 
+	private static List<SlowTurn> turns = new ArrayList<>();
+
+	/** One turn's service time outside the model, what it was spent on, and the GC pauses during it. */
+	record SlowTurn(long started, long ended, long outside, long before, long after, Map<String, Long> stages) {
+
+		/** "outside 9.1 = before 8.6 + after 0.5 | Embeddings.question 6.2, ... | GC pause 7 ms" (stages ≥ 0.2 ms). */
+		String describe() {
+			StringBuilder line = new StringBuilder(String.format("outside %.2f = before %.2f + after %.2f |", outside / 1e6,
+					before / 1e6, after / 1e6));
+			stages.entrySet().stream().filter(e -> e.getValue() >= 200_000)
+				.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+				.forEach(e -> line.append(String.format(" %s %.2f", e.getKey(), e.getValue() / 1e6)));
+			long paused = GcPauses.overlap(started, ended);
+			line.append(paused > 0 ? String.format(" | GC pauses overlapping the turn: %d ms", paused / 1_000_000) : "");
+			return line.toString();
+		}
+
+	}
+
 	static volatile boolean recording;
 
 	/** Starts a new measurement: what was recorded so far is dropped. */
@@ -53,6 +75,13 @@ class LlmBenchProbe {
 		beforeModel = new Latencies();
 		afterModel = new Latencies();
 		stages = new TreeMap<>();
+		turns = new ArrayList<>();
+		GcPauses.start();
+	}
+
+	/** The turns that spent the longest outside the model, slowest first. */
+	static synchronized List<SlowTurn> slowest(int count) {
+		return turns.stream().sorted(Comparator.comparingLong(SlowTurn::outside).reversed()).limit(count).toList();
 	}
 
 	/**
@@ -123,6 +152,8 @@ class LlmBenchProbe {
 									outsideModel.add(took - (window[1] - window[0]));
 									beforeModel.add(window[0] - started);
 									afterModel.add(started + took - window[1]);
+									turns.add(new SlowTurn(started, started + took, took - (window[1] - window[0]),
+											window[0] - started, started + took - window[1], turnStages));
 								}
 							}
 						}

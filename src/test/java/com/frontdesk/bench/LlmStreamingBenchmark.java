@@ -74,6 +74,9 @@ class LlmStreamingBenchmark {
 
 	static final double TOKENS_PER_SECOND = Double.parseDouble(System.getProperty("bench.sim.tokensPerSecond", "30"));
 
+	/** How many of a phase's slowest turns are shown with what they spent their time on (1 % of 256 turns: 3). */
+	private static final int SLOWEST_SHOWN = 5;
+
 	static final List<String> QUESTIONS = List.of("what are pedicle screws?", "What is minimally invasive lateral fusion?",
 			"how do they remove the disc");
 
@@ -112,11 +115,28 @@ class LlmStreamingBenchmark {
 	@org.springframework.beans.factory.annotation.Autowired
 	io.micrometer.core.instrument.MeterRegistry metrics;
 
-	private final ExecutorService clientThreads = Executors.newVirtualThreadPerTaskExecutor();
+	/**
+	 * The client's threads for the warm-up and phases (a) and (b): platform threads. The client shares this JVM with
+	 * the service only for convenience; on virtual threads it would also share the service's two carrier threads, and
+	 * a turn's thread would wait for a carrier while the client handles another turn's events (in production the
+	 * client is a browser elsewhere). The OS schedules these like another process's threads.
+	 */
+	private final ExecutorService platformClientThreads = Executors
+		.newCachedThreadPool(Thread.ofPlatform().name("bench-client-", 1).daemon().factory());
+
+	/** Phase (c): a thousand clients, on virtual threads (the platform threads are counted for the service). */
+	private final ExecutorService virtualClientThreads = Executors.newVirtualThreadPerTaskExecutor();
+
+	private ExecutorService clientThreads = platformClientThreads;
 
 	private HttpClient http;
 
 	private final Map<String, Object> config = new LinkedHashMap<>();
+
+	private static HttpClient client(ExecutorService threads) {
+		return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(threads)
+			.connectTimeout(Duration.ofSeconds(10)).build();
+	}
 
 	/** One turn as the client saw it; nanoTime stamps (0 when it did not happen). */
 	record Turn(long sent, long meta, long firstToken, long done, int tokens, String reply, String error) {
@@ -129,8 +149,7 @@ class LlmStreamingBenchmark {
 
 	@Test
 	void llmStreaming() throws Exception {
-		http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientThreads)
-			.connectTimeout(Duration.ofSeconds(10)).build();
+		http = client(platformClientThreads);
 		Map<String, Object> results = new LinkedHashMap<>();
 		results.put("benchmark", "llm-streaming");
 		results.put("run_at", Instant.now().toString());
@@ -148,20 +167,34 @@ class LlmStreamingBenchmark {
 		sanityCheck();
 
 		section("Warm-up");
-		// The JIT compiles a method fully only after thousands of calls; at the simulated model's pace the warm-up
-		// below makes a few hundred turns, so the service would be measured still partly interpreted. First turns
-		// against a fast model (1 ms to the first token, 2,000 tokens/s), the same requests, so that the service is
+		// The JIT compiles a method fully (C2) only after about 5,000 calls, so code that runs once per turn is still
+		// profiled, not optimised, after a few thousand turns, and its compilation would run (on one of the two CPUs,
+		// for up to a quarter of a second) in the middle of the measurement. At the simulated model's pace a warm-up
+		// makes a few hundred turns. So first turns against a fast model (1 ms to the first token, 2,000 tokens/s),
+		// the same requests, until each endpoint has answered bench.jitWarmupTurns of them, so that the service is
 		// measured as a long-running instance runs. Then the model's own pace again.
-		int jitSeconds = intConfig("bench.jitWarmupSeconds", 30);
-		if (jitSeconds > 0) {
+		int jitTurns = intConfig("bench.jitWarmupTurns", 10_000);
+		if (jitTurns > 0) {
 			MODEL.speed(1, 2000);
-			Phase jitStream = phase(16, Duration.ofSeconds(jitSeconds * 2L / 3), true, 0);
-			Phase jitChat = phase(16, Duration.ofSeconds(jitSeconds / 3), false, 0);
+			long jitStarted = System.nanoTime();
+			long deadline = jitStarted + TimeUnit.SECONDS.toNanos(intConfig("bench.jitWarmupMaxSeconds", 420));
+			int streamed = 0;
+			int answered = 0;
+			int failed = 0;
+			while ((streamed < jitTurns || answered < jitTurns) && System.nanoTime() < deadline) {
+				Phase jit = phase(16, Duration.ofSeconds(10), streamed < jitTurns, 0);
+				if (streamed < jitTurns) {
+					streamed += jit.turns.size();
+				}
+				else {
+					answered += jit.turns.size();
+				}
+				failed += (int) (jit.errors() + jit.fallbacks());
+			}
 			MODEL.speed(FIRST_TOKEN_MS, TOKENS_PER_SECOND);
-			System.out.printf("  JIT warm-up against a fast model: %d streamed + %d non-streamed turns (errors %d, fallbacks %d)%n",
-					jitStream.turns.size(), jitChat.turns.size(), jitStream.errors() + jitChat.errors(),
-					jitStream.fallbacks() + jitChat.fallbacks());
-			config.put("jit_warmup_turns", jitStream.turns.size() + jitChat.turns.size());
+			System.out.printf("  JIT warm-up against a fast model: %d streamed + %d non-streamed turns in %d s (errors and fallbacks %d)%n",
+					streamed, answered, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - jitStarted), failed);
+			config.put("jit_warmup_turns", streamed + answered);
 		}
 		int warmup = intConfig("bench.warmupSeconds", 15);
 		int warmCallers = intConfig("bench.warmupCallers", 32);
@@ -207,6 +240,10 @@ class LlmStreamingBenchmark {
 		}
 
 		section("(c) Concurrent streaming conversations");
+		http.close();
+		platformClientThreads.shutdownNow();
+		clientThreads = virtualClientThreads;
+		http = client(virtualClientThreads);
 		List<Map<String, Object>> levels = new ArrayList<>();
 		int hold = intConfig("bench.concurrent.holdSeconds", 12);
 		int rampMillis = intConfig("bench.concurrent.rampMillis", 1000);
@@ -277,7 +314,9 @@ class LlmStreamingBenchmark {
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, JSON.writeValueAsString(results));
 		System.out.println("\n  written to " + out.toAbsolutePath());
-		clientThreads.shutdownNow();
+		http.close();
+		virtualClientThreads.shutdownNow();
+		platformClientThreads.shutdownNow();
 
 		if (Boolean.getBoolean("bench.enforce")) {
 			assertThat(outsideP99).as("service time outside the model, p99 (ms)").isLessThan(ADDED_P99_TARGET_MS);
@@ -315,6 +354,9 @@ class LlmStreamingBenchmark {
 		/** Garbage collections during the phase (all collectors of this JVM) and their accumulated time. */
 		long gcCount;
 
+		/** CPU time the JIT compilers spent during the phase (on the same CPUs as the turns). */
+		long jitMillis;
+
 		long gcMillis;
 
 		List<Integer> openSamples = new ArrayList<>();
@@ -329,6 +371,8 @@ class LlmStreamingBenchmark {
 		Latencies serviceAfterModel = new Latencies();
 
 		Map<String, Latencies> serviceStages = Map.of();
+
+		List<LlmBenchProbe.SlowTurn> slowest = List.of();
 
 		/** Share of all cores busy on the whole machine during the phase (/proc/stat), ours included. */
 		double machineBusy;
@@ -408,6 +452,7 @@ class LlmStreamingBenchmark {
 			map.put("peak_platform_threads", peakPlatformThreads);
 			map.put("heap_used_after_mb", heapUsedAfterMb);
 			map.put("gc_count", gcCount);
+			map.put("jit_compile_ms", jitMillis);
 			map.put("gc_ms", gcMillis);
 			map.put("service_outside_model_ms", serviceOutsideModel.summary().toMap());
 			map.put("service_before_model_ms", serviceBeforeModel.summary().toMap());
@@ -416,6 +461,7 @@ class LlmStreamingBenchmark {
 			Map<String, Object> stageMap = new LinkedHashMap<>();
 			serviceStages.forEach((stage, latencies) -> stageMap.put(stage, latencies.summary().toMap()));
 			map.put("service_stages_ms", stageMap);
+			map.put("slowest_turns_outside_model", slowest.stream().map(LlmBenchProbe.SlowTurn::describe).toList());
 			map.put("added_latency_ms", added().summary().toMap());
 			map.put("added_before_model_ms", before.summary().toMap());
 			map.put("added_after_model_ms", after.summary().toMap());
@@ -434,14 +480,18 @@ class LlmStreamingBenchmark {
 
 		void print(boolean streaming) {
 			Map<String, Object> s = summary(streaming);
-			System.out.printf("  turns %s, model answers %s, fallbacks %s, errors %s %s, %.1f turns/s, CPU %.0f %% (machine %.0f %%), GC %d / %d ms%n",
+			System.out.printf("  turns %s, model answers %s, fallbacks %s, errors %s %s, %.1f turns/s, CPU %.0f %% (machine %.0f %%), GC %d / %d ms, JIT %d ms%n",
 					s.get("turns"), s.get("model_answers"), s.get("fallbacks"), s.get("errors"), s.get("error_kinds"),
 					s.get("turns_per_second"), 100 * (double) s.get("cpu_utilisation_of_all_cores"), 100 * machineBusy,
-					gcCount, gcMillis);
+					gcCount, gcMillis, jitMillis);
 			line("SERVICE OUTSIDE MODEL", serviceOutsideModel.summary());
 			line("  of it before the call", serviceBeforeModel.summary());
 			line("  of it after the call", serviceAfterModel.summary());
 			serviceStages.forEach((stage, latencies) -> line("    " + stage, latencies.summary()));
+			if (!slowest.isEmpty()) {
+				System.out.println("  slowest turns outside the model (ms; stages of at least 0.2 ms):");
+				slowest.forEach(turn -> System.out.println("    " + turn.describe()));
+			}
 			line("service turn (in-process)", serviceTurn.summary());
 			line("added around the model", added().summary());
 			line("  of it before the model", latencies(turn -> MODEL.call(ref(turn)).received() - turn.sent()));
@@ -495,6 +545,7 @@ class LlmStreamingBenchmark {
 		MODEL.peakActiveAndReset();
 		long cpuBefore = processCpuNanos();
 		long[] gcBefore = ChatTurnBenchmark.gc();
+		long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
 		Map<String, Integer> retriesBefore = modelRetries();
 		long[] machineBefore = machineJiffies();
 		LlmBenchProbe.reset();
@@ -527,6 +578,7 @@ class LlmStreamingBenchmark {
 		phase.cpuNanos = processCpuNanos() - cpuBefore;
 		long[] gcAfter = ChatTurnBenchmark.gc();
 		phase.gcCount = gcAfter[0] - gcBefore[0];
+		phase.jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore;
 		phase.gcMillis = gcAfter[1] - gcBefore[1];
 		LlmBenchProbe.recording = false;
 		phase.serviceOutsideModel = LlmBenchProbe.outsideModel();
@@ -534,6 +586,7 @@ class LlmStreamingBenchmark {
 		phase.serviceBeforeModel = LlmBenchProbe.beforeModel();
 		phase.serviceAfterModel = LlmBenchProbe.afterModel();
 		phase.serviceStages = LlmBenchProbe.stages();
+		phase.slowest = LlmBenchProbe.slowest(SLOWEST_SHOWN);
 		long[] machineAfter = machineJiffies();
 		long totalJiffies = machineAfter[1] - machineBefore[1];
 		phase.machineBusy = totalJiffies <= 0 ? 0 : (double) (machineAfter[0] - machineBefore[0]) / totalJiffies;
@@ -567,9 +620,11 @@ class LlmStreamingBenchmark {
 		row.put("cpu_utilisation_machine_all_processes", Math.round(phase.machineBusy * 1000) / 1000.0);
 		row.put("gc_pauses", phase.gcCount);
 		row.put("gc_pause_ms", phase.gcMillis);
+		row.put("jit_compile_ms", phase.jitMillis);
 		row.put("line", phase.serviceOutsideModel.summary().line() + String.format(
-				"  | CPU %.0f %% (machine %.0f %%), GC %d pauses %d ms", 100.0 * phase.cpuNanos / phase.wallNanos
-						/ Runtime.getRuntime().availableProcessors(), 100 * phase.machineBusy, phase.gcCount, phase.gcMillis));
+				"  | CPU %.0f %% (machine %.0f %%), GC %d pauses %d ms, JIT %d ms", 100.0 * phase.cpuNanos / phase.wallNanos
+						/ Runtime.getRuntime().availableProcessors(), 100 * phase.machineBusy, phase.gcCount, phase.gcMillis,
+				phase.jitMillis));
 		return row;
 	}
 
