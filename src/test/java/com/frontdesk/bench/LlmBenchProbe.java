@@ -39,6 +39,20 @@ class LlmBenchProbe {
 
 	private static final ThreadLocal<long[]> WINDOW = new ThreadLocal<>();
 
+	/** Indexes into a turn's window: when the model was called, heard to finish, the answerer began, the turn began/ended. */
+	static final int CALLED = 0;
+
+	static final int FINISHED = 1;
+
+	static final int ANSWERER = 2;
+
+	static final int STARTED = 3;
+
+	static final int ENDED = 4;
+
+	/** Each model-answered turn's window by the reference word of the model's answer, to line up with the client. */
+	private static final Map<String, long[]> BY_REFERENCE = new java.util.concurrent.ConcurrentHashMap<>();
+
 	/** The beans whose calls on the turn's own thread are timed, as stages of the service time. */
 	private static final java.util.Set<String> STAGE_BEANS = java.util.Set.of("Triage", "ConversationStore", "Redactor",
 			"QueryCondenser", "Retriever", "Embeddings", "SourceLinks");
@@ -77,6 +91,11 @@ class LlmBenchProbe {
 		stages = new TreeMap<>();
 		turns = new ArrayList<>();
 		GcPauses.start();
+	}
+
+	/** The service's own marks of the turn whose model answer carried this reference word (nanoTime), or null. */
+	static long[] marks(String reference) {
+		return reference == null ? null : BY_REFERENCE.get(reference);
 	}
 
 	/** The turns that spent the longest outside the model, slowest first. */
@@ -129,16 +148,18 @@ class LlmBenchProbe {
 						if (!invocation.getMethod().getName().equals("handle")) {
 							return invocation.proceed();
 						}
-						long[] window = new long[3];
+						long[] window = new long[5];
 						WINDOW.set(window);
 						Map<String, Long> turnStages = new HashMap<>();
 						STAGES.set(turnStages);
 						long started = System.nanoTime();
+						window[STARTED] = started;
 						try {
 							return invocation.proceed();
 						}
 						finally {
 							long took = System.nanoTime() - started;
+							window[ENDED] = started + took;
 							WINDOW.remove();
 							STAGES.remove();
 							if (recording && window[0] != 0 && window[1] != 0) {
@@ -214,6 +235,11 @@ class LlmBenchProbe {
 				@Override
 				public void onCompleteResponse(ChatResponse response) {
 					window[1] = System.nanoTime();
+					String reference = response.aiMessage() == null || response.aiMessage().text() == null ? null
+							: SimulatedOpenAiModel.referenceIn(response.aiMessage().text());
+					if (reference != null) {
+						BY_REFERENCE.put(reference, window);
+					}
 					handler.onCompleteResponse(response);
 				}
 

@@ -496,6 +496,13 @@ class LlmStreamingBenchmark {
 			line("added around the model", added().summary());
 			line("  of it before the model", latencies(turn -> MODEL.call(ref(turn)).received() - turn.sent()));
 			line("  of it after the model", latencies(turn -> turn.done() - MODEL.call(ref(turn)).end()));
+			System.out.println("  the same turns, hop by hop (client, service and model clocks are one):");
+			line("  client -> turn starts", hop(turn -> marks(turn)[LlmBenchProbe.STARTED] - turn.sent()));
+			line("  turn -> model called", hop(turn -> marks(turn)[LlmBenchProbe.CALLED] - marks(turn)[LlmBenchProbe.STARTED]));
+			line("  called -> model has it", hop(turn -> MODEL.call(ref(turn)).received() - marks(turn)[LlmBenchProbe.CALLED]));
+			line("  model done -> heard", hop(turn -> marks(turn)[LlmBenchProbe.FINISHED] - MODEL.call(ref(turn)).end()));
+			line("  heard -> turn ends", hop(turn -> marks(turn)[LlmBenchProbe.ENDED] - marks(turn)[LlmBenchProbe.FINISHED]));
+			line("  turn ends -> client", hop(turn -> turn.done() - marks(turn)[LlmBenchProbe.ENDED]));
 			line("turn total (client)", latencies(turn -> turn.done() - turn.sent()));
 			line("model's own time", latencies(turn -> MODEL.call(ref(turn)).durationNanos()));
 			if (streaming) {
@@ -522,12 +529,24 @@ class LlmStreamingBenchmark {
 			line("  turn total (client)", latencies(turn -> turn.done() - turn.sent()));
 		}
 
+		/** Over the matched turns whose service marks were recorded (the phase's measured turns). */
+		private Latencies.Summary hop(java.util.function.ToLongFunction<Turn> f) {
+			Latencies l = new Latencies();
+			matched().stream().filter(turn -> marks(turn) != null && marks(turn)[LlmBenchProbe.ENDED] != 0)
+				.forEach(turn -> l.add(f.applyAsLong(turn)));
+			return l.summary();
+		}
+
 		private Latencies.Summary latencies(java.util.function.ToLongFunction<Turn> f) {
 			Latencies l = new Latencies();
 			matched().forEach(turn -> l.add(f.applyAsLong(turn)));
 			return l.summary();
 		}
 
+	}
+
+	private static long[] marks(Turn turn) {
+		return LlmBenchProbe.marks(ref(turn));
 	}
 
 	private static String ref(Turn turn) {
