@@ -79,7 +79,7 @@ class KnowledgeReplies {
 		}
 		String standalone = condensed.orElse(redacted);
 		String lookup = condensed.orElse(searchable);
-		Retrieval retrieval = retriever.retrieve(lookup, "");
+		Retrieval retrieval = retriever.retrieveForModel(lookup, "");
 		List<Content> contents = KnowledgeContentRetriever.contents(retrieval);
 		if (contents.isEmpty()) {
 			return notCovered(retrieval);
@@ -89,7 +89,10 @@ class KnowledgeReplies {
 					written.answer().body() + "\n\n" + written.answer().numberedSourceLine(), Intent.ANSWER,
 					written.answer().citations(), List.of(), topic(written.answer()), retrieval.confidence());
 			case ModelAnswer.NotCovered notCovered -> notCovered(retrieval);
-			case ModelAnswer.Unavailable unavailable -> embedded(retrieval);
+			// The embedded answer ranks with both searches and picks sentences by meaning: look up again if the
+			// model's lookup skipped the vectors.
+			case ModelAnswer.Unavailable unavailable ->
+				embedded(retrieval.queryVector() == null ? retriever.retrieve(lookup, "") : retrieval);
 		};
 	}
 

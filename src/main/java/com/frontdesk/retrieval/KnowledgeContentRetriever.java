@@ -28,7 +28,7 @@ public class KnowledgeContentRetriever implements ContentRetriever {
 
 	@Override
 	public List<Content> retrieve(Query query) {
-		return contents(retriever.retrieve(query.text(), ""));
+		return contents(retriever.retrieveForModel(query.text(), ""));
 	}
 
 	/** The passages of a retrieval as LangChain4j contents, with title, section, url and id as metadata. */

@@ -42,10 +42,14 @@ public record RetrievalProperties(@DefaultValue("3") int maxPassages, @DefaultVa
 	 * nearest take part: more finds the truly nearest more often, at more cost per question
 	 * @param minSimilarity cosine similarity from which the best passage counts as on topic even when the question
 	 * shares few words with it (half the keyword coverage is still required)
+	 * @param skipForModelWhenDecisive for an answer a language model writes: no vector search when the keyword ranking
+	 * is decisive ({@code decisive-margin}) and covers the question ({@code min-coverage}), see
+	 * {@link Retriever#retrieveForModel}; embedded answers always use both
 	 */
 	public record Vectors(@DefaultValue("true") boolean enabled, @DefaultValue("all-minilm-l6-v2-q") String model,
 			@DefaultValue("0.3") double weight, @DefaultValue("6.0") double tieWeight, @DefaultValue("30") int depth,
-			@DefaultValue("100") int candidates, @DefaultValue("0.6") double minSimilarity) {
+			@DefaultValue("100") int candidates, @DefaultValue("0.6") double minSimilarity,
+			@DefaultValue("true") boolean skipForModelWhenDecisive) {
 	}
 
 }

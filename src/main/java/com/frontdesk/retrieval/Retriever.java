@@ -86,7 +86,21 @@ public class Retriever {
 	 * @param context the conversation's topic for a follow-up question ("" when there is none)
 	 */
 	public Retrieval retrieve(String question, String context) {
-		return index.withSearcher(searcher -> retrieve(searcher, question, context == null ? "" : context));
+		return index.withSearcher(searcher -> retrieve(searcher, question, context == null ? "" : context, false));
+	}
+
+	/**
+	 * Looks a question up for an answer a language model writes from the passages. When the keyword ranking is
+	 * decisive (its best hit clearly ahead, {@code decisive-margin}) and its passages hold the question's topical words
+	 * ({@code min-coverage}), the vector search is skipped: it could only reorder the passages the model reads as a
+	 * whole and would not change the coverage decision, and embedding the question is most of a lookup's time. The
+	 * result then has no question vector ({@link Retrieval#queryVector()} is null): an embedded answer in its place
+	 * must {@link #retrieve} again. Otherwise, and with {@code vectors.skip-for-model-when-decisive=false}, the same as
+	 * {@link #retrieve}.
+	 */
+	public Retrieval retrieveForModel(String question, String context) {
+		return index.withSearcher(searcher -> retrieve(searcher, question, context == null ? "" : context,
+				properties.vectors().skipForModelWhenDecisive()));
 	}
 
 	/**
@@ -118,7 +132,8 @@ public class Retriever {
 			.register(metrics);
 	}
 
-	private Retrieval retrieve(IndexSearcher searcher, String question, String context) throws IOException {
+	private Retrieval retrieve(IndexSearcher searcher, String question, String context, boolean keywordsMayDecide)
+			throws IOException {
 		IndexReader reader = searcher.getIndexReader();
 		String corrected = properties.typoCorrection() ? typos.correct(question, reader) : question;
 		String query = context.isBlank() ? corrected : corrected + "\n" + context;
@@ -144,11 +159,14 @@ public class Retriever {
 		keywordPassages.forEach(p -> found.addAll(p.matchedTerms()));
 		double coverage = coverage(reader, topic, found);
 		boolean mustMatchMissing = topic.stream().anyMatch(t -> analysis.mustMatch(t) && !found.contains(t));
-		float[] vector = embeddings.enabled() ? vectorQuery(corrected, context) : null;
+		boolean keywordsDecide = keywordsMayDecide && coverage >= properties.minCoverage()
+				&& RankFusion.margin(lexical) >= properties.decisiveMargin();
+		float[] vector = embeddings.enabled() && !keywordsDecide ? vectorQuery(corrected, context) : null;
 		TopDocs semantic = vector == null ? null : nearest(searcher, vector);
 		double similarity = semantic == null || semantic.scoreDocs.length == 0 ? 0
 				: similarity(semantic.scoreDocs[0].score);
-		boolean closeInMeaning = similarity >= properties.vectors().minSimilarity();
+		// A decisive keyword ranking that covers the question is as sure a sign as closeness in meaning.
+		boolean closeInMeaning = keywordsDecide || similarity >= properties.vectors().minSimilarity();
 		boolean onTopic = coverage >= properties.minCoverage() || closeInMeaning && coverage >= properties.minCoverage() / 2;
 		boolean covered = !keywordPassages.isEmpty() && onTopic && !mustMatchMissing;
 		record(lexical, semantic, similarity, coverage, covered);
@@ -167,8 +185,15 @@ public class Retriever {
 		/** Nearest passages by embedding. */
 		VECTORS,
 
-		/** Both, fused by weighted reciprocal rank fusion (what patients get, see {@link RankFusion}). */
-		HYBRID
+		/** Both, fused by weighted reciprocal rank fusion (embedded answers, see {@link RankFusion}). */
+		HYBRID,
+
+		/**
+		 * What a language model gets ({@link #retrieveForModel}): the keyword ranking alone when it is decisive,
+		 * {@code HYBRID} otherwise. (The product also requires the keyword passages to cover the question before it
+		 * skips the vectors, so its rankings lie between this and {@code HYBRID}.)
+		 */
+		FOR_MODEL
 
 	}
 
@@ -197,14 +222,16 @@ public class Retriever {
 						Math.max(limit, properties.lexicalDepth()));
 			}
 			TopDocs semantic = null;
-			if (ranking != Ranking.KEYWORDS) {
+			boolean keywordsDecide = ranking == Ranking.FOR_MODEL && properties.vectors().skipForModelWhenDecisive()
+					&& RankFusion.margin(lexical) >= properties.decisiveMargin();
+			if (ranking != Ranking.KEYWORDS && !keywordsDecide) {
 				int depth = ranking == Ranking.VECTORS ? Math.max(limit, properties.vectors().depth())
 						: properties.vectors().depth();
 				semantic = nearest(searcher, vectorQuery(corrected, ""), depth);
 			}
 			List<RetrievedPassage> ranked = new ArrayList<>();
 			StoredFields fields = searcher.storedFields();
-			if (ranking == Ranking.HYBRID) {
+			if (ranking == Ranking.HYBRID || ranking == Ranking.FOR_MODEL && !keywordsDecide) {
 				for (ScoreDoc hit : fusion.fuse(lexical, semantic, limit)) {
 					ranked.add(new RetrievedPassage(KnowledgeIndex.passage(fields, hit.doc), hit.score, Set.of()));
 				}

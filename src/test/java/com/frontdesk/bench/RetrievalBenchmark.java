@@ -234,6 +234,7 @@ class RetrievalBenchmark {
 			methods.put("Frontdesk KEYWORDS", frontdesk(retriever, Ranking.KEYWORDS));
 			methods.put("Frontdesk VECTORS", frontdesk(retriever, Ranking.VECTORS));
 			methods.put("Frontdesk HYBRID", frontdesk(retriever, Ranking.HYBRID));
+			methods.put("Frontdesk FOR_MODEL", frontdesk(retriever, Ranking.FOR_MODEL));
 			if (extra.isEmpty()) {
 				long peerStarted = System.nanoTime();
 				LuceneBm25 bm25 = new LuceneBm25(LuceneBm25.units(passages,
@@ -564,6 +565,7 @@ class RetrievalBenchmark {
 			methods.put("Frontdesk KEYWORDS", frontdesk(retriever, Ranking.KEYWORDS));
 			methods.put("Frontdesk VECTORS", frontdesk(retriever, Ranking.VECTORS));
 			methods.put("Frontdesk HYBRID", frontdesk(retriever, Ranking.HYBRID));
+			methods.put("Frontdesk FOR_MODEL", frontdesk(retriever, Ranking.FOR_MODEL));
 			methods.put("Lucene BM25 (StandardAnalyzer)", new LuceneBm25(LuceneBm25.units(passages,
 					p -> new LuceneBm25.Unit(RetrievalPeers.document(p), p.section(), p.text()))));
 			methods.put("LangChain4j InMemoryEmbeddingStore", new EmbeddingStore(loadModel(model), passages,

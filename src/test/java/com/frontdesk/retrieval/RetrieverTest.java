@@ -61,6 +61,35 @@ class RetrieverTest {
 		assertThat(retrieval.passages().get(0).passage().section()).isEqualTo("Scars");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "what are pedicle screws?", "how do they remove the disc",
+			"What is minimally invasive lateral fusion?" })
+	void whenTheKeywordsDecideTheModelGetsTheirPassagesWithoutWaitingForTheVectorSearch(String question) {
+		Retrieval both = retriever.retrieve(question, "");
+
+		Retrieval forModel = retriever.retrieveForModel(question, "");
+
+		assertThat(forModel.queryVector() == null).as("the vector search was skipped").isTrue();
+		assertThat(forModel.covered()).isEqualTo(both.covered()).isTrue();
+		assertThat(forModel.passages().get(0).passage()).isEqualTo(both.passages().get(0).passage());
+		assertThat(forModel.confidence()).isGreaterThanOrEqualTo(both.confidence());
+	}
+
+	@Test
+	void whenTheKeywordsCannotDecideTheModelGetsWhatTheMeaningOfTheQuestionFinds() {
+		Retrieval forModel = retriever.retrieveForModel("is this surgery right for me?", "");
+
+		assertThat(forModel.queryVector() != null).as("the vector search was made").isTrue();
+		assertThat(forModel.passages().get(0).passage().section()).isEqualTo("Who is a good candidate?");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "What's the capital of France?", "how much does lateral fusion cost",
+			"what is the success rate", "do you do knee replacements", "chocolate cake recipe" })
+	void theModelsLookupSaysWhatTheKnowledgeDoesNotCoverLikeAnyOther(String question) {
+		assertThat(retriever.retrieveForModel(question, "").covered()).isFalse();
+	}
+
 	@Test
 	void anEnormousMessageIsSearchedWithoutError() {
 		StringBuilder words = new StringBuilder();
