@@ -47,14 +47,38 @@ public class ConversationStore {
 		this.clock = clock;
 	}
 
-	/** Starts a new conversation and returns its id. */
+	/** The id for a new conversation; the conversation is stored by {@link #appendFirst} or {@link #create}. */
+	public static String newId() {
+		return UUID.randomUUID().toString();
+	}
+
+	/** Starts a new conversation without turns and returns its id. */
 	public String create(String channel) {
-		String id = UUID.randomUUID().toString();
-		OffsetDateTime now = now();
-		jdbc.sql("insert into conversation (id, channel, created_at, updated_at) values (?, ?, ?, ?)")
-			.params(id, channel, now, now)
-			.update();
+		String id = newId();
+		create(id, channel, clock.instant());
 		return id;
+	}
+
+	/** Stores a new conversation before its first turn (when something must refer to it during that turn). */
+	public void create(String id, String channel, Instant started) {
+		OffsetDateTime at = OffsetDateTime.ofInstant(started, ZoneOffset.UTC);
+		jdbc.sql("insert into conversation (id, channel, created_at, updated_at) values (?, ?, ?, ?)")
+			.params(id, channel, at, at)
+			.update();
+	}
+
+	/**
+	 * Stores a new conversation with its first turn, in one transaction, and returns the turn's id (the reply's id):
+	 * a conversation is never stored without the message that started it.
+	 * @param started when the patient's first message arrived
+	 */
+	@Transactional
+	public long appendFirst(String id, String channel, Instant started, Turn turn, Double confidence) {
+		OffsetDateTime at = OffsetDateTime.ofInstant(turn.at(), ZoneOffset.UTC);
+		jdbc.sql("insert into conversation (id, channel, created_at, updated_at) values (?, ?, ?, ?)")
+			.params(id, channel, OffsetDateTime.ofInstant(started, ZoneOffset.UTC), at)
+			.update();
+		return insertTurn(id, turn, confidence, at);
 	}
 
 	/** The channel a conversation was started on, if the conversation exists. */
@@ -84,6 +108,12 @@ public class ConversationStore {
 	@Transactional
 	public long append(String conversationId, Turn turn, Double confidence) {
 		OffsetDateTime at = OffsetDateTime.ofInstant(turn.at(), ZoneOffset.UTC);
+		long id = insertTurn(conversationId, turn, confidence, at);
+		jdbc.sql("update conversation set updated_at = ? where id = ?").params(at, conversationId).update();
+		return id;
+	}
+
+	private long insertTurn(String conversationId, Turn turn, Double confidence, OffsetDateTime at) {
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into turn (conversation_id, question, reply, intent, citations, actions, topic, confidence,
@@ -93,7 +123,6 @@ public class ConversationStore {
 					json.writeValueAsString(turn.citations()), json.writeValueAsString(turn.actions()), turn.topic(),
 					confidence, at, turn.author())
 			.update(key, "id");
-		jdbc.sql("update conversation set updated_at = ? where id = ?").params(at, conversationId).update();
 		return key.getKeyAs(Number.class).longValue();
 	}
 

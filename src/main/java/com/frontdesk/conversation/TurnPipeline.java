@@ -1,6 +1,7 @@
 package com.frontdesk.conversation;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
@@ -16,7 +17,8 @@ import com.frontdesk.triage.TriageResult;
 /**
  * One pipeline for every channel: triage (deterministic, always first), then who owns the conversation (while staff
  * own it the assistant stays quiet: the message is stored for them and the reply is empty), then the conversational
- * intents, then retrieval and the answer, then the actions. Every turn is stored before the reply is returned.
+ * intents, then retrieval and the answer, then the actions. Every turn is stored before the reply is returned; a new
+ * conversation is stored with its first turn.
  */
 @Service
 public class TurnPipeline {
@@ -76,30 +78,33 @@ public class TurnPipeline {
 	 */
 	public ChatReply handle(String conversationId, String message, String channel, ReplyListener listener) {
 		String text = validate(conversationId, message);
-		String id;
-		String context = "";
-		if (conversationId == null) {
-			id = store.create(channel);
-		}
-		else {
-			id = conversationId;
-			context = store.latestTopic(id).orElse("");
+		Instant received = clock.instant();
+		boolean firstTurn = conversationId == null;
+		String id = firstTurn ? ConversationStore.newId() : conversationId;
+		String context = firstTurn ? "" : store.latestTopic(id).orElse("");
+		// A new conversation is stored with its first turn, in one transaction at the end, unless the first message
+		// asks for a person: the handoff refers to the conversation at once.
+		boolean storedNow = firstTurn && ConversationalIntents.classify(text) == ConversationalIntents.Kind.HANDOFF;
+		if (storedNow) {
+			store.create(id, channel, received);
 		}
 		listener.started(id);
 		StreamedText streamed = new StreamedText(listener);
 		Timer.Sample turn = Timer.start(metrics);
 		Reply reply;
 		try {
-			reply = respond(text, context, id, conversationId == null, streamed);
+			reply = respond(text, context, id, firstTurn, streamed);
 		}
 		catch (RuntimeException ex) {
 			turn.stop(turnTimer(channel, "failed"));
 			throw ex;
 		}
 		turn.stop(turnTimer(channel, reply.intent().value()));
-		long replyId = store.append(id, new Turn(text, reply.text(), reply.intent(), reply.citations(), reply.actions(),
-				reply.topic(), clock.instant(), reply == Reply.STAFF_ANSWERS ? Turn.PENDING : Turn.ASSISTANT),
-				reply.confidence());
+		Turn stored = new Turn(text, reply.text(), reply.intent(), reply.citations(), reply.actions(), reply.topic(),
+				clock.instant(), reply == Reply.STAFF_ANSWERS ? Turn.PENDING : Turn.ASSISTANT);
+		long replyId = firstTurn && !storedNow
+				? store.appendFirst(id, channel, received, stored, reply.confidence())
+				: store.append(id, stored, reply.confidence());
 		streamed.finish(reply.text());
 		return new ChatReply(id, reply.text(), reply.intent(), reply.citations(), reply.actions(),
 				String.valueOf(replyId));

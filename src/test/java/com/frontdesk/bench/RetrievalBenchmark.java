@@ -599,6 +599,12 @@ class RetrievalBenchmark {
 			}
 			out.put("fusion", fusion(context).toMap());
 			print("Patient questions, " + model + ", " + fusion(context).label(), scores);
+			List<String> embedded = PATIENT_QUESTIONS.stream().map(question -> question[0])
+				.filter(question -> retriever.retrieveForModel(question, "").queryVector() != null).toList();
+			out.put("for_model_vector_search_made", embedded);
+			System.out.printf("  looked up for a model's answer: vector search skipped for %d of %d questions; made for:%n",
+					PATIENT_QUESTIONS.size() - embedded.size(), PATIENT_QUESTIONS.size());
+			embedded.forEach(question -> System.out.println("    " + question));
 			System.out.println("  questions where HYBRID does not rank the expected section first (rank, 0 = not in 10):");
 			ranks.get("Frontdesk HYBRID").forEach((question, rank) -> {
 				if (rank != 1) {
