@@ -159,7 +159,7 @@ public class Retriever {
 		keywordPassages.forEach(p -> found.addAll(p.matchedTerms()));
 		double coverage = coverage(reader, topic, found);
 		boolean mustMatchMissing = topic.stream().anyMatch(t -> analysis.mustMatch(t) && !found.contains(t));
-		boolean keywordsDecide = keywordsMayDecide && coverage >= properties.minCoverage()
+		boolean keywordsDecide = embeddings.enabled() && keywordsMayDecide && coverage >= properties.minCoverage()
 				&& RankFusion.margin(lexical) >= properties.decisiveMargin();
 		float[] vector = embeddings.enabled() && !keywordsDecide ? vectorQuery(corrected, context) : null;
 		TopDocs semantic = vector == null ? null : nearest(searcher, vector);
