@@ -62,9 +62,7 @@ public class ConversationStore {
 	/** Stores a new conversation before its first turn (when something must refer to it during that turn). */
 	public void create(String id, String channel, Instant started) {
 		OffsetDateTime at = OffsetDateTime.ofInstant(started, ZoneOffset.UTC);
-		jdbc.sql("insert into conversation (id, channel, created_at, updated_at) values (?, ?, ?, ?)")
-			.params(id, channel, at, at)
-			.update();
+		insertConversation(id, channel, at, at);
 	}
 
 	/**
@@ -75,10 +73,14 @@ public class ConversationStore {
 	@Transactional
 	public long appendFirst(String id, String channel, Instant started, Turn turn, Double confidence) {
 		OffsetDateTime at = OffsetDateTime.ofInstant(turn.at(), ZoneOffset.UTC);
-		jdbc.sql("insert into conversation (id, channel, created_at, updated_at) values (?, ?, ?, ?)")
-			.params(id, channel, OffsetDateTime.ofInstant(started, ZoneOffset.UTC), at)
-			.update();
+		insertConversation(id, channel, OffsetDateTime.ofInstant(started, ZoneOffset.UTC), at);
 		return insertTurn(id, turn, confidence, at);
+	}
+
+	private void insertConversation(String id, String channel, OffsetDateTime created, OffsetDateTime updated) {
+		jdbc.sql("insert into conversation (id, channel, created_at, updated_at) values (?, ?, ?, ?)")
+			.params(id, channel, created, updated)
+			.update();
 	}
 
 	/** The channel a conversation was started on, if the conversation exists. */

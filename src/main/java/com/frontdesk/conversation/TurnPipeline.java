@@ -84,7 +84,8 @@ public class TurnPipeline {
 		String context = firstTurn ? "" : store.latestTopic(id).orElse("");
 		// A new conversation is stored with its first turn, in one transaction at the end, unless the first message
 		// asks for a person: the handoff refers to the conversation at once.
-		boolean storedNow = firstTurn && ConversationalIntents.classify(text) == ConversationalIntents.Kind.HANDOFF;
+		ConversationalIntents.Kind kind = ConversationalIntents.classify(text);
+		boolean storedNow = firstTurn && kind == ConversationalIntents.Kind.HANDOFF;
 		if (storedNow) {
 			store.create(id, channel, received);
 		}
@@ -93,7 +94,7 @@ public class TurnPipeline {
 		Timer.Sample turn = Timer.start(metrics);
 		Reply reply;
 		try {
-			reply = respond(text, context, id, firstTurn, streamed);
+			reply = respond(text, kind, context, id, firstTurn, streamed);
 		}
 		catch (RuntimeException ex) {
 			turn.stop(turnTimer(channel, "failed"));
@@ -147,10 +148,13 @@ public class TurnPipeline {
 	}
 
 	/**
+	 * @param kind what the message is besides a question (greeting, handoff, booking...), answered only once triage
+	 * has cleared it
 	 * @param firstTurn the conversation was started by this message: nobody else owns it yet and it has no history,
 	 * so neither is looked up
 	 */
-	private Reply respond(String text, String context, String conversationId, boolean firstTurn, StreamedText streamed) {
+	private Reply respond(String text, ConversationalIntents.Kind kind, String context, String conversationId,
+			boolean firstTurn, StreamedText streamed) {
 		TriageResult safety = triage.assess(text);
 		boolean spanish = safety.spanish();
 		switch (safety.outcome()) {
@@ -176,7 +180,7 @@ public class TurnPipeline {
 		if (owner == Owner.CLOSED) {
 			handoffs.reopen(conversationId);
 		}
-		return switch (ConversationalIntents.classify(text)) {
+		return switch (kind) {
 			case GREETING -> Reply.of(replies.greeting(), Intent.GREETING);
 			case THANKS -> Reply.of(replies.thanks(), Intent.GREETING);
 			case GOODBYE -> Reply.of(replies.goodbye(), Intent.GREETING);

@@ -48,6 +48,11 @@ final class RankFusion {
 		return top;
 	}
 
+	/** Whether the keyword ranking is decisive: the vectors get only {@code vectors.weight} in the fusion. */
+	boolean decisive(TopDocs lexical) {
+		return properties.decisiveMargin() <= 0 || margin(lexical) >= properties.decisiveMargin();
+	}
+
 	/** The vector ranking's weight for this keyword ranking. */
 	double vectorWeight(TopDocs lexical) {
 		RetrievalProperties.Vectors vectors = properties.vectors();

@@ -160,7 +160,7 @@ public class Retriever {
 		double coverage = coverage(reader, topic, found);
 		boolean mustMatchMissing = topic.stream().anyMatch(t -> analysis.mustMatch(t) && !found.contains(t));
 		boolean keywordsDecide = embeddings.enabled() && keywordsMayDecide && coverage >= properties.minCoverage()
-				&& RankFusion.margin(lexical) >= properties.decisiveMargin();
+				&& fusion.decisive(lexical);
 		float[] vector = embeddings.enabled() && !keywordsDecide ? vectorQuery(corrected, context) : null;
 		TopDocs semantic = vector == null ? null : nearest(searcher, vector);
 		double similarity = semantic == null || semantic.scoreDocs.length == 0 ? 0
@@ -223,7 +223,7 @@ public class Retriever {
 			}
 			TopDocs semantic = null;
 			boolean keywordsDecide = ranking == Ranking.FOR_MODEL && properties.vectors().skipForModelWhenDecisive()
-					&& RankFusion.margin(lexical) >= properties.decisiveMargin();
+					&& fusion.decisive(lexical);
 			if (ranking != Ranking.KEYWORDS && !keywordsDecide) {
 				int depth = ranking == Ranking.VECTORS ? Math.max(limit, properties.vectors().depth())
 						: properties.vectors().depth();
