@@ -119,7 +119,7 @@ class MarkdownPassageSplitter {
 				parts.add(headings[level]);
 			}
 		}
-		return String.join(" > ", parts);
+		return String.join(Passage.SECTION_SEPARATOR, parts);
 	}
 
 	/** Paragraphs of plain text: blank lines separate paragraphs, and each list item stands alone. */

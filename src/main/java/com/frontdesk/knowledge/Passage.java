@@ -16,6 +16,9 @@ import java.util.List;
 public record Passage(String id, String title, String section, String text, String url, String procedure,
 		List<String> tags) {
 
+	/** Between the headings of a section path. */
+	public static final String SECTION_SEPARATOR = " > ";
+
 	public Passage {
 		tags = List.copyOf(tags);
 	}

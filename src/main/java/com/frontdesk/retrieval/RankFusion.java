@@ -25,7 +25,7 @@ import org.apache.lucene.search.TopDocs;
 final class RankFusion {
 
 	/** The keyword hit the best one is measured against. */
-	private static final int COMPARED_HIT = 3;
+	static final int COMPARED_HIT = 3;
 
 	private final RetrievalProperties properties;
 

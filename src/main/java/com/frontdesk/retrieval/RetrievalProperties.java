@@ -43,7 +43,8 @@ public record RetrievalProperties(@DefaultValue("3") int maxPassages, @DefaultVa
 	 * @param minSimilarity cosine similarity from which the best passage counts as on topic even when the question
 	 * shares few words with it (half the keyword coverage is still required)
 	 * @param skipForModelWhenDecisive for an answer a language model writes: no vector search when the keyword ranking
-	 * is decisive ({@code decisive-margin}) and covers the question ({@code min-coverage}), see
+	 * is decisive ({@code decisive-margin}, or its leading hits all parts of one section) and covers the question
+	 * ({@code min-coverage}), see
 	 * {@link Retriever#retrieveForModel}; embedded answers always use both
 	 */
 	public record Vectors(@DefaultValue("true") boolean enabled, @DefaultValue("all-minilm-l6-v2-q") String model,

@@ -91,9 +91,10 @@ public class Retriever {
 
 	/**
 	 * Looks a question up for an answer a language model writes from the passages. When the keyword ranking is
-	 * decisive (its best hit clearly ahead, {@code decisive-margin}) and its passages hold the question's topical words
-	 * ({@code min-coverage}), the vector search is skipped: it could only reorder the passages the model reads as a
-	 * whole and would not change the coverage decision, and embedding the question is most of a lookup's time. The
+	 * decisive (its best hit clearly ahead, {@code decisive-margin}, or its leading hits all parts of one section) and
+	 * its passages hold the question's topical words ({@code min-coverage}), the vector search is skipped: it could
+	 * only reorder the passages the model reads as a whole, or swap in another part of the same section, and would not
+	 * change the coverage decision, and embedding the question is most of a lookup's time. The
 	 * result then has no question vector ({@link Retrieval#queryVector()} is null): an embedded answer in its place
 	 * must {@link #retrieve} again. Otherwise, and with {@code vectors.skip-for-model-when-decisive=false}, the same as
 	 * {@link #retrieve}.
@@ -160,7 +161,7 @@ public class Retriever {
 		double coverage = coverage(reader, topic, found);
 		boolean mustMatchMissing = topic.stream().anyMatch(t -> analysis.mustMatch(t) && !found.contains(t));
 		boolean keywordsDecide = embeddings.enabled() && keywordsMayDecide && coverage >= properties.minCoverage()
-				&& fusion.decisive(lexical);
+				&& keywordsDecide(searcher, lexical);
 		float[] vector = embeddings.enabled() && !keywordsDecide ? vectorQuery(corrected, context) : null;
 		TopDocs semantic = vector == null ? null : nearest(searcher, vector);
 		double similarity = semantic == null || semantic.scoreDocs.length == 0 ? 0
@@ -189,8 +190,8 @@ public class Retriever {
 		HYBRID,
 
 		/**
-		 * What a language model gets ({@link #retrieveForModel}): the keyword ranking alone when it is decisive,
-		 * {@code HYBRID} otherwise. (The product also requires the keyword passages to cover the question before it
+		 * What a language model gets ({@link #retrieveForModel}): the keyword ranking alone when it is decisive (a
+		 * clear lead, or the leading hits in one section), {@code HYBRID} otherwise. (The product also requires the keyword passages to cover the question before it
 		 * skips the vectors, so its rankings lie between this and {@code HYBRID}.)
 		 */
 		FOR_MODEL
@@ -223,7 +224,7 @@ public class Retriever {
 			}
 			TopDocs semantic = null;
 			boolean keywordsDecide = ranking == Ranking.FOR_MODEL && properties.vectors().skipForModelWhenDecisive()
-					&& fusion.decisive(lexical);
+					&& keywordsDecide(searcher, lexical);
 			if (ranking != Ranking.KEYWORDS && !keywordsDecide) {
 				int depth = ranking == Ranking.VECTORS ? Math.max(limit, properties.vectors().depth())
 						: properties.vectors().depth();
@@ -257,6 +258,44 @@ public class Retriever {
 			}
 			return weights;
 		});
+	}
+
+	/**
+	 * Whether the keyword ranking decides which passages a language model reads: its best hit clearly leads
+	 * ({@link RankFusion#decisive}), or its leading hits are all parts of one section ("what happens during the
+	 * surgery?": the steps under "How the procedure works" share the question's words alike). In the second case the
+	 * vectors could only pick other parts of the same section: the question asks about the section as a whole.
+	 */
+	private boolean keywordsDecide(IndexSearcher searcher, TopDocs lexical) throws IOException {
+		return fusion.decisive(lexical) || leadingHitsInOneSection(searcher, lexical);
+	}
+
+	private static boolean leadingHitsInOneSection(IndexSearcher searcher, TopDocs lexical) throws IOException {
+		ScoreDoc[] hits = lexical.scoreDocs;
+		if (hits.length < RankFusion.COMPARED_HIT) {
+			return false;
+		}
+		StoredFields fields = searcher.storedFields();
+		String shared = null;
+		for (int i = 0; i < RankFusion.COMPARED_HIT; i++) {
+			String parent = parentSection(KnowledgeIndex.passage(fields, hits[i].doc));
+			if (parent == null || shared != null && !shared.equals(parent)) {
+				return false;
+			}
+			shared = parent;
+		}
+		return true;
+	}
+
+	/** The document and the section a passage is a part of ("...md > How the procedure works"); null at the top. */
+	private static String parentSection(Passage passage) {
+		int last = passage.section().lastIndexOf(Passage.SECTION_SEPARATOR);
+		if (last < 0) {
+			return null;
+		}
+		String id = passage.id();
+		int hash = id.lastIndexOf('#');
+		return (hash < 0 ? id : id.substring(0, hash)) + Passage.SECTION_SEPARATOR + passage.section().substring(0, last);
 	}
 
 	/** The question in the content's words (after typo correction and synonyms), with the topic of a follow-up. */

@@ -75,6 +75,17 @@ class RetrieverTest {
 		assertThat(forModel.confidence()).isGreaterThanOrEqualTo(both.confidence());
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "what happens during the surgery?", "how is the surgery done step by step" })
+	void aQuestionAboutAWholeSectionGivesTheModelItsPartsWithoutWaitingForTheVectorSearch(String question) {
+		Retrieval forModel = retriever.retrieveForModel(question, "");
+
+		assertThat(forModel.queryVector() == null).as("the vector search was skipped").isTrue();
+		assertThat(forModel.covered()).isTrue();
+		assertThat(forModel.passages()).hasSize(3)
+			.allSatisfy(p -> assertThat(p.passage().section()).startsWith("How the procedure works > "));
+	}
+
 	@Test
 	void whenTheKeywordsCannotDecideTheModelGetsWhatTheMeaningOfTheQuestionFinds() {
 		Retrieval forModel = retriever.retrieveForModel("is this surgery right for me?", "");
