@@ -19,8 +19,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -30,9 +30,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.frontdesk.support.ChatClient;
+import com.frontdesk.support.FakePlatforms;
 import com.frontdesk.support.FuzzCases;
-import com.frontdesk.support.Webhooks;
-import com.github.tomakehurst.wiremock.WireMockServer;
 
 /**
  * The long fuzz run: {@link FuzzCases} from several threads for minutes against the chat, the stream and every
@@ -49,22 +48,13 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class FuzzBenchmark {
 
-	static final WireMockServer PLATFORMS = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(32));
-
-	static {
-		PLATFORMS.start();
-		Webhooks.acceptSends(PLATFORMS);
-	}
+	@RegisterExtension
+	static final FakePlatforms PLATFORMS = new FakePlatforms(wireMockConfig().dynamicPort().containerThreads(32));
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) {
-		Webhooks.settings(PLATFORMS.baseUrl()).forEach((name, value) -> registry.add(name, () -> value));
+		PLATFORMS.channels(registry);
 		registry.add("frontdesk.limits.rate-limiting", () -> System.getProperty("bench.fuzz.rateLimiting", "false"));
-	}
-
-	@AfterAll
-	static void stop() {
-		PLATFORMS.stop();
 	}
 
 	@LocalServerPort

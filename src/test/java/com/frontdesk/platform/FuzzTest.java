@@ -1,6 +1,5 @@
 package com.frontdesk.platform;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -9,8 +8,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -21,9 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.frontdesk.channels.messaging.Eventually;
 import com.frontdesk.support.ChatClient;
+import com.frontdesk.support.FakePlatforms;
 import com.frontdesk.support.FuzzCases;
-import com.frontdesk.support.Webhooks;
-import com.github.tomakehurst.wiremock.WireMockServer;
 
 /**
  * Bounded fuzzing with a fixed seed: random bytes, huge bodies, deep JSON, invalid UTF-8, Unicode edge cases,
@@ -38,21 +36,12 @@ class FuzzTest {
 
 	static final int REQUESTS = 600;
 
-	static final WireMockServer PLATFORMS = new WireMockServer(wireMockConfig().dynamicPort());
-
-	static {
-		PLATFORMS.start();
-		Webhooks.acceptSends(PLATFORMS);
-	}
+	@RegisterExtension
+	static final FakePlatforms PLATFORMS = new FakePlatforms();
 
 	@DynamicPropertySource
 	static void channels(DynamicPropertyRegistry registry) {
-		Webhooks.settings(PLATFORMS.baseUrl()).forEach((name, value) -> registry.add(name, () -> value));
-	}
-
-	@AfterAll
-	static void stop() {
-		PLATFORMS.stop();
+		PLATFORMS.channels(registry);
 	}
 
 	@LocalServerPort

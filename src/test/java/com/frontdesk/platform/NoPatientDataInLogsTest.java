@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -18,9 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,9 +35,9 @@ import com.frontdesk.answering.llm.OpenAiStubs;
 import com.frontdesk.channels.messaging.Eventually;
 import com.frontdesk.support.AdminLogin;
 import com.frontdesk.support.ChatClient;
+import com.frontdesk.support.FakePlatforms;
 import com.frontdesk.support.RawHttp;
 import com.frontdesk.support.Webhooks;
-import com.github.tomakehurst.wiremock.WireMockServer;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -80,21 +79,13 @@ class NoPatientDataInLogsTest {
 			"5550198", "555 0198", SENDER, DOB, "April 12, 1961", "12 April 1961", SYMPTOM, "pinky toe", EMERGENCY,
 			"bladder this morning", "gabapentin for Maria", "psid-4155550198", "SMpatient4155550198");
 
-	static final WireMockServer PLATFORMS = new WireMockServer(wireMockConfig().dynamicPort());
-
-	static {
-		PLATFORMS.start();
-	}
+	@RegisterExtension
+	static final FakePlatforms PLATFORMS = new FakePlatforms();
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) {
-		Webhooks.settings(PLATFORMS.baseUrl()).forEach((name, value) -> registry.add(name, () -> value));
+		PLATFORMS.channels(registry);
 		registry.add("frontdesk.llm.base-url", () -> PLATFORMS.baseUrl() + "/v1");
-	}
-
-	@AfterAll
-	static void stop() {
-		PLATFORMS.stop();
 	}
 
 	@LocalServerPort

@@ -2,7 +2,6 @@ package com.frontdesk.platform;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -11,8 +10,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -24,9 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.frontdesk.channels.messaging.Eventually;
 import com.frontdesk.support.AdminLogin;
 import com.frontdesk.support.ChatClient;
+import com.frontdesk.support.FakePlatforms;
 import com.frontdesk.support.PostgresDatabases;
 import com.frontdesk.support.Webhooks;
-import com.github.tomakehurst.wiremock.WireMockServer;
 
 import tools.jackson.databind.JsonNode;
 
@@ -40,12 +39,8 @@ import tools.jackson.databind.JsonNode;
 		properties = { AdminLogin.USERNAME_PROPERTY, AdminLogin.HASH_PROPERTY, "frontdesk.limits.max-turns=3" })
 class PostgresProductionTest {
 
-	static final WireMockServer PLATFORMS = new WireMockServer(wireMockConfig().dynamicPort());
-
-	static {
-		PLATFORMS.start();
-		Webhooks.acceptSends(PLATFORMS);
-	}
+	@RegisterExtension
+	static final FakePlatforms PLATFORMS = new FakePlatforms();
 
 	@DynamicPropertySource
 	static void production(DynamicPropertyRegistry registry) {
@@ -53,12 +48,7 @@ class PostgresProductionTest {
 		registry.add("spring.datasource.url", () -> url);
 		registry.add("spring.datasource.username", () -> "postgres");
 		registry.add("spring.datasource.password", () -> "postgres");
-		Webhooks.settings(PLATFORMS.baseUrl()).forEach((name, value) -> registry.add(name, () -> value));
-	}
-
-	@AfterAll
-	static void stop() {
-		PLATFORMS.stop();
+		PLATFORMS.channels(registry);
 	}
 
 	@LocalServerPort

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,9 +34,9 @@ import com.frontdesk.channels.messaging.Eventually;
 import com.frontdesk.retrieval.KnowledgeIndex;
 import com.frontdesk.support.AdminLogin;
 import com.frontdesk.support.ChatClient;
+import com.frontdesk.support.FakePlatforms;
 import com.frontdesk.support.PostgresDatabases;
 import com.frontdesk.support.Webhooks;
-import com.github.tomakehurst.wiremock.WireMockServer;
 
 import tools.jackson.databind.JsonNode;
 
@@ -50,7 +50,8 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesTest {
 
-	static final WireMockServer PLATFORMS = new WireMockServer(wireMockConfig().dynamicPort());
+	@RegisterExtension
+	static final FakePlatforms PLATFORMS = new FakePlatforms();
 
 	static ConfigurableApplicationContext first;
 
@@ -60,8 +61,6 @@ class TwoInstancesTest {
 
 	@BeforeAll
 	static void startTwoInstances() throws IOException {
-		PLATFORMS.start();
-		Webhooks.acceptSends(PLATFORMS);
 		String database = PostgresDatabases.fresh("two_instances");
 		first = start(database);
 		second = start(database);
@@ -75,7 +74,6 @@ class TwoInstancesTest {
 				context.close();
 			}
 		}
-		PLATFORMS.stop();
 	}
 
 	@Test
@@ -211,7 +209,7 @@ class TwoInstancesTest {
 				"--frontdesk.data-dir=" + Files.createTempDirectory("frontdesk-instance"),
 				"--frontdesk.instances.heartbeat=500ms", "--frontdesk.instances.stale-after=2s",
 				"--" + AdminLogin.USERNAME_PROPERTY, "--" + AdminLogin.HASH_PROPERTY));
-		for (Map.Entry<String, String> setting : Webhooks.settings(PLATFORMS.baseUrl()).entrySet()) {
+		for (Map.Entry<String, String> setting : PLATFORMS.settings().entrySet()) {
 			args.add("--" + setting.getKey() + "=" + setting.getValue());
 		}
 		return new SpringApplicationBuilder(FrontdeskApplication.class).run(args.toArray(String[]::new));
