@@ -1,0 +1,107 @@
+package com.frontdesk.widget;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.frontdesk.answering.llm.OpenAiStubs;
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+/**
+ * The widget in a real headless Chromium against the app configured as a practice would with an OpenAI-compatible
+ * server (WireMock speaking its chat completions API): the model's answer streams into the page sentence by sentence
+ * with its source, and when the server goes away mid-conversation the next answer is the embedded one, with no error
+ * shown to the patient.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "frontdesk.llm.provider=openai", "frontdesk.llm.api-key=test-key", "frontdesk.llm.model=test-model" })
+class WidgetWithModelJourneyTest {
+
+	static final WireMockServer MODEL = new WireMockServer(wireMockConfig().dynamicPort());
+
+	static final String FIRST = "Upon healing, you will have one small scar on your side [1].";
+
+	static final String SECOND = " There are also small scars on your back from the incisions [1].";
+
+	static ChromeDriver driver;
+
+	static {
+		MODEL.start();
+	}
+
+	@DynamicPropertySource
+	static void theModel(DynamicPropertyRegistry registry) {
+		registry.add("frontdesk.llm.base-url", () -> MODEL.baseUrl() + "/v1");
+	}
+
+	@BeforeAll
+	static void startBrowser() {
+		driver = Chromium.startOrSkip();
+	}
+
+	@AfterAll
+	static void stop() {
+		Chromium.stop(driver);
+		MODEL.stop();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void theModelsAnswerStreamsInWithItsSourceAndAStoppedServerFallsBackWithoutAnError() {
+		// Word by word, the words arriving over six seconds: the first sentence is complete about halfway through.
+		List<String> words = List.of((FIRST + SECOND).split("(?<= )"));
+		MODEL.stubFor(post(urlEqualTo("/v1/chat/completions"))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+				.withBody(OpenAiStubs.stream(words.toArray(String[]::new)))
+				.withChunkedDribbleDelay(24, 6000)));
+		driver.get("http://localhost:" + port + "/");
+		driver.executeScript("sessionStorage.clear(); localStorage.clear();");
+		driver.get("http://localhost:" + port + "/");
+		Widget widget = new Widget(driver).open();
+
+		widget.input().sendKeys("Will lateral fusion leave a big scar?");
+		widget.find("button.send").click();
+
+		String partial = widget.waiting().until(d -> {
+			List<WebElement> drafts = widget.all(".draft");
+			return drafts.isEmpty() || drafts.get(0).getText().isBlank() ? null : drafts.get(0).getText();
+		});
+		assertThat(partial).as("the first sentence shows before the model has finished")
+			.startsWith("Upon healing")
+			.doesNotContain("on your back");
+		WebElement reply = widget.awaitReply(0);
+		assertThat(reply.getAttribute("data-intent")).isEqualTo("answer");
+		assertThat(reply.findElement(By.cssSelector(".text")).getText()).contains("one small scar on your side")
+			.contains("small scars on your back from the incisions");
+		assertThat(reply.findElement(By.cssSelector(".sources a")).getText())
+			.contains("Minimally Invasive Lateral Fusion – Scars");
+
+		MODEL.stop();
+		WebElement fallback = widget.ask("how long does it take to heal?");
+
+		assertThat(fallback.getAttribute("data-intent")).isEqualTo("answer");
+		assertThat(fallback.findElement(By.cssSelector(".text")).getText()).contains("fuse");
+		assertThat(fallback.findElement(By.cssSelector(".sources a")).getText())
+			.contains("Minimally Invasive Lateral Fusion – Healing and fusion");
+		assertThat(widget.all(".error")).as("no error shown to the patient").isEmpty();
+	}
+
+}
