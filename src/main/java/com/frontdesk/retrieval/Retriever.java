@@ -55,6 +55,9 @@ public class Retriever {
 
 	private static final double UNKNOWN_TERM_WEIGHT_FACTOR = 1.5;
 
+	/** The most parts of one section a language model gets for a question about the whole section. */
+	private static final int MAX_SECTION_PARTS = 6;
+
 	private final KnowledgeIndex index;
 
 	private final TextAnalysis analysis;
@@ -97,11 +100,11 @@ public class Retriever {
 	 * change the coverage decision, and embedding the question is most of a lookup's time. The
 	 * result then has no question vector ({@link Retrieval#queryVector()} is null): an embedded answer in its place
 	 * must {@link #retrieve} again. Otherwise, and with {@code vectors.skip-for-model-when-decisive=false}, the same as
-	 * {@link #retrieve}.
+	 * {@link #retrieve}. When no vector search was made and the leading keyword hits are all parts of one section, the
+	 * model reads all the section's parts, in the order the practice wrote them ({@link #sectionParts}).
 	 */
 	public Retrieval retrieveForModel(String question, String context) {
-		return index.withSearcher(searcher -> retrieve(searcher, question, context == null ? "" : context,
-				properties.vectors().skipForModelWhenDecisive()));
+		return index.withSearcher(searcher -> retrieve(searcher, question, context == null ? "" : context, true));
 	}
 
 	/**
@@ -133,7 +136,7 @@ public class Retriever {
 			.register(metrics);
 	}
 
-	private Retrieval retrieve(IndexSearcher searcher, String question, String context, boolean keywordsMayDecide)
+	private Retrieval retrieve(IndexSearcher searcher, String question, String context, boolean forModel)
 			throws IOException {
 		IndexReader reader = searcher.getIndexReader();
 		String corrected = properties.typoCorrection() ? typos.correct(question, reader) : question;
@@ -160,8 +163,8 @@ public class Retriever {
 		keywordPassages.forEach(p -> found.addAll(p.matchedTerms()));
 		double coverage = coverage(reader, topic, found);
 		boolean mustMatchMissing = topic.stream().anyMatch(t -> analysis.mustMatch(t) && !found.contains(t));
-		boolean keywordsDecide = embeddings.enabled() && keywordsMayDecide && coverage >= properties.minCoverage()
-				&& keywordsDecide(searcher, lexical);
+		boolean keywordsDecide = embeddings.enabled() && forModel && properties.vectors().skipForModelWhenDecisive()
+				&& coverage >= properties.minCoverage() && keywordsDecide(searcher, lexical);
 		float[] vector = embeddings.enabled() && !keywordsDecide ? vectorQuery(corrected, context) : null;
 		TopDocs semantic = vector == null ? null : nearest(searcher, vector);
 		double similarity = semantic == null || semantic.scoreDocs.length == 0 ? 0
@@ -171,8 +174,10 @@ public class Retriever {
 		boolean onTopic = coverage >= properties.minCoverage() || closeInMeaning && coverage >= properties.minCoverage() / 2;
 		boolean covered = !keywordPassages.isEmpty() && onTopic && !mustMatchMissing;
 		record(lexical, semantic, similarity, coverage, covered);
-		List<RetrievedPassage> passages = semantic == null ? keywordPassages
-				: fused(searcher, lexical, semantic, topic, properties.maxPassages());
+		List<RetrievedPassage> passages = semantic != null ? fused(searcher, lexical, semantic, topic, properties.maxPassages())
+				: forModel && coverage >= properties.minCoverage() && !fusion.decisive(lexical)
+						&& leadingHitsInOneSection(searcher, lexical) ? sectionParts(searcher, lexical, topic, keywordPassages)
+								: keywordPassages;
 		double confidence = closeInMeaning ? Math.min(1, 2 * coverage) : coverage;
 		return new Retrieval(query, passages, weights, coverage, covered, vector, confidence);
 	}
@@ -287,8 +292,52 @@ public class Retriever {
 		return true;
 	}
 
+	/**
+	 * All parts of the section the best keyword hit belongs to, in the order the practice wrote them, for a language
+	 * model answering a question about the section as a whole ("how is the surgery done step by step": every step,
+	 * not the three whose words matched best). A section of more than {@value #MAX_SECTION_PARTS} parts keeps the
+	 * keyword passages.
+	 */
+	private List<RetrievedPassage> sectionParts(IndexSearcher searcher, TopDocs lexical, Set<String> topic,
+			List<RetrievedPassage> keywordPassages) throws IOException {
+		StoredFields fields = searcher.storedFields();
+		Passage best = KnowledgeIndex.passage(fields, lexical.scoreDocs[0].doc);
+		String parent = parentSection(best);
+		int hash = best.id().lastIndexOf('#');
+		int position;
+		try {
+			position = Integer.parseInt(best.id().substring(hash + 1));
+		}
+		catch (NumberFormatException | IndexOutOfBoundsException ex) {
+			return keywordPassages;
+		}
+		String document = best.id().substring(0, hash + 1);
+		int first = position;
+		while (first > 0 && first > position - MAX_SECTION_PARTS
+				&& parent.equals(parentSection(byId(searcher, fields, document + (first - 1))))) {
+			first--;
+		}
+		List<RetrievedPassage> parts = new ArrayList<>();
+		for (int at = first; parts.size() <= MAX_SECTION_PARTS; at++) {
+			Passage part = byId(searcher, fields, document + at);
+			if (part == null || !parent.equals(parentSection(part))) {
+				break;
+			}
+			parts.add(new RetrievedPassage(part, 0, matched(part, topic)));
+		}
+		return parts.size() > MAX_SECTION_PARTS ? keywordPassages : parts;
+	}
+
+	private static Passage byId(IndexSearcher searcher, StoredFields fields, String id) throws IOException {
+		TopDocs found = searcher.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
+		return found.scoreDocs.length == 0 ? null : KnowledgeIndex.passage(fields, found.scoreDocs[0].doc);
+	}
+
 	/** The document and the section a passage is a part of ("...md > How the procedure works"); null at the top. */
 	private static String parentSection(Passage passage) {
+		if (passage == null) {
+			return null;
+		}
 		int last = passage.section().lastIndexOf(Passage.SECTION_SEPARATOR);
 		if (last < 0) {
 			return null;

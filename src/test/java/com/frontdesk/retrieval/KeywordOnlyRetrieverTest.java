@@ -28,4 +28,14 @@ class KeywordOnlyRetrieverTest {
 		assertThat(embeddings.modelLoaded()).isFalse();
 	}
 
+	@Test
+	void aModelAskedAboutAWholeSectionReadsAllItsPartsWithoutVectorsToo() {
+		Retrieval steps = retriever.retrieveForModel("how is the surgery done step by step", "");
+
+		assertThat(steps.covered()).isTrue();
+		assertThat(steps.passages()).hasSize(5)
+			.allSatisfy(p -> assertThat(p.passage().section()).startsWith("How the procedure works > "));
+		assertThat(steps.passages().get(0).passage().section()).endsWith("Positioning on the operating table");
+	}
+
 }

@@ -94,6 +94,24 @@ class OpenAiAnswersTest {
 	}
 
 	@Test
+	void aQuestionAboutTheWholeProcedureGivesTheModelEveryStepInOrder() {
+		streamAnswer("You are placed on the operating table on your side [1]. ",
+				"Your surgeon reaches your spine through a small incision in your side [2].");
+
+		JsonNode reply = client().chat(null, "how is the surgery done step by step").json();
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("answer");
+		String system = JSON.readTree(onlyAnswerRequest().getBodyAsString()).get("messages").get(0).get("content")
+			.stringValue();
+		assertThat(system).containsSubsequence("[1]", "placed on the operating table on your side", "[2]",
+				"through a small incision in your side", "[3]", "retractor", "[4]", "bone graft", "[5]",
+				"pedicle screws");
+		assertThat(reply.get("citations")).extracting(c -> c.get("section").stringValue()).containsExactly(
+				"How the procedure works > Positioning on the operating table",
+				"How the procedure works > The small incision in your side");
+	}
+
+	@Test
 	void personalDataIsRedactedBeforeItReachesTheModel() {
 		streamAnswer("Upon healing, you will have one small scar on your side [1].");
 
