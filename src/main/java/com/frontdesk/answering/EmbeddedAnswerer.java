@@ -29,6 +29,9 @@ public class EmbeddedAnswerer {
 
 	private static final int MAX_ANSWER_WORDS = 110;
 
+	/** An overview of a whole section may be longer than an answer: it lists every part. */
+	private static final int MAX_OVERVIEW_WORDS = 160;
+
 	private static final int MAX_SENTENCES_PER_PASSAGE = 3;
 
 	/** How much a sentence's closeness in meaning to the question counts against its shared rare words. */
@@ -48,6 +51,12 @@ public class EmbeddedAnswerer {
 
 	/** Composes an answer from a retrieval that covers the question. */
 	public Answer answer(Retrieval retrieval) {
+		if (retrieval.wholeSection()) {
+			Answer overview = overview(retrieval.passages());
+			if (overview != null) {
+				return overview;
+			}
+		}
 		Map<Passage, List<String>> chosen = choose(retrieval);
 		StringBuilder text = new StringBuilder();
 		List<Citation> citations = new ArrayList<>();
@@ -62,6 +71,51 @@ public class EmbeddedAnswerer {
 					snippet(quoted)));
 		}
 		return new Answer(text.toString(), citations);
+	}
+
+	/**
+	 * A question about a whole section ("how is the surgery done step by step") gets each part's heading and the
+	 * sentence that says what the heading names ({@link #lead}), in the page's order, under the section's heading, citing the section: every step, in the practice's
+	 * words. Null when the parts would make too long a reply (then the best sentences are picked as for any question).
+	 */
+	private Answer overview(List<RetrievedPassage> parts) {
+		Passage first = parts.get(0).passage();
+		int split = first.section().lastIndexOf(Passage.SECTION_SEPARATOR);
+		if (split < 0 || parts.size() < 2) {
+			return null;
+		}
+		String section = first.section().substring(0, split);
+		StringBuilder text = new StringBuilder(section).append(':');
+		for (RetrievedPassage part : parts) {
+			Passage passage = part.passage();
+			List<String> sentences = Sentences.of(passage.text());
+			if (sentences.isEmpty()) {
+				continue;
+			}
+			String heading = passage.section().substring(passage.section().lastIndexOf(Passage.SECTION_SEPARATOR)
+					+ Passage.SECTION_SEPARATOR.length());
+			text.append("\n- ").append(heading).append(": ").append(lead(heading, sentences).replaceFirst("^- ", ""));
+		}
+		if (Sentences.words(text.toString()) > MAX_OVERVIEW_WORDS) {
+			return null;
+		}
+		String body = text.toString();
+		return new Answer(body, List.of(new Citation(first.title(), section, links.resolve(first.url()), snippet(body))));
+	}
+
+	/** The sentence that says what its heading names: the first with the most of the heading's words. */
+	private String lead(String heading, List<String> sentences) {
+		Set<String> named = new HashSet<>(analysis.passageTerms(heading));
+		String lead = sentences.get(0);
+		long most = 0;
+		for (String sentence : sentences) {
+			long shared = new HashSet<>(analysis.passageTerms(sentence)).stream().filter(named::contains).count();
+			if (shared > most) {
+				most = shared;
+				lead = sentence;
+			}
+		}
+		return lead;
 	}
 
 	private Map<Passage, List<String>> choose(Retrieval retrieval) {

@@ -55,7 +55,7 @@ public class Retriever {
 
 	private static final double UNKNOWN_TERM_WEIGHT_FACTOR = 1.5;
 
-	/** The most parts of one section a language model gets for a question about the whole section. */
+	/** The most parts of one section a question about the whole section gets. */
 	private static final int MAX_SECTION_PARTS = 6;
 
 	private final KnowledgeIndex index;
@@ -84,7 +84,9 @@ public class Retriever {
 	}
 
 	/**
-	 * Looks a question up.
+	 * Looks a question up. A question about a section as a whole (the keyword ranking has no clear lead and its leading
+	 * hits are all parts of one section: "how is the surgery done step by step") gets all the section's parts, in the
+	 * order the practice wrote them ({@link Retrieval#wholeSection()}).
 	 * @param question what the patient asked
 	 * @param context the conversation's topic for a follow-up question ("" when there is none)
 	 */
@@ -100,8 +102,7 @@ public class Retriever {
 	 * change the coverage decision, and embedding the question is most of a lookup's time. The
 	 * result then has no question vector ({@link Retrieval#queryVector()} is null): an embedded answer in its place
 	 * must {@link #retrieve} again. Otherwise, and with {@code vectors.skip-for-model-when-decisive=false}, the same as
-	 * {@link #retrieve}. When no vector search was made and the leading keyword hits are all parts of one section, the
-	 * model reads all the section's parts, in the order the practice wrote them ({@link #sectionParts}).
+	 * {@link #retrieve}.
 	 */
 	public Retrieval retrieveForModel(String question, String context) {
 		return index.withSearcher(searcher -> retrieve(searcher, question, context == null ? "" : context, true));
@@ -174,12 +175,12 @@ public class Retriever {
 		boolean onTopic = coverage >= properties.minCoverage() || closeInMeaning && coverage >= properties.minCoverage() / 2;
 		boolean covered = !keywordPassages.isEmpty() && onTopic && !mustMatchMissing;
 		record(lexical, semantic, similarity, coverage, covered);
-		List<RetrievedPassage> passages = semantic != null ? fused(searcher, lexical, semantic, topic, properties.maxPassages())
-				: forModel && coverage >= properties.minCoverage() && !fusion.decisive(lexical)
-						&& leadingHitsInOneSection(searcher, lexical) ? sectionParts(searcher, lexical, topic, keywordPassages)
-								: keywordPassages;
+		List<RetrievedPassage> parts = coverage >= properties.minCoverage() && !fusion.decisive(lexical)
+				&& leadingHitsInOneSection(searcher, lexical) ? sectionParts(searcher, lexical, topic) : null;
+		List<RetrievedPassage> passages = parts != null ? parts
+				: semantic != null ? fused(searcher, lexical, semantic, topic, properties.maxPassages()) : keywordPassages;
 		double confidence = closeInMeaning ? Math.min(1, 2 * coverage) : coverage;
-		return new Retrieval(query, passages, weights, coverage, covered, vector, confidence);
+		return new Retrieval(query, passages, weights, coverage, covered, vector, confidence, parts != null);
 	}
 
 	/** How a ranking is made, for comparing them (the retrieval benchmark). */
@@ -293,13 +294,12 @@ public class Retriever {
 	}
 
 	/**
-	 * All parts of the section the best keyword hit belongs to, in the order the practice wrote them, for a language
-	 * model answering a question about the section as a whole ("how is the surgery done step by step": every step,
-	 * not the three whose words matched best). A section of more than {@value #MAX_SECTION_PARTS} parts keeps the
-	 * keyword passages.
+	 * All parts of the section the best keyword hit belongs to, in the order the practice wrote them, for a question
+	 * about the section as a whole ("how is the surgery done step by step": every step, not the three whose words
+	 * matched best); null for a section of more than {@value #MAX_SECTION_PARTS} parts.
 	 */
-	private List<RetrievedPassage> sectionParts(IndexSearcher searcher, TopDocs lexical, Set<String> topic,
-			List<RetrievedPassage> keywordPassages) throws IOException {
+	private List<RetrievedPassage> sectionParts(IndexSearcher searcher, TopDocs lexical, Set<String> topic)
+			throws IOException {
 		StoredFields fields = searcher.storedFields();
 		Passage best = KnowledgeIndex.passage(fields, lexical.scoreDocs[0].doc);
 		String parent = parentSection(best);
@@ -309,7 +309,7 @@ public class Retriever {
 			position = Integer.parseInt(best.id().substring(hash + 1));
 		}
 		catch (NumberFormatException | IndexOutOfBoundsException ex) {
-			return keywordPassages;
+			return null;
 		}
 		String document = best.id().substring(0, hash + 1);
 		int first = position;
@@ -325,7 +325,7 @@ public class Retriever {
 			}
 			parts.add(new RetrievedPassage(part, 0, matched(part, topic)));
 		}
-		return parts.size() > MAX_SECTION_PARTS ? keywordPassages : parts;
+		return parts.size() > MAX_SECTION_PARTS ? null : parts;
 	}
 
 	private static Passage byId(IndexSearcher searcher, StoredFields fields, String id) throws IOException {

@@ -77,17 +77,28 @@ class RetrieverTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "what happens during the surgery?", "how is the surgery done step by step" })
-	void aQuestionAboutAWholeSectionGivesTheModelAllItsPartsInOrderWithoutWaitingForTheVectorSearch(String question) {
+	void aQuestionAboutAWholeSectionGetsAllItsPartsInOrderAndTheModelDoesNotWaitForTheVectorSearch(String question) {
 		Retrieval forModel = retriever.retrieveForModel(question, "");
+		Retrieval embedded = retriever.retrieve(question, "");
 
 		assertThat(forModel.queryVector() == null).as("the vector search was skipped").isTrue();
-		assertThat(forModel.covered()).isTrue();
-		assertThat(forModel.passages()).extracting(p -> p.passage().section()).containsExactly(
-				"How the procedure works > Positioning on the operating table",
-				"How the procedure works > The small incision in your side", "How the procedure works > Removing the disc",
-				"How the procedure works > The implant and bone graft", "How the procedure works > Pedicle screws and rods");
-		assertThat(retriever.retrieve(question, "").passages()).as("an embedded answer quotes the best ones")
-			.hasSizeLessThanOrEqualTo(3);
+		for (Retrieval retrieval : new Retrieval[] { forModel, embedded }) {
+			assertThat(retrieval.covered()).isTrue();
+			assertThat(retrieval.wholeSection()).isTrue();
+			assertThat(retrieval.passages()).extracting(p -> p.passage().section()).containsExactly(
+					"How the procedure works > Positioning on the operating table",
+					"How the procedure works > The small incision in your side",
+					"How the procedure works > Removing the disc", "How the procedure works > The implant and bone graft",
+					"How the procedure works > Pedicle screws and rods");
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "will they cut through my back muscles", "do they take the disc out?",
+			"what is the spacer made of", "is this surgery right for me?", "will it leave a scar?" })
+	void aQuestionAboutOnePartIsNotTakenForAWholeSection(String question) {
+		assertThat(retriever.retrieve(question, "").wholeSection()).isFalse();
+		assertThat(retriever.retrieveForModel(question, "").wholeSection()).isFalse();
 	}
 
 	@Test

@@ -1,0 +1,49 @@
+package com.frontdesk.answering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import com.frontdesk.retrieval.Retriever;
+
+/** Answers without a language model, composed from the real knowledge folder. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class EmbeddedAnswererTest {
+
+	@Autowired
+	Retriever retriever;
+
+	@Autowired
+	EmbeddedAnswerer answerer;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "how is the surgery done step by step", "what happens during the surgery?",
+			"walk me through the operation" })
+	void aQuestionAboutTheWholeProcedureGetsEveryStepInThePagesOrder(String question) {
+		Answer answer = answerer.answer(retriever.retrieve(question, ""));
+
+		assertThat(answer.body()).startsWith("How the procedure works:\n- Positioning on the operating table: ")
+			.containsSubsequence("placed on the operating table on your side",
+					"\n- The small incision in your side: Your surgeon reaches your spine through a small incision",
+					"\n- Removing the disc: ", "the disc between the bones is removed", "\n- The implant and bone graft: ",
+					"implant made of",
+					"\n- Pedicle screws and rods: ", "pedicle screws");
+		assertThat(answer.citations()).singleElement()
+			.satisfies(c -> assertThat(c.section()).isEqualTo("How the procedure works"));
+		assertThat(answer.sourceLine()).isEqualTo("Source: Minimally Invasive Lateral Fusion – How the procedure works");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "will they cut through my back muscles", "whats the retractor for",
+			"do they put screws and rods in your back?" })
+	void aQuestionAboutOneStepStillGetsThatStep(String question) {
+		Answer answer = answerer.answer(retriever.retrieve(question, ""));
+
+		assertThat(answer.body()).doesNotStartWith("How the procedure works:");
+		assertThat(answer.citations().get(0).section()).startsWith("How the procedure works > ");
+	}
+
+}
