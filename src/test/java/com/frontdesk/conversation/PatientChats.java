@@ -274,6 +274,11 @@ final class PatientChats {
 				chat("asks when they can walk", patient("can i walk right after the surgery?").notCovered()),
 				chat("asks about the hospital stay", patient("how long will I be in the hospital?").notCovered()),
 				chat("asks how long the operation takes", patient("how long is the operation?").notCovered()),
+				chat("asks about physical therapy after the surgery",
+						patient("will I need physical therapy after?").notCovered()),
+				chat("had physical therapy before, asks whether they are a candidate",
+						patient("I did physical therapy for months and my low back pain is still there").answer()
+							.cites(CANDIDATE)),
 				chat("asks how many hours the surgery lasts",
 						patient("how many hours does lateral fusion surgery take?").notCovered()),
 				chat("asks how long the surgery takes, then how long healing takes",
