@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,13 @@ public class EmbeddedAnswerer {
 	private static final int WHOLE_PASSAGE_WORDS = 55;
 
 	private static final int MAX_ANSWER_WORDS = 110;
+
+	/** "How many scars?", "what number of incisions": the patient wants a count. */
+	private static final Pattern COUNT_QUESTION = Pattern.compile("(?iu)\\bhow many\\b|\\bnumber of\\b");
+
+	/** A count in the content's words. */
+	private static final Pattern COUNT = Pattern.compile(
+			"(?iu)\\b(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few|a couple)\\b");
 
 	/** An overview of a whole section may be longer than an answer: it lists every part. */
 	private static final int MAX_OVERVIEW_WORDS = 160;
@@ -118,26 +126,34 @@ public class EmbeddedAnswerer {
 		return lead;
 	}
 
+	/**
+	 * Picks passages best first: more than one only while they add question words the answer does not have yet. A
+	 * question asking how many ("how many incisions will I have?") also gets, from a later passage, the sentence that
+	 * says how many when the answer so far does not.
+	 */
 	private Map<Passage, List<String>> choose(Retrieval retrieval) {
 		Map<Passage, List<String>> chosen = new LinkedHashMap<>();
 		Set<String> answeredTerms = new HashSet<>();
 		int words = 0;
 		double bestSentenceScore = 0;
+		boolean countAsked = COUNT_QUESTION.matcher(retrieval.query()).find();
+		boolean countGiven = false;
 		for (RetrievedPassage retrieved : retrieval.passages()) {
 			Passage passage = retrieved.passage();
 			List<Scored> sentences = score(passage, retrieval.termWeights(), retrieval.queryVector());
 			if (sentences.isEmpty()) {
 				continue;
 			}
+			Scored count = countAsked && !countGiven && !chosen.isEmpty() ? countSentence(sentences, retrieval) : null;
 			double best = sentences.stream().mapToDouble(Scored::score).max().orElse(0);
 			if (chosen.isEmpty()) {
 				bestSentenceScore = best;
 			}
-			else if (best < 0.6 * bestSentenceScore || answeredTerms.containsAll(retrieved.matchedTerms())
-					|| words >= MAX_ANSWER_WORDS * 0.6) {
+			else if (count == null && (best < 0.6 * bestSentenceScore
+					|| answeredTerms.containsAll(retrieved.matchedTerms()) || words >= MAX_ANSWER_WORDS * 0.6)) {
 				continue;
 			}
-			List<String> picked = pick(passage, sentences, chosen.isEmpty());
+			List<String> picked = count != null ? List.of(count.text()) : pick(passage, sentences, chosen.isEmpty());
 			int pickedWords = picked.stream().mapToInt(Sentences::words).sum();
 			if (!chosen.isEmpty() && words + pickedWords > MAX_ANSWER_WORDS) {
 				continue;
@@ -145,8 +161,16 @@ public class EmbeddedAnswerer {
 			chosen.put(passage, picked);
 			answeredTerms.addAll(retrieved.matchedTerms());
 			words += pickedWords;
+			countGiven |= picked.stream().anyMatch(text -> COUNT.matcher(text).find());
 		}
 		return chosen;
+	}
+
+	/** The best sentence that says how many of something the question names, or null. */
+	private Scored countSentence(List<Scored> sentences, Retrieval retrieval) {
+		return sentences.stream().filter(s -> COUNT.matcher(s.text()).find())
+			.filter(s -> analysis.passageTerms(s.text()).stream().anyMatch(retrieval.termWeights()::containsKey))
+			.max(Comparator.comparingDouble(Scored::score)).orElse(null);
 	}
 
 	private List<String> pick(Passage passage, List<Scored> sentences, boolean first) {

@@ -2,6 +2,7 @@ package com.frontdesk.answering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,22 @@ class EmbeddedAnswererTest {
 		assertThat(answer.citations()).singleElement()
 			.satisfies(c -> assertThat(c.section()).isEqualTo("How the procedure works"));
 		assertThat(answer.sourceLine()).isEqualTo("Source: Minimally Invasive Lateral Fusion – How the procedure works");
+	}
+
+	@Test
+	void askedHowManyTheAnswerAddsTheSentenceThatCountsFromALaterPassage() {
+		Answer answer = answerer.answer(retriever.retrieve("how many incisions will I have?", ""));
+
+		assertThat(answer.body()).as("not only the incision in the side")
+			.contains("a small incision in your side", "one small scar on your side and small scars on your back");
+	}
+
+	@Test
+	void askedHowManyScarsTheScarsPassageAnswersAlone() {
+		Answer answer = answerer.answer(retriever.retrieve("how many scars will I have", ""));
+
+		assertThat(answer.body()).startsWith("Upon healing, you will have one small scar on your side");
+		assertThat(answer.citations()).extracting(Citation::section).containsExactly("Scars");
 	}
 
 	@ParameterizedTest
