@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import com.frontdesk.answering.Answer;
 import com.frontdesk.answering.Citation;
 import com.frontdesk.answering.EmbeddedAnswerer;
+import com.frontdesk.answering.Languages;
 import com.frontdesk.answering.llm.LlmAnswerer;
 import com.frontdesk.answering.llm.ModelAnswer;
 import com.frontdesk.answering.llm.QueryCondenser;
@@ -69,46 +70,51 @@ class KnowledgeReplies {
 	Reply answer(String text, String context, String conversationId, StreamedText streamed) {
 		String searchable = redactor.searchable(text);
 		if (!condenser.modelConfigured()) {
-			return embedded(retriever.retrieve(searchable, context));
+			return embedded(retriever.retrieve(searchable, context), text);
 		}
 		String redacted = redactor.redact(text);
 		Optional<String> condensed = condenser.condense(redacted, history(conversationId));
 		if (condensed.isEmpty() && !context.isBlank()) {
 			// A follow-up the model could not rewrite: the model is in trouble, answer without it.
-			return embedded(retriever.retrieve(searchable, context));
+			return embedded(retriever.retrieve(searchable, context), text);
 		}
 		String standalone = condensed.orElse(redacted);
 		String lookup = condensed.orElse(searchable);
 		Retrieval retrieval = retriever.retrieveForModel(lookup, "");
 		List<Content> contents = KnowledgeContentRetriever.contents(retrieval);
 		if (contents.isEmpty()) {
-			return notCovered(retrieval);
+			return notCovered(retrieval, text);
 		}
 		return switch (llm.answer(redacted, standalone, contents, streamed::token)) {
 			case ModelAnswer.Written written -> new Reply(
 					written.answer().body() + "\n\n" + written.answer().numberedSourceLine(), Intent.ANSWER,
 					written.answer().citations(), List.of(), topic(written.answer()), retrieval.confidence());
-			case ModelAnswer.NotCovered notCovered -> notCovered(retrieval);
+			case ModelAnswer.NotCovered notCovered -> notCovered(retrieval, text);
 			// The embedded answer ranks with both searches and picks sentences by meaning: look up again if the
 			// model's lookup skipped the vectors.
 			case ModelAnswer.Unavailable unavailable ->
-				embedded(retrieval.queryVector() == null ? retriever.retrieve(lookup, "") : retrieval);
+				embedded(retrieval.queryVector() == null ? retriever.retrieve(lookup, "") : retrieval, text);
 		};
 	}
 
-	private Reply embedded(Retrieval retrieval) {
+	private Reply embedded(Retrieval retrieval, String text) {
 		if (!retrieval.covered()) {
-			return notCovered(retrieval);
+			return notCovered(retrieval, text);
 		}
 		Answer answer = answerer.answer(retrieval);
 		return new Reply(answer.body() + "\n\n" + answer.sourceLine(), Intent.ANSWER, answer.citations(), List.of(),
 				topic(answer), retrieval.confidence());
 	}
 
-	/** The knowledge does not answer the question; the reply keeps how close it came, for the practice to see. */
-	private Reply notCovered(Retrieval retrieval) {
-		return new Reply(replies.notCovered(), Intent.NOT_COVERED, List.of(), List.of(actions.call(), actions.book()),
-				null, retrieval.confidence());
+	/**
+	 * The knowledge does not answer the question; the reply keeps how close it came, for the practice to see. A
+	 * patient who wrote in Spanish is told so in Spanish.
+	 */
+	private Reply notCovered(Retrieval retrieval, String text) {
+		String reply = Languages.looksSpanish(text) ? replies.notCoveredInSpanish(!condenser.modelConfigured())
+				: replies.notCovered();
+		return new Reply(reply, Intent.NOT_COVERED, List.of(), List.of(actions.call(), actions.book()), null,
+				retrieval.confidence());
 	}
 
 	/** The last few exchanges, redacted, for condensing a follow-up question. */

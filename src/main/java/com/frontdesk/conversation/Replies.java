@@ -116,6 +116,14 @@ class Replies {
 				+ " or book a consultation.";
 	}
 
+	/** {@link #notCovered()} for a patient who wrote in Spanish; without a model the search is in English only. */
+	String notCoveredInSpanish(boolean searchedInEnglishOnly) {
+		return "Lo siento, no encontré información sobre eso en los materiales de " + practice.name()
+				+ (searchedInEnglishOnly ? " (por ahora solo puedo buscar en inglés)" : "")
+				+ ", y no voy a adivinar. El equipo puede responderle: llame al " + practice.phone()
+				+ " o reserve una consulta.";
+	}
+
 	String outOfScope() {
 		return "I can only help with questions about " + practice.name()
 				+ "'s procedures, using the practice's own information, and with booking a consultation. "

@@ -286,6 +286,9 @@ final class PatientChats {
 						patient("and how long does it take to heal?").answer().says("several months").cites(HEALING)),
 				chat("asks about anesthesia", patient("will I be put to sleep with general anesthesia?").notCovered()),
 				chat("asks about knee replacements", patient("do you do knee replacements?").notCovered()),
+				chat("asks in Spanish what the knowledge does not say, and is told so in Spanish",
+						patient("¿Cuánto cuesta la operación?").notCovered().says("Lo siento", "+1-555-0100")
+							.neverSays("I'm sorry")),
 				chat("asks about neck surgery", patient("do you do neck surgery?").notCovered()),
 				chat("asks something off topic", patient("What's the capital of France?").notCovered()),
 				chat("tries to make it ignore its instructions",

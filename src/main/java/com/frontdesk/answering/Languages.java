@@ -1,0 +1,54 @@
+package com.frontdesk.answering;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A rough guess at a message's language from its common words: enough to decide whether it must be translated for
+ * retrieval, and whether a reply Frontdesk writes itself should be in Spanish.
+ */
+public final class Languages {
+
+	private static final Set<String> ENGLISH = Set.of("the", "a", "an", "is", "are", "do", "does", "what", "how",
+			"will", "can", "i", "my", "it", "to", "of", "and", "for", "you", "be", "have", "this", "with", "after",
+			"when", "who", "why", "where", "am", "me", "long", "much", "in", "on");
+
+	private static final Set<String> SPANISH = Set.of("el", "la", "los", "las", "es", "qué", "que", "cómo", "como",
+			"puedo", "tengo", "una", "un", "de", "del", "por", "para", "cuánto", "cuanto", "mi", "le", "les", "está",
+			"cirugía", "cicatriz", "deja", "cuándo", "cuando", "dónde", "usted", "hay", "operación", "duele", "tiempo",
+			"tarda", "recuperación", "espalda", "dolor", "puede", "con", "sin", "y", "o", "se");
+
+	private static final Set<String> OTHER = Set.of("est", "une", "des", "ist", "der", "die", "das", "und", "não",
+			"você");
+
+	private Languages() {
+	}
+
+	/** Whether the message looks English (or has too few words to tell). */
+	public static boolean looksEnglish(String text) {
+		Counts counts = count(text);
+		return counts.spanish + counts.other <= counts.english;
+	}
+
+	/** Whether the message looks Spanish: more of its words are common Spanish words than common English ones. */
+	public static boolean looksSpanish(String text) {
+		Counts counts = count(text);
+		return counts.spanish > counts.english && counts.spanish >= counts.other;
+	}
+
+	private record Counts(int english, int spanish, int other) {
+	}
+
+	private static Counts count(String text) {
+		int english = 0;
+		int spanish = 0;
+		int other = 0;
+		for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+			english += ENGLISH.contains(word) ? 1 : 0;
+			spanish += SPANISH.contains(word) ? 1 : 0;
+			other += OTHER.contains(word) ? 1 : 0;
+		}
+		return new Counts(english, spanish, other);
+	}
+
+}
