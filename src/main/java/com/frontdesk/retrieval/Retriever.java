@@ -175,8 +175,10 @@ public class Retriever {
 		boolean onTopic = coverage >= properties.minCoverage() || closeInMeaning && coverage >= properties.minCoverage() / 2;
 		boolean covered = !keywordPassages.isEmpty() && onTopic && !mustMatchMissing;
 		record(lexical, semantic, similarity, coverage, covered);
+		// A follow-up without topical words of its own ("how many?") is about the conversation's topic, not a section.
 		List<RetrievedPassage> parts = coverage >= properties.minCoverage() && !fusion.decisive(lexical)
-				&& leadingHitsInOneSection(searcher, lexical) ? sectionParts(searcher, lexical, topic) : null;
+				&& !analysis.topicTerms(corrected).isEmpty() && leadingHitsInOneSection(searcher, lexical)
+						? sectionParts(searcher, lexical, topic) : null;
 		List<RetrievedPassage> passages = parts != null ? parts
 				: semantic != null ? fused(searcher, lexical, semantic, topic, properties.maxPassages()) : keywordPassages;
 		double confidence = closeInMeaning ? Math.min(1, 2 * coverage) : coverage;

@@ -101,6 +101,12 @@ class RetrieverTest {
 		assertThat(retriever.retrieveForModel(question, "").wholeSection()).isFalse();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "how many?", "and?", "tell me more" })
+	void aFollowUpWithoutWordsOfItsOwnIsNotTakenForAWholeSection(String question) {
+		assertThat(retriever.retrieve(question, "Minimally Invasive Lateral Fusion").wholeSection()).isFalse();
+	}
+
 	@Test
 	void whenTheKeywordsCannotDecideTheModelGetsWhatTheMeaningOfTheQuestionFinds() {
 		Retrieval forModel = retriever.retrieveForModel("is this surgery right for me?", "");
