@@ -22,7 +22,8 @@ class EmbeddedAnswererTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "how is the surgery done step by step", "what happens during the surgery?",
-			"walk me through the operation" })
+			"walk me through the operation", "what do they do in the operation", "what does the surgeon do?",
+			"describe the procedure" })
 	void aQuestionAboutTheWholeProcedureGetsEveryStepInThePagesOrder(String question) {
 		Answer answer = answerer.answer(retriever.retrieve(question, ""));
 
