@@ -274,6 +274,8 @@ final class PatientChats {
 				chat("asks when they can walk", patient("can i walk right after the surgery?").notCovered()),
 				chat("asks about the hospital stay", patient("how long will I be in the hospital?").notCovered()),
 				chat("asks how long the operation takes", patient("how long is the operation?").notCovered()),
+				chat("asks how long the rods last", patient("how long do the rods last?").notCovered()),
+				chat("asks how to prepare", patient("how do I prepare for surgery?").notCovered()),
 				chat("asks about physical therapy after the surgery",
 						patient("will I need physical therapy after?").notCovered()),
 				chat("had physical therapy before, asks whether they are a candidate",
