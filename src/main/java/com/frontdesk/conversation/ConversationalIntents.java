@@ -61,6 +61,15 @@ final class ConversationalIntents {
 	private ConversationalIntents() {
 	}
 
+	/** "Call me", "can someone call me back": a booking message asking the practice to call. */
+	private static final Pattern CALL_ME = Pattern.compile("\\b(?:call me|callback|call back|ring me|phone me"
+			+ "|give me a (?:call|ring)|contact me|reach me|get in touch with me)\\b");
+
+	/** Whether a booking message asks to be called rather than to book. */
+	static boolean asksToBeCalled(String message) {
+		return CALL_ME.matcher(normalize(message)).find();
+	}
+
 	static Kind classify(String message) {
 		String text = normalize(message);
 		String[] words = text.replaceAll("[^a-z' ]", " ").trim().split("\\s+");

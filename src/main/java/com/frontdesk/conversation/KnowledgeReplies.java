@@ -144,7 +144,7 @@ class KnowledgeReplies {
 	Reply booking(String text, String context) {
 		Retrieval retrieval = retriever.retrieve(redactor.searchable(text), context);
 		List<Citation> citations = new ArrayList<>();
-		String reply = replies.booking();
+		String reply = ConversationalIntents.asksToBeCalled(text) ? replies.callbackOffer() : replies.booking();
 		if (retrieval.covered()) {
 			Answer answer = answerer.answer(retrieval);
 			reply = answer.body() + "\n\n" + reply + "\n\n" + answer.sourceLine();

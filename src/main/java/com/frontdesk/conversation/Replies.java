@@ -105,6 +105,13 @@ class Replies {
 				+ " at " + practice.phone() + " (" + practice.openingHours() + ").";
 	}
 
+	/** A booking reply to "can someone call me?": the call back first, then the other ways. */
+	String callbackOffer() {
+		return "Of course: request a call back with your name and phone number, and the team at " + practice.name()
+				+ " will call you. You can also book a consultation online at " + practice.bookingUrl() + ", or call "
+				+ practice.phone() + " (" + practice.openingHours() + ").";
+	}
+
 	String candidacy() {
 		return "To find out whether it is right for you, book a consultation online or call " + practice.name() + " at "
 				+ practice.phone() + ".";

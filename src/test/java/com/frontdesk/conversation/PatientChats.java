@@ -162,7 +162,10 @@ final class PatientChats {
 				chat("asks how to schedule a consult",
 						patient("how do i schedule a consult").booking().says("www.example.com/book")),
 				chat("wants a call back",
-						patient("can someone call me back to set up a visit?").booking().says("+1-555-0100")),
+						patient("can someone call me back to set up a visit?").booking()
+							.says("request a call back", "+1-555-0100").offers("callback")),
+				chat("would rather be called than book online",
+						patient("can someone call me instead?").booking().says("request a call back").offers("callback")),
 				chat("asks about same day appointments",
 						patient("do you have same day appointments?").booking()
 							.says("Same-day appointments and procedures are available").cites(BOOKING)),
