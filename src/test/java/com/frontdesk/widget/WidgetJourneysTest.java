@@ -122,6 +122,22 @@ class WidgetJourneysTest {
 	}
 
 	@Test
+	void askedHowTheSurgeryIsDoneThePatientSeesEveryStepOnItsOwnLine() {
+		visit(app("/"));
+		widget.open();
+
+		WebElement reply = widget.ask("how is the surgery done step by step");
+
+		assertThat(reply.getAttribute("data-intent")).isEqualTo("answer");
+		assertThat(reply.findElement(By.cssSelector(".text")).getText().split("\n")).hasSize(6)
+			.containsSubsequence("How the procedure works:",
+					"- Positioning on the operating table: During the procedure you are placed on the operating table "
+							+ "on your side.");
+		assertThat(reply.findElement(By.cssSelector(".sources a")).getText())
+			.contains("Minimally Invasive Lateral Fusion – How the procedure works");
+	}
+
+	@Test
 	void repliesStreamInWordByWord() {
 		visit(site.url("/fake/page.html"));
 		widget.open();
