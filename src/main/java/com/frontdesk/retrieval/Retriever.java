@@ -55,9 +55,6 @@ public class Retriever {
 
 	private static final double UNKNOWN_TERM_WEIGHT_FACTOR = 1.5;
 
-	/** The most parts of one section a question about the whole section gets. */
-	private static final int MAX_SECTION_PARTS = 6;
-
 	private final KnowledgeIndex index;
 
 	private final TextAnalysis analysis;
@@ -177,7 +174,7 @@ public class Retriever {
 		record(lexical, semantic, similarity, coverage, covered);
 		// A follow-up without topical words of its own ("how many?") is about the conversation's topic, not a section.
 		List<RetrievedPassage> parts = coverage >= properties.minCoverage() && !fusion.decisive(lexical)
-				&& !analysis.topicTerms(corrected).isEmpty() && leadingHitsInOneSection(searcher, lexical)
+				&& !analysis.topicTerms(corrected).isEmpty() && SectionParts.leadingHitsInOneSection(searcher, lexical)
 						? sectionParts(searcher, lexical, topic) : null;
 		List<RetrievedPassage> passages = parts != null ? parts
 				: semantic != null ? fused(searcher, lexical, semantic, topic, properties.maxPassages()) : keywordPassages;
@@ -275,78 +272,14 @@ public class Retriever {
 	 * vectors could only pick other parts of the same section: the question asks about the section as a whole.
 	 */
 	private boolean keywordsDecide(IndexSearcher searcher, TopDocs lexical) throws IOException {
-		return fusion.decisive(lexical) || leadingHitsInOneSection(searcher, lexical);
+		return fusion.decisive(lexical) || SectionParts.leadingHitsInOneSection(searcher, lexical);
 	}
 
-	private static boolean leadingHitsInOneSection(IndexSearcher searcher, TopDocs lexical) throws IOException {
-		ScoreDoc[] hits = lexical.scoreDocs;
-		if (hits.length < RankFusion.COMPARED_HIT) {
-			return false;
-		}
-		StoredFields fields = searcher.storedFields();
-		String shared = null;
-		for (int i = 0; i < RankFusion.COMPARED_HIT; i++) {
-			String parent = parentSection(KnowledgeIndex.passage(fields, hits[i].doc));
-			if (parent == null || shared != null && !shared.equals(parent)) {
-				return false;
-			}
-			shared = parent;
-		}
-		return true;
-	}
-
-	/**
-	 * All parts of the section the best keyword hit belongs to, in the order the practice wrote them, for a question
-	 * about the section as a whole ("how is the surgery done step by step": every step, not the three whose words
-	 * matched best); null for a section of more than {@value #MAX_SECTION_PARTS} parts.
-	 */
+	/** {@link SectionParts#of}, with the question's topical words each part contains; null when not given whole. */
 	private List<RetrievedPassage> sectionParts(IndexSearcher searcher, TopDocs lexical, Set<String> topic)
 			throws IOException {
-		StoredFields fields = searcher.storedFields();
-		Passage best = KnowledgeIndex.passage(fields, lexical.scoreDocs[0].doc);
-		String parent = parentSection(best);
-		int hash = best.id().lastIndexOf('#');
-		int position;
-		try {
-			position = Integer.parseInt(best.id().substring(hash + 1));
-		}
-		catch (NumberFormatException | IndexOutOfBoundsException ex) {
-			return null;
-		}
-		String document = best.id().substring(0, hash + 1);
-		int first = position;
-		while (first > 0 && first > position - MAX_SECTION_PARTS
-				&& parent.equals(parentSection(byId(searcher, fields, document + (first - 1))))) {
-			first--;
-		}
-		List<RetrievedPassage> parts = new ArrayList<>();
-		for (int at = first; parts.size() <= MAX_SECTION_PARTS; at++) {
-			Passage part = byId(searcher, fields, document + at);
-			if (part == null || !parent.equals(parentSection(part))) {
-				break;
-			}
-			parts.add(new RetrievedPassage(part, 0, matched(part, topic)));
-		}
-		return parts.size() > MAX_SECTION_PARTS ? null : parts;
-	}
-
-	private static Passage byId(IndexSearcher searcher, StoredFields fields, String id) throws IOException {
-		TopDocs found = searcher.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
-		return found.scoreDocs.length == 0 ? null : KnowledgeIndex.passage(fields, found.scoreDocs[0].doc);
-	}
-
-	/** The document and the section a passage is a part of ("...md > How the procedure works"); null at the top. */
-	private static String parentSection(Passage passage) {
-		if (passage == null) {
-			return null;
-		}
-		int last = passage.section().lastIndexOf(Passage.SECTION_SEPARATOR);
-		if (last < 0) {
-			return null;
-		}
-		String id = passage.id();
-		int hash = id.lastIndexOf('#');
-		return (hash < 0 ? id : id.substring(0, hash)) + Passage.SECTION_SEPARATOR + passage.section().substring(0, last);
+		List<Passage> parts = SectionParts.of(searcher, lexical);
+		return parts == null ? null : parts.stream().map(p -> new RetrievedPassage(p, 0, matched(p, topic))).toList();
 	}
 
 	/** The question in the content's words (after typo correction and synonyms), with the topic of a follow-up. */
