@@ -184,7 +184,28 @@ public class EmbeddedAnswerer {
 		if (top.isEmpty()) {
 			top = sentences.subList(0, 1);
 		}
-		return sentences.stream().filter(top::contains).map(Scored::text).toList();
+		Set<Scored> quoted = new HashSet<>(top);
+		for (Scored item : top) {
+			Scored lead = leadIn(sentences, item);
+			if (lead != null) {
+				quoted.add(lead);
+			}
+		}
+		return sentences.stream().filter(quoted::contains).map(Scored::text).toList();
+	}
+
+	/** The sentence introducing the list a quoted list item belongs to ("... include:"), or null: never a bare item. */
+	private static Scored leadIn(List<Scored> sentences, Scored sentence) {
+		if (!sentence.text().startsWith("- ")) {
+			return null;
+		}
+		for (int i = sentence.position() - 1; i >= 0; i--) {
+			Scored before = sentences.get(i);
+			if (!before.text().startsWith("- ")) {
+				return before.text().endsWith(":") ? before : null;
+			}
+		}
+		return null;
 	}
 
 	private record Scored(int position, String text, double score) {

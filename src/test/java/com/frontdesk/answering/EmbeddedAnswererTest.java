@@ -54,6 +54,14 @@ class EmbeddedAnswererTest {
 		assertThat(answer.citations()).extracting(Citation::section).containsExactly("Scars");
 	}
 
+	@Test
+	void aQuotedListItemComesWithTheSentenceThatIntroducesTheList() {
+		Answer answer = answerer.answer(retriever.retrieve("can this help my scoliosis\ngood candidate", ""));
+
+		assertThat(answer.body()).contains("You may be a good candidate")
+			.contains("Conditions that may be treated with minimally invasive lateral fusion include:\n- scoliosis");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "will they cut through my back muscles", "whats the retractor for",
 			"do they put screws and rods in your back?" })

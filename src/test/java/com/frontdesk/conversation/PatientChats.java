@@ -126,6 +126,10 @@ final class PatientChats {
 						patient("what about a bone infection").answer().says("osteomyelitis").cites(CONDITIONS),
 						patient("and will I have scars on my back?").answer().says("small scars on your back")
 							.cites(SCARS)),
+				chat("asks whether it can help their scoliosis",
+						patient("can this help my scoliosis?").candidacyAnswer()
+							.says("Conditions that may be treated with minimally invasive lateral fusion include", "scoliosis")
+							.cites(CONDITIONS)),
 				chat("asks about a slipped vertebra and whether the fusion can help",
 						patient("i have a slipped vertebra, can lateral fusion help?").candidacyAnswer()
 							.says("spondylolisthesis")),
