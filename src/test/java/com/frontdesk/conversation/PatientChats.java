@@ -128,7 +128,8 @@ final class PatientChats {
 							.cites(SCARS)),
 				chat("asks whether it can help their scoliosis",
 						patient("can this help my scoliosis?").candidacyAnswer()
-							.says("Conditions that may be treated with minimally invasive lateral fusion include", "scoliosis")
+							.says("Conditions that may be treated with minimally invasive lateral fusion include",
+									"scoliosis")
 							.cites(CONDITIONS)),
 				chat("asks about a slipped vertebra and whether the fusion can help",
 						patient("i have a slipped vertebra, can lateral fusion help?").candidacyAnswer()
