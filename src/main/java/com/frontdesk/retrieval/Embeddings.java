@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -72,8 +74,26 @@ public class Embeddings {
 
 	/** The vector of a question: never cached, questions are the patients' own words. */
 	public float[] question(String text) {
-		model();
-		return embed(questionModel, text);
+		return embed(questionModel(), text);
+	}
+
+	/**
+	 * Loads the questions' session once the application is ready, on a thread of its own, so that neither the start-up
+	 * index build nor the first patient waits for it.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void prepareForQuestions() {
+		if (!settings.enabled()) {
+			return;
+		}
+		Thread.ofPlatform().daemon().name("embeddings-questions").start(() -> {
+			try {
+				questionModel();
+			}
+			catch (IllegalStateException ex) {
+				log.warn("The embedding model for questions could not be loaded: {}", ex.getMessage());
+			}
+		});
 	}
 
 	/** Writes the vectors embedded since the last save to the cache file. */
@@ -140,10 +160,22 @@ public class Embeddings {
 		if (loaded == null) {
 			synchronized (this) {
 				if (model == null) {
-					questionModel = EmbeddingModels.loadForQuestions(settings.model());
 					model = EmbeddingModels.load(settings.model());
 				}
 				loaded = model;
+			}
+		}
+		return loaded;
+	}
+
+	private EmbeddingModel questionModel() {
+		EmbeddingModel loaded = questionModel;
+		if (loaded == null) {
+			synchronized (this) {
+				if (questionModel == null) {
+					questionModel = EmbeddingModels.loadForQuestions(settings.model());
+				}
+				loaded = questionModel;
 			}
 		}
 		return loaded;
