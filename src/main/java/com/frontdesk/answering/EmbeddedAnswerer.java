@@ -83,8 +83,9 @@ public class EmbeddedAnswerer {
 
 	/**
 	 * A question about a whole section ("how is the surgery done step by step") gets each part's heading and the
-	 * sentence that says what the heading names ({@link #lead}), in the page's order, under the section's heading, citing the section: every step, in the practice's
-	 * words. Null when the parts would make too long a reply (then the best sentences are picked as for any question).
+	 * sentence that says what the heading names ({@link #lead}), in the page's order, under the section's heading,
+	 * citing the section: every step, in the practice's words (a part split into several passages is named once). Null
+	 * when the parts would make too long a reply (then the best sentences are picked as for any question).
 	 */
 	private Answer overview(List<RetrievedPassage> parts) {
 		Passage first = parts.get(0).passage();
@@ -94,10 +95,11 @@ public class EmbeddedAnswerer {
 		}
 		String section = first.section().substring(0, split);
 		StringBuilder text = new StringBuilder(section).append(':');
+		Set<String> named = new HashSet<>();
 		for (RetrievedPassage part : parts) {
 			Passage passage = part.passage();
 			List<String> sentences = Sentences.of(passage.text());
-			if (sentences.isEmpty()) {
+			if (sentences.isEmpty() || !named.add(passage.section())) {
 				continue;
 			}
 			String heading = passage.section().substring(passage.section().lastIndexOf(Passage.SECTION_SEPARATOR)
