@@ -155,14 +155,23 @@ public class Retriever {
 		boolean definition = DEFINITION.matcher(corrected).find();
 		TopDocs lexical = searcher.search(query(rarest(weights), weights, contextTerms, definition),
 				Math.max(CANDIDATES, properties.lexicalDepth()));
-		Set<String> topic = topicTerms(corrected, context);
+		// A follow-up without topical words of its own ("how many?") is about the conversation's topic.
+		Set<String> questionTopic = new LinkedHashSet<>(analysis.topicTerms(corrected));
+		Set<String> topic = questionTopic.isEmpty() && !context.isBlank()
+				? new LinkedHashSet<>(analysis.topicTerms(context)) : questionTopic;
 		List<RetrievedPassage> keywordPassages = passages(searcher, lexical, topic);
 		Set<String> found = new HashSet<>();
 		keywordPassages.forEach(p -> found.addAll(p.matchedTerms()));
 		double coverage = coverage(reader, topic, found);
 		boolean mustMatchMissing = topic.stream().anyMatch(t -> analysis.mustMatch(t) && !found.contains(t));
-		boolean keywordsDecide = embeddings.enabled() && forModel && properties.vectors().skipForModelWhenDecisive()
-				&& coverage >= properties.minCoverage() && keywordsDecide(searcher, lexical);
+		boolean clearLead = fusion.decisive(lexical);
+		boolean mayDecideForModel = embeddings.enabled() && forModel && properties.vectors().skipForModelWhenDecisive();
+		// Read once for both uses: whether the model's lookup may skip the vectors, and whether the question gets a
+		// whole section (never for a follow-up without topical words of its own).
+		boolean oneSection = coverage >= properties.minCoverage() && !clearLead
+				&& (mayDecideForModel || !questionTopic.isEmpty())
+				&& SectionParts.leadingHitsInOneSection(searcher, lexical);
+		boolean keywordsDecide = mayDecideForModel && coverage >= properties.minCoverage() && (clearLead || oneSection);
 		float[] vector = embeddings.enabled() && !keywordsDecide ? vectorQuery(corrected, context) : null;
 		TopDocs semantic = vector == null ? null : nearest(searcher, vector);
 		double similarity = semantic == null || semantic.scoreDocs.length == 0 ? 0
@@ -172,10 +181,8 @@ public class Retriever {
 		boolean onTopic = coverage >= properties.minCoverage() || closeInMeaning && coverage >= properties.minCoverage() / 2;
 		boolean covered = !keywordPassages.isEmpty() && onTopic && !mustMatchMissing;
 		record(lexical, semantic, similarity, coverage, covered);
-		// A follow-up without topical words of its own ("how many?") is about the conversation's topic, not a section.
-		List<RetrievedPassage> parts = coverage >= properties.minCoverage() && !fusion.decisive(lexical)
-				&& !analysis.topicTerms(corrected).isEmpty() && SectionParts.leadingHitsInOneSection(searcher, lexical)
-						? sectionParts(searcher, lexical, topic) : null;
+		List<RetrievedPassage> parts = oneSection && !questionTopic.isEmpty() ? sectionParts(searcher, lexical, topic)
+				: null;
 		List<RetrievedPassage> passages = parts != null ? parts
 				: semantic != null ? fused(searcher, lexical, semantic, topic, properties.maxPassages()) : keywordPassages;
 		double confidence = closeInMeaning ? Math.min(1, 2 * coverage) : coverage;
@@ -324,14 +331,6 @@ public class Retriever {
 	private Set<String> searchTerms(String text) {
 		Set<String> terms = new LinkedHashSet<>(analysis.topicTerms(text));
 		return terms.isEmpty() ? new LinkedHashSet<>(analysis.queryTerms(text)) : terms;
-	}
-
-	private Set<String> topicTerms(String question, String context) {
-		Set<String> topic = new LinkedHashSet<>(analysis.topicTerms(question));
-		if (topic.isEmpty() && !context.isBlank()) {
-			topic.addAll(analysis.topicTerms(context));
-		}
-		return topic;
 	}
 
 	private List<RetrievedPassage> passages(IndexSearcher searcher, TopDocs top, Set<String> topic)
