@@ -89,11 +89,10 @@ public class EmbeddedAnswerer {
 	 */
 	private Answer overview(List<RetrievedPassage> parts) {
 		Passage first = parts.get(0).passage();
-		int split = first.section().lastIndexOf(Passage.SECTION_SEPARATOR);
-		if (split < 0 || parts.size() < 2) {
+		String section = first.parentSection();
+		if (section.isEmpty() || parts.size() < 2) {
 			return null;
 		}
-		String section = first.section().substring(0, split);
 		StringBuilder text = new StringBuilder(section).append(':');
 		Set<String> named = new HashSet<>();
 		for (RetrievedPassage part : parts) {
@@ -102,8 +101,7 @@ public class EmbeddedAnswerer {
 			if (sentences.isEmpty() || !named.add(passage.section())) {
 				continue;
 			}
-			String heading = passage.section().substring(passage.section().lastIndexOf(Passage.SECTION_SEPARATOR)
-					+ Passage.SECTION_SEPARATOR.length());
+			String heading = passage.heading();
 			text.append("\n- ").append(heading).append(": ").append(lead(heading, sentences).replaceFirst("^- ", ""));
 		}
 		if (Sentences.words(text.toString()) > MAX_OVERVIEW_WORDS) {

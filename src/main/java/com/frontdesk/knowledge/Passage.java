@@ -23,4 +23,16 @@ public record Passage(String id, String title, String section, String text, Stri
 		tags = List.copyOf(tags);
 	}
 
+	/** The section this passage's section is part of ("How it works" of "How it works > The implant"); "" at the top. */
+	public String parentSection() {
+		int last = section.lastIndexOf(SECTION_SEPARATOR);
+		return last < 0 ? "" : section.substring(0, last);
+	}
+
+	/** The last heading of the section path ("The implant" of "How it works > The implant"). */
+	public String heading() {
+		int last = section.lastIndexOf(SECTION_SEPARATOR);
+		return last < 0 ? section : section.substring(last + SECTION_SEPARATOR.length());
+	}
+
 }

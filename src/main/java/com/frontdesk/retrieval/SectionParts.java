@@ -88,16 +88,12 @@ final class SectionParts {
 
 	/** The document and the section a passage is a part of ("...md > How the procedure works"); null at the top. */
 	private static String parent(Passage passage) {
-		if (passage == null) {
-			return null;
-		}
-		int last = passage.section().lastIndexOf(Passage.SECTION_SEPARATOR);
-		if (last < 0) {
+		if (passage == null || passage.parentSection().isEmpty()) {
 			return null;
 		}
 		String id = passage.id();
 		int hash = id.lastIndexOf('#');
-		return (hash < 0 ? id : id.substring(0, hash)) + Passage.SECTION_SEPARATOR + passage.section().substring(0, last);
+		return (hash < 0 ? id : id.substring(0, hash)) + Passage.SECTION_SEPARATOR + passage.parentSection();
 	}
 
 }
