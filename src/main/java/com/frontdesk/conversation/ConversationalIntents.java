@@ -44,10 +44,17 @@ final class ConversationalIntents {
 			+ "|what(?:'s| is) the address|directions to|how do i get (?:there|to you)|phone number|your number"
 			+ "|number to call|contact (?:info|information|details|number))\\b");
 
+	/** Asking the practice to call: part of a booking message, and what makes it a call-back request. */
+	private static final String CALL_REQUESTS = "call me|callback|call back|ring me|phone me|contact me|reach me";
+
 	private static final Pattern BOOKING = Pattern.compile("\\b(?:book(?:ing)?|schedul\\w*|reschedul\\w*|appointments?|appt"
 			+ "|consultations?|consult|same[- ]day|(?:see|visit|meet) (?:the|a|your|dr\\.?|doctor) ?(?:doctor|surgeon|specialist|\\w+)?"
-			+ "|call me|call me back|callback|call back|ring me|phone me|contact me|reach me|get in touch|sign (?:me )?up"
+			+ "|" + CALL_REQUESTS + "|call me back|get in touch|sign (?:me )?up"
 			+ "|available (?:slots?|times?|dates?)|next available|come in|make an? (?:appt|appointment|visit))\\b");
+
+	/** "Call me", "can someone call me back": a booking message asking the practice to call. */
+	private static final Pattern CALL_ME = Pattern.compile("\\b(?:" + CALL_REQUESTS
+			+ "|give me a (?:call|ring)|get in touch with me)\\b");
 
 	private static final Pattern CANDIDACY = Pattern.compile("\\b(?:(?:am i|i am|i'?m|would i be|could i be|is my \\w+) (?:a )?(?:good |right |suitable |possible )?candidate"
 			+ "|candidate for|right for me|suitable for me|good option for me|an option for me|work for me|help me\\b"
@@ -60,10 +67,6 @@ final class ConversationalIntents {
 
 	private ConversationalIntents() {
 	}
-
-	/** "Call me", "can someone call me back": a booking message asking the practice to call. */
-	private static final Pattern CALL_ME = Pattern.compile("\\b(?:call me|callback|call back|ring me|phone me"
-			+ "|give me a (?:call|ring)|contact me|reach me|get in touch with me)\\b");
 
 	/** Whether a booking message asks to be called rather than to book. */
 	static boolean asksToBeCalled(String message) {
