@@ -21,16 +21,40 @@ class Replies {
 		this.hours = hours;
 	}
 
-	String emergency() {
-		return "This could be a medical emergency. Call " + practice.emergencyNumber()
-				+ " now or go to the nearest emergency room. Do not wait for a reply here.\n\n"
-				+ "Once you are safe, let " + practice.name() + " know at " + practice.phone() + ".";
+	/**
+	 * The emergency reply: the red flag's own advice first ("If you cannot pass urine ... call 911 now"), then not to
+	 * wait here and to let the practice know once safe.
+	 * @param advice the concept's advice from triage, with its placeholders still to fill in
+	 */
+	String emergency(String advice) {
+		String first = advice.isBlank() ? "This could be a medical emergency. Call {emergency} now or go to the nearest "
+				+ "emergency room." : advice;
+		return fill(first) + " Do not wait for a reply here.\n\n" + "Once you are safe, let " + practice.name()
+				+ " know at " + practice.phone() + ".";
 	}
 
-	String emergencyInSpanish() {
-		return "Esto podría ser una emergencia médica. Llame al " + practice.emergencyNumber()
-				+ " ahora o vaya a la sala de emergencias más cercana. No espere una respuesta aquí.\n\n"
-				+ "This could be a medical emergency: call " + practice.emergencyNumber() + " now.";
+	String emergencyInSpanish(String advice) {
+		String first = advice.isBlank() ? "Esto podría ser una emergencia médica. Llame al {emergency} ahora o vaya a la "
+				+ "sala de emergencias más cercana." : advice;
+		return fill(first) + " No espere una respuesta aquí.\n\n" + "This could be a medical emergency: call "
+				+ practice.emergencyNumber() + " now.";
+	}
+
+	/** The triage vocabulary's placeholders, filled with the practice's numbers. */
+	private String fill(String advice) {
+		return advice.replace("{emergency}", practice.emergencyNumber())
+			.replace("{crisis}", practice.crisisLine())
+			.replace("{practice}", practice.name())
+			.replace("{phone}", practice.phone());
+	}
+
+	/** Thoughts of self-harm: the concept's advice (the crisis line and the emergency number), or the standard text. */
+	String selfHarm(String advice) {
+		return advice.isBlank() ? selfHarm() : fill(advice);
+	}
+
+	String selfHarmInSpanish(String advice) {
+		return advice.isBlank() ? selfHarmInSpanish() : fill(advice);
 	}
 
 	String selfHarmInSpanish() {

@@ -8,7 +8,6 @@ import org.springframework.stereotype.Service;
 
 import com.frontdesk.booking.Actions;
 import com.frontdesk.triage.Triage;
-import com.frontdesk.triage.TriageOutcome;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -143,8 +142,7 @@ public class TurnPipeline {
 	}
 
 	private boolean urgent(String text) {
-		TriageOutcome outcome = triage.assess(text).outcome();
-		return outcome == TriageOutcome.EMERGENCY || outcome == TriageOutcome.SELF_HARM;
+		return triage.assess(text).urgent();
 	}
 
 	/**
@@ -159,11 +157,12 @@ public class TurnPipeline {
 		boolean spanish = safety.spanish();
 		switch (safety.outcome()) {
 			case SELF_HARM:
-				return Reply.of(spanish ? replies.selfHarmInSpanish() : replies.selfHarm(), Intent.EMERGENCY,
+				return Reply.of(spanish ? replies.selfHarmInSpanish(safety.advice()) : replies.selfHarm(safety.advice()),
+						Intent.EMERGENCY,
 						actions.crisisLine(), actions.emergency());
 			case EMERGENCY:
-				return Reply.of(spanish ? replies.emergencyInSpanish() : replies.emergency(), Intent.EMERGENCY,
-						actions.emergency());
+				return Reply.of(spanish ? replies.emergencyInSpanish(safety.advice()) : replies.emergency(safety.advice()),
+						Intent.EMERGENCY, actions.emergency());
 			case NEEDS_CLINICIAN:
 				return Reply.of(spanish ? replies.needsClinicianInSpanish() : replies.needsClinician(),
 						Intent.NEEDS_CLINICIAN, actions.call(), actions.book());

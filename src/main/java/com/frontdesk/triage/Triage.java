@@ -5,6 +5,8 @@ import static com.frontdesk.triage.TriageOutcome.MANIPULATION;
 import static com.frontdesk.triage.TriageOutcome.NEEDS_CLINICIAN;
 import static com.frontdesk.triage.TriageOutcome.SELF_HARM;
 
+import com.frontdesk.answering.Languages;
+
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
@@ -13,16 +15,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deterministic triage, always the first step of a turn: the same message always gets the same decision, and
- * no model, index or database is involved. Rules are checked in order of danger: self-harm and emergencies
- * first, then personal medical advice, then attempts to subvert the assistant. When in doubt about a red flag,
- * the rule errs towards sending the patient to emergency care.
+ * no model, index of the practice's content or database is involved. Checked in order of danger: self-harm and
+ * the red-flag concepts of {@code triage/concepts} first ({@link RedFlags}: Lucene span queries over the message,
+ * read in their clinical context), then personal medical advice, then attempts to subvert the assistant. When the
+ * context of a red flag is uncertain, triage errs towards sending the patient to emergency care.
  */
 @Component
 public class Triage {
 
-	private static final String NOT = "(?:can ?not|can'?t|cannot|unable to|could ?n'?t|could not|won'?t|don'?t|do not)";
-
-	private static final String LEG = "(?:legs?|foot|feet|thighs?|knees?|ankles?)";
+	private final RedFlags redFlags = new RedFlags(Vocabulary.load());
 
 	private static final String DRUG = "\\b(?:ibuprofen|advil|motrin|aleve|naproxen|tylenol|acetaminophen|paracetamol|aspirin"
 			+ "|gabapentin|lyrica|pregabalin|oxycodone|percocet|hydrocodone|vicodin|tramadol|morphine|opioids?|meloxicam"
@@ -37,58 +38,6 @@ public class Triage {
 			+ "|inhalers?|muscle relax(?:ers?|ants?)|painkillers?|pain killers?)\\b|" + DRUG + ")";
 
 	private static final List<TriageRule> RULES = List.of(
-			// Self-harm comes first: it gets the crisis line as well as the emergency number.
-			TriageRule.of("self-harm", SELF_HARM,
-					"\\b(?:suicid\\w*|kill(?:ing)? my ?self|end(?:ing)? (?:my|it) (?:life|all)|end it all"
-							+ "|take my (?:own )?life|want(?:ed)? to die|wish i (?:was|were) dead|better off dead"
-							+ "|(?:want|wanting|going|gonna|thinking|thought|think|plan\\w*|urges?) (?:about |of )?(?:to )?(?:hurt|harm|kill|cut)\\w* my ?self|self[- ]?harm\\w*"
-							+ "|no reason to live|don'?t want to (?:live|be alive|be here|wake up|exist)|overdose on purpose"
-							+ "|(?:better|be better) off without me|(?:can'?t|cannot) go on|no point (?:in )?(?:living|going on)"
-							+ "|give up on (?:life|living)|want it all to end|wish i (?:could )?(?:disappear|wasn'?t here|never woke up))\\b"),
-			TriageRule.of("bladder-bowel", EMERGENCY,
-					"\\b(?:(?:loss|lost|losing|loosing|no) (?:of )?(?:control (?:of|over) )?(?:my )?(?:bladder|bowels?)(?: control)?"
-							+ "|" + NOT + " (?:control|hold|feel) (?:my )?(?:bladder|bowels?|pee|urine|poop|stool)"
-							+ "|" + NOT + " (?:pee|urinate|wee|poop|empty my bladder)"
-							+ "|(?:bladder|bowel) (?:problems?|incontinence|accidents?)|incontinen\\w*"
-							+ "|(?:wet|peed|pooped|soiled) my ?(?:self|pants|bed)|peeing (?:on )?my ?self)\\b"),
-			TriageRule.of("saddle-numbness", EMERGENCY,
-					"\\b(?:numb\\w*|tingl\\w*|no feeling|lost feeling|can'?t feel anything)\\W+(?:\\w+\\W+){0,4}?"
-							+ "(?:groin|saddle|genitals?|genital area|private (?:area|parts)|between (?:my|the) legs"
-							+ "|inner thighs?|butt(?:ocks)?|bottom|rectum|anus|crotch|perineum|privates|down there|vagina|penis|scrotum|testicles)\\b"
-							+ "|\\b(?:groin|saddle|genitals?|private (?:area|parts)|privates|inner thighs?|crotch|vagina|penis|scrotum|testicles|bottom|butt)\\W+(?:\\w+\\W+){0,3}?(?:numb\\w*|tingl\\w*|no feeling)\\b"
-							+ "|\\bsaddle an(?:a|e)sthesia\\b"),
-			TriageRule.of("leg-weakness", EMERGENCY,
-					"\\b(?:sudden(?:ly)?|worsening|getting worse|rapidly|new)\\W+(?:\\w+\\W+){0,4}?(?:weak\\w*|numb\\w*|paraly\\w*)"
-							+ "|\\b(?:weak\\w*|numb\\w*|paraly\\w*)\\W+(?:\\w+\\W+){0,3}?(?:sudden(?:ly)?|all of a sudden|getting worse|worse and worse)\\b"
-							+ "|\\b" + LEG + " (?:(?:is|are|keeps?|keep|feels?|feel|getting|got|went|gone|going|suddenly)\\W+){0,3}"
-							+ "(?:weak\\w*|giving (?:out|way)|gave (?:out|way)|buckl\\w*|paraly\\w*|dead|limp)"
-							+ "|\\bweak(?:ness)? (?:in|of) (?:my |both )?" + LEG
-							+ "|\\b" + NOT + " (?:move|lift|feel|stand on|walk on) (?:my |either |both )?" + LEG
-							+ "|\\b" + NOT + " (?:walk|stand)(?: up)? (?:anymore|any more|at all)"
-							+ "|\\bfoot ?drop\\b|\\bparaly[sz]ed\\b"),
-			// A fever after spine surgery can be an infection; "hay fever" or "scarlet fever" name something else.
-			TriageRule.of("fever-infection", EMERGENCY,
-					"\\b(?<!(?:hay|scarlet|yellow|rheumatic|valley|dengue|typhoid|glandular|rocky mountain spotted|mediterranean"
-							+ "|hemorrhagic|haemorrhagic|lassa|west nile|cat scratch|relapsing|periodic|q) )"
-							+ "(?:fevers?(?! blisters?)|feverish|high temperature|temp of 10\\d|temperature of 10\\d|chills|rigors)\\b"
-							+ "|\\b(?:wound|incision|scar|cut|stitches|staples)\\W+(?:\\w+\\W+){0,4}?"
-							+ "(?:drain\\w*|leak\\w*|ooz\\w*|pus|discharge|seep\\w*|weep\\w*|bleed\\w*|open(?:ed|ing)? up|split|red and (?:hot|warm|swollen)|infected|smell\\w*)"
-							+ "|\\b(?:pus|discharge|drainage|oozing|leaking)\\W+(?:\\w+\\W+){0,4}?(?:wound|incision|scar|stitches|cut)\\b"),
-			TriageRule.of("chest-breathing", EMERGENCY,
-					"\\b(?:chest (?:pain|pains|tightness|pressure|hurts?)|pain in (?:my|the) chest|heart attack"
-							+ "|short(?:ness)? of breath|out of breath|" + NOT + " (?:breathe|breath|catch my breath)"
-							+ "|(?:trouble|difficulty|hard|struggling|problems?) (?:to )?breath\\w*|breathless\\w*"
-							+ "|coughing (?:up )?blood|gasping)\\b"),
-			TriageRule.of("calf-swelling", EMERGENCY,
-					"\\b(?:calf|calves|lower leg)\\W+(?:\\w+\\W+){0,4}?(?:swell\\w*|swollen|red|hot|warm|tender|hard|throbb\\w*|pain\\w*|hurts?|cramp\\w*)"
-							+ "|\\b(?:swollen|swelling (?:in|of)(?: my)?) (?:calf|calves|leg|legs)\\b"
-							+ "|\\bblood clots?\\b|\\bdvt\\b"),
-			TriageRule.of("severe-pain", EMERGENCY,
-					"\\b(?:severe|unbearable|excruciating|extreme|agoni[sz]ing|intolerable|worst|crippling|uncontrol(?:led|lable))"
-							+ "\\W+(?:\\w+\\W+){0,3}?pain\\b"
-							+ "|\\bpain\\W+(?:\\w+\\W+){0,3}?(?:unbearable|excruciating|out of control|uncontroll\\w*|intolerable|10 ?(?:/|out of) ?10)"
-							+ "|\\bpain (?:meds?|medications?|killers?|pills) (?:are(?:n'?t| not)|is(?:n'?t| not)|aren'?t|don'?t|do not) (?:working|helping)"
-							+ "|\\b(?:passed out|fainted|unconscious|collapsed)\\b"),
 			// Personal medical advice: doses and medicine decisions, diagnoses, test results.
 			TriageRule.of("dose", NEEDS_CLINICIAN,
 					"\\b(?:doses?|dosage|dosing|\\d+ ?(?:mg|mcg|milligrams?|ml)|how (?:much|many) (?:\\w+ ){0,2}(?:should|can|do) i (?:take|use|have)"
@@ -135,7 +84,7 @@ public class Triage {
 							+ "|\\broleplay\\b|\\bjail ?break\\w*\\b|\\bdeveloper mode\\b|\\bdo anything now\\b|\\bno restrictions\\b"
 							+ "|\\bsudo\\b|\\badmin mode\\b"));
 
-	/** English and Spanish rules, most dangerous outcome first. */
+	/** English and Spanish rules of personal medical advice and manipulation, in that order. */
 	private static final List<TriageRule> ALL_RULES = java.util.stream.Stream
 		.concat(RULES.stream(), SpanishRules.RULES.stream())
 		.sorted(java.util.Comparator.comparing(TriageRule::outcome))
@@ -148,12 +97,39 @@ public class Triage {
 	public TriageResult assess(String message) {
 		List<String> hidden = EncodedText.decode(message);
 		String normalized = normalize(hidden.isEmpty() ? message : message + "\n" + String.join("\n", hidden));
-		for (TriageRule rule : ALL_RULES) {
-			if (rule.matches(normalized)) {
-				return new TriageResult(rule.outcome(), rule.name());
+		boolean spanish = Languages.looksSpanish(normalized);
+		List<RedFlags.Finding> findings = redFlags.find(normalized);
+		boolean mentioned = findings.stream().anyMatch(f -> !f.affirmed() && f.concept().outcome() != NEEDS_CLINICIAN);
+		for (TriageOutcome urgent : List.of(SELF_HARM, EMERGENCY)) {
+			for (RedFlags.Finding finding : findings) {
+				Concept concept = finding.concept();
+				if (finding.affirmed() && concept.outcome() == urgent) {
+					String advice = spanish && !concept.adviceInSpanish().isEmpty() ? concept.adviceInSpanish()
+							: concept.advice();
+					return new TriageResult(urgent, concept.id(), spanish, advice, mentioned);
+				}
 			}
 		}
-		return hidden.isEmpty() ? TriageResult.CLEAR : new TriageResult(MANIPULATION, "encoded-text");
+		for (TriageRule rule : ALL_RULES) {
+			if (rule.outcome() == NEEDS_CLINICIAN && rule.matches(normalized)) {
+				return new TriageResult(rule.outcome(), rule.name(), spanish || rule.name().startsWith("es-"), "", mentioned);
+			}
+		}
+		for (RedFlags.Finding finding : findings) {
+			if (finding.affirmed() && finding.concept().outcome() == NEEDS_CLINICIAN) {
+				return new TriageResult(NEEDS_CLINICIAN, finding.concept().id(), spanish, "", mentioned);
+			}
+		}
+		for (TriageRule rule : ALL_RULES) {
+			if (rule.outcome() == MANIPULATION && rule.matches(normalized)) {
+				return new TriageResult(rule.outcome(), rule.name(), spanish || rule.name().startsWith("es-"), "", mentioned);
+			}
+		}
+		if (!hidden.isEmpty()) {
+			return new TriageResult(MANIPULATION, "encoded-text", spanish, "", mentioned);
+		}
+		return mentioned ? new TriageResult(TriageOutcome.CLEAR, "none", spanish, "", true)
+				: spanish ? new TriageResult(TriageOutcome.CLEAR, "none", true) : TriageResult.CLEAR;
 	}
 
 	/** Lower case, plain apostrophes, accents folded, single spaces: so rules see the same text however it was typed. */

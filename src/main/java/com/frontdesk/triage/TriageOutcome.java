@@ -16,6 +16,11 @@ public enum TriageOutcome {
 	MANIPULATION,
 
 	/** Nothing found: the message may go on through the pipeline. */
-	CLEAR
+	CLEAR;
+
+	/** The outcome a concept file names: {@code emergency}, {@code self-harm} or {@code needs-clinician}. */
+	static TriageOutcome of(String name) {
+		return valueOf(name.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+	}
 
 }

@@ -18,7 +18,7 @@ class TriageTest {
 			"the incision is draining yellow fluid", "pus coming out of my wound", "chest pain and sweating",
 			"I'm short of breath", "cant breathe properly", "my calf is swollen and red", "swollen calf after surgery",
 			"severe pain that won't stop", "the pain is unbearable", "pain meds aren't working at all", "I fainted",
-			"MY LEGS ARE GOING NUMB SUDDENLY", "i have a ferver of 102 and chills" })
+			"MY LEGS ARE GOING NUMB SUDDENLY", "i have a ferver of 102 and chills since the surgery" })
 	void redFlagsAreEmergencies(String message) {
 		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.EMERGENCY);
 	}
@@ -74,7 +74,8 @@ class TriageTest {
 	void theMostUrgentRuleWinsWhateverTheLanguage() {
 		assertThat(triage.assess("chest pain and I want to kill myself").outcome()).isEqualTo(TriageOutcome.SELF_HARM);
 		assertThat(triage.assess("tengo fiebre y quiero quitarme la vida").outcome()).isEqualTo(TriageOutcome.SELF_HARM);
-		assertThat(triage.assess("how much ibuprofen with this fever?").outcome()).isEqualTo(TriageOutcome.EMERGENCY);
+		assertThat(triage.assess("how much ibuprofen with this fever since my operation?").outcome())
+			.isEqualTo(TriageOutcome.EMERGENCY);
 	}
 
 	@ParameterizedTest
@@ -114,6 +115,69 @@ class TriageTest {
 			"can someone call me back", "will I have a scar on my side", "" })
 	void ordinaryQuestionsAreClear(String message) {
 		assertThat(triage.assess(message).clear()).as(triage.assess(message).rule()).isTrue();
+	}
+
+	/** Red flags as patients type them: described, misspelled, texted, told by a caregiver, buried in a long message. */
+	@ParameterizedTest
+	@ValueSource(strings = { "nothing comes out when I try to go to the toilet since yesterday",
+			"cant control my bowl movements since the op", "i cant feel anything when i wipe down there",
+			"my chest is squeezing and I'm gasping", "my leg keeps buckling, worse every day",
+			"My back pain is getting worse since my surgery last week and the wound is red and leaking",
+			"my husband can't control his bladder since his operation", "the incison is oozing pus",
+			"her face is drooping and her speech is slurred", "my dad passed out in the kitchen",
+			"the bleeding wont stop, it soaked through the dressing", "my lips and tongue are swelling up after the new pills",
+			"calf swollen and hot since surgery", "I had the fusion on monday and now I have a temperature of 101.5",
+			"Hi, quick question about parking for my follow-up and whether I need to bring my insurance card, also since "
+					+ "this morning I can't feel my private area and I had an accident in bed, thanks",
+			"me duele mucho el pecho y me falta el aire" })
+	void redFlagsTypedAsPatientsTypeThemAreEmergencies(String message) {
+		TriageResult result = triage.assess(message);
+		assertThat(result.outcome()).as(result.rule()).isEqualTo(TriageOutcome.EMERGENCY);
+		assertThat(result.advice()).as("the concept's advice comes with the decision").contains("{emergency}");
+	}
+
+	/** Negation, the past, hypotheticals, other people's ordinary illness and idioms are not emergencies. */
+	@ParameterizedTest
+	@ValueSource(strings = { "No fever, I just want to know when the incision dressing comes off",
+			"I don't have any numbness or bladder problems, when can I drive?", "I fainted once, 20 years ago",
+			"I had numbness last year, before my consultation, but it went away",
+			"can the surgery cause numbness in my leg?", "what if I get a fever after the surgery?",
+			"My son has a temperature, can I still come to my appointment on Friday?",
+			"I'm not having any chest pain, just a question about the scar", "this paperwork is killing me",
+			"I'm dying to know when I can golf again", "does hay fever make back pain worse",
+			"is leg weakness a risk of lateral fusion?", "how will I know if the wound is infected?",
+			"There's a history of stroke in my family, do I need extra tests?" })
+	void mentionsThatAreNotReportsOfARedFlagAreNotEmergencies(String message) {
+		TriageResult result = triage.assess(message);
+		assertThat(result.urgent()).as(result.rule()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "everyone would be better off without me", "i took the whole bottle of my pain pills on purpose",
+			"I've been thinking about ending it", "if the surgery doesn't work I'm going to end my life" })
+	void selfHarmSaidIndirectlyGetsTheCrisisLine(String message) {
+		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.SELF_HARM);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "two tablets together ok?", "can i mix my gabapentin with a beer", "potassium 5.9 is that bad",
+			"my A1c is 7.2" })
+	void informalMedicineAndResultQuestionsGoToTheCareTeam(String message) {
+		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.NEEDS_CLINICIAN);
+	}
+
+	@org.junit.jupiter.api.Test
+	void aFeverOfAnotherIllnessIsNotAnEmergencyButAFeverAfterSurgeryIs() {
+		assertThat(triage.assess("i have a ferver of 102 and a sore throat from my cold").urgent()).isFalse();
+		assertThat(triage.assess("i have a ferver of 102 since the surgery").urgent()).isTrue();
+	}
+
+	@org.junit.jupiter.api.Test
+	void aSpanishRedFlagGetsItsAdviceInSpanish() {
+		TriageResult result = triage.assess("no puedo orinar desde la operación");
+		assertThat(result.outcome()).isEqualTo(TriageOutcome.EMERGENCY);
+		assertThat(result.spanish()).isTrue();
+		assertThat(result.advice()).startsWith("Si no puede orinar");
 	}
 
 	@org.junit.jupiter.api.Test

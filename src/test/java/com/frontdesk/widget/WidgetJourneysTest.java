@@ -362,7 +362,7 @@ class WidgetJourneysTest {
 		WebElement call = reply.findElement(By.cssSelector("a.act-emergency"));
 		assertThat(call.getAttribute("href")).isEqualTo("tel:911");
 		assertThat(call.getText()).contains("911");
-		assertThat(reply.getText()).contains("This could be a medical emergency. Call 911");
+		assertThat(reply.getText()).contains("lost control of your bladder or bowels").contains("call 911 now");
 	}
 
 	@Test

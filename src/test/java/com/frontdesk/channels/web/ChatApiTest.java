@@ -76,7 +76,7 @@ class ChatApiTest {
 		JsonNode body = client().chat(null, "No puedo controlar la vejiga y tengo la entrepierna adormecida").json();
 
 		assertThat(body.get("intent").stringValue()).isEqualTo("emergency");
-		assertThat(body.get("reply").stringValue()).startsWith("Esto podría ser una emergencia médica. Llame al 911");
+		assertThat(body.get("reply").stringValue()).startsWith("Si no puede orinar, ha perdido el control de la vejiga").contains("llame al 911 ahora");
 		assertThat(body.get("actions").get(0).get("type").stringValue()).isEqualTo("emergency");
 	}
 

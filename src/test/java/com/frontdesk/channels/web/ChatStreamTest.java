@@ -54,7 +54,7 @@ class ChatStreamTest {
 
 		JsonNode done = events.get(events.size() - 1).data();
 		assertThat(done.get("intent").stringValue()).isEqualTo("emergency");
-		assertThat(done.get("reply").stringValue()).startsWith("This could be a medical emergency. Call 911");
+		assertThat(done.get("reply").stringValue()).startsWith("If you cannot pass urine, have lost control of your bladder or bowels").contains("call 911 now");
 		assertThat(events).filteredOn(e -> e.name().equals("actions")).first()
 			.satisfies(e -> assertThat(e.data().get(0).get("type").stringValue()).isEqualTo("emergency"));
 	}

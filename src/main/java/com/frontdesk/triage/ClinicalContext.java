@@ -1,0 +1,190 @@
+package com.frontdesk.triage;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the words around a red flag say about it, after NegEx and ConText (Chapman et al. 2001; Harkema et al. 2009):
+ * negated ("no fever"), in the past ("20 years ago", "it went away"), hypothetical or a question about the
+ * procedure ("what if I get a fever after?"), long-standing, accidental, or not a symptom at all ("confused about the
+ * bill"). Each context phrase reaches only within its clause and stops at words such as "but" and "now". A
+ * red flag no phrase reaches stays a red flag, and a negation in a clause that is unsure ("not sure if") does not
+ * count: when in doubt, triage errs towards safety.
+ */
+final class ClinicalContext {
+
+	/** How many words a negation reaches. */
+	static final int NEGATION_REACH = 6;
+
+	/** How many words back "it went away" reaches, within its sentence. */
+	static final int RESOLUTION_REACH = 12;
+
+	private final AnalyzedMessage message;
+
+	private final Map<ContextKind, List<int[]>> phrases = new EnumMap<>(ContextKind.class);
+
+	private final int[] segment;
+
+	private final BitSet uncertainClauses = new BitSet();
+
+	ClinicalContext(AnalyzedMessage message, Map<ContextKind, WordGroup> words) {
+		this.message = message;
+		for (Map.Entry<ContextKind, WordGroup> entry : words.entrySet()) {
+			phrases.put(entry.getKey(), runs(message.coverage(entry.getValue())));
+		}
+		this.segment = new int[message.size()];
+		BitSet endsReach = message.coverage(words.get(ContextKind.ENDS_REACH));
+		int number = 0;
+		for (int position = 0; position < message.size(); position++) {
+			if (position > 0 && (message.clause(position) != message.clause(position - 1)
+					|| endsReach.get(position) && !endsReach.get(position - 1))) {
+				number++;
+			}
+			segment[position] = number;
+		}
+		for (int[] unsure : phrases.get(ContextKind.UNCERTAIN)) {
+			uncertainClauses.set(message.clause(unsure[0]));
+		}
+	}
+
+	/**
+	 * Whether a red flag whose words are at these positions is reported as present: nothing negates it, puts it in
+	 * the past or makes it hypothetical, and it is not part of a phrase that means something else.
+	 * @param notWhen further contexts in which this concept does not count (long-standing, accidental)
+	 */
+	boolean affirmed(BitSet members, Set<ContextKind> notWhen, Set<ContextKind> ignored) {
+		if (overlaps(ContextKind.NOT_A_SYMPTOM, members)) {
+			return false;
+		}
+		boolean hypotheticals = !ignored.contains(ContextKind.HYPOTHETICAL);
+		for (int m = members.nextSetBit(0); m >= 0; m = members.nextSetBit(m + 1)) {
+			if (negated(m, members) || inSegment(ContextKind.PAST, m, members)
+					|| hypotheticals && before(ContextKind.HYPOTHETICAL, m, members, Integer.MAX_VALUE)
+					|| hypotheticals && after(ContextKind.HYPOTHETICAL_AFTER, m, members, Integer.MAX_VALUE)) {
+				return false;
+			}
+			for (ContextKind kind : notWhen) {
+				if (inSegment(kind, m, members)) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	private boolean negated(int m, BitSet members) {
+		if (uncertainClauses.get(message.clause(m))) {
+			return false;
+		}
+		if (before(ContextKind.NEGATION_BEFORE, m, members, NEGATION_REACH)) {
+			return true;
+		}
+		for (int[] phrase : phrases.get(ContextKind.NEGATION_AFTER)) {
+			if (phrase[0] > m && phrase[0] - m <= RESOLUTION_REACH && message.sentence(phrase[0]) == message.sentence(m)
+					&& !intersects(phrase, members) && !negationJustBefore(phrase[0])) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The context phrases found, by kind (for explaining a decision to whoever reviews the vocabulary). */
+	String describe() {
+		StringBuilder text = new StringBuilder();
+		phrases.forEach((kind, found) -> found.forEach(p -> text.append(kind).append(' ').append(p[0]).append('-')
+			.append(p[1]).append("; ")));
+		return text.toString();
+	}
+
+	/**
+	 * Whether the red flag at these positions is someone else's: a person other than the writer ("my son", "he") is
+	 * named before it in its clause.
+	 */
+	boolean someoneElses(BitSet members) {
+		int first = members.nextSetBit(0);
+		for (int[] phrase : phrases.get(ContextKind.OTHER_PERSON)) {
+			if (phrase[1] <= first && message.clause(phrase[0]) == message.clause(first)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** "hasn't gone away": a negation right before a phrase such as "gone away" turns it round. */
+	private boolean negationJustBefore(int position) {
+		for (int[] phrase : phrases.get(ContextKind.NEGATION_BEFORE)) {
+			if (phrase[1] <= position && position - phrase[1] <= 1) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private boolean before(ContextKind kind, int m, BitSet members, int reach) {
+		for (int[] phrase : phrases.get(kind)) {
+			if (phrase[1] <= m && m - phrase[1] < reach && segment[phrase[0]] == segment[m] && !intersects(phrase, members)
+					&& !(kind == ContextKind.HYPOTHETICAL && insideUncertain(phrase))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** "is it bad if my scar is draining?" asks about now: its "if" is not a hypothetical. */
+	private boolean insideUncertain(int[] phrase) {
+		for (int[] unsure : phrases.get(ContextKind.UNCERTAIN)) {
+			if (unsure[0] <= phrase[0] && phrase[1] <= unsure[1]) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private boolean after(ContextKind kind, int m, BitSet members, int reach) {
+		for (int[] phrase : phrases.get(kind)) {
+			if (phrase[0] > m && phrase[0] - m <= reach && segment[phrase[0]] == segment[m] && !intersects(phrase, members)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private boolean inSegment(ContextKind kind, int m, BitSet members) {
+		for (int[] phrase : phrases.get(kind)) {
+			if (segment[phrase[0]] == segment[m] && !intersects(phrase, members)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private boolean overlaps(ContextKind kind, BitSet members) {
+		for (int[] phrase : phrases.get(kind)) {
+			if (intersects(phrase, members)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean intersects(int[] phrase, BitSet members) {
+		int next = members.nextSetBit(phrase[0]);
+		return next >= 0 && next < phrase[1];
+	}
+
+	/** The runs of consecutive covered positions, as {start, end (exclusive)}. */
+	private static List<int[]> runs(BitSet covered) {
+		List<int[]> runs = new ArrayList<>();
+		for (int start = covered.nextSetBit(0); start >= 0; start = covered.nextSetBit(start)) {
+			int end = covered.nextClearBit(start);
+			runs.add(new int[] { start, end });
+			start = end;
+		}
+		return runs;
+	}
+
+}

@@ -1,0 +1,13 @@
+package com.frontdesk.triage;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One red flag (or personal-advice boundary) as a clinical concept: what it leads to, the advice a patient gets
+ * first, the contexts in which a match does not count ({@code not-when}) or in which it still counts ({@code ignores}:
+ * a plan of self-harm that depends on something is still a plan), and the word patterns that recognise it.
+ */
+record Concept(String id, TriageOutcome outcome, String advice, String adviceInSpanish, Set<ContextKind> notWhen,
+		Set<ContextKind> ignores, List<Vocabulary.Match> matches) {
+}

@@ -1,0 +1,17 @@
+package com.frontdesk.triage;
+
+/** The kinds of context words of {@code triage/context.txt}. */
+enum ContextKind {
+
+	NEGATION_BEFORE, NEGATION_AFTER, PAST, HYPOTHETICAL, HYPOTHETICAL_AFTER, CHRONIC, ACCIDENTAL, JOKING, NOT_A_SYMPTOM,
+	UNCERTAIN, OTHER_PERSON, ENDS_REACH;
+
+	String fileName() {
+		return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+	}
+
+	static ContextKind of(String fileName) {
+		return valueOf(fileName.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+	}
+
+}
