@@ -49,7 +49,7 @@ h2{font-size:17px;font-weight:700;line-height:1.25;overflow-wrap:anywhere}
 .notice{margin:10px 12px 0;padding:10px 12px;background:#fff8e1;border:1px solid #b26a00;border-radius:8px;color:#3d2c00;font-size:14px}
 .notice strong{font-weight:700}
 .notice button{margin-top:8px;padding:6px 12px;border-radius:6px;background:#3d2c00;color:#fff;font-weight:600;min-height:32px}
-.log{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:10px;overscroll-behavior:contain}
+.log{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:10px;overscroll-behavior:contain;overflow-anchor:none}
 .msg{max-width:88%;padding:9px 12px;border-radius:12px;white-space:pre-wrap;overflow-wrap:anywhere}
 .me{align-self:flex-end;background:var(--fd-accent);color:var(--fd-on-accent);border-bottom-right-radius:4px}
 .bot{align-self:flex-start;background:#eef1f5;color:#1a1a1a;border-bottom-left-radius:4px}
@@ -62,9 +62,10 @@ h2{font-size:17px;font-weight:700;line-height:1.25;overflow-wrap:anywhere}
 .actions{display:flex;flex-wrap:wrap;gap:8px;margin-top:10px;white-space:normal}
 .btn{min-height:36px;padding:6px 14px;border-radius:18px;font-weight:600;font-size:14px;background:#fff;color:var(--fd-ink);border:2px solid var(--fd-ink)}
 a.btn.primary{background:var(--fd-accent);color:var(--fd-on-accent);border-color:var(--fd-accent)}
-.emergency{align-self:stretch;max-width:none;background:#b00020;color:#fff;border-radius:10px;border:3px solid #5c0010;padding:12px 14px}
-.emergency .head{display:flex;align-items:center;gap:8px;font-size:19px;font-weight:800;margin-bottom:6px}
-.emergency a.btn{background:#fff;color:#8a0019;border-color:#fff;font-size:17px;min-height:44px}
+.msg.emergency{align-self:stretch;max-width:none;background:#b00020;color:#fff;border-radius:10px;border:3px solid #5c0010;padding:10px 12px;font-size:14px;line-height:1.4}
+.emergency .head{display:flex;align-items:center;gap:6px;font-size:17px;line-height:1.25;font-weight:800}
+.emergency .actions{margin:8px 0}
+.emergency a.btn{background:#fff;color:#8a0019;border-color:#fff;font-size:16px;min-height:44px}
 .error{align-self:stretch;max-width:none;background:#fdecee;color:#6b0014;border:1px solid #b00020;white-space:normal}
 .rate{display:flex;align-items:center;gap:4px;margin-top:8px;font-size:13px;color:#4a5159;white-space:normal}
 .rate button{width:32px;height:32px;justify-content:center;border-radius:16px;color:#3d4550}
@@ -398,6 +399,12 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     if (force || log.scrollHeight - log.scrollTop - log.clientHeight < 120) log.scrollTop = log.scrollHeight;
   }
 
+  // A new reply in view: whole when it fits, otherwise from its start (an emergency's heading and call button first).
+  function reveal(node) {
+    const top = node.getBoundingClientRect().top - log.getBoundingClientRect().top + log.scrollTop - 8;
+    log.scrollTop = Math.min(top, top + node.offsetHeight + 16 - log.clientHeight);
+  }
+
   function announce(region, text) {
     region.textContent = '';
     setTimeout(() => { region.textContent = text; }, 50);
@@ -450,14 +457,16 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     announce(status, 'The assistant is typing…');
     try {
       const reply = await stream(text, draft);
+      const emergency = reply.intent === 'emergency';
       if (reply.replyId) seen.add(String(reply.replyId));
-      if (!reply.reply) {
-        draft.replaceWith(el('div', 'note', 'Sent to the team.'));
-        announce(status, 'Sent to the team.');
-      } else {
-        draft.replaceWith(renderReply(reply, true));
-        announce(reply.intent === 'emergency' ? alertRegion : status, 'Assistant: ' + reply.reply);
+      if (emergency && notice) { // the banner says what the first-open notice says, and needs its room
+        if (notice.contains(root.activeElement)) input.focus();
+        notice.hidden = true;
       }
+      const shown = reply.reply ? renderReply(reply, true) : el('div', 'note', 'Sent to the team.');
+      draft.replaceWith(shown);
+      reveal(shown);
+      announce(emergency ? alertRegion : status, reply.reply ? 'Assistant: ' + reply.reply : 'Sent to the team.');
       if (reply.intent === 'handoff') watchStaff('waiting_for_staff');
     } catch (error) {
       const problem = el('div', 'msg error');
@@ -468,10 +477,10 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
       retry.addEventListener('click', () => { input.focus(); problem.remove(); ask(text, true); });
       problem.appendChild(retry);
       draft.replaceWith(problem);
+      reveal(problem);
     } finally {
       busy = false;
       log.removeAttribute('aria-busy');
-      scrollDown(false);
     }
   }
 
@@ -594,9 +603,9 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
       if (!id || seen.has(id)) continue;
       seen.add(id);
       if (turn.author === 'staff' && turn.reply) {
-        log.appendChild(renderReply(turn, true));
+        const shown = log.appendChild(renderReply(turn, true));
         announce(status, staffName() + ': ' + turn.reply);
-        scrollDown(true);
+        reveal(shown);
       }
     }
     watchStaff(history.owner);
@@ -685,7 +694,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
       link.href = href;
       buttons.appendChild(link);
     }
-    if (buttons.children.length) box.appendChild(buttons);
+    if (buttons.children.length) box.insertBefore(buttons, emergency ? box.children[1] : null); // an emergency's call first
     if (!emergency && reply.intent !== 'greeting' && reply.replyId) box.appendChild(rating(String(reply.replyId)));
     return box;
   }
@@ -830,7 +839,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     });
     box.appendChild(form);
     name.focus();
-    scrollDown(false);
+    reveal(form);
   }
 
   // ---- was it helpful? one thumbs up or down per reply; the latest counts ----

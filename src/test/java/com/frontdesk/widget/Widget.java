@@ -2,6 +2,7 @@ package com.frontdesk.widget;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -97,6 +98,64 @@ final class Widget {
 				if (!a || a.localName !== 'frontdesk-chat') return false;
 				const f = a.shadowRoot.activeElement;
 				return !!f && a.shadowRoot.querySelector('.panel').contains(f);""");
+	}
+
+	/** Where an element is drawn in the window, from its {@code getBoundingClientRect()}, in CSS pixels. */
+	Box box(WebElement element) {
+		return Box.of(script("return arguments[0].getBoundingClientRect().toJSON()", element));
+	}
+
+	/** Where the first line of an element's text is drawn: the line box of its first character. */
+	Box firstLine(WebElement element) {
+		return Box.of(script("""
+				const text = document.createTreeWalker(arguments[0], NodeFilter.SHOW_TEXT).nextNode();
+				const range = document.createRange();
+				range.setStart(text, 0);
+				range.setEnd(text, 1);
+				return range.getClientRects()[0].toJSON();""", element));
+	}
+
+	/**
+	 * The part of the conversation the patient sees without scrolling: the scrolling message area, as far as it lies
+	 * inside the panel and the window.
+	 */
+	Box visibleLog() {
+		return Box.of(script("""
+				const s = document.querySelector('frontdesk-chat').shadowRoot;
+				const log = s.querySelector('.log').getBoundingClientRect();
+				const panel = s.querySelector('.panel').getBoundingClientRect();
+				return { left: Math.max(log.left, panel.left, 0), top: Math.max(log.top, panel.top, 0),
+				  right: Math.min(log.right, panel.right, window.innerWidth),
+				  bottom: Math.min(log.bottom, panel.bottom, window.innerHeight) };"""));
+	}
+
+	/** A rectangle on the screen. */
+	record Box(double left, double top, double right, double bottom) {
+
+		@SuppressWarnings("unchecked")
+		static Box of(Object rect) {
+			Map<String, Object> r = (Map<String, Object>) rect;
+			return new Box(number(r, "left"), number(r, "top"), number(r, "right"), number(r, "bottom"));
+		}
+
+		private static double number(Map<String, Object> rect, String side) {
+			return ((Number) rect.get(side)).doubleValue();
+		}
+
+		boolean contains(Box other) {
+			return other.left >= left - 0.5 && other.top >= top - 0.5 && other.right <= right + 0.5
+					&& other.bottom <= bottom + 0.5;
+		}
+
+		double height() {
+			return bottom - top;
+		}
+
+		@Override
+		public String toString() {
+			return "[%.0f,%.0f – %.0f,%.0f]".formatted(left, top, right, bottom);
+		}
+
 	}
 
 	Object script(String js, Object... args) {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -33,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.frontdesk.support.AdminLogin;
 import com.frontdesk.support.ChatClient;
+import com.frontdesk.widget.Widget.Box;
 
 /**
  * The website widget as patients meet it, in a real headless Chromium against the running app: on the demo page at
@@ -362,7 +365,65 @@ class WidgetJourneysTest {
 		WebElement call = reply.findElement(By.cssSelector("a.act-emergency"));
 		assertThat(call.getAttribute("href")).isEqualTo("tel:911");
 		assertThat(call.getText()).contains("911");
+		assertThat(widget.box(call).bottom()).as("the call button comes before the text")
+			.isLessThan(widget.box(reply.findElement(By.cssSelector(".text"))).top());
 		assertThat(reply.getText()).contains("lost control of your bladder or bowels").contains("call 911 now");
+	}
+
+	@ParameterizedTest(name = "{0}×{1}: {2}")
+	@CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+			1280 | 800 | I can't control my bladder since this morning
+			390  | 844 | I can't control my bladder since this morning
+			1280 | 800 | chest pain and I'm short of breath
+			1280 | 800 | I want to kill myself
+			390  | 844 | I want to kill myself
+			""")
+	void anEmergencyAfterLongAnswersIsSeenWholeWithItsCallButtonWithoutScrolling(int width, int height, String message) {
+		WebElement reply = emergencyAfterLongAnswers(width, height, message);
+
+		seenWithoutScrolling(reply.findElement(By.cssSelector(".head")), "the heading");
+		List<WebElement> calls = reply.findElements(By.cssSelector("a.act-emergency"));
+		assertThat(calls).isNotEmpty().allSatisfy(call -> seenWithoutScrolling(call, call.getText()));
+		seenWithoutScrolling(reply, "the whole banner");
+	}
+
+	@Test
+	void inAWindowTooShortForTheWholeEmergencyReplyItsHeadingAndCallButtonsAreSeenFirst() {
+		WebElement reply = emergencyAfterLongAnswers(1280, 480, "I want to kill myself");
+
+		assertThat(widget.box(reply).height()).as("the banner is taller than the view")
+			.isGreaterThan(widget.visibleLog().height());
+		seenWithoutScrolling(reply.findElement(By.cssSelector(".head")), "the heading");
+		List<WebElement> calls = reply.findElements(By.cssSelector("a.act-emergency"));
+		assertThat(calls).hasSize(2).allSatisfy(call -> seenWithoutScrolling(call, call.getText()));
+	}
+
+	private WebElement emergencyAfterLongAnswers(int width, int height, String message) {
+		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 480));
+		visit(app("/"));
+		widget.open();
+		answeredFromItsFirstLine(widget.ask("how is the surgery done step by step"));
+		answeredFromItsFirstLine(widget.ask("Am I a good candidate?"));
+		WebElement reply = widget.ask(message);
+		assertThat(reply.getAttribute("data-intent")).isEqualTo("emergency");
+		return reply;
+	}
+
+	/** The reply's first line of text lies inside the visible message area. */
+	private void answeredFromItsFirstLine(WebElement reply) {
+		WebElement text = reply.findElement(By.cssSelector(".text"));
+		inView(widget.firstLine(text), "the first line of \"" + text.getText().lines().findFirst().orElse("") + "\"");
+	}
+
+	private void seenWithoutScrolling(WebElement element, String what) {
+		inView(widget.box(element), what);
+	}
+
+	private void inView(Box box, String what) {
+		Box view = widget.visibleLog();
+		assertThat(box).as("%s at %s, the visible message area %s", what, box, view)
+			.matches(view::contains, "inside the visible message area");
 	}
 
 	@Test
