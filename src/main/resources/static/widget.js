@@ -204,6 +204,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
 
   // ---- the panel, built on first open ----
   let panel, log, form, input, starters, notice, status, alertRegion, titleNode, config = null, busy = false, loaded = null;
+  let follow = true; // the newest reply is kept in view until the patient scrolls or reaches into the conversation
   let conversationId = session.get(KEY_ID);
 
   function build() {
@@ -243,6 +244,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     log.setAttribute('aria-live', 'off');
     log.setAttribute('aria-label', 'Conversation');
     log.tabIndex = 0;
+    for (const type of ['wheel', 'pointerdown', 'keydown']) log.addEventListener(type, () => { follow = false; }, { passive: true });
 
     starters = el('div', 'starters');
     starters.setAttribute('role', 'group');
@@ -360,7 +362,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     launcher.setAttribute('aria-expanded', 'true');
     session.set(KEY_OPEN, '1');
     if (focus) input.focus();
-    scrollDown(true);
+    scrollDown();
   }
 
   function hide(focus) {
@@ -395,8 +397,8 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     }
   }
 
-  function scrollDown(force) {
-    if (force || log.scrollHeight - log.scrollTop - log.clientHeight < 120) log.scrollTop = log.scrollHeight;
+  function scrollDown() {
+    log.scrollTop = log.scrollHeight;
   }
 
   // A new reply in view: whole when it fits, otherwise from its start (an emergency's heading and call button first).
@@ -453,7 +455,8 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     dots.append(el('i'), el('i'), el('i'));
     draft.appendChild(dots);
     log.appendChild(draft);
-    scrollDown(true);
+    follow = true;
+    scrollDown();
     announce(status, 'The assistant is typing…');
     try {
       const reply = await stream(text, draft);
@@ -465,7 +468,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
       }
       const shown = reply.reply ? renderReply(reply, true) : el('div', 'note', 'Sent to the team.');
       draft.replaceWith(shown);
-      reveal(shown);
+      if (follow || emergency) reveal(shown);
       announce(emergency ? alertRegion : status, reply.reply ? 'Assistant: ' + reply.reply : 'Sent to the team.');
       if (reply.intent === 'handoff') watchStaff('waiting_for_staff');
     } catch (error) {
@@ -532,7 +535,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
           } else if (event.name === 'token') {
             if (!heard) { heard = document.createTextNode(''); draft.replaceChildren(heard); }
             heard.data += event.data.text;
-            scrollDown(false);
+            if (follow) reveal(draft);
           } else if (event.name === 'done') {
             return event.data;
           } else if (event.name === 'error') {
@@ -574,7 +577,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
         if (turn.reply) log.appendChild(renderReply(turn, false));
       }
       watchStaff(history.owner);
-      scrollDown(true);
+      scrollDown();
     } catch (e) {
       log.appendChild(el('div', 'msg bot', 'Your earlier messages could not be loaded. You can keep asking.'));
     }

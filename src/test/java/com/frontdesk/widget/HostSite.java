@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -28,6 +30,8 @@ final class HostSite implements AutoCloseable {
 	private final List<String> cspReports = new CopyOnWriteArrayList<>();
 
 	private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
+	private final Semaphore carryOn = new Semaphore(0);
 
 	private volatile int appPort;
 
@@ -133,8 +137,9 @@ final class HostSite implements AutoCloseable {
 	}
 
 	/**
-	 * Frontdesk's stream, scripted by the message: "stream slowly" sends one word every 250 ms; "server fails once"
-	 * answers 503 the first time; "network drops once" breaks the connection mid-answer the first time.
+	 * Frontdesk's stream, scripted by the message: "stream slowly" sends one word every 250 ms; "answer at length" a
+	 * long answer line by line ("answer in two parts": the second part once the test says so); "server fails once" answers 503 the first time; "network drops once" breaks the
+	 * connection mid-answer the first time.
 	 */
 	private void scriptedStream(HttpExchange exchange) throws IOException {
 		if (exchange.getRequestMethod().equals("OPTIONS")) {
@@ -157,6 +162,10 @@ final class HostSite implements AutoCloseable {
 			hostileReply(out);
 			return;
 		}
+		if (message.equals("answer at length") || message.equals("answer in two parts")) {
+			longReply(out, message.equals("answer in two parts"));
+			return;
+		}
 		String[] words = { "One ", "small ", "scar ", "on ", "your ", "side." };
 		int delay = message.equals("stream slowly") ? 250 : 0;
 		for (int i = 0; i < words.length; i++) {
@@ -172,6 +181,42 @@ final class HostSite implements AutoCloseable {
 		event(out, "actions", "[]");
 		event(out, "done", "{\"conversationId\":\"scripted-1\",\"reply\":\"One small scar on your side.\","
 				+ "\"intent\":\"answer\",\"citations\":" + citations + ",\"actions\":[]}");
+	}
+
+	/**
+	 * An answer much taller than the panel, streamed one line at a time (40 ms apart), as a model writes one; in two
+	 * parts: the rest of it after line 10 only once the test says {@link #carryOn()}.
+	 */
+	private void longReply(OutputStream out, boolean inTwoParts) throws IOException {
+		StringBuilder reply = new StringBuilder();
+		for (int line = 1; line <= 30; line++) {
+			if (inTwoParts && line == 11) {
+				awaitCarryOn();
+			}
+			String text = (line == 1 ? "" : "\\n") + "Line " + line + " of a long answer.";
+			event(out, "token", "{\"text\":\"" + text + "\"}");
+			reply.append(text);
+			pause(40);
+		}
+		event(out, "done", "{\"conversationId\":\"scripted-1\",\"reply\":\"" + reply + "\",\"intent\":\"answer\","
+				+ "\"citations\":[],\"actions\":[],\"replyId\":\"long-1\"}");
+	}
+
+	/** Lets an answer "in two parts" continue. */
+	void carryOn() {
+		carryOn.release();
+	}
+
+	private void awaitCarryOn() throws IOException {
+		try {
+			if (!carryOn.tryAcquire(20, TimeUnit.SECONDS)) {
+				throw new IOException("the test never said to carry on");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException(ex);
+		}
 	}
 
 	/** A reply full of markup and script URLs, as a compromised or confused server might send. */

@@ -24,6 +24,7 @@ import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.WheelInput;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -408,6 +409,72 @@ class WidgetJourneysTest {
 		WebElement reply = widget.ask(message);
 		assertThat(reply.getAttribute("data-intent")).isEqualTo("emergency");
 		return reply;
+	}
+
+	@Test
+	void aLongAnswerStreamsInWithItsStartInViewAndStaysThere() {
+		visit(site.url("/fake/page.html"));
+		widget.open();
+		widget.ask("hello");
+		widget.ask("and again");
+		widget.script("""
+				const s = document.querySelector('frontdesk-chat').shadowRoot;
+				const log = s.querySelector('.log');
+				window.seenWhileStreaming = [];
+				new MutationObserver(() => {
+				  const draft = s.querySelector('.log .draft');
+				  if (!draft || !draft.textContent) return;
+				  const view = log.getBoundingClientRect();
+				  const start = draft.getBoundingClientRect().top;
+				  window.seenWhileStreaming.push({ fromTop: start - view.top, toBottom: view.bottom - start,
+				    scrollTop: log.scrollTop });
+				}).observe(log, { subtree: true, childList: true, characterData: true });""");
+
+		WebElement reply = widget.ask("answer at length");
+
+		@SuppressWarnings("unchecked")
+		List<Map<String, Number>> seen = (List<Map<String, Number>>) widget.script("return window.seenWhileStreaming");
+		assertThat(seen).as("the answer came in pieces").hasSizeGreaterThan(10);
+		double scrolled = -1;
+		for (Map<String, Number> moment : seen) {
+			assertThat(moment.get("fromTop").doubleValue()).as("the answer's start is not above the view: %s", seen)
+				.isGreaterThanOrEqualTo(0);
+			assertThat(moment.get("toBottom").doubleValue()).as("the answer's start is not below the view: %s", seen)
+				.isGreaterThan(30);
+			assertThat(moment.get("scrollTop").doubleValue()).as("the conversation never scrolls back: %s", seen)
+				.isGreaterThanOrEqualTo(scrolled);
+			scrolled = moment.get("scrollTop").doubleValue();
+		}
+		assertThat(widget.box(reply).height()).as("longer than the view").isGreaterThan(widget.visibleLog().height());
+		answeredFromItsFirstLine(reply);
+		assertThat(reply.findElement(By.cssSelector(".text")).getText()).startsWith("Line 1 of a long answer.");
+	}
+
+	@Test
+	void aPatientWhoScrollsBackWhileAnAnswerStreamsInIsNotPulledAwayFromWhatTheyRead() {
+		visit(site.url("/fake/page.html"));
+		widget.open();
+		widget.ask("hello");
+		widget.ask("and again");
+		widget.input().sendKeys("answer in two parts");
+		widget.find("button.send").click();
+		widget.waiting().until(d -> widget.all(".draft").stream().anyMatch(draft -> draft.getText().contains("Line 10")));
+		WebElement log = widget.find(".log");
+		double streaming = scrollTop(log);
+
+		new Actions(driver).scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(log), 0, -150).perform();
+		widget.waiting().until(d -> scrollTop(log) < streaming);
+		double reading = scrollTop(log);
+		site.carryOn();
+		WebElement reply = widget.awaitReply(2);
+
+		assertThat(reply.findElement(By.cssSelector(".text")).getText()).endsWith("Line 30 of a long answer.");
+		assertThat(scrollTop(log)).as("where the patient scrolled to (%s while streaming)", streaming)
+			.isLessThanOrEqualTo(reading);
+	}
+
+	private double scrollTop(WebElement element) {
+		return ((Number) widget.script("return arguments[0].scrollTop", element)).doubleValue();
 	}
 
 	/** The reply's first line of text lies inside the visible message area. */
