@@ -403,6 +403,10 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
 
   // A new reply in view: whole when it fits, otherwise from its start (an emergency's heading and call button first).
   function reveal(node) {
+    if (node.dataset.intent === 'emergency' && notice) { // the first-open notice says the same: it makes room
+      if (notice.contains(root.activeElement)) input.focus();
+      notice.hidden = true;
+    }
     const top = node.getBoundingClientRect().top - log.getBoundingClientRect().top + log.scrollTop - 8;
     log.scrollTop = Math.min(top, top + node.offsetHeight + 16 - log.clientHeight);
   }
@@ -462,10 +466,6 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
       const reply = await stream(text, draft);
       const emergency = reply.intent === 'emergency';
       if (reply.replyId) seen.add(String(reply.replyId));
-      if (emergency && notice) { // the banner says what the first-open notice says, and needs its room
-        if (notice.contains(root.activeElement)) input.focus();
-        notice.hidden = true;
-      }
       const shown = reply.reply ? renderReply(reply, true) : el('div', 'note', 'Sent to the team.');
       draft.replaceWith(shown);
       if (follow || emergency) reveal(shown);
@@ -571,13 +571,14 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
       if (response.status === 404) { remember(null); return; }
       if (!response.ok) throw new Error(String(response.status));
       const history = await response.json();
+      let last = null;
       for (const turn of history.turns || []) {
         if (turn.replyId) seen.add(String(turn.replyId));
         if (turn.question) addPatient(turn.question);
-        if (turn.reply) log.appendChild(renderReply(turn, false));
+        if (turn.reply) last = log.appendChild(renderReply(turn, false));
       }
       watchStaff(history.owner);
-      scrollDown();
+      if (last) reveal(last); else scrollDown();
     } catch (e) {
       log.appendChild(el('div', 'msg bot', 'Your earlier messages could not be loaded. You can keep asking.'));
     }

@@ -382,10 +382,17 @@ class WidgetJourneysTest {
 	void anEmergencyAfterLongAnswersIsSeenWholeWithItsCallButtonWithoutScrolling(int width, int height, String message) {
 		WebElement reply = emergencyAfterLongAnswers(width, height, message);
 
-		seenWithoutScrolling(reply.findElement(By.cssSelector(".head")), "the heading");
-		List<WebElement> calls = reply.findElements(By.cssSelector("a.act-emergency"));
-		assertThat(calls).isNotEmpty().allSatisfy(call -> seenWithoutScrolling(call, call.getText()));
-		seenWithoutScrolling(reply, "the whole banner");
+		seenWhole(reply);
+	}
+
+	@Test
+	void anEmergencyIsStillSeenWholeWhenThePatientReloadsThePage() {
+		emergencyAfterLongAnswers(1280, 800, "I want to kill myself");
+
+		driver.navigate().refresh();
+		widget.waiting().until(d -> widget.isOpen() && widget.replies().size() == 3);
+
+		seenWhole(widget.replies().get(2));
 	}
 
 	@Test
@@ -475,6 +482,15 @@ class WidgetJourneysTest {
 
 	private double scrollTop(WebElement element) {
 		return ((Number) widget.script("return arguments[0].scrollTop", element)).doubleValue();
+	}
+
+	/** The emergency banner, its heading and its call buttons lie inside the visible message area. */
+	private void seenWhole(WebElement emergency) {
+		assertThat(emergency.getAttribute("data-intent")).isEqualTo("emergency");
+		seenWithoutScrolling(emergency.findElement(By.cssSelector(".head")), "the heading");
+		List<WebElement> calls = emergency.findElements(By.cssSelector("a.act-emergency"));
+		assertThat(calls).isNotEmpty().allSatisfy(call -> seenWithoutScrolling(call, call.getText()));
+		seenWithoutScrolling(emergency, "the whole banner");
 	}
 
 	/** The reply's first line of text lies inside the visible message area. */
