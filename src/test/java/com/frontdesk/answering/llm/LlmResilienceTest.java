@@ -47,8 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What keeps the patient answered when the model is in trouble, with WireMock standing in for an OpenAI-compatible
  * server: the circuit breaker, the {@code llm} health component (also when the key is missing), and streamed
- * answers over {@code POST /api/chat/stream} (tokens as the model writes them, a draft replaced when it breaks the
- * guard). Each nested class runs its own application context with its own settings.
+ * answers over {@code POST /api/chat/stream} (tokens as the model writes them, a draft withdrawn and replaced when it
+ * breaks the guard). Each nested class runs its own application context with its own settings.
  */
 @NestedTestConfiguration(EnclosingConfiguration.OVERRIDE)
 class LlmResilienceTest {
@@ -335,7 +335,7 @@ class LlmResilienceTest {
 		}
 
 		@Test
-		void aSentenceThatBreaksTheGuardIsNeverStreamedAndDoneCarriesTheEmbeddedAnswer() {
+		void aSentenceThatBreaksTheGuardIsNeverStreamedAndTheEmbeddedAnswerStreamsAfterARestart() {
 			MODEL.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(sse(OpenAiStubs.stream(
 					"Bone growth may take several months [1]. ", "Most patients are back at work in ", "6 weeks [1]. ",
 					"Your scars will fade [1]."))));
@@ -352,6 +352,8 @@ class LlmResilienceTest {
 				.contains("several months").contains("Source: Minimally Invasive Lateral Fusion – ");
 			assertThat(events).extracting(StreamEvent::name).doesNotContain("error");
 			assertThat(events.get(events.size() - 3).data()).isEqualTo(done.get("citations"));
+			assertThat(events).extracting(StreamEvent::name).as("the streamed draft is withdrawn").contains("restart");
+			assertThat(StreamEvent.tokensAfterTheLastRestart(events)).isEqualTo(done.get("reply").stringValue());
 		}
 
 		@Test
@@ -415,6 +417,12 @@ class LlmResilienceTest {
 		static String tokens(List<StreamEvent> events) {
 			return events.stream().filter(e -> e.name().equals("token")).map(e -> e.data().get("text").stringValue())
 				.collect(Collectors.joining());
+		}
+
+		/** What a client shows that starts again at every {@code restart} event. */
+		static String tokensAfterTheLastRestart(List<StreamEvent> events) {
+			int restart = events.stream().map(StreamEvent::name).toList().lastIndexOf("restart");
+			return tokens(events.subList(restart + 1, events.size()));
 		}
 
 	}
