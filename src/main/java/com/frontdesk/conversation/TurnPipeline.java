@@ -29,6 +29,8 @@ public class TurnPipeline {
 
 	private final Replies replies;
 
+	private final EmergencyReplies emergencies;
+
 	private final KnowledgeReplies knowledge;
 
 	private final ConversationStore store;
@@ -43,12 +45,13 @@ public class TurnPipeline {
 
 	private final MeterRegistry metrics;
 
-	TurnPipeline(Triage triage, Actions actions, Replies replies, KnowledgeReplies knowledge, ConversationStore store,
-			Handoffs handoffs, ConversationProperties properties, TurnLimits limits, Clock clock,
-			MeterRegistry metrics) {
+	TurnPipeline(Triage triage, Actions actions, Replies replies, EmergencyReplies emergencies,
+			KnowledgeReplies knowledge, ConversationStore store, Handoffs handoffs, ConversationProperties properties,
+			TurnLimits limits, Clock clock, MeterRegistry metrics) {
 		this.triage = triage;
 		this.actions = actions;
 		this.replies = replies;
+		this.emergencies = emergencies;
 		this.knowledge = knowledge;
 		this.store = store;
 		this.handoffs = handoffs;
@@ -159,11 +162,9 @@ public class TurnPipeline {
 		boolean spanish = safety.spanish();
 		switch (safety.outcome()) {
 			case SELF_HARM:
-				return Reply.of(spanish ? replies.selfHarmInSpanish() : replies.selfHarm(), Intent.EMERGENCY,
-						actions.crisisLine(), actions.emergency());
+				return emergencies.selfHarm(spanish);
 			case EMERGENCY:
-				return Reply.of(spanish ? replies.emergencyInSpanish() : replies.emergency(), Intent.EMERGENCY,
-						actions.emergency());
+				return emergencies.emergency(spanish);
 			case NEEDS_CLINICIAN:
 				return Reply.of(spanish ? replies.needsClinicianInSpanish() : replies.needsClinician(),
 						Intent.NEEDS_CLINICIAN, actions.call(), actions.book());
