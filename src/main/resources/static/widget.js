@@ -536,6 +536,8 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
             if (!heard) { heard = document.createTextNode(''); draft.replaceChildren(heard); }
             heard.data += event.data.text;
             if (follow) reveal(draft);
+          } else if (event.name === 'restart') {
+            if (heard) heard.data = ''; // the draft was withdrawn (e.g. for the emergency advice): the reply follows
           } else if (event.name === 'done') {
             return event.data;
           } else if (event.name === 'error') {

@@ -24,7 +24,8 @@ import dev.langchain4j.rag.content.Content;
 /**
  * The replies that come from the practice's knowledge: answers (written by the model when one is configured,
  * embedded otherwise or whenever the model cannot be used), candidacy answers and booking replies. The patient's
- * personal data never goes into a search or to the model.
+ * personal data never goes into a search or to the model. A model that finds the message may describe an emergency
+ * turns the reply into the emergency reply.
  */
 @Component
 class KnowledgeReplies {
@@ -47,18 +48,21 @@ class KnowledgeReplies {
 
 	private final Replies replies;
 
+	private final EmergencyReplies emergencies;
+
 	private final Actions actions;
 
 	private final ConversationStore store;
 
 	KnowledgeReplies(Retriever retriever, EmbeddedAnswerer answerer, LlmAnswerer llm, QueryCondenser condenser,
-			Redactor redactor, Replies replies, Actions actions, ConversationStore store) {
+			Redactor redactor, Replies replies, EmergencyReplies emergencies, Actions actions, ConversationStore store) {
 		this.retriever = retriever;
 		this.answerer = answerer;
 		this.llm = llm;
 		this.condenser = condenser;
 		this.redactor = redactor;
 		this.replies = replies;
+		this.emergencies = emergencies;
 		this.actions = actions;
 		this.store = store;
 	}
@@ -90,6 +94,10 @@ class KnowledgeReplies {
 					written.answer().body() + "\n\n" + written.answer().numberedSourceLine(), Intent.ANSWER,
 					written.answer().citations(), List.of(), topic(written.answer()), retrieval.confidence());
 			case ModelAnswer.NotCovered notCovered -> notCovered(retrieval, text);
+			// Nothing the model wrote goes with the emergency advice: the patient reads the advice alone.
+			case ModelAnswer.Emergency emergency -> emergency.selfHarm()
+					? emergencies.selfHarm(Languages.looksSpanish(text))
+					: emergencies.emergency(Languages.looksSpanish(text));
 			// The embedded answer ranks with both searches and picks sentences by meaning: look up again if the
 			// model's lookup skipped the vectors.
 			case ModelAnswer.Unavailable unavailable ->

@@ -21,13 +21,19 @@ final class StreamedText implements ReplyListener {
 
 	/**
 	 * Sends whatever of the final reply the listener has not heard yet, when what it heard is the reply's start
-	 * (white space at the end of what was heard aside). A reply that replaced what was heard is not sent again: the
-	 * complete reply reaches the listener's channel separately.
+	 * (white space at the end of what was heard aside). When the reply replaced what was heard (a safer reply instead
+	 * of a model's draft), the listener is told to start again and hears the whole reply, so that nothing it heard
+	 * before comes ahead of it.
 	 */
 	void finish(String reply) {
 		String sent = heard.toString().stripTrailing();
-		if (reply.startsWith(sent) && reply.length() > sent.length()) {
-			token(sent.isEmpty() ? reply : reply.substring(sent.length()));
+		if (!reply.startsWith(sent)) {
+			heard.setLength(0);
+			listener.restart();
+			token(reply);
+		}
+		else if (reply.length() > sent.length()) {
+			token(reply.substring(sent.length()));
 		}
 	}
 

@@ -28,6 +28,8 @@ public class TurnPipeline {
 
 	private final Replies replies;
 
+	private final EmergencyReplies emergencies;
+
 	private final KnowledgeReplies knowledge;
 
 	private final ConversationStore store;
@@ -42,12 +44,13 @@ public class TurnPipeline {
 
 	private final MeterRegistry metrics;
 
-	TurnPipeline(Triage triage, Actions actions, Replies replies, KnowledgeReplies knowledge, ConversationStore store,
-			Handoffs handoffs, ConversationProperties properties, TurnLimits limits, Clock clock,
-			MeterRegistry metrics) {
+	TurnPipeline(Triage triage, Actions actions, Replies replies, EmergencyReplies emergencies,
+			KnowledgeReplies knowledge, ConversationStore store, Handoffs handoffs, ConversationProperties properties,
+			TurnLimits limits, Clock clock, MeterRegistry metrics) {
 		this.triage = triage;
 		this.actions = actions;
 		this.replies = replies;
+		this.emergencies = emergencies;
 		this.knowledge = knowledge;
 		this.store = store;
 		this.handoffs = handoffs;
@@ -157,12 +160,9 @@ public class TurnPipeline {
 		boolean spanish = safety.spanish();
 		switch (safety.outcome()) {
 			case SELF_HARM:
-				return Reply.of(spanish ? replies.selfHarmInSpanish(safety.advice()) : replies.selfHarm(safety.advice()),
-						Intent.EMERGENCY,
-						actions.crisisLine(), actions.emergency());
+				return emergencies.selfHarm(spanish, safety.advice());
 			case EMERGENCY:
-				return Reply.of(spanish ? replies.emergencyInSpanish(safety.advice()) : replies.emergency(safety.advice()),
-						Intent.EMERGENCY, actions.emergency());
+				return emergencies.emergency(spanish, safety.advice());
 			case NEEDS_CLINICIAN:
 				return Reply.of(spanish ? replies.needsClinicianInSpanish() : replies.needsClinician(),
 						Intent.NEEDS_CLINICIAN, actions.call(), actions.book());

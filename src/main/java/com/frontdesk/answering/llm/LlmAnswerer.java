@@ -3,6 +3,7 @@ package com.frontdesk.answering.llm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -32,7 +33,8 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
  * Asks the configured language model to answer from the retrieved passages only, streams the answer a checked
  * sentence at a time, and maps its numbered citations to the reply's citations. Whatever goes wrong (model off,
  * failing, slow, or an answer that breaks the guard) ends in {@link ModelAnswer.Unavailable}: the caller then gives
- * the embedded answer, so the patient never sees a model error.
+ * the embedded answer, so the patient never sees a model error. A model that marks the patient's message as a possible
+ * emergency ends in {@link ModelAnswer.Emergency}, whatever else it wrote or however its call ended.
  */
 @Component
 public class LlmAnswerer {
@@ -83,14 +85,16 @@ public class LlmAnswerer {
 		}
 		catch (TimeoutException ex) {
 			call.cancel();
-			gate.failed(PURPOSE, "timeout");
-			return new ModelAnswer.Unavailable("timeout");
+			return endedEarly(sentences, "timeout");
 		}
 		catch (ExecutionException ex) {
-			gate.failed(PURPOSE, failure(ex.getCause()));
-			return new ModelAnswer.Unavailable(failure(ex.getCause()));
+			return endedEarly(sentences, failure(ex.getCause()));
 		}
 		SentenceGate.Result result = sentences.finish();
+		if (result.raised().isPresent()) {
+			gate.succeeded(PURPOSE, "emergency");
+			return result.raised().get();
+		}
 		if (result.notCovered()) {
 			gate.succeeded(PURPOSE, "not_covered");
 			return new ModelAnswer.NotCovered();
@@ -107,6 +111,23 @@ public class LlmAnswerer {
 					snippet(passage.text())));
 		}
 		return new ModelAnswer.Written(new Answer(result.text(), citations));
+	}
+
+	/**
+	 * A call that failed or timed out before the model finished: an emergency the model had already raised still
+	 * counts. A draft that had already failed the guard (the gate reads on for a marker) is the guard's rejection, not
+	 * the model's failure.
+	 */
+	private ModelAnswer endedEarly(SentenceGate sentences, String failure) {
+		Optional<String> violation = sentences.violation();
+		if (violation.isPresent()) {
+			gate.rejected(PURPOSE, violation.get());
+		}
+		else {
+			gate.failed(PURPOSE, failure);
+		}
+		Optional<ModelAnswer.Emergency> raised = sentences.raised();
+		return raised.isPresent() ? raised.get() : new ModelAnswer.Unavailable(violation.orElse(failure));
 	}
 
 	/** A retrieved passage as the prompt and the citations need it. */

@@ -14,6 +14,15 @@ public sealed interface ModelAnswer {
 	}
 
 	/**
+	 * The model found that the patient's message describes what may be an emergency, which triage did not catch: the
+	 * turn is raised to an emergency and nothing the model wrote is shown. A model can only raise a turn this way,
+	 * never lower one (triage's emergencies never reach it).
+	 * @param selfHarm the patient wrote of harming themselves: the crisis line comes first
+	 */
+	record Emergency(boolean selfHarm) implements ModelAnswer {
+	}
+
+	/**
 	 * No usable answer (model off, down, slow, or its answer failed the guard): use the embedded answer.
 	 * @param reason why, for metrics and logs (never the patient's words)
 	 */

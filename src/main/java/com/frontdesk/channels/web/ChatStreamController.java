@@ -28,9 +28,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /api/chat/stream}: the same request as {@code /api/chat}, answered as server-sent events:
- * {@code meta} (conversationId), {@code token} (text pieces), {@code citations}, {@code actions}, then {@code done}
- * with the complete reply (the same JSON as {@code /api/chat}), or {@code error} with a problem. A request that is
- * wrong from the start (empty, too long, unknown conversation) gets a plain problem response instead of a stream.
+ * {@code meta} (conversationId), {@code token} (text pieces), {@code restart} when the pieces sent so far are
+ * withdrawn (a model's draft replaced by a safer reply, whose pieces follow), {@code citations}, {@code actions},
+ * then {@code done} with the complete reply (the same JSON as {@code /api/chat}), or {@code error} with a problem.
+ * A request that is wrong from the start (empty, too long, unknown conversation) gets a plain problem response
+ * instead of a stream.
  */
 @RestController
 class ChatStreamController {
@@ -105,6 +107,11 @@ class ChatStreamController {
 		@Override
 		public void token(String text) {
 			send("token", Map.of("text", text));
+		}
+
+		@Override
+		public void restart() {
+			send("restart", Map.of());
 		}
 
 		void send(String name, Object data) {

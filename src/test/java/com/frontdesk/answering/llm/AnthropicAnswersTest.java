@@ -233,6 +233,25 @@ class AnthropicAnswersTest {
 		assertThat(ANTHROPIC.findAll(postRequestedFor(urlEqualTo(MESSAGES)))).isEmpty();
 	}
 
+	@Test
+	void aModelThatMarksTheMessageAsAnEmergencyAtTheEndRaisesTheTurn() {
+		String id = client().chat(null, "Hello").text("conversationId");
+		ANTHROPIC.stubFor(post(urlEqualTo(MESSAGES)).withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
+			.willReturn(sse(AnthropicStubs.stream("Bone growth may take several months [1].\n", "EMERGENCY: ",
+					"stroke signs"))));
+		ANTHROPIC.stubFor(post(urlEqualTo(MESSAGES)).atPriority(10)
+			.willReturn(aResponse().withHeader("Content-Type", "application/json")
+				.withBody(AnthropicStubs.message("How long does it take to heal after lateral fusion?"))));
+
+		JsonNode reply = client().chat(id, "My face is drooping and my speech is slurred, is that part of healing?").json();
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("emergency");
+		assertThat(reply.get("reply").stringValue()).startsWith("This could be a medical emergency. Call 911 now")
+			.doesNotContain("Bone growth").doesNotContain("EMERGENCY").doesNotContain("stroke signs");
+		assertThat(reply.get("actions")).extracting(a -> a.get("type").stringValue()).containsExactly("emergency");
+		assertThat(reply.get("citations")).isEmpty();
+	}
+
 	/** The system prompt, whether sent as a string or as text blocks. */
 	private static String system(JsonNode body) {
 		JsonNode system = body.get("system");

@@ -7,19 +7,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,20 +37,17 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What keeps the patient answered when the model is in trouble, with WireMock standing in for an OpenAI-compatible
  * server: the circuit breaker, the {@code llm} health component (also when the key is missing), and streamed
- * answers over {@code POST /api/chat/stream} (tokens as the model writes them, a draft replaced when it breaks the
- * guard). Each nested class runs its own application context with its own settings.
+ * answers over {@code POST /api/chat/stream} (tokens as the model writes them, a draft withdrawn and replaced when it
+ * breaks the guard). Each nested class runs its own application context with its own settings.
  */
 @NestedTestConfiguration(EnclosingConfiguration.OVERRIDE)
 class LlmResilienceTest {
 
 	static final WireMockServer MODEL = new WireMockServer(wireMockConfig().dynamicPort());
-
-	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static final String COMPLETIONS = "/v1/chat/completions";
 
@@ -335,7 +327,7 @@ class LlmResilienceTest {
 		}
 
 		@Test
-		void aSentenceThatBreaksTheGuardIsNeverStreamedAndDoneCarriesTheEmbeddedAnswer() {
+		void aSentenceThatBreaksTheGuardIsNeverStreamedAndTheEmbeddedAnswerStreamsAfterARestart() {
 			MODEL.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(sse(OpenAiStubs.stream(
 					"Bone growth may take several months [1]. ", "Most patients are back at work in ", "6 weeks [1]. ",
 					"Your scars will fade [1]."))));
@@ -352,6 +344,8 @@ class LlmResilienceTest {
 				.contains("several months").contains("Source: Minimally Invasive Lateral Fusion – ");
 			assertThat(events).extracting(StreamEvent::name).doesNotContain("error");
 			assertThat(events.get(events.size() - 3).data()).isEqualTo(done.get("citations"));
+			assertThat(events).extracting(StreamEvent::name).as("the streamed draft is withdrawn").contains("restart");
+			assertThat(StreamEvent.tokensAfterTheLastRestart(events)).isEqualTo(done.get("reply").stringValue());
 		}
 
 		@Test
@@ -364,57 +358,6 @@ class LlmResilienceTest {
 			assertEmbeddedAnswer(done);
 			assertThat(StreamEvent.tokens(events)).isEqualTo(done.get("reply").stringValue());
 			assertThat(events).extracting(StreamEvent::name).doesNotContain("error");
-		}
-
-	}
-
-	/** One server-sent event of /api/chat/stream, with when it arrived (ms after the request was sent). */
-	record StreamEvent(String name, JsonNode data, long atMillis) {
-
-		static List<StreamEvent> post(int port, String message) {
-			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/chat/stream"))
-				.header("Content-Type", "application/json")
-				.header("Accept", "text/event-stream")
-				.POST(HttpRequest.BodyPublishers.ofString(
-						JSON.writeValueAsString(java.util.Map.of("message", message))))
-				.build();
-			long started = System.nanoTime();
-			List<StreamEvent> events = new ArrayList<>();
-			try (HttpClient http = HttpClient.newHttpClient()) {
-				HttpResponse<java.util.stream.Stream<String>> response = http.send(request,
-						HttpResponse.BodyHandlers.ofLines());
-				assertThat(response.statusCode()).isEqualTo(200);
-				assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-				String name = null;
-				StringBuilder data = new StringBuilder();
-				for (String line : (Iterable<String>) response.body()::iterator) {
-					if (line.startsWith("event:")) {
-						name = line.substring(6).strip();
-					}
-					else if (line.startsWith("data:")) {
-						data.append(line.substring(5));
-					}
-					else if (line.isEmpty() && name != null) {
-						events.add(new StreamEvent(name, JSON.readTree(data.toString()),
-								(System.nanoTime() - started) / 1_000_000));
-						name = null;
-						data.setLength(0);
-					}
-				}
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-			return events;
-		}
-
-		static String tokens(List<StreamEvent> events) {
-			return events.stream().filter(e -> e.name().equals("token")).map(e -> e.data().get("text").stringValue())
-				.collect(Collectors.joining());
 		}
 
 	}

@@ -8,7 +8,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-/** The gate releases a streamed answer sentence by sentence, renumbered, and stops at the first bad sentence. */
+/**
+ * The gate releases a streamed answer sentence by sentence, renumbered, stops at the first bad sentence, and never
+ * releases the emergency marker, wherever it comes.
+ */
 class SentenceGateTest {
 
 	final OutputGuard guard = new OutputGuard(Prompts.answerRules());
@@ -35,13 +38,73 @@ class SentenceGateTest {
 	}
 
 	@Test
-	void stopsAtTheFirstSentenceThatFailsTheGuard() {
+	void releasesNothingAfterTheFirstSentenceThatFailsTheGuard() {
 		SentenceGate gate = new SentenceGate(guard, numbers, 2, released::add);
 		gate.accept("The scar is small [1]. It heals in 6 weeks [1]. ");
+		gate.accept("More text [1]. ");
 
-		assertThat(gate.accept("More text [1]. ")).isFalse();
 		assertThat(released).containsExactly("The scar is small [1]. ");
-		assertThat(gate.finish().violation()).contains("number not in the passages");
+		SentenceGate.Result result = gate.finish();
+		assertThat(result.violation()).contains("number not in the passages");
+		assertThat(result.raised()).isEmpty();
+	}
+
+	@Test
+	void aMarkerOnTheFirstLineRaisesTheTurnAndNothingIsReleased() {
+		SentenceGate gate = new SentenceGate(guard, numbers, 2, released::add);
+		assertThat(gate.accept("**EMER")).isTrue();
+		assertThat(gate.accept("GENCY**")).isTrue();
+
+		assertThat(gate.accept("\nThe scar is small [1]. ")).as("no need to hear more").isFalse();
+		assertThat(released).isEmpty();
+		assertThat(gate.finish().raised()).hasValueSatisfying(raised -> assertThat(raised.selfHarm()).isFalse());
+	}
+
+	@Test
+	void aMarkerAfterReleasedSentencesRaisesTheTurnAndIsNeverReleased() {
+		SentenceGate gate = new SentenceGate(guard, numbers, 2, released::add);
+		gate.accept("The scar is small [1]. ");
+		gate.accept("It fades [1].\nEmergency: ");
+		gate.accept("self-harm. Please call [1]. ");
+
+		assertThat(released).containsExactly("The scar is small [1]. ", "It fades [1].\n");
+		SentenceGate.Result result = gate.finish();
+		assertThat(result.raised()).hasValueSatisfying(raised -> assertThat(raised.selfHarm()).isTrue());
+		assertThat(result.text()).isEmpty();
+	}
+
+	@Test
+	void aMarkerAfterASentenceThatFailsTheGuardStillRaisesTheTurn() {
+		SentenceGate gate = new SentenceGate(guard, numbers, 2, released::add);
+		gate.accept("It heals in 6 weeks [1]. ");
+
+		assertThat(gate.accept("\nEMERGENCY\n")).isFalse();
+		assertThat(gate.finish().raised()).isPresent();
+		assertThat(released).isEmpty();
+	}
+
+	@Test
+	void aMarkerOnTheLastLineOfAnAnswerCutOffCountsWithoutReleasingAnything() {
+		SentenceGate gate = new SentenceGate(guard, numbers, 2, released::add);
+		gate.accept("EMERGENCY: self-harm");
+
+		assertThat(gate.raised()).hasValueSatisfying(raised -> assertThat(raised.selfHarm()).isTrue());
+		assertThat(released).isEmpty();
+	}
+
+	@Test
+	void aSentenceThatOnlyStartsWithTheWordIsHeldUntilItsLineEndsThenReleased() {
+		SentenceGate gate = new SentenceGate(guard, numbers, 2, released::add);
+		gate.accept("Emergency surgery is rare [1]. ");
+		assertThat(released).isEmpty();
+
+		gate.accept("It is planned [1].\nThe scar is small [1]. ");
+
+		assertThat(released).containsExactly("Emergency surgery is rare [1]. ", "It is planned [1].\n",
+				"The scar is small [1]. ");
+		SentenceGate.Result result = gate.finish();
+		assertThat(result.raised()).isEmpty();
+		assertThat(result.violation()).isEmpty();
 	}
 
 	@Test
@@ -50,6 +113,13 @@ class SentenceGateTest {
 		notCovered.accept("NOT_");
 		notCovered.accept("COVERED");
 		assertThat(notCovered.finish().notCovered()).isTrue();
+
+		SentenceGate raisedAtTheEnd = new SentenceGate(guard, numbers, 2, released::add);
+		raisedAtTheEnd.accept("NOT_COVERED\nEMERGENCY");
+		assertThat(raisedAtTheEnd.finish()).satisfies(result -> {
+			assertThat(result.raised()).as("raising wins over not covered").isPresent();
+			assertThat(result.notCovered()).isFalse();
+		});
 
 		SentenceGate uncited = new SentenceGate(guard, numbers, 2, released::add);
 		uncited.accept("The scar is small. ");

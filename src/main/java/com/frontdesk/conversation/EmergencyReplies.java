@@ -1,0 +1,48 @@
+package com.frontdesk.conversation;
+
+import org.springframework.stereotype.Component;
+
+import com.frontdesk.booking.Actions;
+
+/**
+ * The replies that send a patient to emergency care or to the crisis line, the same whoever raised the turn: triage,
+ * or the model when triage did not.
+ */
+@Component
+class EmergencyReplies {
+
+	private final Replies replies;
+
+	private final Actions actions;
+
+	EmergencyReplies(Replies replies, Actions actions) {
+		this.replies = replies;
+		this.actions = actions;
+	}
+
+	/** Call the emergency number or go to the emergency room, with the emergency action. */
+	Reply emergency(boolean spanish) {
+		return emergency(spanish, "");
+	}
+
+	/**
+	 * The red flag's own advice first, then the rest of the emergency reply, with the emergency action.
+	 * @param advice the advice of the concept triage found (empty: the general emergency advice)
+	 */
+	Reply emergency(boolean spanish, String advice) {
+		return Reply.of(spanish ? replies.emergencyInSpanish(advice) : replies.emergency(advice), Intent.EMERGENCY,
+				actions.emergency());
+	}
+
+	/** The crisis line first, then the emergency number. */
+	Reply selfHarm(boolean spanish) {
+		return selfHarm(spanish, "");
+	}
+
+	/** The crisis line first, then the emergency number, in the self-harm concept's words when given. */
+	Reply selfHarm(boolean spanish, String advice) {
+		return Reply.of(spanish ? replies.selfHarmInSpanish(advice) : replies.selfHarm(advice), Intent.EMERGENCY,
+				actions.crisisLine(), actions.emergency());
+	}
+
+}
