@@ -91,7 +91,7 @@ class WidgetWithModelJourneyTest {
 		Widget widget = freshWidget();
 		widget.ask("Hello");
 
-		widget.input().sendKeys("My face is drooping and my speech is slurred, is that part of healing?");
+		widget.input().sendKeys("I feel awful, grey and clammy and my heart is racing, is that part of healing?");
 		widget.find("button.send").click();
 
 		String draft = widget.waiting().until(d -> {

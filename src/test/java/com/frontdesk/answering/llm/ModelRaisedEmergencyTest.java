@@ -46,7 +46,8 @@ class ModelRaisedEmergencyTest {
 	static final String COMPLETIONS = "/v1/chat/completions";
 
 	/** Stroke signs: no triage rule names them, so the message reaches the model. */
-	static final String STROKE_SIGNS = "My face is drooping and my speech is slurred, is that part of healing?";
+	/** Signs triage does not recognise (no concept names them) but a model may: only the model can raise this turn. */
+	static final String STROKE_SIGNS = "I feel awful, grey and clammy and my heart is racing, is that part of healing?";
 
 	static final String STANDALONE = "How long does it take to heal after lateral fusion?";
 
@@ -94,7 +95,7 @@ class ModelRaisedEmergencyTest {
 		assertEmergencyAdvice(reply);
 		assertThat(MODEL.findAll(postRequestedFor(urlEqualTo(COMPLETIONS))
 			.withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
-			.withRequestBody(containing("my speech is slurred")))).as("the model read the patient's own words").hasSize(1);
+			.withRequestBody(containing("grey and clammy")))).as("the model read the patient's own words").hasSize(1);
 		JsonNode turn = lastStoredTurn(conversation);
 		assertThat(turn.get("intent").stringValue()).isEqualTo("emergency");
 		assertThat(turn.get("reply").stringValue()).isEqualTo(reply.get("reply").stringValue());
@@ -131,7 +132,7 @@ class ModelRaisedEmergencyTest {
 	void aPatientWritingInSpanishGetsTheEmergencyAdviceInSpanish() {
 		modelAnswers("EMERGENCIA");
 
-		JsonNode reply = client().chat(null, "Tengo la cara caída y me cuesta hablar, ¿cuánto tarda en sanar?").json();
+		JsonNode reply = client().chat(null, "Me siento muy rara, sudorosa y pálida, ¿es parte de la recuperación?").json();
 
 		assertThat(reply.get("intent").stringValue()).isEqualTo("emergency");
 		assertThat(reply.get("reply").stringValue()).startsWith("Esto podría ser una emergencia médica. Llame al 911")
@@ -215,8 +216,10 @@ class ModelRaisedEmergencyTest {
 		JsonNode plain = client().chat(conversation, "My leg is getting weaker, is that part of healing?").json();
 		List<StreamEvent> streamed = StreamEvent.post(port, conversation, "I lost control of my bladder after surgery");
 
-		assertEmergencyAdvice(plain);
-		assertEmergencyAdvice(streamed.getLast().data());
+		assertThat(plain.get("intent").stringValue()).isEqualTo("emergency");
+		assertThat(plain.get("reply").stringValue()).as("triage's own advice for the red flag")
+			.startsWith("If your leg or foot is suddenly weak");
+		assertThat(streamed.getLast().data().get("reply").stringValue()).startsWith("If you cannot pass urine");
 		assertThat(MODEL.getAllServeEvents()).as("no request reached the model").isEmpty();
 	}
 
