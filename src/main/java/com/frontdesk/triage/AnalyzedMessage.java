@@ -98,9 +98,52 @@ final class AnalyzedMessage {
 			throw new UncheckedIOException(ex);
 		}
 		MemoryIndex index = new MemoryIndex(false, false);
-		index.addField(FIELD, text, analyzer);
+		index.addField(FIELD, new Replay(stems));
 		return new AnalyzedMessage(stems, clauses.stream().mapToInt(Integer::intValue).toArray(),
 				sentences.stream().mapToInt(Integer::intValue).toArray(), index);
+	}
+
+	/** The stems already read, given to the in-memory index without analysing the text a second time. */
+	private static final class Replay extends TokenStream {
+
+		private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+		private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+
+		private final List<String> terms = new ArrayList<>();
+
+		private final List<Integer> increments = new ArrayList<>();
+
+		private int next;
+
+		Replay(List<Set<String>> stems) {
+			for (Set<String> here : stems) {
+				int first = 1;
+				for (String stem : here) {
+					terms.add(stem);
+					increments.add(first);
+					first = 0;
+				}
+			}
+		}
+
+		@Override
+		public boolean incrementToken() {
+			if (next == terms.size()) {
+				return false;
+			}
+			clearAttributes();
+			term.setEmpty().append(terms.get(next));
+			increment.setPositionIncrement(increments.get(next));
+			next++;
+			return true;
+		}
+
+		@Override
+		public void reset() {
+			next = 0;
+		}
+
 	}
 
 	int size() {

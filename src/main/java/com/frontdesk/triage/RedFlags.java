@@ -36,7 +36,8 @@ final class RedFlags {
 	record Finding(Concept concept, boolean affirmed, Vocabulary.Match match) {
 	}
 
-	private record CompiledNear(SpanQuery query, List<WordGroup> groups) {
+	/** A pattern: its span query, its groups, and how far apart its groups' words may be at most. */
+	private record CompiledNear(SpanQuery query, List<WordGroup> groups, int reach) {
 	}
 
 	private record CompiledMatch(CompiledNear near, List<List<CompiledNear>> alsoAnywhere) {
@@ -153,6 +154,9 @@ final class RedFlags {
 				return List.of();
 			}
 		}
+		if (!closeEnough(near, message)) {
+			return List.of();
+		}
 		try {
 			SpanQuery query = (SpanQuery) searcher.rewrite(near.query());
 			SpanWeight weight = query.createWeight(searcher, ScoreMode.COMPLETE_NO_SCORES, 1f);
@@ -180,12 +184,37 @@ final class RedFlags {
 		}
 	}
 
+	/**
+	 * A quick look before the span query: some word of the first group has a word of every other group within the
+	 * pattern's reach. Most patterns of most messages end here.
+	 */
+	private static boolean closeEnough(CompiledNear near, AnalyzedMessage message) {
+		if (near.groups().size() == 1) {
+			return true;
+		}
+		BitSet first = message.coverage(near.groups().getFirst());
+		for (int p = first.nextSetBit(0); p >= 0; p = first.nextSetBit(p + 1)) {
+			boolean all = true;
+			for (int g = 1; g < near.groups().size() && all; g++) {
+				BitSet other = message.coverage(near.groups().get(g));
+				int from = Math.max(0, p - near.reach());
+				int found = other.nextSetBit(from);
+				all = found >= 0 && found <= p + near.reach();
+			}
+			if (all) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static CompiledNear compile(Vocabulary.Part.Near near, Map<String, WordGroup> groups) {
 		List<WordGroup> parts = near.groups().stream().map(groups::get).toList();
 		SpanQuery query = parts.size() == 1 ? parts.getFirst().query()
 				: new SpanNearQuery(parts.stream().map(WordGroup::query).toArray(SpanQuery[]::new), near.slop(),
 						near.ordered());
-		return new CompiledNear(query, parts);
+		int reach = near.slop() + parts.stream().mapToInt(WordGroup::longestEntry).sum();
+		return new CompiledNear(query, parts, reach);
 	}
 
 	private static Set<String> stems(TriageAnalyzer analyzer, String... words) {

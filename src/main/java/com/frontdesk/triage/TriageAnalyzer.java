@@ -83,12 +83,32 @@ final class TriageAnalyzer extends Analyzer {
 		return new TokenStreamComponents(tokenizer, new PorterStemFilter(stream));
 	}
 
+	/** Words looked up before and what they were read as: patients' words repeat; the memory is bounded. */
+	private final Map<String, String> corrections = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static final int MAX_REMEMBERED = 20_000;
+
+	private static final String NONE = "";
+
 	/** The vocabulary word a message word was probably meant to be, or null. */
 	String correction(String word) {
 		if (word.length() < MIN_TYPO_LENGTH || vocabulary.contains(word) || ordinary.contains(word)
 				|| !word.chars().allMatch(Character::isLetter)) {
 			return null;
 		}
+		String known = corrections.get(word);
+		if (known == null) {
+			if (corrections.size() >= MAX_REMEMBERED) {
+				corrections.clear();
+			}
+			String found = closest(word);
+			known = found == null ? NONE : found;
+			corrections.put(word, known);
+		}
+		return known.equals(NONE) ? null : known;
+	}
+
+	private String closest(String word) {
 		int maxEdits = word.length() >= TWO_EDITS_LENGTH ? 2 : 1;
 		String best = null;
 		int bestEdits = maxEdits + 1;

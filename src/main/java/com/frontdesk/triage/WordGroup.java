@@ -71,6 +71,11 @@ final class WordGroup {
 		return query;
 	}
 
+	/** The most words one entry of this group spans. */
+	int longestEntry() {
+		return phrases.stream().mapToInt(List::size).max().orElse(1);
+	}
+
 	/** The positions of the message where a word or phrase of this group is. */
 	BitSet coverage(AnalyzedMessage message) {
 		BitSet covered = new BitSet(message.size());
