@@ -30,7 +30,7 @@ class TriageBenchmark {
 	@Test
 	void report() throws IOException {
 		boolean details = Boolean.getBoolean("triage.details");
-		for (String set : System.getProperty("triage.sets", "tune").split(",")) {
+		for (String set : System.getProperty("triage.sets", "tune-a,tune-b").split(",")) {
 			report(set, read("/triage/" + set + ".tsv"), details);
 		}
 		realPatients(details);
