@@ -20,6 +20,9 @@ final class ClinicalContext {
 	/** How many words a negation reaches. */
 	static final int NEGATION_REACH = 6;
 
+	/** How many words "isn't", "don't" or "haven't" reach: the verb or adjective right after them. */
+	static final int SHORT_NEGATION_REACH = 3;
+
 	/** How many words back "it went away" reaches, within its sentence. */
 	static final int RESOLUTION_REACH = 12;
 
@@ -80,7 +83,8 @@ final class ClinicalContext {
 		if (uncertainClauses.get(message.clause(m))) {
 			return false;
 		}
-		if (before(ContextKind.NEGATION_BEFORE, m, members, NEGATION_REACH)) {
+		if (before(ContextKind.NEGATION_BEFORE, m, members, NEGATION_REACH)
+				|| before(ContextKind.NEGATION_SHORT, m, members, SHORT_NEGATION_REACH)) {
 			return true;
 		}
 		for (int[] phrase : phrases.get(ContextKind.NEGATION_AFTER)) {
@@ -116,9 +120,11 @@ final class ClinicalContext {
 
 	/** "hasn't gone away": a negation right before a phrase such as "gone away" turns it round. */
 	private boolean negationJustBefore(int position) {
-		for (int[] phrase : phrases.get(ContextKind.NEGATION_BEFORE)) {
-			if (phrase[1] <= position && position - phrase[1] <= 1) {
-				return true;
+		for (ContextKind kind : java.util.List.of(ContextKind.NEGATION_BEFORE, ContextKind.NEGATION_SHORT)) {
+			for (int[] phrase : phrases.get(kind)) {
+				if (phrase[1] <= position && position - phrase[1] <= 1) {
+					return true;
+				}
 			}
 		}
 		return false;

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 record TriageRule(String name, TriageOutcome outcome, Pattern pattern) {
 
 	static TriageRule of(String name, TriageOutcome outcome, String regex) {
-		return new TriageRule(name, outcome, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+		return new TriageRule(name, outcome, Pattern.compile(regex));
 	}
 
 	boolean matches(String normalized) {
