@@ -67,6 +67,11 @@ class KnowledgeReplies {
 		this.store = store;
 	}
 
+	/** The vector retrieval will search with for this message (null when vectors are off): embedded once per turn. */
+	float[] questionVector(String text, String context) {
+		return retriever.questionVector(redactor.searchable(text), context);
+	}
+
 	/**
 	 * @param conversationId the conversation whose earlier turns a follow-up is condensed with; null for the first
 	 * turn of a conversation (there are none)

@@ -7,7 +7,9 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 import com.frontdesk.booking.Actions;
+import com.frontdesk.triage.SafetyNet;
 import com.frontdesk.triage.Triage;
+import com.frontdesk.triage.TriageOutcome;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -44,10 +46,13 @@ public class TurnPipeline {
 
 	private final MeterRegistry metrics;
 
-	TurnPipeline(Triage triage, Actions actions, Replies replies, EmergencyReplies emergencies,
+	private final SafetyNet safetyNet;
+
+	TurnPipeline(Triage triage, SafetyNet safetyNet, Actions actions, Replies replies, EmergencyReplies emergencies,
 			KnowledgeReplies knowledge, ConversationStore store, Handoffs handoffs, ConversationProperties properties,
 			TurnLimits limits, Clock clock, MeterRegistry metrics) {
 		this.triage = triage;
+		this.safetyNet = safetyNet;
 		this.actions = actions;
 		this.replies = replies;
 		this.emergencies = emergencies;
@@ -190,10 +195,36 @@ public class TurnPipeline {
 			case PRACTICE_INFO -> new Reply(replies.practiceInfo() + "\n\nSource: " + replies.practiceInfoSource().title()
 					+ " – " + replies.practiceInfoSource().section(), Intent.ANSWER, List.of(replies.practiceInfoSource()),
 					List.of(actions.call(), actions.book()), null);
-			case BOOKING -> knowledge.booking(text, context);
-			case CANDIDACY -> knowledge.candidacy(text, context);
-			case NONE -> knowledge.answer(text, context, firstTurn ? null : conversationId, streamed);
+			case BOOKING -> safeguarded(text, context, safety, streamed, () -> knowledge.booking(text, context));
+			case CANDIDACY -> safeguarded(text, context, safety, streamed, () -> knowledge.candidacy(text, context));
+			case NONE -> safeguarded(text, context, safety, streamed,
+					() -> knowledge.answer(text, context, firstTurn ? null : conversationId, streamed));
 		};
+	}
+
+	/**
+	 * The answer, behind the safety net: when the question is close in meaning to a red flag that triage's rules did
+	 * not find (and found none they understood as negated or hypothetical), the reply opens with that red flag's
+	 * advice and the emergency action, streamed before anything else, and the answer follows.
+	 */
+	private Reply safeguarded(String text, String context, TriageResult safety, StreamedText streamed,
+			java.util.function.Supplier<Reply> answer) {
+		if (safety.redFlagMentioned() || !safetyNet.active()) {
+			return answer.get();
+		}
+		TriageResult net = safetyNet.check(knowledge.questionVector(text, context), safety.spanish());
+		if (!net.urgent()) {
+			return answer.get();
+		}
+		Reply urgent = net.outcome() == TriageOutcome.SELF_HARM ? emergencies.selfHarm(net.spanish(), net.advice())
+				: emergencies.emergency(net.spanish(), net.advice());
+		String opening = urgent.text() + "\n\n";
+		streamed.token(opening);
+		Reply answered = answer.get();
+		List<com.frontdesk.booking.Action> actionsFirst = new java.util.ArrayList<>(urgent.actions());
+		answered.actions().stream().filter(a -> !actionsFirst.contains(a)).forEach(actionsFirst::add);
+		return new Reply(opening + answered.text(), Intent.EMERGENCY, answered.citations(), List.copyOf(actionsFirst),
+				answered.topic(), answered.confidence());
 	}
 
 }

@@ -72,10 +72,32 @@ public class Embeddings {
 		return vector;
 	}
 
-	/** The vector of a question: never cached, questions are the patients' own words. */
+	/**
+	 * The vector of a question. Never written to the cache file, questions are the patients' own words; the last few
+	 * are remembered in memory for a moment, so that the safety net and the lookup of the same turn embed it once.
+	 */
 	public float[] question(String text) {
-		return embed(questionModel(), text);
+		synchronized (recentQuestions) {
+			float[] known = recentQuestions.get(text);
+			if (known != null) {
+				return known;
+			}
+		}
+		float[] vector = embed(questionModel(), text);
+		synchronized (recentQuestions) {
+			recentQuestions.put(text, vector);
+		}
+		return vector;
 	}
+
+	private static final int RECENT_QUESTIONS = 16;
+
+	private final Map<String, float[]> recentQuestions = new java.util.LinkedHashMap<>(32, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+			return size() > RECENT_QUESTIONS;
+		}
+	};
 
 	/**
 	 * Loads the questions' session once the application is ready, on a thread of its own, so that neither the start-up

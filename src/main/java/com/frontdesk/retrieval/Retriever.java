@@ -289,6 +289,14 @@ public class Retriever {
 		return parts == null ? null : parts.stream().map(p -> new RetrievedPassage(p, 0, matched(p, topic))).toList();
 	}
 
+	/**
+	 * The vector retrieval searches with for this question, or null when vectors are off. Triage's safety net reads
+	 * the same vector, and the lookup that follows reuses it: the question is embedded once per turn.
+	 */
+	public float[] questionVector(String question, String context) {
+		return properties.vectors().enabled() && embeddings.enabled() ? vectorQuery(question, context) : null;
+	}
+
 	/** The question in the content's words (after typo correction and synonyms), with the topic of a follow-up. */
 	private float[] vectorQuery(String question, String context) {
 		String wording = analysis.clinicalWording(question);

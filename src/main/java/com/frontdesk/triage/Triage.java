@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Triage {
 
-	private final RedFlags redFlags = new RedFlags(Vocabulary.load());
+	private final Vocabulary vocabulary = Vocabulary.load();
+
+	private final RedFlags redFlags = new RedFlags(vocabulary);
 
 	private static final String DRUG = "\\b(?:ibuprofen|advil|motrin|aleve|naproxen|tylenol|acetaminophen|paracetamol|aspirin"
 			+ "|gabapentin|lyrica|pregabalin|oxycodone|percocet|hydrocodone|vicodin|tramadol|morphine|opioids?|meloxicam"
@@ -130,6 +132,20 @@ public class Triage {
 		}
 		return mentioned ? new TriageResult(TriageOutcome.CLEAR, "none", spanish, "", true)
 				: spanish ? new TriageResult(TriageOutcome.CLEAR, "none", true) : TriageResult.CLEAR;
+	}
+
+	/**
+	 * A concept's decision as if its rules had matched: its outcome and advice in the patient's language (for the
+	 * safety net, which finds the concept by meaning).
+	 */
+	TriageResult concept(String id, boolean spanish, String rule) {
+		for (Concept concept : vocabulary.concepts()) {
+			if (concept.id().equals(id)) {
+				String advice = spanish && !concept.adviceInSpanish().isEmpty() ? concept.adviceInSpanish() : concept.advice();
+				return new TriageResult(concept.outcome(), rule, spanish, advice, false);
+			}
+		}
+		throw new IllegalArgumentException("No triage concept " + id);
 	}
 
 	/** Lower case, plain apostrophes, accents folded, single spaces: so rules see the same text however it was typed. */

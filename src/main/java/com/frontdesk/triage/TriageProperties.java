@@ -1,0 +1,22 @@
+package com.frontdesk.triage;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of triage.
+ *
+ * @param safetyNet the net behind the concept rules
+ */
+@ConfigurationProperties("frontdesk.triage")
+public record TriageProperties(@DefaultValue SafetyNetSettings safetyNet) {
+
+	/**
+	 * @param enabled whether a message no concept matches is compared in meaning with the red-flag descriptions
+	 * @param threshold cosine from which a message counts as close to a red flag (calibrated on the tuned sets, see
+	 * docs/benchmarks.md)
+	 */
+	public record SafetyNetSettings(@DefaultValue("true") boolean enabled, @DefaultValue("0.70") double threshold) {
+	}
+
+}
