@@ -294,7 +294,10 @@ public class Retriever {
 	 * the same vector, and the lookup that follows reuses it: the question is embedded once per turn.
 	 */
 	public float[] questionVector(String question, String context) {
-		return properties.vectors().enabled() && embeddings.enabled() ? vectorQuery(question, context) : null;
+		if (!properties.vectors().enabled() || !embeddings.enabled() || analysis.clinicalWording(question).isBlank()) {
+			return null;
+		}
+		return vectorQuery(question, context);
 	}
 
 	/** The question in the content's words (after typo correction and synonyms), with the topic of a follow-up. */
