@@ -10,4 +10,10 @@ import java.util.Set;
  */
 record Concept(String id, TriageOutcome outcome, String advice, String adviceInSpanish, Set<ContextKind> notWhen,
 		Set<ContextKind> ignores, List<Vocabulary.Match> matches) {
+
+	/** The advice in the patient's language: Spanish when the concept has it, English otherwise. */
+	String advice(boolean spanish) {
+		return spanish && !adviceInSpanish.isEmpty() ? adviceInSpanish : advice;
+	}
+
 }

@@ -106,9 +106,7 @@ public class Triage {
 			for (RedFlags.Finding finding : findings) {
 				Concept concept = finding.concept();
 				if (finding.affirmed() && concept.outcome() == urgent) {
-					String advice = spanish && !concept.adviceInSpanish().isEmpty() ? concept.adviceInSpanish()
-							: concept.advice();
-					return new TriageResult(urgent, concept.id(), spanish, advice, mentioned);
+					return new TriageResult(urgent, concept.id(), spanish, concept.advice(spanish), mentioned);
 				}
 			}
 		}
@@ -141,8 +139,7 @@ public class Triage {
 	TriageResult concept(String id, boolean spanish, String rule) {
 		for (Concept concept : vocabulary.concepts()) {
 			if (concept.id().equals(id)) {
-				String advice = spanish && !concept.adviceInSpanish().isEmpty() ? concept.adviceInSpanish() : concept.advice();
-				return new TriageResult(concept.outcome(), rule, spanish, advice, false);
+				return new TriageResult(concept.outcome(), rule, spanish, concept.advice(spanish), false);
 			}
 		}
 		throw new IllegalArgumentException("No triage concept " + id);

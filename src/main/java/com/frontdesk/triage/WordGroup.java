@@ -151,11 +151,7 @@ final class WordGroup {
 			if (entry.startsWith("re:")) {
 				continue;
 			}
-			String folded = java.text.Normalizer.normalize(entry, java.text.Normalizer.Form.NFD)
-				.replaceAll("\\p{M}+", "")
-				.replaceAll("['\u2019]", "")
-				.toLowerCase(java.util.Locale.ROOT);
-			for (String word : folded.split("[^\\p{L}\\p{N}]+")) {
+			for (String word : Triage.normalize(entry).replace("'", "").split("[^\\p{L}\\p{N}]+")) {
 				if (!word.isEmpty()) {
 					surface.add(word);
 				}
