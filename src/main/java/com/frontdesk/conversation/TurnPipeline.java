@@ -169,8 +169,9 @@ public class TurnPipeline {
 			case EMERGENCY:
 				return emergencies.emergency(spanish, safety.advice());
 			case NEEDS_CLINICIAN:
-				return Reply.of(spanish ? replies.needsClinicianInSpanish() : replies.needsClinician(),
-						Intent.NEEDS_CLINICIAN, actions.call(), actions.book());
+				return safeguarded(text, context, safety, streamed,
+						() -> Reply.of(spanish ? replies.needsClinicianInSpanish() : replies.needsClinician(),
+								Intent.NEEDS_CLINICIAN, actions.call(), actions.book()));
 			case MANIPULATION:
 				return Reply.of(spanish ? replies.outOfScopeInSpanish() : replies.outOfScope(), Intent.NOT_COVERED,
 						actions.call());
@@ -204,15 +205,15 @@ public class TurnPipeline {
 
 	/**
 	 * The answer, behind the safety net: when the question is close in meaning to a red flag that triage's rules did
-	 * not find (and found none they understood as negated or hypothetical), the reply opens with that red flag's
-	 * advice and the emergency action, streamed before anything else, and the answer follows.
+	 * not raise (see {@link SafetyNet#check}), the reply opens with that red flag's advice and the emergency action,
+	 * streamed before anything else, and the answer follows.
 	 */
 	private Reply safeguarded(String text, String context, TriageResult safety, StreamedText streamed,
 			java.util.function.Supplier<Reply> answer) {
-		if (safety.redFlagMentioned() || !safetyNet.active()) {
+		if (!safetyNet.active()) {
 			return answer.get();
 		}
-		TriageResult net = safetyNet.check(knowledge.questionVector(text, context), safety.spanish());
+		TriageResult net = safetyNet.check(knowledge.questionVector(text, context), safety);
 		if (!net.urgent()) {
 			return answer.get();
 		}

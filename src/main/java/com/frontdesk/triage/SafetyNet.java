@@ -11,12 +11,16 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 import com.frontdesk.retrieval.Embeddings;
+import com.frontdesk.retrieval.TextAnalysis;
 
 /**
- * The net behind the concept rules: a message that no concept matches, and in which triage found no red flag it
- * understood as negated or hypothetical, but whose meaning is close to one of the red-flag descriptions of
- * {@code triage/safety-net.txt} (cosine of the in-process embedding model at or above the calibrated threshold),
- * still gets that concept's advice first. It reads the vector retrieval computes for the question anyway.
+ * The net behind the concept rules, in two parts, both reading the vector retrieval computes for the question anyway.
+ * A message that no concept matches, and in which triage found no red flag it understood as negated or hypothetical,
+ * but whose meaning is close to one of the red-flag descriptions of {@code triage/safety-net.txt} (cosine at or above
+ * the calibrated threshold), still gets that concept's advice first. And any message the rules leave without an alarm
+ * whose nearest labelled examples ({@code triage/examples/}) are clearly emergencies rather than look-alikes (the
+ * calibrated margin) gets the advice of the nearest emergency's concept: examples can overrule a reading of
+ * negation or the past, since an uncertain context errs towards safety, but never lower an alarm.
  */
 @Component
 public class SafetyNet {
@@ -34,9 +38,21 @@ public class SafetyNet {
 
 	private volatile List<float[]> vectors;
 
-	SafetyNet(Triage triage, Embeddings embeddings, TriageProperties properties) {
+	private final TextAnalysis analysis;
+
+	private final Redactor redactor;
+
+	private volatile ExampleBank examples;
+
+	/** How many of the nearest emergencies and of the nearest others are averaged. */
+	static final int NEIGHBOURS = 3;
+
+	SafetyNet(Triage triage, Embeddings embeddings, TextAnalysis analysis, Redactor redactor,
+			TriageProperties properties) {
 		this.triage = triage;
 		this.embeddings = embeddings;
+		this.analysis = analysis;
+		this.redactor = redactor;
 		this.settings = properties.safetyNet();
 	}
 
@@ -49,17 +65,55 @@ public class SafetyNet {
 	 * The red flag the message is close in meaning to, as a triage result with that concept's advice; CLEAR when none
 	 * is close enough.
 	 * @param vector the question's vector (as retrieval computes it); null: nothing to compare
-	 * @param spanish the patient wrote in Spanish
+	 * @param rules triage's decision by its rules, which left the message without an alarm
 	 */
-	public TriageResult check(float[] vector, boolean spanish) {
-		if (vector == null || !active()) {
+	public TriageResult check(float[] vector, TriageResult rules) {
+		if (vector == null || !active() || rules.urgent()) {
 			return TriageResult.CLEAR;
 		}
-		Closest closest = closest(vector, bankVectors());
-		if (closest == null || closest.cosine() < settings.threshold()) {
-			return TriageResult.CLEAR;
+		if (!rules.redFlagMentioned()) {
+			Closest closest = closest(vector, bankVectors());
+			if (closest != null && closest.cosine() >= settings.threshold()) {
+				return triage.concept(closest.concept(), rules.spanish(), "safety-net:" + closest.concept());
+			}
 		}
-		return triage.concept(closest.concept(), spanish, "safety-net:" + closest.concept());
+		ExampleBank.Nearest nearest = exampleBank().nearest(vector, NEIGHBOURS, null);
+		if (nearest.margin() >= settings.exampleMargin()) {
+			return triage.concept(nearest.concept(), rules.spanish(), "safety-net-examples:" + nearest.concept());
+		}
+		return TriageResult.CLEAR;
+	}
+
+	/**
+	 * How much nearer a vector's nearest emergency examples are than its nearest look-alikes (for calibrating the
+	 * margin): the margin and the nearest emergency's concept.
+	 * @param excludeMessage an example to leave out, so that the bank's own examples are scored fairly; null for none
+	 */
+	public Closest nearestExamples(float[] vector, String excludeMessage) {
+		ExampleBank bank = exampleBank();
+		String excluded = excludeMessage == null ? null : wording(excludeMessage);
+		ExampleBank.Nearest nearest = bank.nearest(vector, NEIGHBOURS, excluded);
+		return new Closest(nearest.concept(), nearest.margin());
+	}
+
+	/** The examples and their vectors, read once. */
+	ExampleBank exampleBank() {
+		ExampleBank bank = examples;
+		if (bank == null) {
+			synchronized (this) {
+				bank = examples;
+				if (bank == null) {
+					bank = ExampleBank.load(this::wording, embeddings::content);
+					examples = bank;
+				}
+			}
+		}
+		return bank;
+	}
+
+	/** A message in the words its vector is computed from: redacted, in the content's words, as retrieval does. */
+	String wording(String message) {
+		return analysis.clinicalWording(redactor.searchable(message));
 	}
 
 	/** The description closest to a vector: its concept and the cosine. */

@@ -15,8 +15,12 @@ public record TriageProperties(@DefaultValue SafetyNetSettings safetyNet) {
 	 * @param enabled whether a message no concept matches is compared in meaning with the red-flag descriptions
 	 * @param threshold cosine from which a message counts as close to a red flag (calibrated on the tuned sets, see
 	 * docs/benchmarks.md)
+	 * @param exampleMargin how much nearer (mean cosine of the three nearest) a message must be to the labelled
+	 * emergencies of {@code triage/examples/} than to their look-alikes to count as a red flag (calibrated on the
+	 * examples themselves, each left out in turn, see docs/benchmarks.md)
 	 */
-	public record SafetyNetSettings(@DefaultValue("true") boolean enabled, @DefaultValue("0.70") double threshold) {
+	public record SafetyNetSettings(@DefaultValue("true") boolean enabled, @DefaultValue("0.70") double threshold,
+			@DefaultValue("0.14") double exampleMargin) {
 	}
 
 }

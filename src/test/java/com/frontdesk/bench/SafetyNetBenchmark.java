@@ -15,19 +15,21 @@ import com.frontdesk.triage.Redactor;
 import com.frontdesk.triage.SafetyNet;
 import com.frontdesk.triage.Triage;
 import com.frontdesk.triage.TriageOutcome;
+import com.frontdesk.triage.TriageProperties;
 import com.frontdesk.triage.TriageResult;
 
 /**
- * Calibrates and measures the safety net on the labelled triage sets: for each message the rules leave clear (and in
- * which they understood no red flag as negated or hypothetical), the closest red-flag description's cosine to the
- * vector retrieval computes for the message. Prints, for each threshold, the emergencies it adds and the false alarms
- * it adds. Run with {@code ./mvnw -q -B test -Dtest=SafetyNetBenchmark -Dsurefire.failIfNoSpecifiedTests=false
- * [-Dtriage.sets=tune-a,tune-b]}.
+ * Calibrates and measures the safety net on the labelled triage sets and on K-QA. For every message the rules leave
+ * without an alarm: the closest red-flag description (used when the rules read no red flag as negated or past) and
+ * the margin of the nearest labelled emergencies over the nearest look-alikes ({@code triage/examples/}), the
+ * message itself left out of the examples, so that the examples' own sets are scored as if they were new. Prints what
+ * the net adds at the configured settings, and a sweep of the example margin. Run with {@code ./mvnw -q -B test
+ * -Dtest=SafetyNetBenchmark -Dsurefire.failIfNoSpecifiedTests=false [-Dtriage.sets=tune-a,tune-b,heldout]}.
  */
 @SpringBootTest
 class SafetyNetBenchmark {
 
-	record Scored(String label, String message, double cosine, String concept) {
+	record Scored(boolean emergency, boolean mentioned, String message, double cosine, double margin, String concept) {
 	}
 
 	@Autowired
@@ -42,70 +44,97 @@ class SafetyNetBenchmark {
 	@Autowired
 	Redactor redactor;
 
+	@Autowired
+	TriageProperties properties;
+
 	@Test
 	void calibrate() throws IOException {
 		for (String set : System.getProperty("triage.sets", "tune-a,tune-b").split(",")) {
-			List<Scored> scored = new ArrayList<>();
-			int emergencies = 0;
-			int caughtByRules = 0;
-			int others = 0;
-			int alarmsByRules = 0;
-			for (String line : read("/triage/" + set + ".tsv")) {
-				String[] f = line.split("\t", 3);
-				boolean emergency = f[0].equals("emergency") || f[0].equals("self_harm");
-				TriageResult rules = triage.assess(f[2]);
-				emergencies += emergency ? 1 : 0;
-				others += emergency ? 0 : 1;
-				if (rules.urgent()) {
-					caughtByRules += emergency ? 1 : 0;
-					alarmsByRules += emergency ? 0 : 1;
-					continue;
-				}
-				if (rules.redFlagMentioned() || rules.outcome() == TriageOutcome.MANIPULATION) {
-					continue;
-				}
-				SafetyNet.Closest closest = net.closest(retriever.questionVector(redactor.searchable(f[2]), ""));
-				scored.add(new Scored(emergency ? "emergency" : "other", f[2], closest.cosine(), closest.concept()));
+			measure(set, TriageBenchmark.labelled(set));
+		}
+		measure("k-qa (all but line 725; the even lines are examples, each left out in turn)", kqa(-1));
+		measure("k-qa, odd lines (not among the examples)", kqa(0));
+	}
+
+	private void measure(String set, List<String[]> lines) {
+		List<Scored> scored = new ArrayList<>();
+		int emergencies = 0;
+		int caughtByRules = 0;
+		int others = 0;
+		int alarmsByRules = 0;
+		for (String[] f : lines) {
+			boolean emergency = f[0].equals("emergency") || f[0].equals("self_harm");
+			TriageResult rules = triage.assess(f[2]);
+			emergencies += emergency ? 1 : 0;
+			others += emergency ? 0 : 1;
+			if (rules.urgent()) {
+				caughtByRules += emergency ? 1 : 0;
+				alarmsByRules += emergency ? 0 : 1;
+				continue;
 			}
-			System.out.printf("== %s: rules catch %d / %d, false alarms %d / %d%n", set, caughtByRules, emergencies,
-					alarmsByRules, others);
-			for (double t = 0.50; t <= 0.901; t += 0.02) {
-				double threshold = t;
-				long added = scored.stream().filter(s -> s.label().equals("emergency") && s.cosine() >= threshold).count();
-				long falseAlarms = scored.stream().filter(s -> s.label().equals("other") && s.cosine() >= threshold).count();
-				System.out.printf("  threshold %.2f: +%d emergencies, +%d false alarms%n", t, added, falseAlarms);
+			if (rules.outcome() == TriageOutcome.MANIPULATION) {
+				continue;
 			}
-			if (Boolean.getBoolean("triage.details")) {
-				scored.stream().sorted((a, b) -> Double.compare(b.cosine(), a.cosine())).limit(25)
-					.forEach(s -> System.out.printf("    %.3f %s %s: %s%n", s.cosine(), s.label(), s.concept(), s.message()));
+			float[] vector = retriever.questionVector(redactor.searchable(f[2]), "");
+			if (vector == null) {
+				continue;
 			}
+			SafetyNet.Closest closest = net.closest(vector);
+			SafetyNet.Closest examples = net.nearestExamples(vector, f[2]);
+			scored.add(new Scored(emergency, rules.redFlagMentioned(), f[2],
+					rules.redFlagMentioned() ? -1 : closest.cosine(), examples.cosine(), examples.concept()));
+		}
+		TriageProperties.SafetyNetSettings settings = properties.safetyNet();
+		System.out.printf("== %s: rules catch %d / %d, false alarms %d / %d%n", set, caughtByRules, emergencies,
+				alarmsByRules, others);
+		System.out.printf("  net at %.2f / margin %.2f: %s%n", settings.threshold(), settings.exampleMargin(),
+				added(scored, settings.threshold(), settings.exampleMargin()));
+		System.out.printf("  descriptions only (%.2f): %s%n", settings.threshold(), added(scored, settings.threshold(), 9));
+		for (double m = 0.06; m <= 0.201; m += 0.02) {
+			System.out.printf("  margin %.2f: %s%n", m, added(scored, settings.threshold(), m));
+		}
+		if (Boolean.getBoolean("triage.details")) {
+			scored.stream().filter(s -> s.margin() >= settings.exampleMargin() || s.cosine() >= settings.threshold())
+				.forEach(s -> System.out.printf("    %s %.3f %.3f %s: %s%n", s.emergency() ? "caught" : "ALARM ",
+						s.cosine(), s.margin(), s.concept(), s.message()));
 		}
 	}
 
-	/** K-QA's real questions: how many the net would send to 911 at each threshold (none is an emergency but one). */
-	@Test
-	void realPatients() throws IOException {
+	private static String added(List<Scored> scored, double threshold, double margin) {
+		long caught = 0;
+		long alarms = 0;
+		long caughtMentioned = 0;
+		long alarmsMentioned = 0;
+		for (Scored s : scored) {
+			if (s.cosine() >= threshold || s.margin() >= margin) {
+				caught += s.emergency() ? 1 : 0;
+				alarms += s.emergency() ? 0 : 1;
+				caughtMentioned += s.emergency() && s.mentioned() ? 1 : 0;
+				alarmsMentioned += !s.emergency() && s.mentioned() ? 1 : 0;
+			}
+		}
+		return String.format("+%d emergencies (%d read as negated/past by the rules), +%d false alarms (%d)", caught,
+				caughtMentioned, alarms, alarmsMentioned);
+	}
+
+	/**
+	 * K-QA's real questions as labelled lines, all non-emergencies but line 725. parity -1: all; 0: the odd lines
+	 * (1-based), which are not among the examples.
+	 */
+	private static List<String[]> kqa(int parity) throws IOException {
 		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
-		List<Double> cosines = new ArrayList<>();
-		for (String line : read("/k-qa/kqa-questions.jsonl")) {
-			String question = json.readTree(line).get("question").stringValue();
-			TriageResult rules = triage.assess(question);
-			if (rules.clear() && !rules.redFlagMentioned()) {
-				cosines.add(net.closest(retriever.questionVector(redactor.searchable(question), "")).cosine());
+		List<String[]> lines = new ArrayList<>();
+		try (InputStream in = SafetyNetBenchmark.class.getResourceAsStream("/k-qa/kqa-questions.jsonl")) {
+			List<String> all = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank())
+				.toList();
+			for (int i = 0; i < all.size(); i++) {
+				if (i == 724 || (parity >= 0 && i % 2 != parity)) {
+					continue;
+				}
+				lines.add(new String[] { "other", "none", json.readTree(all.get(i)).get("question").stringValue() });
 			}
 		}
-		System.out.println("== K-QA: questions the rules leave clear: " + cosines.size());
-		for (double t = 0.60; t <= 0.801; t += 0.02) {
-			double threshold = t;
-			System.out.printf("  threshold %.2f: %d sent to 911 by the net%n", t,
-					cosines.stream().filter(c -> c >= threshold).count());
-		}
-	}
-
-	private static List<String> read(String resource) throws IOException {
-		try (InputStream in = SafetyNetBenchmark.class.getResourceAsStream(resource)) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
-		}
+		return lines;
 	}
 
 }

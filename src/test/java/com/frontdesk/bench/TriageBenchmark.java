@@ -15,8 +15,8 @@ import com.frontdesk.triage.TriageOutcome;
 import com.frontdesk.triage.TriageResult;
 
 /**
- * Triage quality on the labelled sets of {@code src/test/resources/triage} (tune: the half the vocabulary was tuned
- * on; heldout: written first and never tuned on), and false alarms on the 1,212 real K-QA questions. Run with
+ * Triage quality on the labelled sets (tune-a, tune-b: the examples of {@code triage/examples/}, tuned on; heldout,
+ * in {@code src/test/resources/triage/}: written first and never tuned on), and false alarms on the 1,212 real K-QA questions. Run with
  * {@code ./mvnw -q -B test -Dtest=TriageBenchmark -Dsurefire.failIfNoSpecifiedTests=false [-Dtriage.sets=tune,heldout]
  * [-Dtriage.details=true]}.
  */
@@ -31,7 +31,7 @@ class TriageBenchmark {
 	void report() throws IOException {
 		boolean details = Boolean.getBoolean("triage.details");
 		for (String set : System.getProperty("triage.sets", "tune-a,tune-b").split(",")) {
-			report(set, read("/triage/" + set + ".tsv"), details);
+			report(set, labelled(set).stream().map(f -> new Labelled(f[0], f[1], f[2])).toList(), details);
 		}
 		realPatients(details);
 		timing();
@@ -163,13 +163,18 @@ class TriageBenchmark {
 		}
 	}
 
-	private static List<Labelled> read(String resource) throws IOException {
-		try (InputStream in = TriageBenchmark.class.getResourceAsStream(resource)) {
-			List<Labelled> messages = new ArrayList<>();
+	/**
+	 * A labelled set, {@code label<TAB>concept<TAB>message} a line: the examples the net uses
+	 * ({@code triage/examples/}, tuned on) or a held-out set of {@code src/test/resources/triage/}.
+	 */
+	static List<String[]> labelled(String set) throws IOException {
+		InputStream found = TriageBenchmark.class.getResourceAsStream("/triage/examples/" + set + ".tsv");
+		try (InputStream in = found != null ? found : TriageBenchmark.class.getResourceAsStream("/triage/" + set + ".tsv")) {
+			List<String[]> messages = new ArrayList<>();
 			for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
 				String[] fields = line.split("\t", 3);
 				if (fields.length == 3) {
-					messages.add(new Labelled(fields[0], fields[1], fields[2]));
+					messages.add(fields);
 				}
 			}
 			return messages;

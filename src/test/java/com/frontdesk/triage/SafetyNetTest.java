@@ -3,6 +3,7 @@ package com.frontdesk.triage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,8 +24,54 @@ class SafetyNetTest {
 	/** No concept pattern matches this wording ("will not come out" is not among the rules' phrases). */
 	static final String UNMATCHED_RED_FLAG = "my pee will not come out since my surgery";
 
+	/** Said indirectly, in words no self-harm pattern has; near in meaning to the labelled examples of self-harm. */
+	static final String INDIRECT_SELF_HARM = "honestly nobody would even notice if i just disappeared for good";
+
+	/** Read by the rules as a pain that is ordinary ("I know some pain is normal"); its examples are emergencies. */
+	static final String PAIN_THE_RULES_READ_AS_ORDINARY = "I know pain is normal after surgery but this is another level, cant walk cant lie down cant even think straight";
+
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	SafetyNet net;
+
+	@Test
+	void everyLabelledExampleHasItsVectorShippedSoNoInstanceEmbedsThemAtStartUp() {
+		assertThat(ExampleBank.missingVectors(net::wording)).as("run ExampleVectorsWriter after changing an example")
+			.isZero();
+		assertThat(net.exampleBank().examples()).hasSizeGreaterThan(1000);
+	}
+
+	@Test
+	void selfHarmSaidIndirectlyTheRulesMissGetsTheCrisisLineFirst() {
+		assertThat(new Triage().assess(INDIRECT_SELF_HARM).urgent()).isFalse();
+
+		JsonNode reply = new ChatClient(port).chat(null, INDIRECT_SELF_HARM).json();
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("emergency");
+		assertThat(reply.get("reply").stringValue()).contains("988");
+		assertThat(reply.get("actions").get(0).get("type").stringValue()).isEqualTo("emergency");
+	}
+
+	@Test
+	void aRedFlagTheRulesReadAsOrdinaryIsRaisedByItsNearestExamples() {
+		assertThat(new Triage().assess(PAIN_THE_RULES_READ_AS_ORDINARY).urgent()).isFalse();
+
+		JsonNode reply = new ChatClient(port).chat(null, PAIN_THE_RULES_READ_AS_ORDINARY).json();
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("emergency");
+		assertThat(reply.get("actions").get(0).get("type").stringValue()).isEqualTo("emergency");
+	}
+
+	@Test
+	void aNegatedLookAlikeOfTheExamplesIsAnsweredWithoutAnAlarm() {
+		JsonNode reply = new ChatClient(port)
+			.chat(null, "my mum had her fusion last month, no chest pain or anything, can she fly to see us at christmas?")
+			.json();
+
+		assertThat(reply.get("intent").stringValue()).isNotEqualTo("emergency");
+	}
 
 	@Test
 	void theRulesAloneDoNotRecogniseTheWording() {

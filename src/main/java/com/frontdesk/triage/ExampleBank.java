@@ -1,0 +1,218 @@
+package com.frontdesk.triage;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+import com.frontdesk.retrieval.Embeddings;
+
+/**
+ * The labelled examples of {@code triage/examples/} and their vectors: patient messages that are emergencies and
+ * look-alikes that are not. A message's nearest examples say how close in meaning it is to a red flag, weighed
+ * against how close it is to the ordinary messages that share its words.
+ */
+final class ExampleBank {
+
+	static final String FOLDER = "triage/examples/";
+
+	static final List<String> FILES = List.of("tune-a.tsv", "tune-b.tsv", "k-qa-half.tsv");
+
+	static final String VECTORS = FOLDER + "vectors.bin";
+
+	private static final int MAGIC = 0x46444558;
+
+	/**
+	 * One labelled example.
+	 * @param wording the message as its vector was computed (redacted, in the content's words)
+	 */
+	record Example(boolean emergency, String concept, String message, String wording) {
+	}
+
+	/** The nearest examples of a vector: the margin of the emergencies over the others, and the nearest emergency. */
+	record Nearest(double margin, String concept, double emergency, double other) {
+	}
+
+	private final List<Example> examples;
+
+	private final float[][] vectors;
+
+	private ExampleBank(List<Example> examples, float[][] vectors) {
+		this.examples = examples;
+		this.vectors = vectors;
+	}
+
+	/**
+	 * The bank with its vectors: those shipped in {@code vectors.bin} when they were computed for the same wording,
+	 * the others embedded now (and kept in the content's vector cache).
+	 */
+	static ExampleBank load(UnaryOperator<String> wording, Function<String, float[]> embedder) {
+		List<Example> examples = read(wording);
+		Map<String, float[]> shipped = shippedVectors();
+		float[][] vectors = new float[examples.size()][];
+		for (int i = 0; i < examples.size(); i++) {
+			String text = examples.get(i).wording();
+			float[] known = shipped.get(text);
+			vectors[i] = known != null ? known : text.isBlank() ? null : embedder.apply(text);
+		}
+		return new ExampleBank(examples, vectors);
+	}
+
+	List<Example> examples() {
+		return examples;
+	}
+
+	/**
+	 * The mean cosine of the {@code k} nearest emergencies minus that of the {@code k} nearest others, and the
+	 * concept of the nearest emergency.
+	 * @param exclude an example's wording to leave out (to score the bank's own examples fairly); null for none
+	 */
+	Nearest nearest(float[] vector, int k, String exclude) {
+		double[] emergencies = new double[k];
+		double[] others = new double[k];
+		java.util.Arrays.fill(emergencies, -1);
+		java.util.Arrays.fill(others, -1);
+		double best = -1;
+		String concept = "none";
+		for (int i = 0; i < examples.size(); i++) {
+			Example example = examples.get(i);
+			if (vectors[i] == null || example.wording().equals(exclude)) {
+				continue;
+			}
+			double cosine = Embeddings.cosine(vector, vectors[i]);
+			if (example.emergency()) {
+				insert(emergencies, cosine);
+				if (cosine > best) {
+					best = cosine;
+					concept = example.concept();
+				}
+			}
+			else {
+				insert(others, cosine);
+			}
+		}
+		double emergency = mean(emergencies);
+		double other = mean(others);
+		return new Nearest(emergency - other, concept, emergency, other);
+	}
+
+	/** Keeps the k largest values, in descending order. */
+	private static void insert(double[] top, double value) {
+		if (value <= top[top.length - 1]) {
+			return;
+		}
+		int i = top.length - 1;
+		while (i > 0 && top[i - 1] < value) {
+			top[i] = top[i - 1];
+			i--;
+		}
+		top[i] = value;
+	}
+
+	private static double mean(double[] values) {
+		double sum = 0;
+		for (double value : values) {
+			sum += value;
+		}
+		return sum / values.length;
+	}
+
+	/** Writes every example's vector, as half-precision floats, for {@code vectors.bin}. */
+	void write(Path file, String model) throws IOException {
+		Files.createDirectories(file.getParent());
+		try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+			out.writeInt(MAGIC);
+			out.writeUTF(model);
+			long count = java.util.Arrays.stream(vectors).filter(java.util.Objects::nonNull).count();
+			out.writeInt((int) count);
+			for (int i = 0; i < examples.size(); i++) {
+				if (vectors[i] == null) {
+					continue;
+				}
+				byte[] text = examples.get(i).wording().getBytes(StandardCharsets.UTF_8);
+				out.writeInt(text.length);
+				out.write(text);
+				out.writeShort(vectors[i].length);
+				for (float value : vectors[i]) {
+					out.writeShort(Float.floatToFloat16(value));
+				}
+			}
+		}
+	}
+
+	/** How many examples had no shipped vector and were embedded at load. */
+	static long missingVectors(UnaryOperator<String> wording) {
+		Map<String, float[]> shipped = shippedVectors();
+		return read(wording).stream().filter(e -> !e.wording().isBlank() && !shipped.containsKey(e.wording())).count();
+	}
+
+	private static Map<String, float[]> shippedVectors() {
+		Map<String, float[]> vectors = new HashMap<>();
+		try (InputStream resource = ExampleBank.class.getClassLoader().getResourceAsStream(VECTORS)) {
+			if (resource == null) {
+				return vectors;
+			}
+			DataInputStream in = new DataInputStream(new BufferedInputStream(resource));
+			if (in.readInt() != MAGIC) {
+				return vectors;
+			}
+			in.readUTF();
+			int count = in.readInt();
+			for (int n = 0; n < count; n++) {
+				String text = new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
+				float[] vector = new float[in.readShort()];
+				double norm = 0;
+				for (int i = 0; i < vector.length; i++) {
+					vector[i] = Float.float16ToFloat(in.readShort());
+					norm += vector[i] * vector[i];
+				}
+				float scale = (float) (1 / Math.sqrt(norm));
+				for (int i = 0; i < vector.length; i++) {
+					vector[i] *= scale;
+				}
+				vectors.put(text, vector);
+			}
+			return vectors;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static List<Example> read(UnaryOperator<String> wording) {
+		List<Example> examples = new ArrayList<>();
+		for (String file : FILES) {
+			try (InputStream in = ExampleBank.class.getClassLoader().getResourceAsStream(FOLDER + file)) {
+				if (in == null) {
+					throw new IllegalStateException("Missing triage examples " + FOLDER + file);
+				}
+				for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+					String[] fields = line.split("\t", 3);
+					if (line.isBlank() || line.startsWith("#") || fields.length < 3) {
+						continue;
+					}
+					boolean emergency = fields[0].equals("emergency") || fields[0].equals("self_harm");
+					String message = fields[2].strip();
+					examples.add(new Example(emergency, fields[1].strip(), message, wording.apply(message)));
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return List.copyOf(examples);
+	}
+
+}
