@@ -153,11 +153,7 @@ public class Embeddings {
 
 	/** Cosine similarity of two unit vectors. */
 	public static float cosine(float[] a, float[] b) {
-		float dot = 0;
-		for (int i = 0; i < a.length; i++) {
-			dot += a[i] * b[i];
-		}
-		return dot;
+		return org.apache.lucene.util.VectorUtil.dotProduct(a, b);
 	}
 
 	private float[] embed(String text) {

@@ -39,6 +39,33 @@ public class Triage {
 	private static final String MEDICINE = "(?:\\b(?:medications?|medicines?|meds|drugs?|pills?|tablets?|nasal sprays?"
 			+ "|inhalers?|muscle relax(?:ers?|ants?)|painkillers?|pain killers?)\\b|" + DRUG + ")";
 
+	/** Whether a message names a medicine at all: the rules that need one are not tried on a message without. */
+	static final java.util.regex.Pattern NAMES_MEDICINE = java.util.regex.Pattern.compile(MEDICINE);
+
+	/**
+	 * A word of every medicine name and kind of {@link #MEDICINE} (singular; for the two-word ones the word that
+	 * decides): a message with none of them cannot name a medicine, so {@link #NAMES_MEDICINE} only runs on one with.
+	 */
+	private static final java.util.Set<String> MEDICINE_WORDS = java.util.Set.of("medication", "medicine", "med", "drug",
+			"pill", "tablet", "spray", "inhaler", "relaxer", "relaxant", "painkiller", "killer", "ibuprofen", "advil",
+			"motrin", "aleve", "naproxen", "tylenol", "acetaminophen", "paracetamol", "aspirin", "gabapentin", "lyrica",
+			"pregabalin", "oxycodone", "percocet", "hydrocodone", "vicodin", "tramadol", "morphine", "opioid", "meloxicam",
+			"celebrex", "flexeril", "cyclobenzaprine", "prednisone", "thinner", "warfarin", "coumadin", "eliquis",
+			"xarelto", "plavix", "metformin", "insulin", "antibiotic", "zyrtec", "claritin", "allegra", "benadryl",
+			"flonase", "sudafed", "mucinex", "nyquil", "dayquil", "paxlovid", "tamiflu", "lexapro", "zoloft", "prozac",
+			"wellbutrin", "hydroxyzine", "amoxicillin", "augmentin", "azithromycin", "z", "zpak", "zpack", "doxycycline",
+			"cipro", "keflex", "valium", "xanax", "ambien", "adderall", "lisinopril", "ozempic");
+
+	static boolean namesMedicine(String normalized) {
+		for (String word : normalized.split("[^a-z0-9]+")) {
+			String singular = word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
+			if (MEDICINE_WORDS.contains(word) || MEDICINE_WORDS.contains(singular)) {
+				return NAMES_MEDICINE.matcher(normalized).find();
+			}
+		}
+		return false;
+	}
+
 	private static final List<TriageRule> RULES = List.of(
 			// Personal medical advice: doses and medicine decisions, diagnoses, test results.
 			TriageRule.of("dose", NEEDS_CLINICIAN,
@@ -49,17 +76,19 @@ public class Triage {
 							+ "(?!.*\\b(?:appointment|consultation|book|schedul\\w*|call)\\b)"
 							+ "|\\b(?:stop|quit|skip|start|keep) taking\\b"
 							+ "|\\b(?:safe|ok|okay|alright|fine) to (?:take|stop|mix|combine)\\b"
-							+ "|\\b(?:prescri\\w+|refill)\\b"
-							+ "|\\b(?:take|taking|stop|stopping|on|use|using|mix|mixing)\\W+(?:\\w+\\W+){0,2}?" + DRUG
+							+ "|\\b(?:prescri\\w+|refill)\\b"),
+			TriageRule.ofMedicine("medicine-decision", NEEDS_CLINICIAN,
+					"\\b(?:take|taking|stop|stopping|on|use|using|mix|mixing)\\W+(?:\\w+\\W+){0,2}?" + DRUG
 							+ "|" + DRUG + "\\W+(?:\\w+\\W+){0,3}?(?:before|after|ok|okay|safe|allowed|fine|with)\\b"),
 			// Which medicine to take, what one does or whether it helps: only the care team can say, for this patient.
-			TriageRule.of("medicine-question", NEEDS_CLINICIAN,
+			TriageRule.ofMedicine("medicine-question", NEEDS_CLINICIAN,
 					"\\b(?:is there|are there|any(?:thing)?|what|which|suggest|recommend)\\b(?:\\W+\\w+){0,3}?\\W+" + MEDICINE
 							+ "|\\b(?:will|would|can|could|does|do|might|may|should) (?:the |this |that |my |a |an |these |those )?"
 							+ MEDICINE + "\\W+(?:\\w+\\W+){0,2}?(?:help|work|interact)\\b"
 							+ "|" + MEDICINE + "\\W+(?:will|would|can|could|does|do|might|may)\\W+(?:\\w+\\W+){0,2}?(?:help|work|interact)\\b"
-							+ "|\\b(?:qualify|eligible) for\\W+(?:\\w+\\W+){0,3}?" + MEDICINE
-							+ "|\\b(?:anything|something)\\W+(?:\\w+\\W+){0,2}?(?:give|prescribe|recommend) (?:me )?(?:to|for)\\b"
+							+ "|\\b(?:qualify|eligible) for\\W+(?:\\w+\\W+){0,3}?" + MEDICINE),
+			TriageRule.of("medicine-question", NEEDS_CLINICIAN,
+					"\\b(?:anything|something)\\W+(?:\\w+\\W+){0,2}?(?:give|prescribe|recommend) (?:me )?(?:to|for)\\b"
 							+ "|\\b(?:anything|something|what)\\W+(?:\\w+\\W+){0,3}?(?:do|take|use|try)(?: or (?:do|take|use|try))? "
 							+ "for (?:the |my |this |back |leg )?pain\\b"
 							+ "|\\b(?:how (?:do|can|could|should) i|is there (?:a way|anything)(?: i can do)? to|what (?:can|should) i do to) "
@@ -101,6 +130,7 @@ public class Triage {
 		String normalized = normalize(hidden.isEmpty() ? message : message + "\n" + String.join("\n", hidden));
 		boolean spanish = Languages.looksSpanish(normalized);
 		List<RedFlags.Finding> findings = redFlags.find(normalized);
+		boolean medicine = namesMedicine(normalized);
 		boolean mentioned = findings.stream().anyMatch(f -> !f.affirmed() && f.concept().outcome() != NEEDS_CLINICIAN);
 		for (TriageOutcome urgent : List.of(SELF_HARM, EMERGENCY)) {
 			for (RedFlags.Finding finding : findings) {
@@ -111,7 +141,7 @@ public class Triage {
 			}
 		}
 		for (TriageRule rule : ALL_RULES) {
-			if (rule.outcome() == NEEDS_CLINICIAN && rule.matches(normalized)) {
+			if (rule.outcome() == NEEDS_CLINICIAN && rule.matches(normalized, medicine)) {
 				return new TriageResult(rule.outcome(), rule.name(), spanish || rule.name().startsWith("es-"), "", mentioned);
 			}
 		}
@@ -121,7 +151,7 @@ public class Triage {
 			}
 		}
 		for (TriageRule rule : ALL_RULES) {
-			if (rule.outcome() == MANIPULATION && rule.matches(normalized)) {
+			if (rule.outcome() == MANIPULATION && rule.matches(normalized, medicine)) {
 				return new TriageResult(rule.outcome(), rule.name(), spanish || rule.name().startsWith("es-"), "", mentioned);
 			}
 		}
