@@ -33,7 +33,7 @@ public class Triage {
 			+ "|coumadin|eliquis|xarelto|plavix|metformin|insulin|antibiotics?|zyrtec|claritin|allegra|benadryl|flonase"
 			+ "|sudafed|mucinex|nyquil|dayquil|paxlovid|tamiflu|lexapro|zoloft|prozac|wellbutrin|hydroxyzine|amoxicillin"
 			+ "|augmentin|azithromycin|z-?pak|z-?pack|doxycycline|cipro|keflex|valium|xanax|ambien|adderall|lisinopril"
-			+ "|ozempic)\\b";
+			+ "|ozempic|oxy|oxys|stool softeners?|laxatives?|miralax|colace|senna|cbd|melatonin|supplements?|vitamins?)\\b";
 
 	/** Any medicine, by kind or by name. */
 	private static final String MEDICINE = "(?:\\b(?:medications?|medicines?|meds|drugs?|pills?|tablets?|nasal sprays?"
@@ -54,7 +54,8 @@ public class Triage {
 			"xarelto", "plavix", "metformin", "insulin", "antibiotic", "zyrtec", "claritin", "allegra", "benadryl",
 			"flonase", "sudafed", "mucinex", "nyquil", "dayquil", "paxlovid", "tamiflu", "lexapro", "zoloft", "prozac",
 			"wellbutrin", "hydroxyzine", "amoxicillin", "augmentin", "azithromycin", "z", "zpak", "zpack", "doxycycline",
-			"cipro", "keflex", "valium", "xanax", "ambien", "adderall", "lisinopril", "ozempic");
+			"cipro", "keflex", "valium", "xanax", "ambien", "adderall", "lisinopril", "ozempic", "oxy", "softener",
+			"laxative", "miralax", "colace", "senna", "cbd", "melatonin", "supplement", "vitamin");
 
 	static boolean namesMedicine(String normalized) {
 		for (String word : normalized.split("[^a-z0-9]+")) {
@@ -72,13 +73,15 @@ public class Triage {
 					"\\b(?:doses?|dosage|dosing|\\d+ ?(?:mg|mcg|milligrams?|ml)|how (?:much|many) (?:\\w+ ){0,2}(?:should|can|do) i (?:take|use|have)"
 							+ "|how (?:many|much) (?:pills?|tablets?|capsules?|mg|milligrams?)|how often (?:should|can) i take|overdose)\\b"),
 			TriageRule.of("medicine-decision", NEEDS_CLINICIAN,
-					"\\b(?:should|can|could|may|do|must) i (?:\\w+ ){0,2}(?:stop|start|take|use|keep taking|quit|skip|increase|decrease|double|mix|combine|come off|go off|switch)\\b"
+					"\\b(?:should|can|could|may|do|must) i (?:\\w+ ){0,2}(?:keep taking|increase|decrease|double|mix|combine|come off|go off)\\b"
 							+ "(?!.*\\b(?:appointment|consultation|book|schedul\\w*|call)\\b)"
 							+ "|\\b(?:stop|quit|skip|start|keep) taking\\b"
 							+ "|\\b(?:safe|ok|okay|alright|fine) to (?:take|stop|mix|combine)\\b"
 							+ "|\\b(?:prescri\\w+|refill)\\b"),
 			TriageRule.ofMedicine("medicine-decision", NEEDS_CLINICIAN,
-					"\\b(?:take|taking|stop|stopping|on|use|using|mix|mixing)\\W+(?:\\w+\\W+){0,2}?" + DRUG
+					"\\b(?:should|can|could|may|do|must) i (?:\\w+ ){0,2}(?:stop|start|take|use|quit|skip|switch)\\b"
+							+ "(?!.*\\b(?:appointment|consultation|book|schedul\\w*|call)\\b)|"
+							+ "\\b(?:take|taking|stop|stopping|on|off|use|using|mix|mixing)\\W+(?:\\w+\\W+){0,2}?" + DRUG
 							+ "|" + DRUG + "\\W+(?:\\w+\\W+){0,3}?(?:before|after|ok|okay|safe|allowed|fine|with)\\b"),
 			// Which medicine to take, what one does or whether it helps: only the care team can say, for this patient.
 			TriageRule.ofMedicine("medicine-question", NEEDS_CLINICIAN,
@@ -95,7 +98,7 @@ public class Triage {
 							+ "(?:stop|treat|cure|get rid of|relieve|ease|soothe|manage|fix) (?:the |my |this |these )?\\w+"),
 			TriageRule.of("diagnosis", NEEDS_CLINICIAN,
 					"\\b(?:do|did|could|might|would) i (?:\\w+ )?(?:have|has|got) (?:a |an )?(?!(?:a |an )?(?:questions?|appointments?|consultation|scars?|to|same|this|the|it|surgery|lateral|an? (?:operation|procedure))\\b)\\w+"
-							+ "|\\b(?:am i|is it|is this|could (?:it|this) be|might (?:it|this) be|do you think (?:it'?s|i have|this is)) (?:\\w+ ){0,2}(?:cancer|a tumou?r|serious|broken|fractured|infected|a herniat\\w*|herniated|a slipped|normal to|dangerous|bad)\\b"
+							+ "|\\b(?:am i|is it|is this|could (?:it|this) be|might (?:it|this) be|do you think (?:it'?s|i have|this is)) (?:\\w+ ){0,2}(?:cancer|a tumou?r|serious|broken|fractured|infected|a herniat\\w*|herniated|a slipped|dangerous|bad)\\b"
 							+ "|\\bdiagnos\\w*\\b|\\bwhat(?:'s| is) wrong with (?:me|my)\\b|\\bwhat do i have\\b"
 							+ "|\\b(?:diseases?|conditions?|illness(?:es)?|infections?) (?:\\w+ ){0,2}i (?:would |might |could |may )?(?:have|got)\\b"
 							+ "|\\b(?:do|will|would) i (?:really |actually |definitely )?(?:need|have to have|have to get) (?:(?:the|a|an|this|that|back|spine|spinal|lateral) ){0,2}(?:surgery|operation|fusion|mri|x-?ray|scan|procedure)\\b"
