@@ -55,6 +55,7 @@ h2{font-size:17px;font-weight:700;line-height:1.25;overflow-wrap:anywhere}
 .bot{align-self:flex-start;background:#eef1f5;color:#1a1a1a;border-bottom-left-radius:4px}
 .staff{background:#e6f4ea}.who{display:block;font-size:12px;font-weight:700;margin-bottom:2px}
 .note{align-self:flex-end;font-size:12px;color:#444;padding:0 4px}
+.msg time{display:block;font-size:11px;opacity:.9;margin-top:3px;text-align:right}
 .sources a{color:var(--fd-ink);text-decoration:underline}
 .sources{margin-top:8px;font-size:13px;white-space:normal}
 .sources ul{list-style:none;padding:0;margin:2px 0 0}
@@ -203,7 +204,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
   }
 
   // ---- the panel, built on first open ----
-  let panel, log, form, input, starters, notice, status, alertRegion, titleNode, config = null, busy = false, loaded = null;
+  let panel, log, form, input, starters, notice, status, alertRegion, titleNode, sub, config = null, busy = false, loaded = null;
   let follow = true; // the newest reply is kept in view until the patient scrolls or reaches into the conversation
   let conversationId = session.get(KEY_ID);
 
@@ -220,7 +221,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     const titles = el('div', 't');
     titleNode = el('h2', '', opts.title || 'Chat with us');
     titleNode.id = 'fd-title';
-    const sub = el('p', '', 'Virtual assistant');
+    sub = el('p', '', 'Virtual assistant');
     sub.id = 'fd-sub';
     titles.append(titleNode, sub);
     const restart = el('button');
@@ -440,10 +441,18 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     ask(text);
   }
 
-  function addPatient(text) {
+  function addPatient(text, at) {
     const bubble = el('div', 'msg me');
-    bubble.append(el('span', 'sr', 'You: '), text);
+    bubble.append(el('span', 'sr', 'You: '), el('span', 'text', text), stamp(at));
     log.appendChild(bubble);
+  }
+
+  // ---- each message with its time: the server's for earlier turns, now for new ones ----
+  function stamp(at) {
+    const when = at ? new Date(at) : new Date();
+    const time = el('time', '', isNaN(when) ? '' : when.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
+    if (!isNaN(when)) time.dateTime = when.toISOString();
+    return time;
   }
 
   async function ask(text, again) {
@@ -576,7 +585,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
       let last = null;
       for (const turn of history.turns || []) {
         if (turn.replyId) seen.add(String(turn.replyId));
-        if (turn.question) addPatient(turn.question);
+        if (turn.question) addPatient(turn.question, turn.time);
         if (turn.reply) last = log.appendChild(renderReply(turn, false));
       }
       watchStaff(history.owner);
@@ -591,6 +600,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
   let staffTimer = null;
   function watchStaff(owner) {
     const waiting = owner === 'waiting_for_staff' || owner === 'staff';
+    answering(owner);
     if (waiting && !staffTimer) staffTimer = setInterval(checkStaff, STAFF_POLL);
     if (!waiting && staffTimer) { clearInterval(staffTimer); staffTimer = null; }
   }
@@ -615,6 +625,13 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
       }
     }
     watchStaff(history.owner);
+  }
+
+  // ---- the header says who answers: the assistant, or the practice's team once they have the conversation ----
+  function answering(owner) {
+    if (!sub) return;
+    sub.textContent = owner === 'staff' ? staffName() + ' is answering'
+      : owner === 'waiting_for_staff' ? 'Virtual assistant · waiting for ' + staffName() : 'Virtual assistant';
   }
 
   function staffName() {
@@ -701,7 +718,11 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
       buttons.appendChild(link);
     }
     if (buttons.children.length) box.insertBefore(buttons, emergency ? box.children[1] : null); // an emergency's call first
-    if (!emergency && reply.intent !== 'greeting' && reply.replyId) box.appendChild(rating(String(reply.replyId)));
+    box.appendChild(stamp(reply.time));
+    // Was the assistant's answer helpful? Not asked of the team's own messages, greetings or the handoff notice.
+    if (!emergency && !staff && !['greeting', 'handoff'].includes(reply.intent) && reply.replyId) {
+      box.appendChild(rating(String(reply.replyId)));
+    }
     return box;
   }
 

@@ -69,6 +69,9 @@ public final class Chromium {
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--no-default-browser-check", "--disable-extensions", "--password-store=basic", "--lang=en-US",
 				"--window-size=1280,800", "--user-data-dir=" + profile);
+		org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+		logs.enable(org.openqa.selenium.logging.LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20)).scriptTimeout(Duration.ofSeconds(20));
 		return driver;

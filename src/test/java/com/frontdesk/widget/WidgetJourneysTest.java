@@ -123,6 +123,25 @@ class WidgetJourneysTest {
 		assertThat(source.getAttribute("target")).isEqualTo("_blank");
 		widget.waiting().until(d -> widget.find("[role=status]").getAttribute("textContent").contains("small scar"));
 		assertThat(widget.all(".starters button")).allSatisfy(b -> assertThat(b.isDisplayed()).isFalse());
+		assertThat(widget.questions().get(0).findElement(By.cssSelector("time")).getText()).as("the question's time")
+			.matches(".*\\d{1,2}:\\d{2}.*");
+		assertThat(reply.findElement(By.cssSelector("time")).getAttribute("datetime")).as("the answer's time").isNotBlank();
+		assertThat(reply.findElements(By.cssSelector(".rate"))).as("the patient can say whether it helped").hasSize(1);
+		assertThat(widget.find("#fd-sub").getText()).isEqualTo("Virtual assistant");
+	}
+
+	@Test
+	void theDemoPageAndAConversationLogNoErrorsInTheBrowserConsole() {
+		visit(app("/"));
+		driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER); // what earlier pages left
+		visit(app("/"));
+		widget.open();
+		widget.ask("Will lateral fusion leave a big scar?");
+
+		assertThat(driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll())
+			.filteredOn(entry -> entry.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+			.extracting(org.openqa.selenium.logging.LogEntry::getMessage)
+			.isEmpty();
 	}
 
 	@Test
@@ -325,6 +344,8 @@ class WidgetJourneysTest {
 		WebElement handoff = widget.ask("Can I talk to a real person?");
 		assertThat(handoff.getAttribute("data-intent")).isEqualTo("handoff");
 		assertThat(handoff.getText()).contains("asked the team");
+		assertThat(handoff.findElements(By.cssSelector(".rate"))).as("no 'Helpful?' under the handoff notice").isEmpty();
+		assertThat(widget.find("#fd-sub").getText()).isEqualTo("Virtual assistant · waiting for Sample Spine Practice team");
 		String conversation = (String) driver
 			.executeScript("return sessionStorage.getItem('frontdesk.widget.conversationId')");
 		HttpRequest staffReply = HttpRequest
@@ -339,6 +360,9 @@ class WidgetJourneysTest {
 			.withTimeout(Duration.ofSeconds(20))
 			.until(d -> widget.all(".log .msg.staff").stream().findFirst().orElse(null));
 		assertThat(staff.getText()).contains("Sample Spine Practice team").contains("this is Dana at the front desk");
+		assertThat(staff.findElements(By.cssSelector(".rate"))).as("no 'Helpful?' under the team's own message").isEmpty();
+		assertThat(staff.findElement(By.cssSelector("time")).getAttribute("datetime")).isNotBlank();
+		widget.waiting().until(d -> widget.find("#fd-sub").getText().equals("Sample Spine Practice team is answering"));
 		widget.input().sendKeys("Thanks Dana, can I come in on Friday?");
 		widget.find("button.send").click();
 		WebElement note = widget.waiting().until(d -> widget.all(".log .note").stream().findFirst().orElse(null));
@@ -348,7 +372,8 @@ class WidgetJourneysTest {
 		driver.navigate().refresh();
 		widget.waiting().until(d -> widget.isOpen() && widget.all(".log .msg.staff").size() == 1);
 		assertThat(widget.questions()).hasSize(2);
-		assertThat(widget.questions().get(1).getText()).endsWith("Thanks Dana, can I come in on Friday?");
+		assertThat(widget.questions().get(1).findElement(By.cssSelector(".text")).getText())
+			.isEqualTo("Thanks Dana, can I come in on Friday?");
 	}
 
 	@Test
@@ -519,7 +544,7 @@ class WidgetJourneysTest {
 
 		driver.navigate().refresh();
 		widget.waiting().until(d -> widget.isOpen() && widget.replies().size() == 1);
-		assertThat(widget.questions()).singleElement().satisfies(q -> assertThat(q.getText()).endsWith("What are pedicle screws?"));
+		assertThat(widget.questions()).singleElement().satisfies(q -> assertThat(q.findElement(By.cssSelector(".text")).getText()).isEqualTo("What are pedicle screws?"));
 		assertThat(widget.replies().get(0).findElement(By.cssSelector(".sources a")).getText()).contains("Pedicle screws");
 
 		driver.get(app("/?page=two#how"));
