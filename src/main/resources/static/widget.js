@@ -54,6 +54,7 @@ h2{font-size:17px;font-weight:700;line-height:1.25;overflow-wrap:anywhere}
 .me{align-self:flex-end;background:var(--fd-accent);color:var(--fd-on-accent);border-bottom-right-radius:4px}
 .bot{align-self:flex-start;background:#eef1f5;color:#1a1a1a;border-bottom-left-radius:4px}
 .staff{background:#e6f4ea}.who{display:block;font-size:12px;font-weight:700;margin-bottom:2px}
+.text p{margin:0 0 6px}.text p:last-child{margin-bottom:0}.text ul,.text ol{margin:2px 0 6px;padding-left:20px;white-space:normal}
 .note{align-self:flex-end;font-size:12px;color:#444;padding:0 4px}
 .msg time{display:block;font-size:11px;opacity:.9;margin-top:3px;text-align:right}
 .sources a{color:var(--fd-ink);text-decoration:underline}
@@ -638,6 +639,33 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     return (config && config.practiceName ? config.practiceName : 'The practice') + ' team';
   }
 
+  // ---- a reply's text: paragraphs as written, lines that start with "- " or "1." as a list ----
+  function richText(text) {
+    const box = el('div', 'text');
+    let list = null;
+    let lines = [];
+    const flush = () => {
+      while (lines.length && !lines[0].trim()) lines.shift();
+      while (lines.length && !lines[lines.length - 1].trim()) lines.pop();
+      if (lines.length) box.appendChild(el('p', '', lines.join('\n')));
+      lines = [];
+    };
+    for (const line of text.split('\n')) {
+      const item = /^\s*(?:([-•*])|(\d{1,2})[.)])\s+(.+)$/.exec(line);
+      if (!item) {
+        if (line.trim()) list = null;
+        lines.push(line);
+        continue;
+      }
+      flush();
+      const tag = item[1] ? 'ul' : 'ol';
+      if (!list || list.tagName.toLowerCase() !== tag) list = box.appendChild(el(tag));
+      list.appendChild(el('li', '', item[3]));
+    }
+    flush();
+    return box;
+  }
+
   // ---- a reply: text, sources as links, actions as buttons; an emergency as a banner ----
   function renderReply(reply, live) {
     const emergency = reply.intent === 'emergency';
@@ -660,7 +688,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     }
     let text = String(reply.reply || '');
     if (citations.length) text = text.replace(/\n+\s*(Sources?|Fuentes?)\s*:[^\n]*$/i, '');
-    box.appendChild(el('p', 'text', text));
+    box.appendChild(richText(text));
 
     const seen = new Set();
     const links = citations.filter((c) => {

@@ -131,6 +131,18 @@ class WidgetJourneysTest {
 	}
 
 	@Test
+	void aListInTheAnswerIsShownAsAListWithoutDashes() {
+		visit(app("/"));
+		widget.open();
+
+		WebElement reply = widget.ask("Which conditions can lateral fusion treat?");
+
+		assertThat(reply.findElements(By.cssSelector(".text ul li"))).extracting(WebElement::getText)
+			.contains("degenerative disc disease", "scoliosis");
+		assertThat(reply.findElement(By.cssSelector(".text")).getText()).doesNotContain("- ");
+	}
+
+	@Test
 	void theDemoPageAndAConversationLogNoErrorsInTheBrowserConsole() {
 		visit(app("/"));
 		driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER); // what earlier pages left
@@ -145,17 +157,18 @@ class WidgetJourneysTest {
 	}
 
 	@Test
-	void askedHowTheSurgeryIsDoneThePatientSeesEveryStepOnItsOwnLine() {
+	void askedHowTheSurgeryIsDoneThePatientSeesEveryStepAsAnItemOfAList() {
 		visit(app("/"));
 		widget.open();
 
 		WebElement reply = widget.ask("how is the surgery done step by step");
 
 		assertThat(reply.getAttribute("data-intent")).isEqualTo("answer");
-		assertThat(reply.findElement(By.cssSelector(".text")).getText().split("\n")).hasSize(6)
-			.containsSubsequence("How the procedure works:",
-					"- Positioning on the operating table: During the procedure you are placed on the operating table "
-							+ "on your side.");
+		assertThat(reply.findElement(By.cssSelector(".text p")).getText()).isEqualTo("How the procedure works:");
+		assertThat(reply.findElements(By.cssSelector(".text ul li"))).as("each step an item of a list").hasSize(5)
+			.first().extracting(WebElement::getText)
+			.isEqualTo("Positioning on the operating table: During the procedure you are placed on the operating table "
+					+ "on your side.");
 		assertThat(reply.findElement(By.cssSelector(".sources a")).getText())
 			.contains("Minimally Invasive Lateral Fusion – How the procedure works");
 	}
