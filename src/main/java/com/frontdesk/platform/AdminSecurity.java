@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +26,9 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * Spring Security for the admin API and pages: HTTP Basic against one admin account whose password comes from the
@@ -42,7 +46,8 @@ class AdminSecurity {
 	private static final Logger log = LoggerFactory.getLogger(AdminSecurity.class);
 
 	@Bean
-	SecurityFilterChain security(HttpSecurity http, AdminProperties admin, RequestLimits limits) throws Exception {
+	SecurityFilterChain security(HttpSecurity http, AdminProperties admin, RequestLimits limits,
+			ObjectProvider<UrlBasedCorsConfigurationSource> cors) throws Exception {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/api/admin/**", "/admin/**", "/actuator/**")
@@ -59,7 +64,9 @@ class AdminSecurity {
 			// browsers resend those for other sites' pages too, so admin changes must come from the admin page itself.
 			.csrf(csrf -> csrf.disable())
 			.addFilterBefore(new SameOriginAdminChanges(), BasicAuthenticationFilter.class)
-			.cors(Customizer.withDefaults())
+			// Spring's CORS checks with the configuration of the web channel, refusals as problems.
+			.cors(defaults -> defaults.disable())
+			.addFilter(corsFilter(cors.getIfAvailable(UrlBasedCorsConfigurationSource::new)))
 			.requestCache(cache -> cache.disable())
 			// Limits after CORS (browsers can read a 429) and before authentication (password guesses count too).
 			.addFilterBefore(limits, BasicAuthenticationFilter.class)
@@ -68,6 +75,12 @@ class AdminSecurity {
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)));
 		return http.build();
+	}
+
+	private static CorsFilter corsFilter(CorsConfigurationSource source) {
+		CorsFilter filter = new CorsFilter(source);
+		filter.setCorsProcessor(new ProblemCorsProcessor());
+		return filter;
 	}
 
 	/** The limits run in the security filter chain only, not a second time as a filter of their own. */
