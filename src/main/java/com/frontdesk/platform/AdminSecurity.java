@@ -35,13 +35,21 @@ import org.springframework.web.filter.CorsFilter;
  * environment as a BCrypt hash; no sessions, so every admin request carries its credentials. The metrics
  * ({@code /actuator/prometheus}) and health details are the admin's too. Everything else (chat, widget, webhooks,
  * health status) stays public, bounded by {@link RequestLimits}. Refusals are RFC 9457 problems. Security headers on
- * every response.
+ * every response, a Content-Security-Policy included.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class AdminSecurity {
 
 	static final String ROLE = "ADMIN";
+
+	/**
+	 * The Content-Security-Policy of every page served (the demo page with the widget, the try page, error answers):
+	 * scripts, styles, images and requests from this origin only, nothing inline, no plugins, never framed. A page
+	 * that sets its own (the admin page, {@code AdminPage}) keeps it.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 	private static final Logger log = LoggerFactory.getLogger(AdminSecurity.class);
 
@@ -73,6 +81,8 @@ class AdminSecurity {
 			.headers(headers -> headers.contentTypeOptions(Customizer.withDefaults())
 				.frameOptions(frames -> frames.deny())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.contentSecurityPolicy(policy -> policy.policyDirectives(CONTENT_SECURITY_POLICY))
+				// Sent on HTTPS requests, also those a trusted proxy received over HTTPS (ForwardedHeaders).
 				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)));
 		return http.build();
 	}
