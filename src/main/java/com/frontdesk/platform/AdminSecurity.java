@@ -1,6 +1,9 @@
 package com.frontdesk.platform;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,10 +15,15 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -30,9 +38,12 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
- * Spring Security for the admin API and pages: HTTP Basic against one admin account whose password comes from the
- * environment as a BCrypt hash; no sessions, so every admin request carries its credentials. The metrics
+ * Spring Security for the admin API and pages: HTTP Basic against the admin account (and further staff accounts)
+ * whose passwords come from the environment as BCrypt hashes; no sessions, so every admin request carries its
+ * credentials. Failed sign-ins slow down per account and per client address, up to a lock ({@link SignInGuard}). The metrics
  * ({@code /actuator/prometheus}) and health details are the admin's too. Everything else (chat, widget, webhooks,
  * health status) stays public, bounded by {@link RequestLimits}. Refusals are RFC 9457 problems. Security headers on
  * every response, a Content-Security-Policy included.
@@ -55,7 +66,12 @@ class AdminSecurity {
 
 	@Bean
 	SecurityFilterChain security(HttpSecurity http, AdminProperties admin, RequestLimits limits,
-			ObjectProvider<UrlBasedCorsConfigurationSource> cors) throws Exception {
+			ObjectProvider<UrlBasedCorsConfigurationSource> cors, UserDetailsService accounts, PasswordEncoder encoder,
+			SignInAttempts attempts, SignInProperties signIn, Clock clock, MeterRegistry metrics) throws Exception {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+		passwords.setPasswordEncoder(encoder);
+		http.authenticationManager(
+				new ProviderManager(new SignInGuard(passwords, admin.usernames(), attempts, signIn, clock, metrics)));
 		http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/api/admin/**", "/admin/**", "/actuator/**")
@@ -63,8 +79,8 @@ class AdminSecurity {
 			.anyRequest()
 			.permitAll())
 			.httpBasic(basic -> basic.realmName("frontdesk-admin")
-				.authenticationEntryPoint((request, response, ex) -> refuse(response, admin)))
-			.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, ex) -> refuse(response, admin))
+				.authenticationEntryPoint((request, response, ex) -> refuse(response, admin, ex)))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, ex) -> refuse(response, admin, ex))
 				.accessDeniedHandler((request, response, ex) -> write(response, HttpStatus.FORBIDDEN,
 						"This account may not use the admin API.")))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -76,7 +92,8 @@ class AdminSecurity {
 			.cors(defaults -> defaults.disable())
 			.addFilter(corsFilter(cors.getIfAvailable(UrlBasedCorsConfigurationSource::new)))
 			.requestCache(cache -> cache.disable())
-			// Limits after CORS (browsers can read a 429) and before authentication (password guesses count too).
+			// Limits after CORS (browsers can read a 429) and before authentication; failed sign-ins are throttled by
+			// SignInGuard, per account and per address, so the admin group has no per-address limit by default.
 			.addFilterBefore(limits, BasicAuthenticationFilter.class)
 			.headers(headers -> headers.contentTypeOptions(Customizer.withDefaults())
 				.frameOptions(frames -> frames.deny())
@@ -116,15 +133,27 @@ class AdminSecurity {
 		}
 		String hash = admin.passwordHash() != null && !admin.passwordHash().isBlank() ? admin.passwordHash().strip()
 				: encoder.encode(admin.password());
-		if (!hash.startsWith("$2")) {
-			throw new IllegalStateException(
-					"FRONTDESK_ADMIN_PASSWORD_HASH must be a BCrypt hash (it starts with $2a$, $2b$ or $2y$).");
+		List<UserDetails> users = new ArrayList<>();
+		users.add(user(admin.username(), hash, "FRONTDESK_ADMIN_PASSWORD_HASH"));
+		for (AdminProperties.Account account : admin.accounts()) {
+			users.add(user(account.username(), account.passwordHash().strip(), "frontdesk.admin.accounts[].password-hash"));
 		}
-		UserDetails user = User.withUsername(admin.username().strip()).password(hash).roles(ROLE).build();
-		return new InMemoryUserDetailsManager(List.of(user));
+		return new InMemoryUserDetailsManager(users);
 	}
 
-	private static void refuse(HttpServletResponse response, AdminProperties admin) throws IOException {
+	private static UserDetails user(String username, String hash, String setting) {
+		if (!hash.startsWith("$2")) {
+			throw new IllegalStateException(setting + " must be a BCrypt hash (it starts with $2a$, $2b$ or $2y$).");
+		}
+		return User.withUsername(username.strip()).password(hash).roles(ROLE).build();
+	}
+
+	private static void refuse(HttpServletResponse response, AdminProperties admin, AuthenticationException ex)
+			throws IOException {
+		if (ex instanceof SignInThrottled throttled) {
+			throttled(response, throttled);
+			return;
+		}
 		if (!admin.enabled()) {
 			write(response, HttpStatus.FORBIDDEN,
 					"The admin API is switched off: set FRONTDESK_ADMIN_PASSWORD_HASH to use it.");
@@ -132,6 +161,23 @@ class AdminSecurity {
 		}
 		response.setHeader("WWW-Authenticate", "Basic realm=\"frontdesk-admin\", charset=\"UTF-8\"");
 		write(response, HttpStatus.UNAUTHORIZED, "Valid admin credentials are required.");
+	}
+
+	private static void throttled(HttpServletResponse response, SignInThrottled ex) throws IOException {
+		long seconds = ex.retryAfterSeconds();
+		String detail = ex.locked()
+				? "After repeated failed sign-ins, signing in is locked until " + ex.until().truncatedTo(ChronoUnit.SECONDS)
+						+ " (UTC), even with the right password. Try again then."
+				: "After failed sign-ins, please wait " + seconds + (seconds == 1 ? " second" : " seconds")
+						+ " before trying again.";
+		ProblemDetail problem = Problems.problem(HttpStatus.TOO_MANY_REQUESTS, "sign-in-throttled",
+				"Too many failed sign-ins", detail);
+		problem.setProperty("retryAfter", seconds);
+		if (ex.locked()) {
+			problem.setProperty("lockedUntil", ex.until().truncatedTo(ChronoUnit.SECONDS).toString());
+		}
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		Problems.write(response, problem);
 	}
 
 	private static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
