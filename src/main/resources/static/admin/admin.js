@@ -564,6 +564,21 @@
     show(section + '-message', error.status === 404 ? text : error.message, error.status === 404 ? 'unavailable' : 'error');
   }
 
+  // ---- who is signed in, and when their account was last locked after failed sign-ins ----
+  async function loadAccount() {
+    try {
+      const me = await api('/api/admin/me');
+      const locked = me.lastLockedAt
+        ? 'This account was last locked after failed sign-ins on ' + when(me.lastLockedAt) + '. If that was not you, tell whoever runs Frontdesk.'
+        : 'This account has never been locked after failed sign-ins.';
+      $('account').textContent = 'Signed in as ' + me.username + '. ' + locked;
+      $('account').hidden = false;
+    } catch (error) {
+      $('account').hidden = true;
+    }
+  }
+  loadAccount();
+
   // ---- start on the section the address names, and follow the address when it changes ----
   select(tabFor(location.hash.slice(1)) || tabs[0], false);
   window.addEventListener('hashchange', () => {

@@ -1,5 +1,9 @@
 package com.frontdesk.platform;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,12 +15,51 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * nor {@code password} is set, the admin API and pages are switched off
  * @param password the admin password in plain text ({@code FRONTDESK_ADMIN_PASSWORD}), hashed in memory at start-up
  * and never kept; for installs that cannot make a hash beforehand
+ * @param accounts further staff accounts with the same rights, each with its own name and BCrypt hash
+ * ({@code FRONTDESK_ADMIN_ACCOUNTS_0_USERNAME}, {@code FRONTDESK_ADMIN_ACCOUNTS_0_PASSWORD_HASH}, ...), so that each
+ * person signs in (and is throttled, and locked) on their own
  */
 @ConfigurationProperties("frontdesk.admin")
-public record AdminProperties(@DefaultValue("admin") String username, String passwordHash, String password) {
+public record AdminProperties(@DefaultValue("admin") String username, String passwordHash, String password,
+		List<Account> accounts) {
+
+	/** A further staff account. */
+	public record Account(String username, String passwordHash) {
+
+		@Override
+		public String toString() {
+			return "Account[username=" + username + "]";
+		}
+
+	}
+
+	public AdminProperties {
+		accounts = accounts == null ? List.of() : List.copyOf(accounts);
+		for (Account account : accounts) {
+			if (!present(account.username()) || !present(account.passwordHash())) {
+				throw new IllegalArgumentException(
+						"Each of frontdesk.admin.accounts needs a username and a password-hash (BCrypt)");
+			}
+		}
+	}
 
 	public boolean enabled() {
 		return username != null && !username.isBlank() && (present(passwordHash) || present(password));
+	}
+
+	/** The names of every admin account, as they are compared (case does not matter). */
+	List<String> usernames() {
+		if (!enabled()) {
+			return List.of();
+		}
+		return Stream.concat(Stream.of(username), accounts.stream().map(Account::username))
+			.map(AdminProperties::normalized)
+			.distinct()
+			.toList();
+	}
+
+	static String normalized(String username) {
+		return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
 	}
 
 	private static boolean present(String value) {
@@ -25,7 +68,8 @@ public record AdminProperties(@DefaultValue("admin") String username, String pas
 
 	@Override
 	public String toString() {
-		return "AdminProperties[username=" + username + ", credentials=" + (enabled() ? "set" : "unset") + "]";
+		return "AdminProperties[username=" + username + ", credentials=" + (enabled() ? "set" : "unset") + ", accounts="
+				+ accounts.size() + "]";
 	}
 
 }

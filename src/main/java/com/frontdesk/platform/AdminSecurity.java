@@ -1,20 +1,29 @@
 package com.frontdesk.platform;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -25,13 +34,19 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Spring Security for the admin API and pages: HTTP Basic against one admin account whose password comes from the
- * environment as a BCrypt hash; no sessions, so every admin request carries its credentials. The metrics
+ * Spring Security for the admin API and pages: HTTP Basic against the admin account (and further staff accounts)
+ * whose passwords come from the environment as BCrypt hashes; no sessions, so every admin request carries its
+ * credentials. Failed sign-ins slow down per account and per client address, up to a lock ({@link SignInGuard}). The metrics
  * ({@code /actuator/prometheus}) and health details are the admin's too. Everything else (chat, widget, webhooks,
  * health status) stays public, bounded by {@link RequestLimits}. Refusals are RFC 9457 problems. Security headers on
- * every response.
+ * every response, a Content-Security-Policy included.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -39,10 +54,24 @@ class AdminSecurity {
 
 	static final String ROLE = "ADMIN";
 
+	/**
+	 * The Content-Security-Policy of every page served (the demo page with the widget, the try page, error answers):
+	 * scripts, styles, images and requests from this origin only, nothing inline, no plugins, never framed. A page
+	 * that sets its own (the admin page, {@code AdminPage}) keeps it.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
 	private static final Logger log = LoggerFactory.getLogger(AdminSecurity.class);
 
 	@Bean
-	SecurityFilterChain security(HttpSecurity http, AdminProperties admin, RequestLimits limits) throws Exception {
+	SecurityFilterChain security(HttpSecurity http, AdminProperties admin, RequestLimits limits,
+			ObjectProvider<UrlBasedCorsConfigurationSource> cors, UserDetailsService accounts, PasswordEncoder encoder,
+			SignInAttempts attempts, SignInProperties signIn, Clock clock, MeterRegistry metrics) throws Exception {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+		passwords.setPasswordEncoder(encoder);
+		http.authenticationManager(
+				new ProviderManager(new SignInGuard(passwords, admin.usernames(), attempts, signIn, clock, metrics)));
 		http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/api/admin/**", "/admin/**", "/actuator/**")
@@ -50,8 +79,8 @@ class AdminSecurity {
 			.anyRequest()
 			.permitAll())
 			.httpBasic(basic -> basic.realmName("frontdesk-admin")
-				.authenticationEntryPoint((request, response, ex) -> refuse(response, admin)))
-			.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, ex) -> refuse(response, admin))
+				.authenticationEntryPoint((request, response, ex) -> refuse(response, admin, ex)))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, ex) -> refuse(response, admin, ex))
 				.accessDeniedHandler((request, response, ex) -> write(response, HttpStatus.FORBIDDEN,
 						"This account may not use the admin API.")))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -59,15 +88,26 @@ class AdminSecurity {
 			// browsers resend those for other sites' pages too, so admin changes must come from the admin page itself.
 			.csrf(csrf -> csrf.disable())
 			.addFilterBefore(new SameOriginAdminChanges(), BasicAuthenticationFilter.class)
-			.cors(Customizer.withDefaults())
+			// Spring's CORS checks with the configuration of the web channel, refusals as problems.
+			.cors(defaults -> defaults.disable())
+			.addFilter(corsFilter(cors.getIfAvailable(UrlBasedCorsConfigurationSource::new)))
 			.requestCache(cache -> cache.disable())
-			// Limits after CORS (browsers can read a 429) and before authentication (password guesses count too).
+			// Limits after CORS (browsers can read a 429) and before authentication; failed sign-ins are throttled by
+			// SignInGuard, per account and per address, so the admin group has no per-address limit by default.
 			.addFilterBefore(limits, BasicAuthenticationFilter.class)
 			.headers(headers -> headers.contentTypeOptions(Customizer.withDefaults())
 				.frameOptions(frames -> frames.deny())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.contentSecurityPolicy(policy -> policy.policyDirectives(CONTENT_SECURITY_POLICY))
+				// Sent on HTTPS requests, also those a trusted proxy received over HTTPS (ForwardedHeaders).
 				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)));
 		return http.build();
+	}
+
+	private static CorsFilter corsFilter(CorsConfigurationSource source) {
+		CorsFilter filter = new CorsFilter(source);
+		filter.setCorsProcessor(new ProblemCorsProcessor());
+		return filter;
 	}
 
 	/** The limits run in the security filter chain only, not a second time as a filter of their own. */
@@ -93,15 +133,27 @@ class AdminSecurity {
 		}
 		String hash = admin.passwordHash() != null && !admin.passwordHash().isBlank() ? admin.passwordHash().strip()
 				: encoder.encode(admin.password());
-		if (!hash.startsWith("$2")) {
-			throw new IllegalStateException(
-					"FRONTDESK_ADMIN_PASSWORD_HASH must be a BCrypt hash (it starts with $2a$, $2b$ or $2y$).");
+		List<UserDetails> users = new ArrayList<>();
+		users.add(user(admin.username(), hash, "FRONTDESK_ADMIN_PASSWORD_HASH"));
+		for (AdminProperties.Account account : admin.accounts()) {
+			users.add(user(account.username(), account.passwordHash().strip(), "frontdesk.admin.accounts[].password-hash"));
 		}
-		UserDetails user = User.withUsername(admin.username().strip()).password(hash).roles(ROLE).build();
-		return new InMemoryUserDetailsManager(List.of(user));
+		return new InMemoryUserDetailsManager(users);
 	}
 
-	private static void refuse(HttpServletResponse response, AdminProperties admin) throws IOException {
+	private static UserDetails user(String username, String hash, String setting) {
+		if (!hash.startsWith("$2")) {
+			throw new IllegalStateException(setting + " must be a BCrypt hash (it starts with $2a$, $2b$ or $2y$).");
+		}
+		return User.withUsername(username.strip()).password(hash).roles(ROLE).build();
+	}
+
+	private static void refuse(HttpServletResponse response, AdminProperties admin, AuthenticationException ex)
+			throws IOException {
+		if (ex instanceof SignInThrottled throttled) {
+			throttled(response, throttled);
+			return;
+		}
 		if (!admin.enabled()) {
 			write(response, HttpStatus.FORBIDDEN,
 					"The admin API is switched off: set FRONTDESK_ADMIN_PASSWORD_HASH to use it.");
@@ -109,6 +161,23 @@ class AdminSecurity {
 		}
 		response.setHeader("WWW-Authenticate", "Basic realm=\"frontdesk-admin\", charset=\"UTF-8\"");
 		write(response, HttpStatus.UNAUTHORIZED, "Valid admin credentials are required.");
+	}
+
+	private static void throttled(HttpServletResponse response, SignInThrottled ex) throws IOException {
+		long seconds = ex.retryAfterSeconds();
+		String detail = ex.locked()
+				? "After repeated failed sign-ins, signing in is locked until " + ex.until().truncatedTo(ChronoUnit.SECONDS)
+						+ " (UTC), even with the right password. Try again then."
+				: "After failed sign-ins, please wait " + seconds + (seconds == 1 ? " second" : " seconds")
+						+ " before trying again.";
+		ProblemDetail problem = Problems.problem(HttpStatus.TOO_MANY_REQUESTS, "sign-in-throttled",
+				"Too many failed sign-ins", detail);
+		problem.setProperty("retryAfter", seconds);
+		if (ex.locked()) {
+			problem.setProperty("lockedUntil", ex.until().truncatedTo(ChronoUnit.SECONDS).toString());
+		}
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		Problems.write(response, problem);
 	}
 
 	private static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

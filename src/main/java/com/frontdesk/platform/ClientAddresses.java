@@ -4,55 +4,54 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Who a request comes from, for counting it. The connection's address, unless that is one of the configured
- * trusted proxies: then the nearest address in {@code X-Forwarded-For} that is not a trusted proxy. An IPv6 client
- * counts by its /64 network (one household or device gets a whole /64). Only address literals are read: nothing is
- * ever looked up in DNS.
+ * Who a request comes from, for counting it: the request's remote address, which {@link ForwardedHeaders} has already
+ * taken from {@code X-Forwarded-For} when the connection came from a trusted proxy. An IPv6 client counts by its /64
+ * network (one household or device gets a whole /64). Only address literals are read: nothing is ever looked up in
+ * DNS.
  */
 final class ClientAddresses {
 
-	private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
+	private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+
+	private static final Pattern IPV4 = Pattern.compile(OCTET + "(?:\\." + OCTET + "){3}");
 
 	private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
-	private final List<Range> trusted;
-
-	ClientAddresses(List<String> trustedProxies) {
-		this.trusted = trustedProxies.stream().map(Range::parse).toList();
+	private ClientAddresses() {
 	}
 
-	/** The key the client is counted under. */
-	String clientOf(HttpServletRequest request) {
-		InetAddress client = literal(request.getRemoteAddr()).orElse(null);
-		if (client == null) {
+	/** The key the client of the request is counted under. */
+	static String clientOf(HttpServletRequest request) {
+		return keyOf(request.getRemoteAddr());
+	}
+
+	/** The key a client address is counted under; {@code unknown} when it is not an address. */
+	static String keyOf(String address) {
+		return literal(address).map(ClientAddresses::key).orElse("unknown");
+	}
+
+	/**
+	 * The address as it may be shown in a log line: its network only ({@code 203.0.*.*}, {@code 2001:db8:aa:*}), enough
+	 * to tell an office from a botnet without keeping whose address it was.
+	 */
+	static String masked(String address) {
+		Optional<InetAddress> literal = literal(address);
+		if (literal.isEmpty()) {
 			return "unknown";
 		}
-		if (isTrusted(client)) {
-			String forwarded = request.getHeader("X-Forwarded-For");
-			String[] hops = forwarded == null ? new String[0] : forwarded.split(",");
-			for (int i = hops.length - 1; i >= 0; i--) {
-				Optional<InetAddress> hop = literal(hops[i].strip());
-				if (hop.isEmpty()) {
-					break;
-				}
-				client = hop.get();
-				if (!isTrusted(client)) {
-					break;
-				}
-			}
+		byte[] bytes = literal.get().getAddress();
+		if (bytes.length == 4) {
+			return (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + ".*.*";
 		}
-		return key(client);
-	}
-
-	private boolean isTrusted(InetAddress address) {
-		return trusted.stream().anyMatch(range -> range.contains(address));
+		return Integer.toHexString((bytes[0] & 0xff) << 8 | bytes[1] & 0xff) + ":"
+				+ Integer.toHexString((bytes[2] & 0xff) << 8 | bytes[3] & 0xff) + ":"
+				+ Integer.toHexString((bytes[4] & 0xff) << 8 | bytes[5] & 0xff) + ":*";
 	}
 
 	private static String key(InetAddress address) {
@@ -64,6 +63,7 @@ final class ClientAddresses {
 		return address.getHostAddress();
 	}
 
+	/** The address the text is a literal of (IPv4, IPv6, IPv6 in brackets); empty for anything else. */
 	static Optional<InetAddress> literal(String text) {
 		if (text == null) {
 			return Optional.empty();
@@ -78,38 +78,6 @@ final class ClientAddresses {
 		catch (UnknownHostException ex) {
 			return Optional.empty();
 		}
-	}
-
-	/** An address or a CIDR range ({@code 10.0.0.0/8}, {@code fd00::/8}). */
-	private record Range(byte[] network, int prefix) {
-
-		static Range parse(String text) {
-			String[] parts = text.split("/", 2);
-			InetAddress address = literal(parts[0].strip())
-				.orElseThrow(() -> new IllegalArgumentException("Not an address or CIDR range: " + text
-						+ " (frontdesk.limits.trusted-proxies)"));
-			int bits = address.getAddress().length * 8;
-			int prefix = parts.length == 2 ? Integer.parseInt(parts[1].strip()) : bits;
-			if (prefix < 0 || prefix > bits) {
-				throw new IllegalArgumentException("Bad prefix length in " + text + " (frontdesk.limits.trusted-proxies)");
-			}
-			return new Range(address.getAddress(), prefix);
-		}
-
-		boolean contains(InetAddress address) {
-			byte[] bytes = address.getAddress();
-			if (bytes.length != network.length) {
-				return false;
-			}
-			for (int bit = 0; bit < prefix; bit++) {
-				int mask = 0x80 >> (bit % 8);
-				if ((bytes[bit / 8] & mask) != (network[bit / 8] & mask)) {
-					return false;
-				}
-			}
-			return true;
-		}
-
 	}
 
 }

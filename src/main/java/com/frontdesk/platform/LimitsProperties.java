@@ -13,8 +13,9 @@ import org.springframework.util.unit.DataSize;
  *
  * @param rateLimiting whether requests are counted at all (rate limits); body sizes are always enforced
  * @param trustedProxies addresses or CIDR ranges of the reverse proxies / load balancers in front of Frontdesk;
- * only a request from one of them has its client address taken from {@code X-Forwarded-For}. Empty (the default):
- * the connection's address is the client's
+ * only a request from one of them has its client address taken from {@code X-Forwarded-For} and its scheme, port and
+ * host from {@code X-Forwarded-Proto}, {@code -Port}, {@code -Host} (see {@link ForwardedHeaders}). Empty (the
+ * default): the connection's address is the client's, and forwarded headers are ignored
  * @param maxTrackedKeys how many clients and conversations are counted at once; beyond that the least recently
  * seen are forgotten (memory stays bounded)
  * @param endpoints the limits by endpoint group, each for the paths it lists (prefixes). Groups not configured keep
@@ -76,8 +77,10 @@ public record LimitsProperties(@DefaultValue("true") boolean rateLimiting, List<
 				DataSize.ofKilobytes(1)));
 		defaults.put("webhooks", new Endpoint(List.of("/webhooks"), Rate.valueOf("600/1m"), Rate.OFF,
 				DataSize.ofMegabytes(1)));
-		defaults.put("admin", new Endpoint(List.of("/api/admin", "/admin", "/actuator/prometheus"),
-				Rate.valueOf("60/1m"), Rate.OFF, DataSize.ofKilobytes(256)));
+		// No per-address rate: it held the real admin back behind the same office NAT as a guesser. Failed sign-ins
+		// are throttled per account and per address instead (frontdesk.admin.sign-in, SignInGuard).
+		defaults.put("admin", new Endpoint(List.of("/api/admin", "/admin", "/actuator/prometheus"), Rate.OFF, Rate.OFF,
+				DataSize.ofKilobytes(256)));
 		return Map.copyOf(defaults);
 	}
 

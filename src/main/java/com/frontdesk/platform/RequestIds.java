@@ -57,6 +57,19 @@ public class RequestIds extends OncePerRequestFilter {
 		}
 	}
 
+	/**
+	 * The id of a request the servlet container answers itself (a malformed request line, headers too large), which
+	 * may never have reached this filter: the id it was given, or a new one, sent back in the header.
+	 */
+	static String ofContainerError(HttpServletRequest request, HttpServletResponse response) {
+		String id = request.getAttribute(ATTRIBUTE) instanceof String known ? known : UUID.randomUUID().toString();
+		request.setAttribute(ATTRIBUTE, id);
+		if (!response.isCommitted()) {
+			response.setHeader(HEADER, id);
+		}
+		return id;
+	}
+
 	@Override
 	protected boolean shouldNotFilterAsyncDispatch() {
 		return false;

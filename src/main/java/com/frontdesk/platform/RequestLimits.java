@@ -45,8 +45,6 @@ public class RequestLimits extends OncePerRequestFilter {
 
 	private final boolean rateLimiting;
 
-	private final ClientAddresses clients;
-
 	private final RateLimiter limiter;
 
 	private final PracticeProfile practice;
@@ -56,7 +54,6 @@ public class RequestLimits extends OncePerRequestFilter {
 	RequestLimits(LimitsProperties properties, PracticeProfile practice, MeterRegistry metrics) {
 		this.groups = groups(properties.endpoints());
 		this.rateLimiting = properties.rateLimiting();
-		this.clients = new ClientAddresses(properties.trustedProxies());
 		this.limiter = new RateLimiter(properties.maxTrackedKeys(), System::nanoTime);
 		this.practice = practice;
 		this.metrics = metrics;
@@ -118,7 +115,7 @@ public class RequestLimits extends OncePerRequestFilter {
 	}
 
 	private boolean allowed(HttpServletRequest request, HttpServletResponse response, Group group) throws IOException {
-		Optional<Duration> wait = limiter.acquire("client|" + group.name() + "|" + clients.clientOf(request),
+		Optional<Duration> wait = limiter.acquire("client|" + group.name() + "|" + ClientAddresses.clientOf(request),
 				group.limits().perClient());
 		String reason = "client";
 		if (wait.isEmpty() && !group.limits().perConversation().off() && request instanceof CachedBodyRequest cached) {

@@ -8,6 +8,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.slf4j.MDC;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What Tomcat itself answers before a request reaches Frontdesk (a malformed request line, bad URL encoding,
- * headers too large): an RFC 9457 problem instead of Tomcat's HTML error page.
+ * headers too large): an RFC 9457 problem instead of Tomcat's HTML error page, with a request id like every other
+ * answer (a new one when the request never reached {@link RequestIds}).
  */
 @Component
 class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
@@ -49,6 +51,8 @@ class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServe
 			if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 				return;
 			}
+			String id = RequestIds.ofContainerError(request, response);
+			MDC.put(RequestIds.PROPERTY, id);
 			try {
 				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 				response.setCharacterEncoding("UTF-8");
@@ -60,6 +64,9 @@ class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServe
 			}
 			catch (IOException | IllegalStateException ex) {
 				// The client is gone or the response was committed meanwhile: nothing more to tell.
+			}
+			finally {
+				MDC.remove(RequestIds.PROPERTY);
 			}
 		}
 

@@ -30,7 +30,10 @@ import tools.jackson.databind.JsonNode;
  * every conversation.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { AdminLogin.USERNAME_PROPERTY, AdminLogin.HASH_PROPERTY, "frontdesk.practice.time-zone=UTC" })
+		// Every endpoint is tried with a wrong password: here they are all answered 401, never throttled (sign-in
+		// throttling has its own test, com.frontdesk.platform.AdminSignInTest).
+		properties = { AdminLogin.USERNAME_PROPERTY, AdminLogin.HASH_PROPERTY, "frontdesk.practice.time-zone=UTC",
+				"frontdesk.admin.sign-in.free-failures=1000", "frontdesk.admin.sign-in.lock-after=1001" })
 @TestInstance(Lifecycle.PER_CLASS)
 class AdminConversationsTest {
 

@@ -8,40 +8,46 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
-/** Whose request it is: X-Forwarded-For is believed only from the trusted proxies, and never looked up in DNS. */
+/**
+ * Whose request it is: the remote address (Tomcat's valve has taken it from X-Forwarded-For only for trusted
+ * proxies), by /64 for IPv6, never looked up in DNS; and the trusted proxies are checked at start-up.
+ */
 class ClientAddressesTest {
 
 	@Test
-	void withoutTrustedProxiesTheConnectionIsTheClient() {
-		ClientAddresses clients = new ClientAddresses(List.of());
-
-		assertThat(clients.clientOf(request("203.0.113.9", "198.51.100.1"))).isEqualTo("203.0.113.9");
-	}
-
-	@Test
-	void behindATrustedProxyTheNearestUntrustedHopIsTheClient() {
-		ClientAddresses clients = new ClientAddresses(List.of("10.0.0.0/8", "192.168.1.1"));
-
-		assertThat(clients.clientOf(request("10.1.2.3", "198.51.100.1, 203.0.113.5, 192.168.1.1"))).isEqualTo("203.0.113.5");
-		assertThat(clients.clientOf(request("10.1.2.3", null))).isEqualTo("10.1.2.3");
-		assertThat(clients.clientOf(request("10.1.2.3", "example.com, 10.9.9.9"))).as("a host name is not an address")
-			.isEqualTo("10.9.9.9");
-		assertThat(clients.clientOf(request("172.16.0.1", "198.51.100.1"))).as("not a trusted proxy").isEqualTo("172.16.0.1");
+	void theRemoteAddressIsTheClientAndForwardedHeadersAreNotReadHere() {
+		assertThat(ClientAddresses.clientOf(request("203.0.113.9", "198.51.100.1"))).isEqualTo("203.0.113.9");
+		assertThat(ClientAddresses.keyOf("example.com")).isEqualTo("unknown");
+		assertThat(ClientAddresses.keyOf("300.1.1.1")).as("not an address, so not looked up").isEqualTo("unknown");
 	}
 
 	@Test
 	void ipv6ClientsCountByTheirSlash64() {
-		ClientAddresses clients = new ClientAddresses(List.of());
+		assertThat(ClientAddresses.clientOf(request("2001:db8:1:2:3:4:5:6", null)))
+			.isEqualTo(ClientAddresses.clientOf(request("2001:db8:1:2:ffff::1", null)))
+			.isNotEqualTo(ClientAddresses.clientOf(request("2001:db8:1:3::1", null)));
+	}
 
-		assertThat(clients.clientOf(request("2001:db8:1:2:3:4:5:6", null)))
-			.isEqualTo(clients.clientOf(request("2001:db8:1:2:ffff::1", null)))
-			.isNotEqualTo(clients.clientOf(request("2001:db8:1:3::1", null)));
+	@Test
+	void logsShowOnlyTheNetworkOfAnAddress() {
+		assertThat(ClientAddresses.masked("203.0.113.9")).isEqualTo("203.0.*.*");
+		assertThat(ClientAddresses.masked("2001:db8:aa:1::9")).isEqualTo("2001:db8:aa:*");
+		assertThat(ClientAddresses.masked("proxy.internal")).isEqualTo("unknown");
+	}
+
+	@Test
+	void trustedProxiesAreReadAsTheValveReadsCidrLists() {
+		assertThat(TrustedProxies.parse(List.of("10.0.0.0/8", "192.168.1.10", "::1", "fd00::/8")).cidrs())
+			.isEqualTo("10.0.0.0/8, 192.168.1.10/32, 0:0:0:0:0:0:0:1/128, fd00:0:0:0:0:0:0:0/8");
+		assertThat(TrustedProxies.parse(List.of()).none()).isTrue();
 	}
 
 	@Test
 	void aTrustedProxyThatIsNoAddressStopsStartUp() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new ClientAddresses(List.of("proxy.internal")));
-		assertThatIllegalArgumentException().isThrownBy(() -> new ClientAddresses(List.of("10.0.0.0/33")));
+		assertThatIllegalArgumentException().isThrownBy(() -> TrustedProxies.parse(List.of("proxy.internal")))
+			.withMessageContaining("frontdesk.limits.trusted-proxies");
+		assertThatIllegalArgumentException().isThrownBy(() -> TrustedProxies.parse(List.of("10.0.0.0/33")));
+		assertThatIllegalArgumentException().isThrownBy(() -> TrustedProxies.parse(List.of("10.0.0.0/x")));
 	}
 
 	private static MockHttpServletRequest request(String remote, String forwardedFor) {

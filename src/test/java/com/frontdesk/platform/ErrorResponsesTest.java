@@ -45,6 +45,8 @@ class ErrorResponsesTest {
 		requests.put("DELETE /api/chat HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 405);
 		requests.put(post("application/json; charset=bogus", "{\"message\":\"hi\"}"), 415);
 		requests.put(post(";;;", "{\"message\":\"hi\"}"), 415);
+		requests.put("POST /api/chat HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\n"
+				+ "Content-Length: 40000\r\n\r\n{}", 413);
 		requests.put(post("text/plain", "{\"message\":\"hi\"}"), 415);
 		requests.put(post("application/json", "{\"message\":\"hi\""), 400);
 		requests.put("POST /api/chat HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\n"
@@ -60,6 +62,7 @@ class ErrorResponsesTest {
 			JsonNode problem = JSON.readTree(reply.body());
 			assertThat(problem.get("status").intValue()).as(what).isEqualTo(status);
 			assertThat(problem.get("title").stringValue()).as(what).isNotBlank();
+			assertThat(problem.get("requestId").stringValue()).as(what).isEqualTo(reply.header("X-Request-Id"));
 			assertThat(reply.text()).as(what).doesNotContain("Exception", "at com.", "at org.", "Tomcat", "<html",
 					"trace", "\"path\"");
 		});

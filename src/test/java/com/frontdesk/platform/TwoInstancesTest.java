@@ -44,7 +44,8 @@ import tools.jackson.databind.JsonNode;
  * Two Frontdesk instances on this machine (two application contexts on their own ports) behind an imaginary load
  * balancer, sharing one PostgreSQL: a website conversation served alternately by both keeps its context and its
  * whole history; a WhatsApp patient whose messages arrive at both, quickly one after the other, gets every message
- * answered exactly once, in order, in one conversation; an admin re-index reaches both; and what an instance claimed
+ * answered exactly once, in order, in one conversation; an admin re-index reaches both, and a locked admin account is
+ * locked on both; and what an instance claimed
  * but did not finish is taken over by the other once it is gone, never while it is alive.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -52,6 +53,9 @@ class TwoInstancesTest {
 
 	@RegisterExtension
 	static final FakePlatforms PLATFORMS = new FakePlatforms();
+
+	/** A second staff account, which one test locks (one failure locks here). */
+	static final String LOCUM = "locum";
 
 	static ConfigurableApplicationContext first;
 
@@ -155,6 +159,22 @@ class TwoInstancesTest {
 				() -> second.getBean(KnowledgeIndex.class).status().indexedAt().isAfter(before));
 	}
 
+	@Test
+	@Order(2)
+	void aLockedAdminAccountIsLockedOnEveryInstance() {
+		ChatClient.Response wrong = client(first).call("GET", "/api/admin/knowledge", AdminLogin.basic(LOCUM, "wrong"));
+		ChatClient.Response elsewhere = client(second).call("GET", "/api/admin/knowledge",
+				AdminLogin.basic(LOCUM, AdminLogin.PASSWORD));
+		ChatClient.Response colleague = client(second).call("GET", "/api/admin/knowledge", AdminLogin.header());
+
+		assertThat(wrong.status()).isEqualTo(401);
+		assertThat(elsewhere.status()).as("the lock is in the shared database").isEqualTo(429);
+		assertThat(elsewhere.json().get("lockedUntil").isString()).isTrue();
+		assertThat(colleague.status()).as("another account from the same address").isEqualTo(200);
+		assertThat(client(first).call("GET", "/api/admin/me", AdminLogin.header()).json().get("lastLockedAt").isNull())
+			.isTrue();
+	}
+
 	/** Last: it stops the first instance. */
 	@Test
 	@Order(3)
@@ -208,7 +228,10 @@ class TwoInstancesTest {
 				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
 				"--frontdesk.data-dir=" + Files.createTempDirectory("frontdesk-instance"),
 				"--frontdesk.instances.heartbeat=500ms", "--frontdesk.instances.stale-after=2s",
-				"--" + AdminLogin.USERNAME_PROPERTY, "--" + AdminLogin.HASH_PROPERTY));
+				"--" + AdminLogin.USERNAME_PROPERTY, "--" + AdminLogin.HASH_PROPERTY,
+				"--frontdesk.admin.accounts[0].username=" + LOCUM,
+				"--frontdesk.admin.accounts[0].password-hash=" + AdminLogin.PASSWORD_HASH,
+				"--frontdesk.admin.sign-in.free-failures=0", "--frontdesk.admin.sign-in.lock-after=1"));
 		for (Map.Entry<String, String> setting : PLATFORMS.settings().entrySet()) {
 			args.add("--" + setting.getKey() + "=" + setting.getValue());
 		}

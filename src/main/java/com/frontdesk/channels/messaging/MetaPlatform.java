@@ -2,6 +2,7 @@ package com.frontdesk.channels.messaging;
 
 import java.net.http.HttpResponse;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -15,6 +16,11 @@ public final class MetaPlatform {
 
 	public static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
 
+	/** Meta sends a number as {@code hub.challenge}; anything else is not echoed. */
+	static final int MAX_CHALLENGE_DIGITS = 32;
+
+	private static final Pattern CHALLENGE = Pattern.compile("[0-9]{1," + MAX_CHALLENGE_DIGITS + "}");
+
 	/** Graph API error codes that mean "slow down" even when the HTTP status is 400. */
 	private static final Set<Integer> THROTTLED = Set.of(4, 17, 32, 613, 80007, 130429, 131056);
 
@@ -22,13 +28,18 @@ public final class MetaPlatform {
 	}
 
 	/**
-	 * Answers the subscription handshake: the challenge when the mode is {@code subscribe} and the token matches.
-	 * @throws BadWebhookSignature otherwise (403)
+	 * Answers the subscription handshake: the challenge when the mode is {@code subscribe} and the token matches, and
+	 * the challenge is of the shape Meta sends (digits only, at most {@value #MAX_CHALLENGE_DIGITS}).
+	 * @throws BadWebhookSignature when the mode or the token is not right (403)
+	 * @throws InvalidChallenge when the challenge is missing or not a number (400)
 	 */
 	public static String challenge(String channel, String verifyToken, String mode, String token, String challenge) {
-		if (!"subscribe".equals(mode) || challenge == null || verifyToken == null || verifyToken.isBlank()
+		if (!"subscribe".equals(mode) || verifyToken == null || verifyToken.isBlank()
 				|| !WebhookSignatures.matches(verifyToken, token)) {
 			throw new BadWebhookSignature(channel);
+		}
+		if (challenge == null || !CHALLENGE.matcher(challenge).matches()) {
+			throw new InvalidChallenge(channel);
 		}
 		return challenge;
 	}

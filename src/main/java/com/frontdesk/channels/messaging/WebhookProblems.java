@@ -17,8 +17,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Turns rejected webhook requests into RFC 9457 problems and counts them ({@code frontdesk.webhook.rejections} by
- * channel and reason: {@code unsigned}, {@code signature}, {@code malformed}). Logs say why, never what the request
- * contained.
+ * channel and reason: {@code unsigned}, {@code signature}, {@code challenge}, {@code malformed}). Logs say why, never
+ * what the request contained.
  */
 @RestControllerAdvice
 class WebhookProblems {
@@ -58,6 +58,13 @@ class WebhookProblems {
 		rejected(request, "signature");
 		log.warn("Rejected webhook: {}", ex.getMessage());
 		return problem(HttpStatus.FORBIDDEN, "webhook-signature", "Webhook signature does not match", ex.getMessage());
+	}
+
+	@ExceptionHandler(InvalidChallenge.class)
+	ProblemDetail invalidChallenge(InvalidChallenge ex, HttpServletRequest request) {
+		rejected(request, "challenge");
+		log.warn("Rejected subscription handshake: {}", ex.getMessage());
+		return problem(HttpStatus.BAD_REQUEST, "webhook-challenge", "Invalid subscription challenge", ex.getMessage());
 	}
 
 	@ExceptionHandler(MalformedWebhook.class)

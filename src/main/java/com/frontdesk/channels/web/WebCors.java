@@ -5,38 +5,38 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.config.annotation.CorsRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 import com.frontdesk.booking.PracticeProfile;
 
 /**
  * CORS for {@code /api/**}: only the practice's own site origins ({@code frontdesk.web.allowed-origins}, by default
  * the origin of {@code frontdesk.practice.website}) may call the API from a browser; a request from any other origin
- * is refused (403). No cookies, and only the headers the widget sends ({@code Idempotency-Key} with callback requests),
- * so the admin API (bearer token) cannot be called across origins.
+ * is refused (403, an RFC 9457 problem: the security filter chain applies this configuration). No cookies, and only
+ * the headers the widget sends ({@code Idempotency-Key} with callback requests), so the admin API (Basic credentials)
+ * cannot be called across origins.
  */
 @Configuration(proxyBeanMethods = false)
-class WebCors implements WebMvcConfigurer {
+class WebCors {
 
 	private static final Logger log = LoggerFactory.getLogger(WebCors.class);
 
-	private final List<String> origins;
-
-	WebCors(WebProperties properties, PracticeProfile practice) {
-		this.origins = properties.originsOr(practice.website());
+	@Bean
+	UrlBasedCorsConfigurationSource corsConfigurationSource(WebProperties properties, PracticeProfile practice) {
+		List<String> origins = properties.originsOr(practice.website());
 		log.info("Browsers may call /api/** from: {}", origins);
-	}
-
-	@Override
-	public void addCorsMappings(CorsRegistry registry) {
-		registry.addMapping("/api/**")
-			.allowedOriginPatterns(origins.toArray(String[]::new))
-			.allowedMethods("GET", "POST")
-			.allowedHeaders("Content-Type", "Accept", "Idempotency-Key")
-			.allowCredentials(false)
-			.maxAge(Duration.ofHours(1).toSeconds());
+		CorsConfiguration api = new CorsConfiguration();
+		api.setAllowedOriginPatterns(origins);
+		api.setAllowedMethods(List.of("GET", "POST"));
+		api.setAllowedHeaders(List.of("Content-Type", "Accept", "Idempotency-Key"));
+		api.setAllowCredentials(false);
+		api.setMaxAge(Duration.ofHours(1));
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/api/**", api);
+		return source;
 	}
 
 }

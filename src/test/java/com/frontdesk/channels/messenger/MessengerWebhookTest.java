@@ -121,10 +121,15 @@ class MessengerWebhookTest {
 	@Test
 	void answersTheSubscriptionHandshake() {
 		ChatClient client = new ChatClient(port);
-		Response ok = client.get("/webhooks/messenger?hub.mode=subscribe&hub.verify_token=page-verify-token&hub.challenge=CHALLENGE_ACCEPTED");
+		Response ok = client.get("/webhooks/messenger?hub.mode=subscribe&hub.verify_token=page-verify-token&hub.challenge=1603942551");
+		Response notANumber = client.get(
+				"/webhooks/messenger?hub.mode=subscribe&hub.verify_token=page-verify-token&hub.challenge=%3Cscript%3E");
 
 		assertThat(ok.status()).isEqualTo(200);
-		assertThat(ok.body()).isEqualTo("CHALLENGE_ACCEPTED");
+		assertThat(ok.body()).isEqualTo("1603942551");
+		assertThat(ok.contentType()).startsWith("text/plain");
+		assertThat(notANumber.status()).isEqualTo(400);
+		assertThat(notANumber.contentType()).startsWith("application/problem+json");
 		assertThat(client.get("/webhooks/messenger?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1").status())
 			.isEqualTo(403);
 		assertThat(client.get("/webhooks/messenger?hub.mode=unsubscribe&hub.verify_token=page-verify-token&hub.challenge=1")

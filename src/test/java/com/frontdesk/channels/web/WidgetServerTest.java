@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import com.frontdesk.support.ChatClient;
 import com.frontdesk.support.ChatClient.Response;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the website widget needs from the server, over real HTTP: {@code /widget.js} with caching headers, its public
@@ -29,6 +31,8 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "frontdesk.web.allowed-origins=https://www.mypractice.test, https://*.mypractice.test")
 class WidgetServerTest {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static final String SITE = "https://www.mypractice.test";
 
@@ -180,6 +184,17 @@ class WidgetServerTest {
 			.header("Access-Control-Request-Headers", "authorization")
 			.method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
 		assertThat(admin.statusCode()).as("no bearer tokens across origins").isEqualTo(403);
+
+		for (HttpResponse<byte[]> refused : List.of(preflight, chat, admin)) {
+			assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+			JsonNode problem = JSON.readTree(refused.body());
+			assertThat(problem.get("status").intValue()).isEqualTo(403);
+			assertThat(problem.get("type").stringValue()).isEqualTo("urn:frontdesk:problem:cross-origin-request");
+			assertThat(problem.get("requestId").stringValue())
+				.isEqualTo(refused.headers().firstValue("X-Request-Id").orElseThrow());
+			assertThat(new String(refused.body(), StandardCharsets.UTF_8))
+				.doesNotContain("Invalid CORS request");
+		}
 	}
 
 	private HttpRequest.Builder request(String path) {

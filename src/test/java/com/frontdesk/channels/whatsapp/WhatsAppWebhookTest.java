@@ -133,7 +133,25 @@ class WhatsAppWebhookTest {
 
 		assertThat(ok.status()).isEqualTo(200);
 		assertThat(ok.body()).isEqualTo("1158201444");
+		assertThat(ok.contentType()).startsWith("text/plain");
 		assertThat(wrong.status()).isEqualTo(403);
+	}
+
+	@Test
+	void echoesOnlyAChallengeOfTheShapeMetaSends() {
+		String handshake = "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=my-verify-token&hub.challenge=";
+		for (String challenge : new String[] { "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "12ab", "1".repeat(33), "",
+				"-1", "1%0D%0AX-Injected:%20yes" }) {
+			Response refused = client().get(handshake + challenge);
+
+			assertThat(refused.status()).as(challenge).isEqualTo(400);
+			assertThat(refused.contentType()).as(challenge).startsWith("application/problem+json");
+			assertThat(refused.text("type")).isEqualTo("urn:frontdesk:problem:webhook-challenge");
+			assertThat(refused.json().get("requestId").stringValue()).isNotBlank();
+			assertThat(refused.body()).doesNotContain("<script", "alert", "Injected");
+		}
+		assertThat(client().get(handshake.replace("&hub.challenge=", "")).status()).as("no challenge").isEqualTo(400);
+		assertThat(client().get(handshake + "1".repeat(32)).body()).isEqualTo("1".repeat(32));
 	}
 
 	@Test

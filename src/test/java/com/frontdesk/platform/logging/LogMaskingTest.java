@@ -42,6 +42,26 @@ class LogMaskingTest {
 	}
 
 	@Test
+	void leavesIdentifiersWholeSoLinesCanBeMatchedToRecords() {
+		for (String line : new String[] { "Callback request 12345678-1234-4234-8234-123456789012 received on web",
+				"conversation 550e8400-e29b-41d4-a716-446655440000 deleted", "request 20261105-0930-4000-8000-000000000042.",
+				"No reply to whatsapp message #12345678: HTTP 500", "feedback for replyId=98765432 stored",
+				"(id 6F1C3C2E-8A43-4C43-A3A4-0C9F4B8F0E51)" }) {
+			assertThat(LogMasking.mask(line)).isEqualTo(line);
+		}
+	}
+
+	@Test
+	void stillMasksPersonalDataNextToIdentifiers() {
+		assertThat(LogMasking.mask("call 415-555-0198 about 550e8400-e29b-41d4-a716-446655440000, or mail a@b.org"))
+			.isEqualTo("call [phone] about 550e8400-e29b-41d4-a716-446655440000, or mail [email]");
+		assertThat(LogMasking.mask("message #1234 from 14155550198 born 04/12/1961"))
+			.isEqualTo("message #1234 from [phone] born [date]");
+		assertThat(LogMasking.mask("psid-4155550198 and 4155550198-1234-1234-1234-123456789012x"))
+			.as("not an identifier: a phone number glued to something").doesNotContain("4155550198");
+	}
+
+	@Test
 	void theEncoderWritesMaskedMessagesArgumentsAndExceptions() {
 		LoggerContext context = new LoggerContext();
 		MaskingEncoder encoder = new MaskingEncoder();
