@@ -44,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
 				"frontdesk.admin.accounts[0].username=" + AdminSignInTest.COLLEAGUE,
 				"frontdesk.admin.accounts[0].password-hash=" + AdminLogin.PASSWORD_HASH,
 				"frontdesk.limits.trusted-proxies=127.0.0.1, ::1", "frontdesk.limits.rate-limiting=true",
-				"frontdesk.limits.endpoints.chat.per-client=3/1h" })
+				"frontdesk.limits.endpoints.chat.per-client=3/1h", "frontdesk.admin.sign-in.free-failures=3",
+				"frontdesk.admin.sign-in.lock-after=10" })
 class AdminSignInTest {
 
 	static final String COLLEAGUE = "reception";
