@@ -70,14 +70,29 @@ public class KnowledgeIndex implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/**
+	 * The phase in which Spring Boot starts the web server (and, in reverse, stops it): the index starts before it and
+	 * stops after it and after the graceful shutdown of its requests.
+	 */
+	static final int WEB_SERVER_PHASE = SmartLifecycle.DEFAULT_PHASE - 2048;
+
 	KnowledgeIndex(KnowledgeLoader loader, TextAnalysis analysis, Embeddings embeddings) {
 		this.loader = loader;
 		this.analysis = analysis;
 		this.embeddings = embeddings;
 	}
 
+	/**
+	 * Builds the index before the web server starts (an earlier phase), so the port opens only when a question can be
+	 * answered. The index stays open until the application context is destroyed, after the web server has finished
+	 * its requests and the message workers their messages.
+	 */
 	@Override
 	public void start() {
+		if (writer != null) {
+			running = true;
+			return;
+		}
 		try {
 			directory = new ByteBuffersDirectory();
 			IndexWriterConfig config = new IndexWriterConfig(analyzer()).setOpenMode(OpenMode.CREATE)
@@ -95,6 +110,14 @@ public class KnowledgeIndex implements SmartLifecycle {
 	@Override
 	public void stop() {
 		running = false;
+	}
+
+	/** Closes the index: the last thing before the database closes, once nothing can search it any more. */
+	@jakarta.annotation.PreDestroy
+	void close() {
+		if (writer == null) {
+			return;
+		}
 		synchronized (writeLock) {
 			try {
 				searchers.close();
@@ -114,7 +137,7 @@ public class KnowledgeIndex implements SmartLifecycle {
 
 	@Override
 	public int getPhase() {
-		return SmartLifecycle.DEFAULT_PHASE - 1000;
+		return WEB_SERVER_PHASE - 1024;
 	}
 
 	@EventListener

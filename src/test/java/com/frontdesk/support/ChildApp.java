@@ -41,6 +41,13 @@ public final class ChildApp implements AutoCloseable {
 	 * @param settings Spring properties, passed as command-line arguments (they win over every file)
 	 */
 	public static ChildApp start(Path dataDir, Map<String, String> settings) {
+		ChildApp app = launch(dataDir, settings);
+		app.awaitReady();
+		return app;
+	}
+
+	/** Starts the app and returns at once, before it listens: for tests of what happens while it starts. */
+	public static ChildApp launch(Path dataDir, Map<String, String> settings) {
 		int port = freePort();
 		try {
 			Files.createDirectories(dataDir);
@@ -55,13 +62,15 @@ public final class ChildApp implements AutoCloseable {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.start();
-			ChildApp app = new ChildApp(process, port, log);
-			app.awaitReady();
-			return app;
+			return new ChildApp(process, port, log);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	public boolean alive() {
+		return process.isAlive();
 	}
 
 	public int port() {
