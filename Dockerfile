@@ -21,5 +21,8 @@ ENV FRONTDESK_KNOWLEDGE_DIR=/app/knowledge \
     JAVA_TOOL_OPTIONS="--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:MaxRAMPercentage=75"
 VOLUME ["/data", "/app/knowledge"]
 EXPOSE 8080
-# Liveness: /actuator/health/liveness, readiness: /actuator/health/readiness (knowledge index loaded).
+# Liveness: /actuator/health/liveness, readiness: /actuator/health/readiness (knowledge index loaded, database up).
+# The health check asks the readiness probe over loopback with bash alone (the runtime image has no curl).
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -1 <&3 | grep -q ' 200 '"]
 ENTRYPOINT ["java", "-jar", "/app/frontdesk.jar"]

@@ -90,7 +90,10 @@ class CallbackApiTest {
 		assertThat(received.text("status")).isEqualTo("received");
 		assertThat(received.text("expectCall")).isEqualTo("today, usually within 2 hours");
 		assertThat(received.text("message"))
-			.isEqualTo("Thank you, we have your request. We will call you back today, usually within 2 hours.");
+			.isEqualTo("Thank you, we have your request. We will call you back today, usually within 2 hours. "
+					+ "Same-day appointments are often available: ask when we call.");
+		assertThat(form.json().get("sameDayAppointments").booleanValue())
+			.as("the practice's page says same-day appointments are available").isTrue();
 		Map<String, Object> row = row(received.text("id"));
 		assertThat(row).containsEntry("name", "Ana García")
 			.containsEntry("phone", "+16505551234")
