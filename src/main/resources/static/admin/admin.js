@@ -87,6 +87,9 @@
   const when = (iso) => (iso ? moments.format(new Date(iso)) : '–');
   const day = (iso, long) => (long ? longDays : shortDays).format(new Date(iso + 'T00:00:00Z'));
   const share = (part, whole) => (whole ? Math.round((100 * part) / whole) + '%' : '–');
+  // How the notice of a callback request to the practice stands, in plain words (the API's values are codes).
+  const NOTICES = { delivered: 'Delivered', pending: 'Waiting to be delivered', failing: 'Failing: check the webhook or e-mail settings',
+    not_configured: 'Not sent: no webhook or e-mail is set up' };
   const DELIVERIES = { sending: 'Sending to the patient…', sent: 'Delivered to the patient', failed: 'Not delivered: call the patient', not_sent: 'Not sent' };
   const OWNERS = { bot: 'assistant', waiting_for_staff: 'waiting for staff', staff: 'staff', closed: 'closed' };
   const CHANNELS = { web: 'Website', whatsapp: 'WhatsApp', messenger: 'Messenger', telegram: 'Telegram', sms: 'SMS' };
@@ -489,7 +492,7 @@
       }
       const consent = el('span', { class: 'consent' }, el('span', { text: r.consentText || '' }), el('br'), el('small', { text: when(r.consentAt) }));
       return [r.name, phone, r.email || '–', r.preferredTime || '–', r.reason || '–', when(r.createdAt), channelName(r.channel),
-        r.deliveryStatus || '–', consent, action];
+        NOTICES[r.deliveryStatus] || r.deliveryStatus || '–', consent, action];
     });
     $('callbacks-table').replaceChildren(rows.length ? table('Callback requests', [{ label: 'Name' }, { label: 'Phone' }, { label: 'E-mail' },
       { label: 'Preferred time' }, { label: 'Reason' }, { label: 'Received' }, { label: 'Channel' }, { label: 'Delivered to the practice' },

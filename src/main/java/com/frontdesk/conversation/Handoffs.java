@@ -113,14 +113,16 @@ public class Handoffs {
 	/** Conversations waiting for staff or owned by staff, longest waiting first. */
 	public List<OpenHandoff> open() {
 		return jdbc.sql("""
-				select c.id, c.channel, c.owner, c.owner_changed_at,
+				select c.id, c.channel, c.owner,
+				       coalesce((select max(t.created_at) from turn t where t.conversation_id = c.id
+				                 and t.intent = 'handoff' and t.author = 'assistant'), c.owner_changed_at) as requested_at,
 				       (select t.question from turn t where t.conversation_id = c.id and t.question <> ''
 				        order by t.id desc fetch first 1 rows only) as last_message
 				from conversation c where c.owner in ('waiting_for_staff', 'staff')
-				order by c.owner_changed_at, c.id""")
+				order by requested_at, c.id""")
 			.query((row, n) -> new OpenHandoff(row.getString("id"), row.getString("channel"),
-					Owner.fromValue(row.getString("owner")), row.getTimestamp("owner_changed_at") == null ? null
-							: row.getTimestamp("owner_changed_at").toInstant(),
+					Owner.fromValue(row.getString("owner")), row.getTimestamp("requested_at") == null ? null
+							: row.getTimestamp("requested_at").toInstant(),
 					row.getString("last_message")))
 			.list();
 	}
@@ -144,7 +146,8 @@ public class Handoffs {
 	/**
 	 * A conversation the practice should look at.
 	 *
-	 * @param requestedAt when it moved to its owner (when the patient asked, for {@code waiting_for_staff})
+	 * @param requestedAt when the patient asked for a person (the latest handoff notice the assistant gave); it does
+	 * not move when staff reply. For a conversation staff took over without being asked: when they took it
 	 * @param lastMessage the patient's latest message
 	 */
 	public record OpenHandoff(String conversationId, String channel, Owner owner, Instant requestedAt,

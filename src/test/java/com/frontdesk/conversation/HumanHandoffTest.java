@@ -146,6 +146,7 @@ class HumanHandoffTest {
 	@Test
 	void onceStaffReplyTheAssistantStaysQuietButEmergenciesAreStillAnswered() {
 		String id = client.chat(null, "talk to a person").json().get("conversationId").stringValue();
+		String asked = waiting(id).get("requestedAt").stringValue();
 
 		assertThat(admin("POST", "/api/admin/conversations/" + id + "/messages", "{\"text\": \"Hi, this is Dana from the office.\"}").status())
 			.isEqualTo(204);
@@ -165,6 +166,8 @@ class HumanHandoffTest {
 		assertThat(turns.get(2).get("author").stringValue()).isEqualTo("pending");
 		assertThat(turns.get(2).get("question").stringValue()).isEqualTo("What is lateral fusion?");
 		assertThat(waiting(id).get("owner").stringValue()).isEqualTo("staff");
+		assertThat(waiting(id).get("requestedAt").stringValue()).as("when the patient asked, not when staff replied")
+			.isEqualTo(asked);
 	}
 
 	@Test

@@ -173,7 +173,10 @@ class AdminPageJourneysTest {
 			.filter(r -> r.getText().contains("Ana García"))
 			.findFirst()
 			.orElse(null));
-		assertThat(row.getText()).contains("ana@example.com").contains("morning").contains("Back pain");
+		assertThat(row.getText()).contains("ana@example.com").contains("morning").contains("Back pain")
+			.as("the notice's state in plain words").doesNotContain("not_configured").satisfiesAnyOf(
+					text -> assertThat(text).contains("Not sent: no webhook or e-mail is set up"),
+					text -> assertThat(text).contains("Delivered"), text -> assertThat(text).contains("Waiting to be delivered"));
 		assertThat(row.findElement(By.cssSelector("a[href^='tel:']")).getAttribute("href")).isEqualTo("tel:+12025550143");
 		assertThat(driver.findElement(By.id("callbacks-csv")).getAttribute("href")).endsWith("/api/admin/callbacks.csv");
 		row.findElement(By.xpath(".//button[starts-with(normalize-space(.), 'Mark done')]")).click();
