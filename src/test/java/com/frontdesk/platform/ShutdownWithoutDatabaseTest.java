@@ -42,7 +42,7 @@ class ShutdownWithoutDatabaseTest {
 			CompletableFuture<Void> closing = CompletableFuture.runAsync(app::close);
 
 			// the pool alone would wait 30 s for a connection that never comes; a query already waiting for an answer
-			// (a scheduled purge) gives up after the socket timeout the README's production URL sets
+			// (a scheduled purge) gives up after the socket timeout the production URL of docs/production.md sets
 			closing.get(Instances.SIGN_OFF_WAIT.toSeconds() + SOCKET_TIMEOUT_SECONDS + 15, TimeUnit.SECONDS);
 			assertThat(app.isActive()).isFalse();
 		}
