@@ -676,9 +676,11 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     box.dataset.intent = String(reply.intent || '');
     if (staff) box.dataset.author = 'staff';
     if (emergency) {
-      const number = (actions.find((a) => a.type === 'emergency') || {}).phone || (config && config.emergencyNumber) || '911';
+      // Every emergency number of the reply (for thoughts of self-harm: the crisis line and 911), in their order.
+      const numbers = actions.filter((a) => a.type === 'emergency' && a.phone).map((a) => String(a.phone));
+      if (!numbers.length) numbers.push((config && config.emergencyNumber) || '911');
       const head = el('p', 'head');
-      head.append(icon('alert'), el('span', '', 'Possible emergency: call ' + number + ' now'));
+      head.append(icon('alert'), el('span', '', 'Possible emergency: call ' + numbers.join(' or ') + ' now'));
       box.appendChild(head);
       if (live) box.setAttribute('role', 'alert');
     } else if (staff) {

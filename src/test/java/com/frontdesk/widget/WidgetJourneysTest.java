@@ -131,6 +131,17 @@ class WidgetJourneysTest {
 	}
 
 	@Test
+	void thoughtsOfSelfHarmShowTheCrisisLineAndTheEmergencyNumberInTheHeading() {
+		visit(app("/"));
+		widget.open();
+
+		WebElement reply = widget.ask("I want to kill myself");
+
+		assertThat(reply.getAttribute("data-intent")).isEqualTo("emergency");
+		assertThat(reply.findElement(By.cssSelector(".head")).getText()).isEqualTo("Possible emergency: call 988 or 911 now");
+	}
+
+	@Test
 	void aListInTheAnswerIsShownAsAListWithoutDashes() {
 		visit(app("/"));
 		widget.open();
