@@ -70,12 +70,6 @@ public class KnowledgeIndex implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	/**
-	 * The phase in which Spring Boot starts the web server (and, in reverse, stops it): the index starts before it and
-	 * stops after it and after the graceful shutdown of its requests.
-	 */
-	static final int WEB_SERVER_PHASE = SmartLifecycle.DEFAULT_PHASE - 2048;
-
 	KnowledgeIndex(KnowledgeLoader loader, TextAnalysis analysis, Embeddings embeddings) {
 		this.loader = loader;
 		this.analysis = analysis;
@@ -135,9 +129,13 @@ public class KnowledgeIndex implements SmartLifecycle {
 		return running;
 	}
 
+	/**
+	 * Before the phase in which Spring Boot starts the web server (and, in reverse, after the one in which it stops it
+	 * and after the graceful shutdown of its requests).
+	 */
 	@Override
 	public int getPhase() {
-		return WEB_SERVER_PHASE - 1024;
+		return org.springframework.boot.web.server.context.WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1024;
 	}
 
 	@EventListener
