@@ -16,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the Docker image promises, checked without a Docker engine: its health check, run as the image runs it (bash
- * over loopback), says healthy for a ready app and unhealthy where nothing answers; and the build context leaves out
- * the local database with patients' conversations.
+ * over loopback), says healthy for a ready app and unhealthy where nothing answers; it starts the layout and cache
+ * {@code tools/fast-start} made, with the flags they were trained with; and the build context leaves out the local
+ * database with patients' conversations.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class DockerImageTest {
@@ -39,7 +40,21 @@ class DockerImageTest {
 		List<String> ignore = Files.readAllLines(Path.of(".dockerignore"));
 		assertThat(ignore).contains("*").doesNotContain("!data/", "!target/", "!.git/");
 		assertThat(ignore).filteredOn(line -> line.startsWith("!")).containsOnly("!.mvn/", "!mvnw", "!pom.xml", "!src/",
-				"!knowledge/");
+				"!knowledge/", "!tools/fast-start", "!tools/jdk");
+	}
+
+	@Test
+	void theImageStartsTheLayoutThatFastStartTrainedWithTheSameFlags() throws Exception {
+		String dockerfile = Files.readString(Path.of("Dockerfile")).replace("\\\n", " ");
+		String script = Files.readString(Path.of("tools/fast-start"));
+		String entrypoint = dockerfile.lines().filter(l -> l.startsWith("ENTRYPOINT")).findFirst().orElseThrow();
+		List<String> command = JsonMapper.builder().build().readValue(entrypoint.substring("ENTRYPOINT".length()).strip(),
+				new tools.jackson.core.type.TypeReference<List<String>>() {
+				});
+
+		assertThat(dockerfile).contains("bash /app/tools/fast-start /tmp/frontdesk.jar /app/release");
+		assertThat(command).containsSubsequence("-XX:AOTCache=/app/release/app.aot", "-jar", "/app/release/frontdesk.jar");
+		assertThat(script).contains("flags=(" + String.join(" ", command.subList(1, command.indexOf("-XX:AOTCache=/app/release/app.aot"))) + ")");
 	}
 
 	private static List<String> healthCheck() throws Exception {

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Frontdesk in a JVM of its own (the JDK and classpath the tests run on), on a free port and a given data folder: for
- * tests that kill it ({@code kill -9}) or stop it ({@code SIGTERM}) the way an operating system or a deployment does.
+ * Frontdesk in a JVM of its own, on a free port and a given data folder: for tests that kill it ({@code kill -9}) or
+ * stop it ({@code SIGTERM}) the way an operating system or a deployment does. It runs either from the classpath the
+ * tests run on, or as released: the packaged jar laid out for a fast start ({@link #startPackaged}).
  * Its output goes to {@code app-<n>.log} in the data folder.
  */
 public final class ChildApp implements AutoCloseable {
@@ -48,14 +49,34 @@ public final class ChildApp implements AutoCloseable {
 
 	/** Starts the app and returns at once, before it listens: for tests of what happens while it starts. */
 	public static ChildApp launch(Path dataDir, Map<String, String> settings) {
+		return launch(List.of("-Xmx512m", "-cp",
+				System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+				"com.frontdesk.FrontdeskApplication"), dataDir, settings);
+	}
+
+	/**
+	 * Starts the released app as an operator runs it: the packaged jar laid out by {@code tools/fast-start}, with its
+	 * ahead-of-time cache required ({@code -XX:AOTMode=on}: a cache the JVM cannot use stops the start), and waits until
+	 * it is ready.
+	 */
+	public static ChildApp startPackaged(Path dataDir, Map<String, String> settings) {
+		Path layout = PackagedApp.layout();
+		ChildApp app = launch(List.of("-XX:AOTMode=on", "-XX:AOTCache=" + layout.resolve("app.aot"), "-jar",
+				layout.resolve("frontdesk.jar").toString(), "--frontdesk.knowledge.dir=" + Path.of("knowledge").toAbsolutePath()),
+				dataDir, settings);
+		app.awaitReady();
+		return app;
+	}
+
+	private static ChildApp launch(List<String> what, Path dataDir, Map<String, String> settings) {
 		int port = freePort();
 		try {
 			Files.createDirectories(dataDir);
 			Path log = dataDir.resolve("app-" + System.nanoTime() + ".log");
-			List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-					"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-cp",
-					System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-					"com.frontdesk.FrontdeskApplication", "--server.port=" + port, "--frontdesk.data-dir=" + dataDir,
+			List<String> command = new ArrayList<>(List.of(PackagedApp.java(), "--add-modules", "jdk.incubator.vector",
+					"--enable-native-access=ALL-UNNAMED"));
+			command.addAll(what);
+			command.addAll(List.of("--server.port=" + port, "--frontdesk.data-dir=" + dataDir,
 					"--frontdesk.knowledge.watch=false", "--frontdesk.limits.rate-limiting=false",
 					"--logging.level.root=warn"));
 			settings.forEach((name, value) -> command.add("--" + name + "=" + value));

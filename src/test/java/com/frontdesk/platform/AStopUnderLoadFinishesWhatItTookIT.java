@@ -33,12 +33,13 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 /**
  * A normal stop ({@code SIGTERM}, as a rolling deploy sends) in the middle of a burst of chats, streamed chats and
- * Telegram updates: the app in a JVM of its own stops taking new work, finishes what it took, and only then closes the
+ * Telegram updates, sent to the released app (the packaged jar, laid out and started as the production guide and the
+ * Docker image do): it stops taking new work, finishes what it took, and only then closes the
  * knowledge index and the database. No request gets a 500, nothing fails on a closed index, and after a restart on
  * the same data every Telegram update acknowledged before the stop has been answered exactly once.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
-class AStopUnderLoadFinishesWhatItTookTest {
+class AStopUnderLoadFinishesWhatItTookIT {
 
 	static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -55,7 +56,7 @@ class AStopUnderLoadFinishesWhatItTookTest {
 		Queue<Integer> statuses = new ConcurrentLinkedQueue<>();
 		Queue<Long> acknowledgedChats = new ConcurrentLinkedQueue<>();
 		String output;
-		try (ChildApp app = ChildApp.start(data, platforms.settings())) {
+		try (ChildApp app = ChildApp.startPackaged(data, platforms.settings())) {
 			CountDownLatch enough = new CountDownLatch(150);
 			AtomicBoolean stopped = new AtomicBoolean();
 			ExecutorService senders = Executors.newFixedThreadPool(10);
@@ -95,7 +96,7 @@ class AStopUnderLoadFinishesWhatItTookTest {
 		assertThat(statuses).as("every answer before and during the stop").isNotEmpty().allMatch(s -> s < 500 || s == 503);
 		assertThat(output).doesNotContain("AlreadyClosedException").doesNotContain("HTTP 500");
 
-		try (ChildApp again = ChildApp.start(data, platforms.settings())) {
+		try (ChildApp again = ChildApp.startPackaged(data, platforms.settings())) {
 			Eventually.until("every acknowledged update answered", Duration.ofSeconds(90),
 					() -> acknowledgedChats.stream().allMatch(chat -> answersTo(chat) > 0));
 			for (long chat : acknowledgedChats) {
