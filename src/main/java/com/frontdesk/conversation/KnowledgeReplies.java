@@ -115,8 +115,11 @@ class KnowledgeReplies {
 			return notCovered(retrieval, text);
 		}
 		Answer answer = answerer.answer(retrieval);
-		return new Reply(answer.body() + "\n\n" + answer.sourceLine(), Intent.ANSWER, answer.citations(), List.of(),
-				topic(answer), retrieval.confidence());
+		String caveat = !retrieval.hedged() ? ""
+				: (Languages.looksSpanish(text) ? replies.closestTopicInSpanish() : replies.closestTopic()) + "\n\n";
+		return new Reply(caveat + answer.body() + "\n\n" + answer.sourceLine(), Intent.ANSWER, answer.citations(),
+				retrieval.hedged() ? List.of(actions.call(), actions.book()) : List.of(), topic(answer),
+				retrieval.confidence());
 	}
 
 	/**

@@ -147,6 +147,19 @@ class Replies {
 				+ " or book a consultation.";
 	}
 
+	/**
+	 * Before the closest passage when the page may not answer exactly what was asked: the patient reads what the page
+	 * does say and knows it may not be the answer.
+	 */
+	String closestTopic() {
+		return practice.name() + "'s information may not answer exactly what you asked. On the closest topic, it says:";
+	}
+
+	String closestTopicInSpanish() {
+		return "La información de " + practice.name()
+				+ " quizá no responda exactamente a su pregunta. Sobre el tema más cercano dice (en inglés):";
+	}
+
 	/** {@link #notCovered()} for a patient who wrote in Spanish; without a model the search is in English only. */
 	String notCoveredInSpanish(boolean searchedInEnglishOnly) {
 		return "Lo siento, no encontré información sobre eso en los materiales de " + practice.name()

@@ -16,9 +16,12 @@ import java.util.Map;
  * double (at most 1) when the best passage is also close in meaning, as the coverage decision counts it
  * @param wholeSection whether the question asks about a section as a whole and the passages are all its parts, in the
  * order the practice wrote them (not best first)
+ * @param evidence what the coverage decision weighed
+ * @param hedged covered only on its closest topic: the page may not answer exactly what was asked, and the reply says so
  */
 public record Retrieval(String query, List<RetrievedPassage> passages, Map<String, Double> termWeights,
-		double coverage, boolean covered, float[] queryVector, double confidence, boolean wholeSection) {
+		double coverage, boolean covered, float[] queryVector, double confidence, boolean wholeSection,
+		Evidence evidence, boolean hedged) {
 
 	public Retrieval {
 		passages = List.copyOf(passages);
@@ -26,7 +29,7 @@ public record Retrieval(String query, List<RetrievedPassage> passages, Map<Strin
 	}
 
 	static Retrieval nothing(String query) {
-		return new Retrieval(query, List.of(), Map.of(), 0, false, null, 0, false);
+		return new Retrieval(query, List.of(), Map.of(), 0, false, null, 0, false, Evidence.NONE, false);
 	}
 
 }

@@ -20,13 +20,34 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ranking counts as decisive and the vectors get {@code vectors.weight}; below it their weight rises linearly towards
  * {@code vectors.tie-weight} (0: always {@code vectors.weight}); see {@link RankFusion}
  * @param vectors the dense-vector half of hybrid search
+ * @param answerability how the evidence is weighed into the decision whether the page answers a question (with
+ * vectors; without them, {@code min-coverage} decides alone)
  */
 @ConfigurationProperties("frontdesk.retrieval")
 public record RetrievalProperties(@DefaultValue("3") int maxPassages, @DefaultValue("0.5") double minCoverage,
 		@DefaultValue("0.45") double relativeScoreCutoff, @DefaultValue("true") boolean typoCorrection,
 		String synonymsFile, @DefaultValue("1.0") double lexicalWeight, @DefaultValue("30") int lexicalDepth,
 		@DefaultValue("60") int rrfK, @DefaultValue("0.2") double decisiveMargin,
-		@NestedConfigurationProperty @DefaultValue Vectors vectors) {
+		@NestedConfigurationProperty @DefaultValue Vectors vectors,
+		@NestedConfigurationProperty @DefaultValue Answerability answerability) {
+
+	/**
+	 * The answerability score: {@code 1 / (1 + exp(-(bias + coverage-weight * coverage + similarity-weight * similarity
+	 * + examples-weight * examples)))}, see {@link Evidence}. From {@code answer-at} the page counts as answering the
+	 * question; from {@code hedge-at} up to it, the reply gives the closest passage and says the page may not answer
+	 * exactly that; below, the question is not covered. Fitted by logistic regression on the labelled questions of
+	 * {@code retrieval/questions/tune.tsv} ({@code tools/answerability/fit.py}).
+	 * @param enabled off: {@code min-coverage} and {@code vectors.min-similarity} decide, as without vectors
+	 */
+	public record Answerability(@DefaultValue("false") boolean enabled, @DefaultValue("-2.39") double bias,
+			@DefaultValue("1.24") double coverageWeight, @DefaultValue("2.69") double similarityWeight,
+			@DefaultValue("13.39") double examplesWeight, @DefaultValue("0.92") double answerAt,
+			@DefaultValue("0.33") double hedgeAt) {
+
+		/** The defaults, for code that builds settings by hand. */
+		public static final Answerability DEFAULTS = new Answerability(false, -2.39, 1.24, 2.69, 13.39, 0.92, 0.33);
+
+	}
 
 	/**
 	 * Dense vectors from an in-process embedding model, in the same Lucene index.

@@ -69,6 +69,10 @@ public class Retriever {
 
 	private final RankFusion fusion;
 
+	private final Answerability answerability;
+
+	private volatile QuestionExamples questionExamples;
+
 	Retriever(KnowledgeIndex index, TextAnalysis analysis, RetrievalProperties properties, Embeddings embeddings,
 			MeterRegistry metrics) {
 		this.index = index;
@@ -78,6 +82,22 @@ public class Retriever {
 		this.metrics = metrics;
 		this.typos = new TypoCorrector(analysis);
 		this.fusion = new RankFusion(properties);
+		this.answerability = new Answerability(properties.answerability());
+	}
+
+	/** The labelled questions and their vectors, read once (their vectors are shipped: nothing is embedded). */
+	QuestionExamples questionExamples() {
+		QuestionExamples examples = questionExamples;
+		if (examples == null) {
+			synchronized (this) {
+				examples = questionExamples;
+				if (examples == null) {
+					examples = QuestionExamples.load(analysis::clinicalWording, embeddings::content);
+					questionExamples = examples;
+				}
+			}
+		}
+		return examples;
 	}
 
 	/**
@@ -179,14 +199,20 @@ public class Retriever {
 		// A decisive keyword ranking that covers the question is as sure a sign as closeness in meaning.
 		boolean closeInMeaning = keywordsDecide || similarity >= properties.vectors().minSimilarity();
 		boolean onTopic = coverage >= properties.minCoverage() || closeInMeaning && coverage >= properties.minCoverage() / 2;
-		boolean covered = !keywordPassages.isEmpty() && onTopic && !mustMatchMissing;
+		Evidence evidence = vector == null ? new Evidence(coverage, 0, 0, onTopic ? 1 : 0)
+				: answerability.weigh(coverage, similarity, questionExamples().margin(vector, analysis.clinicalWording(corrected)));
+		boolean weighed = vector != null && properties.answerability().enabled();
+		boolean answers = weighed ? answerability.answers(evidence) : onTopic;
+		boolean covered = !keywordPassages.isEmpty() && answers && !mustMatchMissing;
+		boolean hedged = covered && weighed && answerability.hedged(evidence);
 		record(lexical, semantic, similarity, coverage, covered);
 		List<RetrievedPassage> parts = oneSection && !questionTopic.isEmpty() ? sectionParts(searcher, lexical, topic)
 				: null;
 		List<RetrievedPassage> passages = parts != null ? parts
 				: semantic != null ? fused(searcher, lexical, semantic, topic, properties.maxPassages()) : keywordPassages;
-		double confidence = closeInMeaning ? Math.min(1, 2 * coverage) : coverage;
-		return new Retrieval(query, passages, weights, coverage, covered, vector, confidence, parts != null);
+		double confidence = weighed ? evidence.score() : closeInMeaning ? Math.min(1, 2 * coverage) : coverage;
+		return new Retrieval(query, passages, weights, coverage, covered, vector, confidence, parts != null, evidence,
+				hedged);
 	}
 
 	/** How a ranking is made, for comparing them (the retrieval benchmark). */

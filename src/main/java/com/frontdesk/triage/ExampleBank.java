@@ -1,23 +1,18 @@
 package com.frontdesk.triage;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import com.frontdesk.retrieval.Embeddings;
+import com.frontdesk.retrieval.ShippedVectors;
 
 /**
  * The labelled examples of {@code triage/examples/} and their vectors: patient messages that are emergencies and
@@ -31,8 +26,6 @@ final class ExampleBank {
 	static final List<String> FILES = List.of("tune-a.tsv", "tune-b.tsv", "k-qa-half.tsv");
 
 	static final String VECTORS = FOLDER + "vectors.bin";
-
-	private static final int MAGIC = 0x46444558;
 
 	/**
 	 * One labelled example.
@@ -131,25 +124,11 @@ final class ExampleBank {
 
 	/** Writes every example's vector, as half-precision floats, for {@code vectors.bin}. */
 	void write(Path file, String model) throws IOException {
-		Files.createDirectories(file.getParent());
-		try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
-			out.writeInt(MAGIC);
-			out.writeUTF(model);
-			long count = java.util.Arrays.stream(vectors).filter(java.util.Objects::nonNull).count();
-			out.writeInt((int) count);
-			for (int i = 0; i < examples.size(); i++) {
-				if (vectors[i] == null) {
-					continue;
-				}
-				byte[] text = examples.get(i).wording().getBytes(StandardCharsets.UTF_8);
-				out.writeInt(text.length);
-				out.write(text);
-				out.writeShort(vectors[i].length);
-				for (float value : vectors[i]) {
-					out.writeShort(Float.floatToFloat16(value));
-				}
-			}
+		Map<String, float[]> byWording = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < examples.size(); i++) {
+			byWording.put(examples.get(i).wording(), vectors[i]);
 		}
+		ShippedVectors.write(file, model, byWording);
 	}
 
 	/** How many examples had no shipped vector and were embedded at load. */
@@ -159,36 +138,7 @@ final class ExampleBank {
 	}
 
 	private static Map<String, float[]> shippedVectors() {
-		Map<String, float[]> vectors = new HashMap<>();
-		try (InputStream resource = ExampleBank.class.getClassLoader().getResourceAsStream(VECTORS)) {
-			if (resource == null) {
-				return vectors;
-			}
-			DataInputStream in = new DataInputStream(new BufferedInputStream(resource));
-			if (in.readInt() != MAGIC) {
-				return vectors;
-			}
-			in.readUTF();
-			int count = in.readInt();
-			for (int n = 0; n < count; n++) {
-				String text = new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
-				float[] vector = new float[in.readShort()];
-				double norm = 0;
-				for (int i = 0; i < vector.length; i++) {
-					vector[i] = Float.float16ToFloat(in.readShort());
-					norm += vector[i] * vector[i];
-				}
-				float scale = (float) (1 / Math.sqrt(norm));
-				for (int i = 0; i < vector.length; i++) {
-					vector[i] *= scale;
-				}
-				vectors.put(text, vector);
-			}
-			return vectors;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return ShippedVectors.read(VECTORS);
 	}
 
 	private static List<Example> read(UnaryOperator<String> wording) {

@@ -1,0 +1,136 @@
+package com.frontdesk.retrieval;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * Labelled patient questions ({@code retrieval/questions/}): ones the practice's page answers and ones it does not
+ * (cost, risks, recovery time...). How much closer in meaning a new question is to the answerable ones than to the
+ * others is one piece of the evidence that decides whether the page answers it ({@link Answerability}).
+ */
+final class QuestionExamples {
+
+	static final String FOLDER = "retrieval/questions/";
+
+	static final List<String> FILES = List.of("tune.tsv");
+
+	static final String VECTORS = FOLDER + "vectors.bin";
+
+	static final int NEIGHBOURS = 3;
+
+	/** @param wording the question as its vector is computed (the last message of a follow-up, in the content's words) */
+	record Example(boolean answerable, String message, String wording) {
+	}
+
+	private final List<Example> examples;
+
+	private final float[][] vectors;
+
+	private QuestionExamples(List<Example> examples, float[][] vectors) {
+		this.examples = examples;
+		this.vectors = vectors;
+	}
+
+	static QuestionExamples load(UnaryOperator<String> wording, Function<String, float[]> embedder) {
+		List<Example> examples = read(wording);
+		Map<String, float[]> shipped = ShippedVectors.read(VECTORS);
+		float[][] vectors = new float[examples.size()][];
+		for (int i = 0; i < examples.size(); i++) {
+			String text = examples.get(i).wording();
+			float[] known = shipped.get(text);
+			vectors[i] = known != null ? known : text.isBlank() ? null : embedder.apply(text);
+		}
+		return new QuestionExamples(examples, vectors);
+	}
+
+	List<Example> examples() {
+		return examples;
+	}
+
+	/**
+	 * The mean cosine of the {@link #NEIGHBOURS} nearest answerable examples minus that of the nearest others. An
+	 * example never counts for its own wording, so that the examples themselves are scored as any new question is.
+	 */
+	double margin(float[] vector, String wording) {
+		double[] answerable = new double[NEIGHBOURS];
+		double[] others = new double[NEIGHBOURS];
+		Arrays.fill(answerable, -1);
+		Arrays.fill(others, -1);
+		for (int i = 0; i < examples.size(); i++) {
+			if (vectors[i] == null || examples.get(i).wording().equals(wording)) {
+				continue;
+			}
+			insert(examples.get(i).answerable() ? answerable : others, Embeddings.cosine(vector, vectors[i]));
+		}
+		return mean(answerable) - mean(others);
+	}
+
+	private static void insert(double[] top, double value) {
+		if (value <= top[top.length - 1]) {
+			return;
+		}
+		int i = top.length - 1;
+		while (i > 0 && top[i - 1] < value) {
+			top[i] = top[i - 1];
+			i--;
+		}
+		top[i] = value;
+	}
+
+	private static double mean(double[] values) {
+		return Arrays.stream(values).average().orElse(0);
+	}
+
+	void write(Path file, String model) throws IOException {
+		Map<String, float[]> byWording = new LinkedHashMap<>();
+		for (int i = 0; i < examples.size(); i++) {
+			byWording.put(examples.get(i).wording(), vectors[i]);
+		}
+		ShippedVectors.write(file, model, byWording);
+	}
+
+	static long missingVectors(UnaryOperator<String> wording) {
+		Map<String, float[]> shipped = ShippedVectors.read(VECTORS);
+		return read(wording).stream().filter(e -> !e.wording().isBlank() && !shipped.containsKey(e.wording())).count();
+	}
+
+	/** The last message of a follow-up written as {@code "earlier || later"}. */
+	static String lastMessage(String message) {
+		int cut = message.lastIndexOf("||");
+		return (cut < 0 ? message : message.substring(cut + 2)).strip();
+	}
+
+	private static List<Example> read(UnaryOperator<String> wording) {
+		List<Example> examples = new ArrayList<>();
+		for (String file : FILES) {
+			try (InputStream in = QuestionExamples.class.getClassLoader().getResourceAsStream(FOLDER + file)) {
+				if (in == null) {
+					throw new IllegalStateException("Missing question examples " + FOLDER + file);
+				}
+				for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+					String[] fields = line.split("\t");
+					if (line.isBlank() || line.startsWith("#") || fields.length < 2) {
+						continue;
+					}
+					String message = lastMessage(fields[1]);
+					examples.add(new Example(!fields[0].strip().equals("not_covered"), message, wording.apply(message)));
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return List.copyOf(examples);
+	}
+
+}
