@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxCommentLength longest comment a patient may leave with a rating, in characters
  */
 @ConfigurationProperties("frontdesk.insights")
-record InsightsProperties(@DefaultValue("0.75") double lowConfidence, @DefaultValue("1000") int maxCommentLength) {
+record InsightsProperties(@DefaultValue("0.91") double lowConfidence, @DefaultValue("1000") int maxCommentLength) {
 
 	InsightsProperties {
 		if (lowConfidence < 0 || lowConfidence > 1) {

@@ -1,15 +1,13 @@
 package com.frontdesk.retrieval;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -22,9 +20,11 @@ final class QuestionExamples {
 
 	static final String FOLDER = "retrieval/questions/";
 
-	static final List<String> FILES = List.of("tune.tsv");
+	static final List<String> FILES = List.of("tune.tsv", "k-qa-half.tsv");
 
 	static final String VECTORS = FOLDER + "vectors.bin";
+
+	static final String LABELLED_AGAINST = FOLDER + "labelled-against.txt";
 
 	static final int NEIGHBOURS = 3;
 
@@ -36,9 +36,12 @@ final class QuestionExamples {
 
 	private final float[][] vectors;
 
-	private QuestionExamples(List<Example> examples, float[][] vectors) {
+	private final Set<String> documents;
+
+	private QuestionExamples(List<Example> examples, float[][] vectors, Set<String> documents) {
 		this.examples = examples;
 		this.vectors = vectors;
+		this.documents = documents;
 	}
 
 	static QuestionExamples load(UnaryOperator<String> wording, Function<String, float[]> embedder) {
@@ -50,7 +53,17 @@ final class QuestionExamples {
 			float[] known = shipped.get(text);
 			vectors[i] = known != null ? known : text.isBlank() ? null : embedder.apply(text);
 		}
-		return new QuestionExamples(examples, vectors);
+		return new QuestionExamples(examples, vectors, Set.copyOf(ResourceLines.of(LABELLED_AGAINST)));
+	}
+
+	/**
+	 * Whether the examples' labels speak for a passage: it is part of a document they were labelled against. Content
+	 * added later may answer what the examples call not covered.
+	 */
+	boolean labelled(RetrievedPassage passage) {
+		String id = passage.passage().id();
+		int cut = id.lastIndexOf('#');
+		return documents.contains(cut < 0 ? id : id.substring(0, cut));
 	}
 
 	List<Example> examples() {
@@ -113,21 +126,13 @@ final class QuestionExamples {
 	private static List<Example> read(UnaryOperator<String> wording) {
 		List<Example> examples = new ArrayList<>();
 		for (String file : FILES) {
-			try (InputStream in = QuestionExamples.class.getClassLoader().getResourceAsStream(FOLDER + file)) {
-				if (in == null) {
-					throw new IllegalStateException("Missing question examples " + FOLDER + file);
+			for (String line : ResourceLines.of(FOLDER + file)) {
+				String[] fields = line.split("\t");
+				if (fields.length < 2) {
+					continue;
 				}
-				for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-					String[] fields = line.split("\t");
-					if (line.isBlank() || line.startsWith("#") || fields.length < 2) {
-						continue;
-					}
-					String message = lastMessage(fields[1]);
-					examples.add(new Example(!fields[0].strip().equals("not_covered"), message, wording.apply(message)));
-				}
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
+				String message = lastMessage(fields[1]);
+				examples.add(new Example(!fields[0].strip().equals("not_covered"), message, wording.apply(message)));
 			}
 		}
 		return List.copyOf(examples);

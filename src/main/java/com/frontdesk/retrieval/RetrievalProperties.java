@@ -36,16 +36,17 @@ public record RetrievalProperties(@DefaultValue("3") int maxPassages, @DefaultVa
 	 * + examples-weight * examples)))}, see {@link Evidence}. From {@code answer-at} the page counts as answering the
 	 * question; from {@code hedge-at} up to it, the reply gives the closest passage and says the page may not answer
 	 * exactly that; below, the question is not covered. Fitted by logistic regression on the labelled questions of
-	 * {@code retrieval/questions/tune.tsv} ({@code tools/answerability/fit.py}).
+	 * {@code retrieval/questions/} ({@code tools/answerability/fit.py}): the tune questions choose the thresholds, and
+	 * every second K-QA question (general-health questions the page does not answer) helps fit the weights.
 	 * @param enabled off: {@code min-coverage} and {@code vectors.min-similarity} decide, as without vectors
 	 */
-	public record Answerability(@DefaultValue("false") boolean enabled, @DefaultValue("-2.39") double bias,
-			@DefaultValue("1.24") double coverageWeight, @DefaultValue("2.69") double similarityWeight,
-			@DefaultValue("13.39") double examplesWeight, @DefaultValue("0.92") double answerAt,
-			@DefaultValue("0.33") double hedgeAt) {
+	public record Answerability(@DefaultValue("true") boolean enabled, @DefaultValue("-2.97") double bias,
+			@DefaultValue("1.81") double coverageWeight, @DefaultValue("3.40") double similarityWeight,
+			@DefaultValue("13.20") double examplesWeight, @DefaultValue("0.91") double answerAt,
+			@DefaultValue("0.20") double hedgeAt) {
 
-		/** The defaults, for code that builds settings by hand. */
-		public static final Answerability DEFAULTS = new Answerability(false, -2.39, 1.24, 2.69, 13.39, 0.92, 0.33);
+		/** Switched off, for code that builds settings by hand and decides by coverage alone. */
+		public static final Answerability OFF = new Answerability(false, 0, 0, 0, 0, 1, 1);
 
 	}
 

@@ -200,7 +200,7 @@ public class Retriever {
 		boolean closeInMeaning = keywordsDecide || similarity >= properties.vectors().minSimilarity();
 		boolean onTopic = coverage >= properties.minCoverage() || closeInMeaning && coverage >= properties.minCoverage() / 2;
 		Evidence evidence = vector == null ? new Evidence(coverage, 0, 0, onTopic ? 1 : 0)
-				: answerability.weigh(coverage, similarity, questionExamples().margin(vector, analysis.clinicalWording(corrected)));
+				: answerability.weigh(coverage, similarity, examples(keywordPassages, vector, corrected));
 		boolean weighed = vector != null && properties.answerability().enabled();
 		boolean answers = weighed ? answerability.answers(evidence) : onTopic;
 		boolean covered = !keywordPassages.isEmpty() && answers && !mustMatchMissing;
@@ -213,6 +213,16 @@ public class Retriever {
 		double confidence = weighed ? evidence.score() : closeInMeaning ? Math.min(1, 2 * coverage) : coverage;
 		return new Retrieval(query, passages, weights, coverage, covered, vector, confidence, parts != null, evidence,
 				hedged);
+	}
+
+	/**
+	 * How much nearer the question is to labelled answerable questions than to unanswerable ones; 0 (no evidence
+	 * either way) when its best passage is in content the labels were not written against.
+	 */
+	private double examples(List<RetrievedPassage> keywordPassages, float[] vector, String corrected) {
+		QuestionExamples examples = questionExamples();
+		boolean labelled = keywordPassages.isEmpty() || examples.labelled(keywordPassages.getFirst());
+		return labelled ? examples.margin(vector, analysis.clinicalWording(corrected)) : 0;
 	}
 
 	/** How a ranking is made, for comparing them (the retrieval benchmark). */

@@ -293,7 +293,7 @@ final class PatientChats {
 						patient("how many hours does lateral fusion surgery take?").notCovered()),
 				chat("asks how long the surgery takes, then how long healing takes",
 						patient("how long does the surgery take").notCovered(),
-						patient("and how long does it take to heal?").answer().says("several months").cites(HEALING)),
+						patient("and how long does it take for the bones to heal?").answer().says("several months").cites(HEALING)),
 				chat("asks about anesthesia", patient("will I be put to sleep with general anesthesia?").notCovered()),
 				chat("asks about knee replacements", patient("do you do knee replacements?").notCovered()),
 				chat("asks in Spanish what the knowledge does not say, and is told so in Spanish",

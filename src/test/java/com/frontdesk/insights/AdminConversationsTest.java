@@ -144,7 +144,7 @@ class AdminConversationsTest {
 		assertThat(scar.get("intent").stringValue()).isEqualTo("answer");
 		assertThat(scar.get("citations").get(0).get("section").stringValue()).isEqualTo("Scars");
 		assertThat(scar.get("actions").isArray()).isTrue();
-		assertThat(scar.get("confidence").doubleValue()).isEqualTo(1.0);
+		assertThat(scar.get("confidence").doubleValue()).as("a plain answer").isBetween(0.91, 1.0);
 		assertThat(scar.get("time").stringValue()).isNotBlank();
 		assertThat(scar.get("feedback").isNull()).isTrue();
 		JsonNode booked = transcript(booking).get("turns").get(0);

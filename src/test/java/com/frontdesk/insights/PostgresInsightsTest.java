@@ -63,7 +63,7 @@ class PostgresInsightsTest {
 		assertThat(list.get("items").get(0).get("turns").intValue()).isEqualTo(2);
 		JsonNode turns = admin.get("/api/admin/conversations/" + asks.conversationId()).json().get("turns");
 		assertThat(turns.get(0).get("feedback").get("rating").stringValue()).isEqualTo("down");
-		assertThat(turns.get(0).get("confidence").doubleValue()).isEqualTo(1.0);
+		assertThat(turns.get(0).get("confidence").doubleValue()).as("a plain answer").isBetween(0.91, 1.0);
 
 		JsonNode gaps = admin.get("/api/admin/reports/content-gaps").json();
 		assertThat(gaps.get("timeZone").stringValue()).isEqualTo("Europe/Madrid");

@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The evidence of every labelled question of {@code retrieval/questions/tune.tsv} (the examples' own wording left
+ * The evidence of every labelled question of {@code retrieval/questions/} (the tune questions and the K-QA half) (the examples' own wording left
  * out of their neighbours), written to {@code target/answerability-evidence.tsv} for fitting the answerability
  * weights ({@code tools/answerability/fit.py}). Follow-ups, Spanish questions and practical ones the profile answers
  * are left out: they are decided before or beside retrieval. Run with {@code ./mvnw -q -B test
@@ -29,18 +29,21 @@ class AnswerabilityCalibrationBenchmark {
 	@Test
 	void writeEvidence() throws IOException {
 		List<String> rows = new ArrayList<>();
-		rows.add("answerable\tcoverage\tsimilarity\texamples\tpassages\tmessage");
-		try (InputStream in = getClass().getResourceAsStream("/" + QuestionExamples.FOLDER + "tune.tsv")) {
-			for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-				String[] f = line.split("\t");
-				if (f.length < 3 || f[2].strip().equals("followup") || f[2].strip().equals("spanish")
-						|| f[0].equals("practice_info")) {
-					continue;
+		rows.add("answerable\tcoverage\tsimilarity\texamples\tpassages\tset\tmessage");
+		for (String file : QuestionExamples.FILES) {
+			try (InputStream in = getClass().getResourceAsStream("/" + QuestionExamples.FOLDER + file)) {
+				for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+					String[] f = line.split("\t");
+					if (line.startsWith("#") || f.length < 3 || f[2].strip().equals("followup")
+							|| f[2].strip().equals("spanish") || f[0].equals("practice_info")) {
+						continue;
+					}
+					Retrieval retrieval = retriever.retrieve(f[1], "");
+					Evidence e = retrieval.evidence();
+					rows.add(String.format(Locale.ROOT, "%d\t%.4f\t%.4f\t%.4f\t%d\t%s\t%s",
+							f[0].equals("not_covered") ? 0 : 1, e.coverage(), e.similarity(), e.examples(),
+							retrieval.passages().size(), file.replace(".tsv", ""), f[1]));
 				}
-				Retrieval retrieval = retriever.retrieve(f[1], "");
-				Evidence e = retrieval.evidence();
-				rows.add(String.format(Locale.ROOT, "%d\t%.4f\t%.4f\t%.4f\t%d\t%s", f[0].equals("not_covered") ? 0 : 1,
-						e.coverage(), e.similarity(), e.examples(), retrieval.passages().size(), f[1]));
 			}
 		}
 		Path out = Path.of("target/answerability-evidence.tsv");

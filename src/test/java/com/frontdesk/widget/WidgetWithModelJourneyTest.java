@@ -139,7 +139,7 @@ class WidgetWithModelJourneyTest {
 			.contains("Minimally Invasive Lateral Fusion – Scars");
 
 		MODEL.stop();
-		WebElement fallback = widget.ask("how long does it take to heal?");
+		WebElement fallback = widget.ask("how long does it take for the bones to heal?");
 
 		assertThat(fallback.getAttribute("data-intent")).isEqualTo("answer");
 		assertThat(fallback.findElement(By.cssSelector(".text")).getText()).contains("fuse");

@@ -332,7 +332,7 @@ class LlmResilienceTest {
 					"Bone growth may take several months [1]. ", "Most patients are back at work in ", "6 weeks [1]. ",
 					"Your scars will fade [1]."))));
 
-			List<StreamEvent> events = StreamEvent.post(port, "how long does it take to heal?");
+			List<StreamEvent> events = StreamEvent.post(port, "how long does it take for the bones to heal?");
 
 			String tokens = StreamEvent.tokens(events);
 			assertThat(tokens).doesNotContain("6 weeks").doesNotContain("back at work");

@@ -165,7 +165,7 @@ class ModelRaisedEmergencyTest {
 	void anAnswerWithoutTheMarkerIsTheModelsAnswerEvenWhenASentenceStartsWithTheWord() {
 		modelAnswers("Emergency care is not part of recovery [1].\n", MODEL_SENTENCE);
 
-		JsonNode reply = client().chat(null, "how long does it take to heal?").json();
+		JsonNode reply = client().chat(null, "how long does it take for the bones to heal?").json();
 
 		assertThat(reply.get("intent").stringValue()).isEqualTo("answer");
 		assertThat(reply.get("reply").stringValue())
