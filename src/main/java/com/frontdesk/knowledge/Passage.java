@@ -23,6 +23,12 @@ public record Passage(String id, String title, String section, String text, Stri
 		tags = List.copyOf(tags);
 	}
 
+	/** The document this passage comes from: the file's path relative to the knowledge folder (the id without its position). */
+	public String document() {
+		int hash = id.lastIndexOf('#');
+		return hash < 0 ? id : id.substring(0, hash);
+	}
+
 	/** The section this passage's section is part of ("How it works" of "How it works > The implant"); "" at the top. */
 	public String parentSection() {
 		int last = section.lastIndexOf(SECTION_SEPARATOR);

@@ -61,9 +61,7 @@ final class QuestionExamples {
 	 * added later may answer what the examples call not covered.
 	 */
 	boolean labelled(RetrievedPassage passage) {
-		String id = passage.passage().id();
-		int cut = id.lastIndexOf('#');
-		return documents.contains(cut < 0 ? id : id.substring(0, cut));
+		return documents.contains(passage.passage().document());
 	}
 
 	List<Example> examples() {

@@ -91,9 +91,7 @@ final class SectionParts {
 		if (passage == null || passage.parentSection().isEmpty()) {
 			return null;
 		}
-		String id = passage.id();
-		int hash = id.lastIndexOf('#');
-		return (hash < 0 ? id : id.substring(0, hash)) + Passage.SECTION_SEPARATOR + passage.parentSection();
+		return passage.document() + Passage.SECTION_SEPARATOR + passage.parentSection();
 	}
 
 }

@@ -1,8 +1,6 @@
 package com.frontdesk.retrieval;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The evidence of every labelled question of {@code retrieval/questions/} (the tune questions and the K-QA half) (the examples' own wording left
+ * The evidence of every labelled question of {@code retrieval/questions/}, the tune questions and the K-QA half (the examples' own wording left
  * out of their neighbours), written to {@code target/answerability-evidence.tsv} for fitting the answerability
  * weights ({@code tools/answerability/fit.py}). Follow-ups, Spanish questions and practical ones the profile answers
  * are left out: they are decided before or beside retrieval. Run with {@code ./mvnw -q -B test
@@ -31,19 +29,17 @@ class AnswerabilityCalibrationBenchmark {
 		List<String> rows = new ArrayList<>();
 		rows.add("answerable\tcoverage\tsimilarity\texamples\tpassages\tset\tmessage");
 		for (String file : QuestionExamples.FILES) {
-			try (InputStream in = getClass().getResourceAsStream("/" + QuestionExamples.FOLDER + file)) {
-				for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-					String[] f = line.split("\t");
-					if (line.startsWith("#") || f.length < 3 || f[2].strip().equals("followup")
-							|| f[2].strip().equals("spanish") || f[0].equals("practice_info")) {
-						continue;
-					}
-					Retrieval retrieval = retriever.retrieve(f[1], "");
-					Evidence e = retrieval.evidence();
-					rows.add(String.format(Locale.ROOT, "%d\t%.4f\t%.4f\t%.4f\t%d\t%s\t%s",
-							f[0].equals("not_covered") ? 0 : 1, e.coverage(), e.similarity(), e.examples(),
-							retrieval.passages().size(), file.replace(".tsv", ""), f[1]));
+			for (String line : ResourceLines.of(QuestionExamples.FOLDER + file)) {
+				String[] f = line.split("\t");
+				if (f.length < 3 || f[2].strip().equals("followup") || f[2].strip().equals("spanish")
+						|| f[0].equals("practice_info")) {
+					continue;
 				}
+				Retrieval retrieval = retriever.retrieve(f[1], "");
+				Evidence e = retrieval.evidence();
+				rows.add(String.format(Locale.ROOT, "%d\t%.4f\t%.4f\t%.4f\t%d\t%s\t%s",
+						f[0].equals("not_covered") ? 0 : 1, e.coverage(), e.similarity(), e.examples(),
+						retrieval.passages().size(), file.replace(".tsv", ""), f[1]));
 			}
 		}
 		Path out = Path.of("target/answerability-evidence.tsv");
