@@ -56,7 +56,7 @@ h2{font-size:17px;font-weight:700;line-height:1.25;overflow-wrap:anywhere}
 .staff{background:#e6f4ea}.who{display:block;font-size:12px;font-weight:700;margin-bottom:2px}
 .text p{margin:0 0 6px}.text p:last-child{margin-bottom:0}.text ul,.text ol{margin:2px 0 6px;padding-left:20px;white-space:normal}
 .note{align-self:flex-end;font-size:12px;color:#444;padding:0 4px}
-.msg time{display:block;font-size:11px;opacity:.9;margin-top:3px;text-align:right}
+time{display:block;font-size:11px;opacity:.9;margin-top:3px;text-align:right}
 .sources a{color:var(--fd-ink);text-decoration:underline}
 .sources{margin-top:8px;font-size:13px;white-space:normal}
 .sources ul{list-style:none;padding:0;margin:2px 0 0}
@@ -344,7 +344,8 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     const name = config && config.practiceName ? config.practiceName : 'the practice';
     const hello = el('div', 'msg bot greeting');
     hello.append(el('span', 'sr', 'Assistant: '),
-      opts.greeting || 'Hello! I can answer questions about ' + name + '\'s procedures, using the practice\'s own information. What would you like to know?');
+      opts.greeting || 'Hello! I can answer questions about ' + name + '\'s procedures, using the practice\'s own information. What would you like to know?',
+      stamp());
     log.appendChild(hello);
     const questions = config && Array.isArray(config.starterQuestions) ? config.starterQuestions : [];
     starters.replaceChildren();
@@ -448,6 +449,13 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     log.appendChild(bubble);
   }
 
+  // While staff have the conversation, the patient's message gets no reply from the assistant: this note instead.
+  function sentNote(at) {
+    const note = el('div', 'note');
+    note.append(el('span', 'text', 'Sent to the team.'), stamp(at));
+    return note;
+  }
+
   // ---- each message with its time: the server's for earlier turns, now for new ones ----
   function stamp(at) {
     const when = at ? new Date(at) : new Date();
@@ -476,7 +484,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
       const reply = await stream(text, draft);
       const emergency = reply.intent === 'emergency';
       if (reply.replyId) seen.add(String(reply.replyId));
-      const shown = reply.reply ? renderReply(reply, true) : el('div', 'note', 'Sent to the team.');
+      const shown = reply.reply ? renderReply(reply, true) : sentNote();
       draft.replaceWith(shown);
       if (follow || emergency) reveal(shown);
       announce(emergency ? alertRegion : status, reply.reply ? 'Assistant: ' + reply.reply : 'Sent to the team.');
@@ -528,7 +536,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     const reader = response.body.getReader();
     const decoder = new TextDecoder();
     let buffer = '';
-    let heard = null;
+    let heard = '';
     try {
       for (;;) {
         const { value, done } = await reader.read();
@@ -543,11 +551,12 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
           if (event.name === 'meta') {
             remember(event.data.conversationId);
           } else if (event.name === 'token') {
-            if (!heard) { heard = document.createTextNode(''); draft.replaceChildren(heard); }
-            heard.data += event.data.text;
+            heard += event.data.text;
+            draft.replaceChildren(richText(heard, true)); // a list shows as a list while it streams in
             if (follow) reveal(draft);
           } else if (event.name === 'restart') {
-            if (heard) heard.data = ''; // the draft was withdrawn (e.g. for the emergency advice): the reply follows
+            if (heard) draft.replaceChildren(); // the draft was withdrawn (e.g. for the emergency advice): the reply follows
+            heard = '';
           } else if (event.name === 'done') {
             return event.data;
           } else if (event.name === 'error') {
@@ -588,6 +597,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
         if (turn.replyId) seen.add(String(turn.replyId));
         if (turn.question) addPatient(turn.question, turn.time);
         if (turn.reply) last = log.appendChild(renderReply(turn, false));
+        else if (turn.author === 'pending') log.appendChild(sentNote(turn.time));
       }
       watchStaff(history.owner);
       if (last) reveal(last); else scrollDown();
@@ -640,7 +650,9 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
   }
 
   // ---- a reply's text: paragraphs as written, lines that start with "- " or "1." as a list ----
-  function richText(text) {
+  // While it streams, a last line that is only the start of an item ("-", "2") waits for its words.
+  function richText(text, streaming) {
+    if (streaming) text = text.replace(/(^|\n)\s*(?:[-•*]|\d{1,2}[.)]?)\s*$/, '');
     const box = el('div', 'text');
     let list = null;
     let lines = [];

@@ -138,8 +138,9 @@ final class HostSite implements AutoCloseable {
 
 	/**
 	 * Frontdesk's stream, scripted by the message: "stream slowly" sends one word every 250 ms; "answer at length" a
-	 * long answer line by line ("answer in two parts": the second part once the test says so); "server fails once" answers 503 the first time; "network drops once" breaks the
-	 * connection mid-answer the first time.
+	 * long answer line by line ("answer in two parts": the second part once the test says so); "a list in two parts"
+	 * a numbered and a bulleted list, the end once the test says so; "server fails once" answers 503 the first time;
+	 * "network drops once" breaks the connection mid-answer the first time.
 	 */
 	private void scriptedStream(HttpExchange exchange) throws IOException {
 		if (exchange.getRequestMethod().equals("OPTIONS")) {
@@ -164,6 +165,10 @@ final class HostSite implements AutoCloseable {
 		}
 		if (message.equals("answer at length") || message.equals("answer in two parts")) {
 			longReply(out, message.equals("answer in two parts"));
+			return;
+		}
+		if (message.equals("a list in two parts")) {
+			listReply(out);
 			return;
 		}
 		String[] words = { "One ", "small ", "scar ", "on ", "your ", "side." };
@@ -200,6 +205,23 @@ final class HostSite implements AutoCloseable {
 		}
 		event(out, "done", "{\"conversationId\":\"scripted-1\",\"reply\":\"" + reply + "\",\"intent\":\"answer\","
 				+ "\"citations\":[],\"actions\":[],\"replyId\":\"long-1\"}");
+	}
+
+	/**
+	 * A numbered list, then a bulleted one, in pieces as a model writes them: a marker and its words can arrive apart.
+	 * After a new line that so far is only "-", the rest comes once the test says {@link #carryOn()}.
+	 */
+	private void listReply(OutputStream out) throws IOException {
+		List<String> pieces = List.of("Before the operation:\\n1", ". Stop smoking.\\n2. Arrange", " a ride home.",
+				"\\nIt can treat:\\n", "-", " scoliosis\\n-", " tumors\\n- spinal instability");
+		for (int i = 0; i < pieces.size(); i++) {
+			if (i == pieces.size() - 1) {
+				awaitCarryOn();
+			}
+			event(out, "token", "{\"text\":\"" + pieces.get(i) + "\"}");
+		}
+		event(out, "done", "{\"conversationId\":\"scripted-1\",\"reply\":\"" + String.join("", pieces)
+				+ "\",\"intent\":\"answer\",\"citations\":[],\"actions\":[],\"replyId\":\"list-1\"}");
 	}
 
 	/** Lets an answer "in two parts" continue. */

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -127,6 +129,7 @@ class WidgetJourneysTest {
 			.matches(".*\\d{1,2}:\\d{2}.*");
 		assertThat(reply.findElement(By.cssSelector("time")).getAttribute("datetime")).as("the answer's time").isNotBlank();
 		assertThat(reply.findElements(By.cssSelector(".rate"))).as("the patient can say whether it helped").hasSize(1);
+		assertThat(widget.find(".greeting time").getAttribute("datetime")).as("the greeting's time").isNotBlank();
 		assertThat(widget.find("#fd-sub").getText()).isEqualTo("Virtual assistant");
 	}
 
@@ -151,6 +154,32 @@ class WidgetJourneysTest {
 		assertThat(reply.findElements(By.cssSelector(".text ul li"))).extracting(WebElement::getText)
 			.contains("degenerative disc disease", "scoliosis");
 		assertThat(reply.findElement(By.cssSelector(".text")).getText()).doesNotContain("- ");
+	}
+
+	@Test
+	void aListThatStreamsInIsShownAsAListWhileItComes() {
+		visit(site.url("/fake/page.html"));
+		widget.open();
+		widget.input().sendKeys("a list in two parts");
+		widget.find("button.send").click();
+
+		WebElement draft = widget.waiting()
+			.until(d -> widget.all(".draft").stream().filter(x -> !items(x, "ul").isEmpty()).findFirst().orElse(null));
+		assertThat(items(draft, "ol")).containsExactly("Stop smoking.", "Arrange a ride home.");
+		assertThat(items(draft, "ul")).as("a new line that is only a dash so far is not shown").containsExactly("scoliosis");
+		assertThat(draft.getAttribute("textContent")).as("no raw list marks while it streams")
+			.doesNotContain("-")
+			.doesNotContain("1.");
+		site.carryOn();
+		WebElement reply = widget.awaitReply(0);
+
+		assertThat(items(reply, "ol")).containsExactly("Stop smoking.", "Arrange a ride home.");
+		assertThat(items(reply, "ul")).containsExactly("scoliosis", "tumors", "spinal instability");
+		assertThat(reply.findElement(By.cssSelector(".text")).getAttribute("textContent")).doesNotContain("-");
+	}
+
+	private static List<String> items(WebElement message, String list) {
+		return message.findElements(By.cssSelector(".text " + list + " li")).stream().map(WebElement::getText).toList();
 	}
 
 	@Test
@@ -390,7 +419,8 @@ class WidgetJourneysTest {
 		widget.input().sendKeys("Thanks Dana, can I come in on Friday?");
 		widget.find("button.send").click();
 		WebElement note = widget.waiting().until(d -> widget.all(".log .note").stream().findFirst().orElse(null));
-		assertThat(note.getText()).isEqualTo("Sent to the team.");
+		assertThat(note.findElement(By.cssSelector(".text")).getText()).isEqualTo("Sent to the team.");
+		assertThat(note.findElement(By.cssSelector("time")).getAttribute("datetime")).isNotBlank();
 		assertThat(widget.replies()).as("the assistant stays quiet while staff have the conversation").hasSize(2);
 
 		driver.navigate().refresh();
@@ -398,6 +428,8 @@ class WidgetJourneysTest {
 		assertThat(widget.questions()).hasSize(2);
 		assertThat(widget.questions().get(1).findElement(By.cssSelector(".text")).getText())
 			.isEqualTo("Thanks Dana, can I come in on Friday?");
+		assertThat(widget.all(".log .note")).as("the note is shown again, with its time").singleElement()
+			.satisfies(n -> assertThat(n.findElement(By.cssSelector("time")).getAttribute("datetime")).isNotBlank());
 	}
 
 	@Test
@@ -529,6 +561,10 @@ class WidgetJourneysTest {
 			.isLessThanOrEqualTo(reading);
 	}
 
+	private static Instant shownAt(WebElement message) {
+		return Instant.parse(message.findElement(By.cssSelector("time")).getAttribute("datetime"));
+	}
+
 	private double scrollTop(WebElement element) {
 		return ((Number) widget.script("return arguments[0].scrollTop", element)).doubleValue();
 	}
@@ -565,11 +601,17 @@ class WidgetJourneysTest {
 		widget.ask("What are pedicle screws?");
 		String id = (String) driver.executeScript("return sessionStorage.getItem('frontdesk.widget.conversationId')");
 		assertThat(id).isNotBlank();
+		Instant reloaded = Instant.parse((String) widget.script("return new Date().toISOString()"));
 
 		driver.navigate().refresh();
 		widget.waiting().until(d -> widget.isOpen() && widget.replies().size() == 1);
 		assertThat(widget.questions()).singleElement().satisfies(q -> assertThat(q.findElement(By.cssSelector(".text")).getText()).isEqualTo("What are pedicle screws?"));
 		assertThat(widget.replies().get(0).findElement(By.cssSelector(".sources a")).getText()).contains("Pedicle screws");
+		Instant given = Instant.parse(new ChatClient(port).get("/api/conversations/" + id).json().get("turns").get(0)
+			.get("time").stringValue()).truncatedTo(ChronoUnit.MILLIS);
+		assertThat(given).isBefore(reloaded);
+		assertThat(shownAt(widget.replies().get(0))).as("the answer keeps the time it was given").isEqualTo(given);
+		assertThat(shownAt(widget.questions().get(0))).as("the question keeps its time").isEqualTo(given);
 
 		driver.get(app("/?page=two#how"));
 		widget.waiting().until(d -> widget.isOpen() && widget.replies().size() == 1);
