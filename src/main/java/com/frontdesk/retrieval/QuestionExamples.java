@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
+import com.frontdesk.knowledge.Passage;
+
 /**
  * Labelled patient questions ({@code retrieval/questions/}): ones the practice's page answers and ones it does not
  * (cost, risks, recovery time...). How much closer in meaning a new question is to the answerable ones than to the
@@ -28,8 +30,17 @@ final class QuestionExamples {
 
 	static final int NEIGHBOURS = 3;
 
-	/** @param wording the question as its vector is computed (the last message of a follow-up, in the content's words) */
-	record Example(boolean answerable, String message, String wording) {
+	/** How many of the nearest answerable examples vote for the section that answers a question. */
+	static final int VOTERS = 5;
+
+	/** Labels of answerable examples that name no section of the page: the practice profile answers them. */
+	private static final Set<String> NOT_A_SECTION = Set.of("practice_info", "not_covered");
+
+	/**
+	 * @param label the section of the page that answers the example, {@code practice_info} or {@code not_covered}
+	 * @param wording the question as its vector is computed (the last message of a follow-up, in the content's words)
+	 */
+	record Example(String label, boolean answerable, String message, String wording) {
 	}
 
 	private final List<Example> examples;
@@ -60,8 +71,8 @@ final class QuestionExamples {
 	 * Whether the examples' labels speak for a passage: it is part of a document they were labelled against. Content
 	 * added later may answer what the examples call not covered.
 	 */
-	boolean labelled(RetrievedPassage passage) {
-		return documents.contains(passage.passage().document());
+	boolean labelled(Passage passage) {
+		return documents.contains(passage.document());
 	}
 
 	List<Example> examples() {
@@ -84,6 +95,41 @@ final class QuestionExamples {
 			insert(examples.get(i).answerable() ? answerable : others, Embeddings.cosine(vector, vectors[i]));
 		}
 		return mean(answerable) - mean(others);
+	}
+
+	/**
+	 * The sections named by the {@link #VOTERS} nearest answerable examples, each with its share of their summed
+	 * cosine (0..1). As in {@link #margin}, an example never votes for its own wording.
+	 */
+	Map<String, Double> sectionVotes(float[] vector, String wording) {
+		List<Integer> nearest = new ArrayList<>();
+		List<Double> cosines = new ArrayList<>();
+		for (int i = 0; i < examples.size(); i++) {
+			Example example = examples.get(i);
+			if (vectors[i] == null || !example.answerable() || NOT_A_SECTION.contains(example.label())
+					|| example.wording().equals(wording)) {
+				continue;
+			}
+			double cosine = Embeddings.cosine(vector, vectors[i]);
+			int at = 0;
+			while (at < cosines.size() && cosines.get(at) >= cosine) {
+				at++;
+			}
+			if (at < VOTERS) {
+				nearest.add(at, i);
+				cosines.add(at, cosine);
+				if (nearest.size() > VOTERS) {
+					nearest.removeLast();
+					cosines.removeLast();
+				}
+			}
+		}
+		double total = cosines.stream().mapToDouble(c -> Math.max(0, c)).sum();
+		Map<String, Double> votes = new LinkedHashMap<>();
+		for (int i = 0; i < nearest.size() && total > 0; i++) {
+			votes.merge(examples.get(nearest.get(i)).label(), Math.max(0, cosines.get(i)) / total, Double::sum);
+		}
+		return votes;
 	}
 
 	private static void insert(double[] top, double value) {
@@ -130,7 +176,8 @@ final class QuestionExamples {
 					continue;
 				}
 				String message = lastMessage(fields[1]);
-				examples.add(new Example(!fields[0].strip().equals("not_covered"), message, wording.apply(message)));
+				String label = fields[0].strip();
+				examples.add(new Example(label, !label.equals("not_covered"), message, wording.apply(message)));
 			}
 		}
 		return List.copyOf(examples);

@@ -39,14 +39,16 @@ public record RetrievalProperties(@DefaultValue("3") int maxPassages, @DefaultVa
 	 * {@code retrieval/questions/} ({@code tools/answerability/fit.py}): the tune questions choose the thresholds, and
 	 * every second K-QA question (general-health questions the page does not answer) helps fit the weights.
 	 * @param enabled off: {@code min-coverage} and {@code vectors.min-similarity} decide, as without vectors
+	 * @param sectionVotes weight, in the fusion's units (a first rank's share), of the sections that the nearest
+	 * labelled answerable questions were labelled with: a passage of the section most of them name moves up (0: off)
 	 */
 	public record Answerability(@DefaultValue("true") boolean enabled, @DefaultValue("-2.97") double bias,
 			@DefaultValue("1.81") double coverageWeight, @DefaultValue("3.40") double similarityWeight,
 			@DefaultValue("13.20") double examplesWeight, @DefaultValue("0.91") double answerAt,
-			@DefaultValue("0.20") double hedgeAt) {
+			@DefaultValue("0.20") double hedgeAt, @DefaultValue("4") double sectionVotes) {
 
 		/** Switched off, for code that builds settings by hand and decides by coverage alone. */
-		public static final Answerability OFF = new Answerability(false, 0, 0, 0, 0, 1, 1);
+		public static final Answerability OFF = new Answerability(false, 0, 0, 0, 0, 1, 1, 0);
 
 	}
 

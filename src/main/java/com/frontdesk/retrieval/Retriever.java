@@ -209,7 +209,9 @@ public class Retriever {
 		List<RetrievedPassage> parts = oneSection && !questionTopic.isEmpty() ? sectionParts(searcher, lexical, topic)
 				: null;
 		List<RetrievedPassage> passages = parts != null ? parts
-				: semantic != null ? fused(searcher, lexical, semantic, topic, properties.maxPassages()) : keywordPassages;
+				: semantic != null ? fused(searcher, lexical, semantic, topic,
+						clearLead ? Map.of() : sectionVotes(keywordPassages, vector, corrected))
+				: keywordPassages;
 		double confidence = weighed ? evidence.score() : closeInMeaning ? Math.min(1, 2 * coverage) : coverage;
 		return new Retrieval(query, passages, weights, coverage, covered, vector, confidence, parts != null, evidence,
 				hedged);
@@ -221,7 +223,7 @@ public class Retriever {
 	 */
 	private double examples(List<RetrievedPassage> keywordPassages, float[] vector, String corrected) {
 		QuestionExamples examples = questionExamples();
-		boolean labelled = keywordPassages.isEmpty() || examples.labelled(keywordPassages.getFirst());
+		boolean labelled = keywordPassages.isEmpty() || examples.labelled(keywordPassages.getFirst().passage());
 		return labelled ? examples.margin(vector, analysis.clinicalWording(corrected)) : 0;
 	}
 
@@ -363,15 +365,40 @@ public class Retriever {
 		return 2 * score - 1;
 	}
 
+	/**
+	 * The fused ranking's best {@code max-passages}. Each candidate of a document the labelled questions were written
+	 * against also gets {@code answerability.section-votes} (in the units of a first rank) times its section's share
+	 * of the nearest labelled questions' votes: when most of the questions closest in meaning were answered by one
+	 * section, its passage comes first. Only when the keywords have no clear lead (a clear lead is the heading or a
+	 * word that names what is asked; the labelled questions' vectors would then only echo the rarest word, such as a
+	 * procedure's name).
+	 */
 	private List<RetrievedPassage> fused(IndexSearcher searcher, TopDocs lexical, TopDocs semantic, Set<String> topic,
-			int limit) throws IOException {
-		List<RetrievedPassage> passages = new ArrayList<>();
+			Map<String, Double> votes) throws IOException {
 		StoredFields fields = searcher.storedFields();
-		for (ScoreDoc hit : fusion.fuse(lexical, semantic, limit)) {
+		double voteWeight = properties.answerability().sectionVotes() / (properties.rrfK() + 1);
+		QuestionExamples examples = votes.isEmpty() ? null : questionExamples();
+		List<Map.Entry<Passage, Double>> candidates = new ArrayList<>();
+		for (ScoreDoc hit : fusion.fuse(lexical, semantic, Math.max(CANDIDATES, properties.maxPassages()))) {
 			Passage passage = KnowledgeIndex.passage(fields, hit.doc);
-			passages.add(new RetrievedPassage(passage, 0, matched(passage, topic)));
+			double vote = examples != null && examples.labelled(passage)
+					? votes.getOrDefault(passage.heading(), 0.0) : 0;
+			candidates.add(Map.entry(passage, hit.score + voteWeight * vote));
 		}
-		return passages;
+		// stable: equal scores keep the fused order
+		candidates.sort(Map.Entry.<Passage, Double>comparingByValue().reversed());
+		return candidates.stream().limit(properties.maxPassages())
+			.map(c -> new RetrievedPassage(c.getKey(), 0, matched(c.getKey(), topic))).toList();
+	}
+
+	/** The labelled questions' votes for sections; none when the setting is off or the best passage is unlabelled. */
+	private Map<String, Double> sectionVotes(List<RetrievedPassage> keywordPassages, float[] vector, String corrected) {
+		if (properties.answerability().sectionVotes() <= 0 || vector == null) {
+			return Map.of();
+		}
+		QuestionExamples examples = questionExamples();
+		boolean labelled = keywordPassages.isEmpty() || examples.labelled(keywordPassages.getFirst().passage());
+		return labelled ? examples.sectionVotes(vector, analysis.clinicalWording(corrected)) : Map.of();
 	}
 
 	/** The topical words of a text when it has any ("scar" of "will it leave a big scar"), else all its words. */

@@ -46,6 +46,14 @@ class RetrieverTest {
 		assertThat(retriever.retrieve(question, "").covered()).isFalse();
 	}
 
+	/** A wording none of the labelled questions has: the keywords and the passages' vectors alone pick the goals. */
+	@Test
+	void theSectionThatAnsweredTheNearestLabelledQuestionsComesFirst() {
+		Retrieval retrieval = retriever.retrieve("wat is lateral fusion, my doc brought it up", "");
+
+		assertThat(retrieval.passages().get(0).passage().section()).isEqualTo("What is minimally invasive lateral fusion?");
+	}
+
 	@Test
 	void whenEverySectionMentionsTheSurgeryTheMeaningOfTheQuestionDecides() {
 		Retrieval retrieval = retriever.retrieve("is this surgery right for me?", "");
