@@ -82,12 +82,22 @@ public class Instances implements SmartLifecycle, DisposableBean {
 				TimeUnit.MILLISECONDS);
 	}
 
+	/**
+	 * Ends the heartbeat, after the web server and the message workers have stopped ({@link StopOrder#HEARTBEAT}): until
+	 * then the messages this instance holds count as held by a live instance and are not taken over.
+	 */
 	@Override
 	public synchronized void stop() {
 		if (heartbeats != null) {
 			heartbeats.shutdownNow();
 			heartbeats = null;
+			log.info("Stopping: instance heartbeat ended");
 		}
+	}
+
+	@Override
+	public int getPhase() {
+		return StopOrder.HEARTBEAT;
 	}
 
 	@Override

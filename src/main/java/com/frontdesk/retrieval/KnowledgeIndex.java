@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
@@ -29,6 +31,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+
+import com.frontdesk.platform.StopOrder;
 
 import com.frontdesk.knowledge.KnowledgeChanged;
 import com.frontdesk.knowledge.KnowledgeFolderMissing;
@@ -59,6 +63,11 @@ public class KnowledgeIndex implements SmartLifecycle {
 	private final Embeddings embeddings;
 
 	private final Object writeLock = new Object();
+
+	/** Searches hold it shared; closing the index takes it alone, so no search ever meets a closed index. */
+	private final ReadWriteLock openLock = new ReentrantReadWriteLock();
+
+	private boolean closed;
 
 	private Directory directory;
 
@@ -106,20 +115,30 @@ public class KnowledgeIndex implements SmartLifecycle {
 		running = false;
 	}
 
-	/** Closes the index: the last thing before the database closes, once nothing can search it any more. */
+	/**
+	 * Closes the index: the last thing before the database closes, once nothing can search it any more. It waits for
+	 * searches under way; one that comes later (a stream that outlived the web server's grace) is told the knowledge is
+	 * unavailable, never that the index is closed.
+	 */
 	@jakarta.annotation.PreDestroy
 	void close() {
 		if (writer == null) {
 			return;
 		}
 		synchronized (writeLock) {
+			openLock.writeLock().lock();
 			try {
+				closed = true;
 				searchers.close();
 				writer.close();
 				directory.close();
+				log.info("Stopping: knowledge index closed");
 			}
 			catch (IOException ex) {
 				log.warn("Closing the knowledge index failed: {}", ex.getMessage());
+			}
+			finally {
+				openLock.writeLock().unlock();
 			}
 		}
 	}
@@ -130,12 +149,12 @@ public class KnowledgeIndex implements SmartLifecycle {
 	}
 
 	/**
-	 * Before the phase in which Spring Boot starts the web server (and, in reverse, after the one in which it stops it
-	 * and after the graceful shutdown of its requests).
+	 * Before the phase in which Spring Boot starts the web server (and, in reverse, after the one in which it stops it,
+	 * after the graceful shutdown of its requests, the message workers and the heartbeat).
 	 */
 	@Override
 	public int getPhase() {
-		return org.springframework.boot.web.server.context.WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1024;
+		return StopOrder.KNOWLEDGE_INDEX;
 	}
 
 	@EventListener
@@ -146,6 +165,9 @@ public class KnowledgeIndex implements SmartLifecycle {
 	/** Reads the knowledge folder again and swaps the new passages in atomically. */
 	public IndexStatus reindex() {
 		synchronized (writeLock) {
+			if (closed) {
+				return status;
+			}
 			long started = System.nanoTime();
 			KnowledgeSnapshot snapshot = loader.load();
 			try {
@@ -178,7 +200,11 @@ public class KnowledgeIndex implements SmartLifecycle {
 		if (!status.loaded()) {
 			throw new KnowledgeUnavailable();
 		}
+		openLock.readLock().lock();
 		try {
+			if (closed) {
+				throw new KnowledgeUnavailable();
+			}
 			IndexSearcher searcher = searchers.acquire();
 			try {
 				return search.apply(searcher);
@@ -189,6 +215,9 @@ public class KnowledgeIndex implements SmartLifecycle {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Searching the knowledge index failed", ex);
+		}
+		finally {
+			openLock.readLock().unlock();
 		}
 	}
 

@@ -76,11 +76,16 @@ class InboundStore {
 			.optional();
 	}
 
-	/** Puts a claimed message back, untouched (its channel is switched off). */
-	void release(long id) {
-		jdbc.sql("update channel_message set status = ? where id = ? and status = ?")
-			.params(MessageStatus.PENDING.value(), id, MessageStatus.PROCESSING.value())
-			.update();
+	/**
+	 * Puts a message this instance claimed back as pending, untouched, for another instance or the next start; false
+	 * when the instance no longer holds it.
+	 */
+	boolean handBack(long id, String instance) {
+		return jdbc.sql("""
+				update channel_message set status = ?, claimed_by = null, claimed_at = null
+				where id = ? and status = ? and claimed_by = ?""")
+			.params(MessageStatus.PENDING.value(), id, MessageStatus.PROCESSING.value(), instance)
+			.update() == 1;
 	}
 
 	Optional<StoredMessage> find(long id) {

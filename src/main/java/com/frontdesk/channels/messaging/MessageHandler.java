@@ -52,7 +52,11 @@ class MessageHandler {
 		this.clock = clock;
 	}
 
-	Outcome handle(MessagingChannel channel, InboundMessage message) {
+	/**
+	 * Answers the message; its reply is sent only while the worker still holds it ({@link HeldMessage#startReplying}):
+	 * a message handed back by a stop is answered by another instance or the next start instead.
+	 */
+	Outcome handle(MessagingChannel channel, InboundMessage message, HeldMessage held) {
 		Screening screening = message.kind() == MessageKind.TEXT ? channel.screen(message) : Screening.answer();
 		if (screening.action() == Screening.Action.OPT_IN && callbacks.underWay(channel, message.sender())
 				&& !contacts.optedOut(channel.name(), message.sender())) {
@@ -75,13 +79,13 @@ class MessageHandler {
 			return Outcome.expired();
 		}
 		return switch (screening.action()) {
-			case REPLY, OPT_IN -> send(channel, message, List.of(screening.reply()));
-			default -> message.kind() == MessageKind.MEDIA ? send(channel, message, List.of(texts.textOnly()))
-					: answer(channel, message);
+			case REPLY, OPT_IN -> send(channel, message, held, List.of(screening.reply()));
+			default -> message.kind() == MessageKind.MEDIA ? send(channel, message, held, List.of(texts.textOnly()))
+					: answer(channel, message, held);
 		};
 	}
 
-	private Outcome answer(MessagingChannel channel, InboundMessage message) {
+	private Outcome answer(MessagingChannel channel, InboundMessage message, HeldMessage held) {
 		List<String> parts;
 		try {
 			Optional<String> callback = callbacks.reply(channel, message);
@@ -107,11 +111,11 @@ class MessageHandler {
 		}
 		catch (RuntimeException ex) {
 			log.error("Answering a {} message failed: {}", channel.name(), ex.getClass().getName());
-			Outcome apology = send(channel, message, List.of(texts.failed()));
+			Outcome apology = send(channel, message, held, List.of(texts.failed()));
 			return apology.status() == MessageStatus.ANSWERED ? Outcome.failed("pipeline: " + ex.getClass().getSimpleName())
 					: apology;
 		}
-		return send(channel, message, parts);
+		return send(channel, message, held, parts);
 	}
 
 	private ChatReply converse(MessagingChannel channel, InboundMessage message) {
@@ -130,7 +134,10 @@ class MessageHandler {
 		return reply;
 	}
 
-	private Outcome send(MessagingChannel channel, InboundMessage message, List<String> parts) {
+	private Outcome send(MessagingChannel channel, InboundMessage message, HeldMessage held, List<String> parts) {
+		if (!held.startReplying()) {
+			return Outcome.handedBack();
+		}
 		List<String> adapted = parts.stream().map(channel::adapt).toList();
 		try {
 			delivery.deliver(channel, message.sender(), adapted);

@@ -15,6 +15,11 @@ record Outcome(MessageStatus status, String detail) {
 		return new Outcome(MessageStatus.EXPIRED, "outside the platform's reply window");
 	}
 
+	/** Not answered here: a stop handed the message back before its reply started. */
+	static Outcome handedBack() {
+		return new Outcome(MessageStatus.PENDING, "handed back at shutdown");
+	}
+
 	static Outcome failed(String why) {
 		return new Outcome(MessageStatus.FAILED, why.length() > 200 ? why.substring(0, 200) : why);
 	}

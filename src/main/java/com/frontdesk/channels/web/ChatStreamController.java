@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,8 @@ class ChatStreamController {
 	private static final Logger log = LoggerFactory.getLogger(ChatStreamController.class);
 
 	private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(3);
+
+	static final Duration FINISH_AT_STOP = Duration.ofSeconds(10);
 
 	private final TurnPipeline pipeline;
 
@@ -83,9 +86,17 @@ class ChatStreamController {
 		}
 	}
 
+	/**
+	 * The web server's graceful shutdown waits for the streams under way; a turn that outlived it is given
+	 * {@link #FINISH_AT_STOP} more before the knowledge index and the database close (then it ends with an
+	 * {@code error} event, never on a closed index).
+	 */
 	@PreDestroy
-	void shutdown() {
+	void shutdown() throws InterruptedException {
 		turns.shutdown();
+		if (!turns.awaitTermination(FINISH_AT_STOP.toMillis(), TimeUnit.MILLISECONDS)) {
+			log.warn("Stopping: a streamed reply did not finish within {}", FINISH_AT_STOP);
+		}
 	}
 
 	/** Sends events until the browser goes away; the turn itself is stored either way. */
