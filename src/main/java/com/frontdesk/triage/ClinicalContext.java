@@ -32,12 +32,15 @@ final class ClinicalContext {
 
 	private final int[] segment;
 
-	private final BitSet uncertainClauses = new BitSet();
+	private final BitSet uncertainSegments = new BitSet();
 
 	ClinicalContext(AnalyzedMessage message, Map<ContextKind, WordGroup> words) {
 		this.message = message;
 		for (Map.Entry<ContextKind, WordGroup> entry : words.entrySet()) {
 			phrases.put(entry.getKey(), runs(message.coverage(entry.getValue())));
+		}
+		for (ContextKind kind : List.of(ContextKind.NEGATION_BEFORE, ContextKind.NEGATION_SHORT, ContextKind.NEGATION_AFTER)) {
+			phrases.get(kind).removeIf(this::insidePseudoNegation);
 		}
 		this.segment = new int[message.size()];
 		BitSet endsReach = message.coverage(words.get(ContextKind.ENDS_REACH));
@@ -50,7 +53,7 @@ final class ClinicalContext {
 			segment[position] = number;
 		}
 		for (int[] unsure : phrases.get(ContextKind.UNCERTAIN)) {
-			uncertainClauses.set(message.clause(unsure[0]));
+			uncertainSegments.set(segment[unsure[0]]);
 		}
 	}
 
@@ -65,7 +68,7 @@ final class ClinicalContext {
 		}
 		boolean hypotheticals = !ignored.contains(ContextKind.HYPOTHETICAL);
 		for (int m = members.nextSetBit(0); m >= 0; m = members.nextSetBit(m + 1)) {
-			if (negated(m, members) || inSegment(ContextKind.PAST, m, members)
+			if (negated(m, members) || inSegment(ContextKind.PAST, m, members) || pastReferredBack(m, members)
 					|| hypotheticals && before(ContextKind.HYPOTHETICAL, m, members, Integer.MAX_VALUE)
 					|| hypotheticals && after(ContextKind.HYPOTHETICAL_AFTER, m, members, Integer.MAX_VALUE)) {
 				return false;
@@ -76,11 +79,54 @@ final class ClinicalContext {
 				}
 			}
 		}
-		return true;
+		return !(someoneElses(members) && askedAboutAfterwards(members));
+	}
+
+	/**
+	 * "My grandfather had a stroke, that was years ago": a time in the past that refers back ("that was", "it was")
+	 * reaches the whole sentence before it.
+	 */
+	private boolean pastReferredBack(int m, BitSet members) {
+		for (int[] back : phrases.get(ContextKind.REFERS_BACK)) {
+			if (back[0] > m && message.sentence(back[0]) == message.sentence(m) && !intersects(back, members)) {
+				for (int[] past : phrases.get(ContextKind.PAST)) {
+					if (past[0] >= back[1] && past[0] - back[1] <= 1 && message.sentence(past[0]) == message.sentence(m)) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * "My brother had a foot drop after his surgery. How common is that?": someone else's red flag followed by a
+	 * question about it in general is a question about the risk, not a report; unless its sentence says it is
+	 * happening ("my dad is slurring his words, how common is that?").
+	 */
+	private boolean askedAboutAfterwards(BitSet members) {
+		int last = members.length() - 1;
+		for (int[] asks : phrases.get(ContextKind.ASKS_BACK)) {
+			int distance = message.sentence(asks[0]) - message.sentence(last);
+			if (asks[0] > last && distance >= 0 && distance <= 1 && !toldAsHappening(members, asks[0])) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private boolean toldAsHappening(BitSet members, int before) {
+		int sentence = message.sentence(members.nextSetBit(0));
+		for (int[] recent : phrases.get(ContextKind.RECENT)) {
+			if (recent[1] <= before && message.sentence(recent[0]) == sentence && !intersects(recent, members)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private boolean negated(int m, BitSet members) {
-		if (uncertainClauses.get(message.clause(m))) {
+		if (uncertainSegments.get(segment[m])) {
 			return false;
 		}
 		if (before(ContextKind.NEGATION_BEFORE, m, members, NEGATION_REACH)
@@ -89,7 +135,8 @@ final class ClinicalContext {
 		}
 		for (int[] phrase : phrases.get(ContextKind.NEGATION_AFTER)) {
 			if (phrase[0] > m && phrase[0] - m <= RESOLUTION_REACH && message.sentence(phrase[0]) == message.sentence(m)
-					&& !intersects(phrase, members) && !negationJustBefore(phrase[0])) {
+					&& !intersects(phrase, members) && !negationJustBefore(phrase[0])
+					&& !uncertainSegments.get(segment[phrase[0]])) {
 				return true;
 			}
 		}
@@ -105,17 +152,25 @@ final class ClinicalContext {
 	}
 
 	/**
-	 * Whether the red flag at these positions is someone else's: a person other than the writer ("my son", "he") is
-	 * named before it in its clause.
+	 * Whether the red flag at these positions is someone else's: the nearest person named before it in its clause
+	 * is someone other than the writer ("my son has a fever"), not the writer ("my husband has the flu, is it safe
+	 * for me three weeks after surgery").
 	 */
 	boolean someoneElses(BitSet members) {
 		int first = members.nextSetBit(0);
-		for (int[] phrase : phrases.get(ContextKind.OTHER_PERSON)) {
-			if (phrase[1] <= first && message.clause(phrase[0]) == message.clause(first)) {
-				return true;
+		int other = nearestBefore(ContextKind.OTHER_PERSON, first);
+		return other >= 0 && other >= nearestBefore(ContextKind.SELF, first);
+	}
+
+	/** The end of the last phrase of this kind before a position, in its clause; -1 for none. */
+	private int nearestBefore(ContextKind kind, int position) {
+		int nearest = -1;
+		for (int[] phrase : phrases.get(kind)) {
+			if (phrase[1] <= position && message.clause(phrase[0]) == message.clause(position)) {
+				nearest = Math.max(nearest, phrase[1]);
 			}
 		}
-		return false;
+		return nearest;
 	}
 
 	/** "hasn't gone away": a negation right before a phrase such as "gone away" turns it round. */
@@ -134,6 +189,19 @@ final class ClinicalContext {
 		for (int[] phrase : phrases.get(kind)) {
 			if (phrase[1] <= m && m - phrase[1] < reach && segment[phrase[0]] == segment[m] && !intersects(phrase, members)
 					&& !(kind == ContextKind.HYPOTHETICAL && insideUncertain(phrase))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * "not only", "I don't see the point of going on", "has gone weak": a negation phrase that shares a word with one
+	 * of these negates nothing.
+	 */
+	private boolean insidePseudoNegation(int[] negation) {
+		for (int[] pseudo : phrases.get(ContextKind.PSEUDO_NEGATION)) {
+			if (pseudo[0] < negation[1] && negation[0] < pseudo[1]) {
 				return true;
 			}
 		}
