@@ -7,13 +7,20 @@ import java.util.regex.Pattern;
 
 /**
  * Recognises the messages that are about the conversation rather than the content: greetings, wanting a person,
- * wanting to book or be called, and asking whether the procedure fits the patient. Deterministic, like triage.
+ * wanting to book or be called, and asking whether the procedure fits the patient, by regular expressions. The
+ * fallback of {@link IntentClassifier} when its examples are not decisive, and all there is without vectors.
  */
 final class ConversationalIntents {
 
+	/** What a message is; {@code QUESTION}: a question for the knowledge (or nothing else recognised). */
 	enum Kind {
 
-		GREETING, THANKS, GOODBYE, HANDOFF, PRACTICE_INFO, BOOKING, CANDIDACY, NONE
+		GREETING, THANKS, GOODBYE, HANDOFF, PRACTICE_INFO, BOOKING, CALLBACK, CANDIDACY, OFF_TOPIC, FEELINGS, QUESTION;
+
+		/** The name of the intent's example file and of its label in the labelled sets ("practice_info"). */
+		String label() {
+			return name().toLowerCase(Locale.ROOT);
+		}
 
 	}
 
@@ -95,12 +102,12 @@ final class ConversationalIntents {
 			return Kind.PRACTICE_INFO;
 		}
 		if (BOOKING.matcher(text).find()) {
-			return Kind.BOOKING;
+			return CALL_ME.matcher(text).find() ? Kind.CALLBACK : Kind.BOOKING;
 		}
 		if (CANDIDACY.matcher(text).find()) {
 			return Kind.CANDIDACY;
 		}
-		return Kind.NONE;
+		return Kind.QUESTION;
 	}
 
 	private static boolean allIn(String[] words, Set<String> vocabulary) {

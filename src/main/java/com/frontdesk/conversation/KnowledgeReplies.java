@@ -143,6 +143,53 @@ class KnowledgeReplies {
 			.toList();
 	}
 
+	/**
+	 * A message that looked off topic: answered from the knowledge if the page does answer it (a medical question is
+	 * never swallowed as small talk), otherwise a kind word without a phone number in it. Not a gap in the practice's
+	 * content: no confidence is kept.
+	 */
+	Reply offTopic(String text, String context) {
+		Retrieval retrieval = retriever.retrieve(redactor.searchable(text), context);
+		if (retrieval.covered() && !retrieval.hedged()) {
+			return embedded(retrieval, text);
+		}
+		return Reply.of(replies.offTopic(Languages.looksSpanish(text)), Intent.NOT_COVERED, actions.call());
+	}
+
+	/**
+	 * Fear, worry or frustration: acknowledged first; a question in the message is still answered (or said not to be
+	 * covered); then a person and the booking are offered.
+	 */
+	Reply feelings(String text, String context, String conversationId, StreamedText streamed) {
+		boolean spanish = Languages.looksSpanish(text);
+		String opening = replies.feelings(spanish) + "\n\n";
+		String offer = replies.feelingsOffer(spanish);
+		List<com.frontdesk.booking.Action> offered = List.of(actions.book(), actions.callback(), actions.call());
+		if (!asksSomething(text)) {
+			return new Reply(opening + offer, Intent.GREETING, List.of(), offered, null);
+		}
+		streamed.token(opening);
+		Reply answered = answer(text, context, conversationId, streamed);
+		if (answered.intent() == Intent.EMERGENCY) {
+			return answered;
+		}
+		if (answered.intent() != Intent.ANSWER) {
+			return new Reply(opening + answered.text(), answered.intent(), List.of(), offered, null,
+					answered.confidence());
+		}
+		return new Reply(opening + answered.text() + "\n\n" + offer, Intent.ANSWER, answered.citations(), offered,
+				answered.topic(), answered.confidence());
+	}
+
+	/** Whether a message asks something: a question mark, or a sentence that opens with a question word. */
+	static boolean asksSomething(String text) {
+		return text.indexOf('?') >= 0 || text.indexOf('\u00bf') >= 0 || QUESTION_OPENING.matcher(text).find();
+	}
+
+	private static final java.util.regex.Pattern QUESTION_OPENING = java.util.regex.Pattern.compile(
+			"(?iu)(?:^|[.!,;]\\s*)(?:how|what|when|where|why|which|who|will|would|can|could|does|do|is|are|should|shall"
+					+ "|cómo|qué|cuándo|dónde|por qué|cuánto|cuánta|puedo|podré)\\b");
+
 	Reply candidacy(String text, String context) {
 		Retrieval retrieval = retriever.retrieve(redactor.searchable(text) + "\ngood candidate", context);
 		if (!retrieval.covered()) {
@@ -157,10 +204,11 @@ class KnowledgeReplies {
 				answer.citations(), List.of(actions.book(), actions.call()), topic(answer), retrieval.confidence());
 	}
 
-	Reply booking(String text, String context) {
+	/** @param callback the patient asked to be called: the call back is offered first */
+	Reply booking(String text, String context, boolean callback) {
 		Retrieval retrieval = retriever.retrieve(redactor.searchable(text), context);
 		List<Citation> citations = new ArrayList<>();
-		String reply = ConversationalIntents.asksToBeCalled(text) ? replies.callbackOffer() : replies.booking();
+		String reply = callback || ConversationalIntents.asksToBeCalled(text) ? replies.callbackOffer() : replies.booking();
 		if (retrieval.covered()) {
 			Answer answer = answerer.answer(retrieval);
 			reply = answer.body() + "\n\n" + reply + "\n\n" + answer.sourceLine();

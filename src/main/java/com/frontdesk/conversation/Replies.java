@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import com.frontdesk.answering.Citation;
 import com.frontdesk.booking.OpeningHours;
 import com.frontdesk.booking.PracticeProfile;
+import com.frontdesk.retrieval.ResourceLines;
 
 /** The fixed wording of replies that do not come from the knowledge. */
 @Component
@@ -178,6 +179,26 @@ class Replies {
 		return "Solo puedo ayudar con preguntas sobre los procedimientos de " + practice.name()
 				+ ", con la información de la propia consulta, y con la reserva de una consulta. Para cualquier otra cosa, "
 				+ "llame al " + practice.phone() + ".";
+	}
+
+	/** A kind word for a message that has nothing to do with the practice: no phone number pushed. */
+	String offTopic(boolean spanish) {
+		return text("off-topic", spanish);
+	}
+
+	/** Fear, worry or frustration acknowledged, before anything else. */
+	String feelings(boolean spanish) {
+		return text("feelings", spanish);
+	}
+
+	/** After feelings are acknowledged: a person and the booking. */
+	String feelingsOffer(boolean spanish) {
+		return text("feelings-offer", spanish);
+	}
+
+	/** A reply text of {@code conversation/replies/}, in English or Spanish, with the practice's details. */
+	private String text(String name, boolean spanish) {
+		return fill(String.join("\n", ResourceLines.of("conversation/replies/" + name + (spanish ? ".es" : ".en") + ".txt")));
 	}
 
 	String greeting() {

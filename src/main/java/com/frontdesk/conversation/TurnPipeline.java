@@ -48,9 +48,12 @@ public class TurnPipeline {
 
 	private final SafetyNet safetyNet;
 
+	private final IntentClassifier intents;
+
 	TurnPipeline(Triage triage, SafetyNet safetyNet, Actions actions, Replies replies, EmergencyReplies emergencies,
 			KnowledgeReplies knowledge, ConversationStore store, Handoffs handoffs, ConversationProperties properties,
-			TurnLimits limits, Clock clock, MeterRegistry metrics) {
+			TurnLimits limits, Clock clock, MeterRegistry metrics, IntentClassifier intents) {
+		this.intents = intents;
 		this.triage = triage;
 		this.safetyNet = safetyNet;
 		this.actions = actions;
@@ -91,7 +94,7 @@ public class TurnPipeline {
 		String context = firstTurn ? "" : store.latestTopic(id).orElse("");
 		// A new conversation is stored with its first turn, in one transaction at the end, unless the first message
 		// asks for a person: the handoff refers to the conversation at once.
-		ConversationalIntents.Kind kind = ConversationalIntents.classify(text);
+		ConversationalIntents.Kind kind = intents.classify(text);
 		boolean storedNow = firstTurn && kind == ConversationalIntents.Kind.HANDOFF;
 		if (storedNow) {
 			store.create(id, channel, received);
@@ -196,9 +199,13 @@ public class TurnPipeline {
 			case PRACTICE_INFO -> new Reply(replies.practiceInfo() + "\n\nSource: " + replies.practiceInfoSource().title()
 					+ " – " + replies.practiceInfoSource().section(), Intent.ANSWER, List.of(replies.practiceInfoSource()),
 					List.of(actions.call(), actions.book()), null);
-			case BOOKING -> safeguarded(text, context, safety, streamed, () -> knowledge.booking(text, context));
+			case BOOKING -> safeguarded(text, context, safety, streamed, () -> knowledge.booking(text, context, false));
+			case CALLBACK -> safeguarded(text, context, safety, streamed, () -> knowledge.booking(text, context, true));
 			case CANDIDACY -> safeguarded(text, context, safety, streamed, () -> knowledge.candidacy(text, context));
-			case NONE -> safeguarded(text, context, safety, streamed,
+			case OFF_TOPIC -> safeguarded(text, context, safety, streamed, () -> knowledge.offTopic(text, context));
+			case FEELINGS -> safeguarded(text, context, safety, streamed,
+					() -> knowledge.feelings(text, context, firstTurn ? null : conversationId, streamed));
+			case QUESTION -> safeguarded(text, context, safety, streamed,
 					() -> knowledge.answer(text, context, firstTurn ? null : conversationId, streamed));
 		};
 	}

@@ -3,7 +3,6 @@ package com.frontdesk.retrieval;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,17 +83,15 @@ final class QuestionExamples {
 	 * example never counts for its own wording, so that the examples themselves are scored as any new question is.
 	 */
 	double margin(float[] vector, String wording) {
-		double[] answerable = new double[NEIGHBOURS];
-		double[] others = new double[NEIGHBOURS];
-		Arrays.fill(answerable, -1);
-		Arrays.fill(others, -1);
+		NearestCosines answerable = new NearestCosines(NEIGHBOURS);
+		NearestCosines others = new NearestCosines(NEIGHBOURS);
 		for (int i = 0; i < examples.size(); i++) {
 			if (vectors[i] == null || examples.get(i).wording().equals(wording)) {
 				continue;
 			}
-			insert(examples.get(i).answerable() ? answerable : others, Embeddings.cosine(vector, vectors[i]));
+			(examples.get(i).answerable() ? answerable : others).add(Embeddings.cosine(vector, vectors[i]));
 		}
-		return mean(answerable) - mean(others);
+		return answerable.mean() - others.mean();
 	}
 
 	/**
@@ -130,22 +127,6 @@ final class QuestionExamples {
 			votes.merge(examples.get(nearest.get(i)).label(), Math.max(0, cosines.get(i)) / total, Double::sum);
 		}
 		return votes;
-	}
-
-	private static void insert(double[] top, double value) {
-		if (value <= top[top.length - 1]) {
-			return;
-		}
-		int i = top.length - 1;
-		while (i > 0 && top[i - 1] < value) {
-			top[i] = top[i - 1];
-			i--;
-		}
-		top[i] = value;
-	}
-
-	private static double mean(double[] values) {
-		return Arrays.stream(values).average().orElse(0);
 	}
 
 	void write(Path file, String model) throws IOException {

@@ -7,12 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The lines of a shipped word list or example file, without blank lines and {@code #} comments. */
-final class ResourceLines {
+public final class ResourceLines {
 
 	private ResourceLines() {
 	}
 
-	static List<String> of(String resource) {
+	public static List<String> of(String resource) {
 		try (InputStream in = ResourceLines.class.getClassLoader().getResourceAsStream(resource)) {
 			if (in == null) {
 				throw new IllegalStateException("Missing " + resource);

@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Vectors computed once at build time and shipped as a class-path resource, so that no instance embeds labelled
@@ -56,6 +59,36 @@ public final class ShippedVectors {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The vectors of some texts: the shipped one where the resource has the same text, the others embedded now (null
+	 * for a blank text).
+	 */
+	public static float[][] forTexts(String resource, List<String> texts, Function<String, float[]> embedder) {
+		Map<String, float[]> shipped = read(resource);
+		float[][] vectors = new float[texts.size()][];
+		for (int i = 0; i < texts.size(); i++) {
+			String text = texts.get(i);
+			float[] known = shipped.get(text);
+			vectors[i] = known != null ? known : text.isBlank() ? null : embedder.apply(text);
+		}
+		return vectors;
+	}
+
+	/** How many of the (non-blank) texts have no vector in the resource: they would be embedded at load. */
+	public static long missing(String resource, List<String> texts) {
+		Map<String, float[]> shipped = read(resource);
+		return texts.stream().filter(text -> !text.isBlank() && !shipped.containsKey(text)).count();
+	}
+
+	/** Writes texts with their vectors, in the same order ({@link #forTexts}). */
+	public static void write(Path file, String model, List<String> texts, float[][] vectors) throws IOException {
+		Map<String, float[]> byText = new LinkedHashMap<>();
+		for (int i = 0; i < texts.size(); i++) {
+			byText.put(texts.get(i), vectors[i]);
+		}
+		write(file, model, byText);
 	}
 
 	/** Writes texts and their vectors (null vectors are left out) for {@link #read}. */

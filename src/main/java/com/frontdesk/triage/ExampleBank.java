@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import com.frontdesk.retrieval.Embeddings;
+import com.frontdesk.retrieval.NearestCosines;
 import com.frontdesk.retrieval.ShippedVectors;
 
 /**
@@ -73,10 +74,8 @@ final class ExampleBank {
 	 * @param exclude an example's wording to leave out (to score the bank's own examples fairly); null for none
 	 */
 	Nearest nearest(float[] vector, int k, String exclude) {
-		double[] emergencies = new double[k];
-		double[] others = new double[k];
-		java.util.Arrays.fill(emergencies, -1);
-		java.util.Arrays.fill(others, -1);
+		NearestCosines emergencies = new NearestCosines(k);
+		NearestCosines others = new NearestCosines(k);
 		double best = -1;
 		String concept = "none";
 		for (int i = 0; i < examples.size(); i++) {
@@ -86,40 +85,19 @@ final class ExampleBank {
 			}
 			double cosine = Embeddings.cosine(vector, vectors[i]);
 			if (example.emergency()) {
-				insert(emergencies, cosine);
+				emergencies.add(cosine);
 				if (cosine > best) {
 					best = cosine;
 					concept = example.concept();
 				}
 			}
 			else {
-				insert(others, cosine);
+				others.add(cosine);
 			}
 		}
-		double emergency = mean(emergencies);
-		double other = mean(others);
+		double emergency = emergencies.mean();
+		double other = others.mean();
 		return new Nearest(emergency - other, concept, emergency, other);
-	}
-
-	/** Keeps the k largest values, in descending order. */
-	private static void insert(double[] top, double value) {
-		if (value <= top[top.length - 1]) {
-			return;
-		}
-		int i = top.length - 1;
-		while (i > 0 && top[i - 1] < value) {
-			top[i] = top[i - 1];
-			i--;
-		}
-		top[i] = value;
-	}
-
-	private static double mean(double[] values) {
-		double sum = 0;
-		for (double value : values) {
-			sum += value;
-		}
-		return sum / values.length;
 	}
 
 	/** Writes every example's vector, as half-precision floats, for {@code vectors.bin}. */

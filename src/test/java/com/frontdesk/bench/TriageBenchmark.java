@@ -51,22 +51,15 @@ class TriageBenchmark {
 		int caught = 0;
 		int number = 0;
 		List<String> shown = new ArrayList<>();
-		try (InputStream in = getClass().getResourceAsStream("/k-qa/kqa-questions.jsonl")) {
-			tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
-			for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-				if (line.isBlank()) {
-					continue;
-				}
-				number++;
-				String question = json.readTree(line).get("question").stringValue();
-				TriageResult result = triage.assess(question);
-				if (emergencies.contains(number)) {
-					caught += result.urgent() ? 1 : 0;
-				}
-				else if (result.urgent()) {
-					alarms++;
-					shown.add("K-QA FALSE-ALARM " + number + " -> " + result.rule() + ": " + question);
-				}
+		for (String question : KqaQuestions.all()) {
+			number++;
+			TriageResult result = triage.assess(question);
+			if (emergencies.contains(number)) {
+				caught += result.urgent() ? 1 : 0;
+			}
+			else if (result.urgent()) {
+				alarms++;
+				shown.add("K-QA FALSE-ALARM " + number + " -> " + result.rule() + ": " + question);
 			}
 		}
 		System.out.printf("== K-QA (%d real patient questions, %d labelled emergencies)%n", number, emergencies.size());

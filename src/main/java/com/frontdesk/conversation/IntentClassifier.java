@@ -1,0 +1,199 @@
+package com.frontdesk.conversation;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import com.frontdesk.conversation.ConversationalIntents.Kind;
+import com.frontdesk.retrieval.Embeddings;
+import com.frontdesk.retrieval.NearestCosines;
+import com.frontdesk.retrieval.ResourceLines;
+import com.frontdesk.retrieval.ShippedVectors;
+import com.frontdesk.retrieval.TextAnalysis;
+import com.frontdesk.triage.Redactor;
+
+/**
+ * Recognises what a message is (booking, callback, greeting, feelings, a question...) from example sentences, in
+ * English and Spanish, one file per intent in {@code conversation/intents/}: the message's vector is compared with
+ * every example's, each intent scores the mean cosine of its nearest examples, and the best intent wins when it is
+ * high enough and clearly ahead of the runner-up ({@link IntentProperties}). Otherwise, and without vectors, the
+ * rules of {@link ConversationalIntents} decide. The examples' vectors are shipped in {@code vectors.bin}.
+ */
+@Component
+public class IntentClassifier {
+
+	static final String FOLDER = "conversation/intents/";
+
+	static final String VECTORS = FOLDER + "vectors.bin";
+
+	/**
+	 * Real patients' general-health questions (every second K-QA question, also among triage's examples): more
+	 * examples of {@code question}, so that a medicine or symptom question is not taken for candidacy or small talk.
+	 */
+	static final String REAL_QUESTIONS = "triage/examples/k-qa-half.tsv";
+
+	/** @param wording the example as its vector is computed (redacted, in the content's words) */
+	record Example(Kind kind, String message, String wording) {
+	}
+
+	/** The best intent by the examples, its score and the runner-up's. */
+	record Nearest(Kind best, double score, double runnerUp) {
+
+		double lead() {
+			return score - runnerUp;
+		}
+
+	}
+
+	private final Embeddings embeddings;
+
+	private final TextAnalysis analysis;
+
+	private final Redactor redactor;
+
+	private final IntentProperties settings;
+
+	private volatile Bank bank;
+
+	private record Bank(List<Example> examples, float[][] vectors) {
+	}
+
+	IntentClassifier(Embeddings embeddings, TextAnalysis analysis, Redactor redactor, IntentProperties settings) {
+		this.embeddings = embeddings;
+		this.analysis = analysis;
+		this.redactor = redactor;
+		this.settings = settings;
+	}
+
+	/**
+	 * What the message is: by its nearest examples when they are decisive, by the rules otherwise. The rules' phrases
+	 * are precise: where they recognise an intent and the examples see only a question, the rules win; and a patient
+	 * whose words the rules read as asking for a person gets one.
+	 */
+	Kind classify(String message) {
+		Nearest nearest = nearest(message);
+		Kind rules = ConversationalIntents.classify(message);
+		if (!decisive(nearest) || nearest.best() == Kind.QUESTION || rules == Kind.HANDOFF) {
+			return rules;
+		}
+		return nearest.best();
+	}
+
+	/**
+	 * How a message is recognised, for measuring it: the intent's label ("booking"), the nearest intent by the
+	 * examples with its score and lead (null, 0, 0 without vectors), and what the rules alone say.
+	 */
+	public record Recognised(String label, String nearest, double score, double lead, String rules) {
+	}
+
+	/** How a message is recognised, for measuring it ({@code IntentBenchmark}). */
+	public Recognised recognise(String message) {
+		Nearest nearest = nearest(message);
+		String rules = ConversationalIntents.classify(message).label();
+		return new Recognised(classify(message).label(), nearest == null ? null : nearest.best().label(),
+				nearest == null ? 0 : nearest.score(), nearest == null ? 0 : nearest.lead(), rules);
+	}
+
+	/** The message's nearest intent by the examples; null when there are no vectors or nothing to compare. */
+	Nearest nearest(String message) {
+		if (!settings.enabled() || !embeddings.enabled()) {
+			return null;
+		}
+		String wording = wording(message);
+		return wording.isBlank() ? null : nearest(embeddings.question(wording));
+	}
+
+	boolean decisive(Nearest nearest) {
+		return nearest != null && nearest.score() >= settings.floor() && nearest.lead() >= settings.margin();
+	}
+
+	private Nearest nearest(float[] vector) {
+		Bank examples = bank();
+		Map<Kind, NearestCosines> top = new EnumMap<>(Kind.class);
+		for (int i = 0; i < examples.examples().size(); i++) {
+			if (examples.vectors()[i] == null) {
+				continue;
+			}
+			top.computeIfAbsent(examples.examples().get(i).kind(), kind -> new NearestCosines(settings.neighbours()))
+				.add(Embeddings.cosine(vector, examples.vectors()[i]));
+		}
+		Kind best = Kind.QUESTION;
+		double score = -1;
+		double runnerUp = -1;
+		for (Map.Entry<Kind, NearestCosines> entry : top.entrySet()) {
+			double mean = entry.getValue().mean();
+			if (mean > score) {
+				runnerUp = score;
+				score = mean;
+				best = entry.getKey();
+			}
+			else if (mean > runnerUp) {
+				runnerUp = mean;
+			}
+		}
+		return new Nearest(best, score, runnerUp);
+	}
+
+	/** A message in the words its vector is computed from, as retrieval does: the same vector serves both. */
+	String wording(String message) {
+		return analysis.clinicalWording(redactor.searchable(message));
+	}
+
+	List<Example> examples() {
+		return bank().examples();
+	}
+
+	/** How many examples have no shipped vector (and would be embedded when first needed). */
+	long missingVectors() {
+		return ShippedVectors.missing(VECTORS, read().stream().map(Example::wording).toList());
+	}
+
+	/** Writes every example's vector for {@code vectors.bin}. */
+	void write(Path file, String model) throws IOException {
+		Bank examples = bank();
+		ShippedVectors.write(file, model, examples.examples().stream().map(Example::wording).toList(),
+				examples.vectors());
+	}
+
+	private Bank bank() {
+		Bank loaded = bank;
+		if (loaded == null) {
+			synchronized (this) {
+				if (bank == null) {
+					List<Example> examples = read();
+					bank = new Bank(examples, ShippedVectors.forTexts(VECTORS,
+							examples.stream().map(Example::wording).toList(), embeddings::content));
+				}
+				loaded = bank;
+			}
+		}
+		return loaded;
+	}
+
+	private List<Example> read() {
+		List<Example> examples = new ArrayList<>();
+		for (Kind kind : Kind.values()) {
+			for (String line : ResourceLines.of(FOLDER + kind.label() + ".txt")) {
+				examples.add(example(kind, line));
+			}
+		}
+		for (String line : ResourceLines.of(REAL_QUESTIONS)) {
+			String[] fields = line.split("\t");
+			if (fields.length == 3 && fields[0].equals("other")) {
+				examples.add(example(Kind.QUESTION, fields[2]));
+			}
+		}
+		return List.copyOf(examples);
+	}
+
+	private Example example(Kind kind, String line) {
+		String message = line.strip();
+		return new Example(kind, message, wording(message));
+	}
+
+}

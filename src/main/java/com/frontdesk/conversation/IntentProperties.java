@@ -1,0 +1,20 @@
+package com.frontdesk.conversation;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a message's intent is recognised from the example sentences of {@code conversation/intents/}: the mean cosine
+ * of each intent's {@code neighbours} nearest examples decides, when the best intent reaches {@code floor} and leads
+ * the runner-up by {@code margin}; otherwise (or without vectors) the rules of {@link ConversationalIntents} do.
+ * Chosen on the tune set of {@code src/test/resources/intents/} ({@code IntentBenchmark}).
+ *
+ * @param enabled off: the rules alone
+ * @param neighbours how many of an intent's nearest examples are averaged
+ * @param floor the least score the best intent needs
+ * @param margin how far the best intent must lead the runner-up
+ */
+@ConfigurationProperties("frontdesk.conversation.intents")
+record IntentProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2") int neighbours,
+		@DefaultValue("0.35") double floor, @DefaultValue("0.02") double margin) {
+}

@@ -1,0 +1,140 @@
+package com.frontdesk.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.frontdesk.support.ChatClient;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Intents recognised from the example sentences of {@code conversation/intents/}, through the real chat API: the ways
+ * patients ask to book (moving, cancelling, a second opinion, in Spanish), candidacy in lay words, off-topic small
+ * talk and feelings, each with the reply and actions that fit.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class IntentsThroughTheChatTest {
+
+	private static final String PHONE = "+1-555-0100";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	IntentClassifier classifier;
+
+	@Test
+	void everyExampleHasItsVectorShippedSoNoInstanceEmbedsThemAtStartUp() {
+		assertThat(classifier.missingVectors()).as("run IntentVectorsWriter after changing an intent example").isZero();
+		assertThat(classifier.examples()).hasSizeGreaterThan(300);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "I have to move my appointment on Thursday to next week",
+			"please cancel my consultation on the 14th, I can't come", "I'd like a second opinion on the fusion my surgeon offered me",
+			"do you have anything free on Tuesday afternoon?" })
+	void reschedulingCancellingASecondOpinionAndADayAreBookingWithTheBookAction(String message) {
+		JsonNode reply = chat(message);
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("booking");
+		assertThat(actions(reply)).contains("book");
+	}
+
+	@Test
+	void bookingAskedInSpanishIsBooking() {
+		JsonNode reply = chat("hola, quisiera pedir una cita con el cirujano para la semana que viene");
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("booking");
+		assertThat(actions(reply)).contains("book");
+	}
+
+	@Test
+	void candidacyAskedInLayWordsGetsTheBookAction() {
+		JsonNode reply = chat("I have sciatica, is this surgery for me?");
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("answer");
+		assertThat(actions(reply).get(0)).isEqualTo("book");
+		assertThat(reply.get("reply").stringValue()).containsIgnoringCase("consultation");
+	}
+
+	@Test
+	void theWeatherGetsAKindWordWithoutThePhoneNumberPush() {
+		JsonNode reply = chat("what's the weather going to be like tomorrow?");
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("not_covered");
+		String text = reply.get("reply").stringValue();
+		assertThat(text).doesNotContain(PHONE).doesNotContainIgnoringCase("won't guess");
+		assertThat(text).containsIgnoringCase("lateral fusion");
+		assertThat(reply.get("citations")).isEmpty();
+	}
+
+	@Test
+	void fearIsAcknowledgedWithAPersonAndTheBookingOffered() {
+		JsonNode reply = chat("I'm really scared about the surgery");
+
+		String text = reply.get("reply").stringValue();
+		assertThat(reply.get("intent").stringValue()).isEqualTo("greeting");
+		assertThat(text).startsWith("It's completely understandable to feel this way");
+		assertThat(text).contains("talk to a person").doesNotContainIgnoringCase("won't guess");
+		assertThat(actions(reply)).contains("book", "callback");
+	}
+
+	@Test
+	void fearWithAQuestionIsAcknowledgedAndTheQuestionStillAnswered() {
+		JsonNode reply = chat("I'm so scared of the scars, honestly. Will I have a big scar?");
+
+		String text = reply.get("reply").stringValue();
+		assertThat(reply.get("intent").stringValue()).isEqualTo("answer");
+		assertThat(text).startsWith("It's completely understandable to feel this way");
+		assertThat(text).contains("small scar");
+		assertThat(reply.get("citations")).isNotEmpty();
+		assertThat(actions(reply)).contains("book", "callback");
+	}
+
+	@Test
+	void fearInSpanishIsAcknowledgedInSpanish() {
+		JsonNode reply = chat("tengo mucho miedo de la operación");
+
+		assertThat(reply.get("reply").stringValue()).startsWith("Es completamente comprensible");
+		assertThat(actions(reply)).contains("book");
+	}
+
+	@Test
+	void aGreetingWithAQuestionIsAnswered() {
+		JsonNode reply = chat("Hi there! how big is the incision in my side?");
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("answer");
+		assertThat(reply.get("reply").stringValue()).contains("small incision");
+	}
+
+	@Test
+	void aQuestionThePageDoesNotAnswerIsStillNotCoveredNotSmallTalk() {
+		JsonNode reply = chat("how much does the surgery cost with my insurance?");
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("not_covered");
+		assertThat(reply.get("reply").stringValue()).contains(PHONE);
+	}
+
+	private JsonNode chat(String message) {
+		ChatClient.Response response = new ChatClient(port).chat(null, message);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.json();
+	}
+
+	private static List<String> actions(JsonNode reply) {
+		return StreamSupport.stream(reply.get("actions").spliterator(), false)
+			.map(action -> action.get("type").stringValue())
+			.toList();
+	}
+
+}
