@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.zip.CRC32;
 import java.util.zip.GZIPInputStream;
 
 import tools.jackson.databind.JsonNode;
@@ -42,6 +43,16 @@ final class MedQuadCorpus {
 	}
 
 	private MedQuadCorpus() {
+	}
+
+	/**
+	 * Whether a record belongs to the tune part of the fixed tune/report split: the CRC-32 of its id, modulo 100, is
+	 * below {@code tunePercent}. Stable across runs, machines and corpus order.
+	 */
+	static boolean inTunePart(Qa qa, int tunePercent) {
+		CRC32 crc = new CRC32();
+		crc.update(qa.id().getBytes(StandardCharsets.UTF_8));
+		return crc.getValue() % 100 < tunePercent;
 	}
 
 	/**
