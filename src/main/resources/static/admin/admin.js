@@ -562,6 +562,23 @@
     }
   }
 
+  // ---- the audit log: who opened or changed what ----
+  loaders.audit = loadAudit;
+  $('audit-form').addEventListener('submit', (event) => { event.preventDefault(); loadAudit(); });
+
+  async function loadAudit() {
+    show('audit-message', 'Loading the audit log…');
+    try {
+      const page = await api('/api/admin/audit' + query({ size: 100 }));
+      const rows = (page.entries || []).map((e) => [when(e.at), e.actor, e.action, e.subject || '–', e.client]);
+      $('audit-table').replaceChildren(rows.length ? table('Audit log', [{ label: 'When' }, { label: 'Staff account' },
+        { label: 'What' }, { label: 'Conversation or request' }, { label: 'From network' }], rows, { className: 'audit', hideCaption: true }) : '');
+      show('audit-message', rows.length ? (page.total > rows.length ? `The latest ${rows.length} of ${page.total}.` : '') : 'Nothing recorded yet.');
+    } catch (error) {
+      notAvailable('audit', error, 'The audit log is not available on this installation.');
+    }
+  }
+
   function notAvailable(section, error, text) {
     $(section + '-table') && $(section + '-table').replaceChildren();
     show(section + '-message', error.status === 404 ? text : error.message, error.status === 404 ? 'unavailable' : 'error');

@@ -32,6 +32,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -67,7 +68,8 @@ class AdminSecurity {
 	@Bean
 	SecurityFilterChain security(HttpSecurity http, AdminProperties admin, RequestLimits limits,
 			ObjectProvider<UrlBasedCorsConfigurationSource> cors, UserDetailsService accounts, PasswordEncoder encoder,
-			SignInAttempts attempts, SignInProperties signIn, Clock clock, MeterRegistry metrics) throws Exception {
+			SignInAttempts attempts, SignInProperties signIn, Clock clock, MeterRegistry metrics, AuditTrail audit)
+			throws Exception {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
 		passwords.setPasswordEncoder(encoder);
 		http.authenticationManager(
@@ -95,6 +97,8 @@ class AdminSecurity {
 			// Limits after CORS (browsers can read a 429) and before authentication; failed sign-ins are throttled by
 			// SignInGuard, per account and per address, so the admin group has no per-address limit by default.
 			.addFilterBefore(limits, BasicAuthenticationFilter.class)
+			// Last, once the staff account is known: what it opens or changes is recorded before the response leaves.
+			.addFilterAfter(audit, AuthorizationFilter.class)
 			.headers(headers -> headers.contentTypeOptions(Customizer.withDefaults())
 				.frameOptions(frames -> frames.deny())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
@@ -114,6 +118,19 @@ class AdminSecurity {
 	@Bean
 	FilterRegistrationBean<RequestLimits> requestLimitsInTheSecurityChainOnly(RequestLimits limits) {
 		FilterRegistrationBean<RequestLimits> registration = new FilterRegistrationBean<>(limits);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	@Bean
+	AuditTrail auditTrail(AuditLog log) {
+		return new AuditTrail(log);
+	}
+
+	/** The audit trail runs in the security filter chain only, not a second time as a filter of its own. */
+	@Bean
+	FilterRegistrationBean<AuditTrail> auditTrailInTheSecurityChainOnly(AuditTrail audit) {
+		FilterRegistrationBean<AuditTrail> registration = new FilterRegistrationBean<>(audit);
 		registration.setEnabled(false);
 		return registration;
 	}

@@ -154,6 +154,19 @@ class AdminPageJourneysTest {
 			.isEqualTo(404);
 		assertThat(driver.findElements(By.cssSelector("button.open[data-id='" + patient.conversationId() + "']")))
 			.isEmpty();
+
+		driver.findElement(By.id("tab-audit")).click();
+		List<String> audited = wait.until(d -> {
+			List<String> rows = d.findElements(By.cssSelector("#audit-table tbody tr"))
+				.stream()
+				.map(WebElement::getText)
+				.filter(text -> text.contains(patient.conversationId()))
+				.toList();
+			return rows.size() >= 2 ? rows : null;
+		});
+		assertThat(audited.get(0)).contains("conversation deleted").contains(AdminLogin.USERNAME);
+		assertThat(audited).anySatisfy(row -> assertThat(row).contains("transcript opened"));
+		assertThat(driver.findElement(By.id("audit-table")).getText()).doesNotContain("pedicle screws");
 		assertNoCspViolations();
 	}
 
