@@ -1,5 +1,5 @@
-/* Frontdesk practice admin: the dashboard, content gaps, conversations, callback requests and handoffs.
- * Plain JS, same-origin fetches (the browser sends the admin's Basic credentials), no inline script or style, every
+/* Frontdesk practice admin: the dashboard, content gaps, conversations, callback requests, handoffs and the audit log.
+ * Plain JS, same-origin fetches (staff sign in on the page into a session that ends when idle), no inline script or style, every
  * text from the server rendered with textContent. Charts are hand-drawn SVG with a table of the same numbers. */
 (() => {
   'use strict';
@@ -37,9 +37,12 @@
     }
   }
 
+  const SIGN_IN = '/api/admin/sign-in';
+
   async function api(path, options) {
     const init = Object.assign({ credentials: 'same-origin', cache: 'no-store' }, options || {});
-    init.headers = Object.assign({ Accept: 'application/json' }, init.body ? { 'Content-Type': 'application/json' } : {});
+    init.headers = Object.assign({ Accept: 'application/json', 'X-Requested-With': 'frontdesk-admin' },
+      init.body ? { 'Content-Type': 'application/json' } : {}, init.headers || {});
     let response;
     try {
       response = await fetch(path, init);
@@ -50,6 +53,7 @@
     if ((response.headers.get('Content-Type') || '').includes('json')) {
       try { body = await response.json(); } catch (e) { body = null; }
     }
+    if (response.status === 401 && path !== SIGN_IN) signedOut();
     if (!response.ok) {
       const detail = body && typeof body.detail === 'string' ? body.detail : null;
       throw new Failure(detail || 'The server answered with error ' + response.status + '.', response.status);
@@ -584,25 +588,79 @@
     show(section + '-message', error.status === 404 ? text : error.message, error.status === 404 ? 'unavailable' : 'error');
   }
 
-  // ---- who is signed in, and when their account was last locked after failed sign-ins ----
-  async function loadAccount() {
-    try {
-      const me = await api('/api/admin/me');
-      const locked = me.lastLockedAt
-        ? 'This account was last locked after failed sign-ins on ' + when(me.lastLockedAt) + '. If that was not you, tell whoever runs Frontdesk.'
-        : 'This account has never been locked after failed sign-ins.';
-      $('account').textContent = 'Signed in as ' + me.username + '. ' + locked;
-      $('account').hidden = false;
-    } catch (error) {
-      $('account').hidden = true;
-    }
-  }
-  loadAccount();
+  // ---- signing in and out; who is signed in, and when their account was last locked after failed sign-ins ----
+  let signedInBefore = false;
+  let idleMinutes = 15;
 
-  // ---- start on the section the address names, and follow the address when it changes ----
-  select(tabFor(location.hash.slice(1)) || tabs[0], false);
+  function showApp(on) {
+    $('sign-in').hidden = on;
+    $('sections').hidden = !on;
+    $('main').hidden = !on;
+    $('sign-out').hidden = !on;
+    $('account').hidden = !on;
+  }
+
+  function signedOut() {
+    if (!$('sign-in').hidden) return;
+    showApp(false);
+    loaded.clear();
+    show('sign-in-message', signedInBefore
+      ? `You were signed out after ${idleMinutes} minutes without activity, or your session ended. Sign in again.` : '');
+    $('sign-in-password').value = '';
+    $('sign-in-username').focus();
+  }
+
+  async function loadAccount() {
+    const me = await api('/api/admin/me');
+    signedInBefore = true;
+    idleMinutes = Math.round((me.sessionTimeoutSeconds || 900) / 60);
+    const locked = me.lastLockedAt
+      ? 'This account was last locked after failed sign-ins on ' + when(me.lastLockedAt) + '. If that was not you, tell whoever runs Frontdesk.'
+      : 'This account has never been locked after failed sign-ins.';
+    $('account').textContent = 'Signed in as ' + me.username + '. ' + locked
+      + ` You are signed out after ${idleMinutes} minutes without activity.`;
+    showApp(true);
+  }
+
+  $('sign-in-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    show('sign-in-message', 'Signing in…');
+    const form = new URLSearchParams({ username: $('sign-in-username').value, password: $('sign-in-password').value });
+    try {
+      await api(SIGN_IN, { method: 'POST', body: form.toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+      $('sign-in-password').value = '';
+      show('sign-in-message', '');
+      await start();
+    } catch (error) {
+      $('sign-in-password').value = '';
+      show('sign-in-message', error.status === 401 ? 'Wrong user name or password.' : error.message, 'error');
+    }
+  });
+
+  $('sign-out').addEventListener('click', async () => {
+    try { await api('/api/admin/sign-out', { method: 'POST' }); } catch (error) { /* signed out either way */ }
+    signedInBefore = false;
+    showApp(true);
+    signedOut();
+    show('sign-in-message', 'You are signed out.', 'ok');
+  });
+
+  async function start() {
+    try {
+      await loadAccount();
+    } catch (error) {
+      if (error.status !== 401) show('sign-in-message', error.message, 'error');
+      return;
+    }
+    loaded.clear();
+    select(tabFor(location.hash.slice(1)) || tabs[0], false);
+  }
+
+  // ---- sign in first, then start on the section the address names, and follow the address when it changes ----
+  showApp(true);
+  start();
   window.addEventListener('hashchange', () => {
     const tab = tabFor(location.hash.slice(1));
-    if (tab && tab.getAttribute('aria-selected') !== 'true') select(tab, false);
+    if (tab && !$('main').hidden && tab.getAttribute('aria-selected') !== 'true') select(tab, false);
   });
 })();

@@ -8,30 +8,35 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/admin/me}: who is signed in, and when their account was last locked after failed sign-ins (and
- * when a sign-in last failed), so staff notice when someone has been guessing their password.
+ * when a sign-in last failed), so staff notice when someone has been guessing their password; and after how long
+ * without activity the admin page signs them out.
  */
 @RestController
 class AdminAccountController {
 
 	private final SignInAttempts attempts;
 
-	AdminAccountController(SignInAttempts attempts) {
+	private final AdminProperties admin;
+
+	AdminAccountController(SignInAttempts attempts, AdminProperties admin) {
 		this.attempts = attempts;
+		this.admin = admin;
 	}
 
 	@GetMapping("/api/admin/me")
 	Me me(Principal principal) {
 		String username = AdminProperties.normalized(principal.getName());
 		SignInState state = attempts.state(SignInAttempts.accountKey(username)).orElseThrow();
-		return new Me(principal.getName(), state.lockedAt(), state.lastFailureAt());
+		return new Me(principal.getName(), state.lockedAt(), state.lastFailureAt(), admin.sessionTimeout().toSeconds());
 	}
 
 	/**
 	 * @param username the account signed in
 	 * @param lastLockedAt when the account was last locked after failed sign-ins; null when never
 	 * @param lastFailedSignInAt when a sign-in to the account last failed; null when never (within a day's memory)
+	 * @param sessionTimeoutSeconds after how long without activity a sign-in on the admin page ends
 	 */
-	record Me(String username, Instant lastLockedAt, Instant lastFailedSignInAt) {
+	record Me(String username, Instant lastLockedAt, Instant lastFailedSignInAt, long sessionTimeoutSeconds) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.frontdesk.platform;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -18,10 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accounts further staff accounts with the same rights, each with its own name and BCrypt hash
  * ({@code FRONTDESK_ADMIN_ACCOUNTS_0_USERNAME}, {@code FRONTDESK_ADMIN_ACCOUNTS_0_PASSWORD_HASH}, ...), so that each
  * person signs in (and is throttled, and locked) on their own
+ * @param sessionTimeout how long a sign-in on the admin page lasts without activity (HIPAA's automatic log-off): the
+ * next request after it is refused and the page asks to sign in again
  */
 @ConfigurationProperties("frontdesk.admin")
 public record AdminProperties(@DefaultValue("admin") String username, String passwordHash, String password,
-		List<Account> accounts) {
+		List<Account> accounts, @DefaultValue("15m") Duration sessionTimeout) {
 
 	/** A further staff account. */
 	public record Account(String username, String passwordHash) {
@@ -35,6 +38,9 @@ public record AdminProperties(@DefaultValue("admin") String username, String pas
 
 	public AdminProperties {
 		accounts = accounts == null ? List.of() : List.copyOf(accounts);
+		if (sessionTimeout.isNegative() || sessionTimeout.isZero()) {
+			throw new IllegalArgumentException("frontdesk.admin.session-timeout must be positive");
+		}
 		for (Account account : accounts) {
 			if (!present(account.username()) || !present(account.passwordHash())) {
 				throw new IllegalArgumentException(

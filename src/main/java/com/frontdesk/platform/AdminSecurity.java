@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
@@ -16,13 +17,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -33,8 +35,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
@@ -42,9 +49,10 @@ import org.springframework.web.filter.CorsFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Spring Security for the admin API and pages: HTTP Basic against the admin account (and further staff accounts)
- * whose passwords come from the environment as BCrypt hashes; no sessions, so every admin request carries its
- * credentials. Failed sign-ins slow down per account and per client address, up to a lock ({@link SignInGuard}). The metrics
+ * Spring Security for the admin API and pages: the admin account (and further staff accounts), whose passwords come
+ * from the environment as BCrypt hashes, sign in on the admin page ({@value #SIGN_IN}) into a session kept in the
+ * shared database that ends after {@code frontdesk.admin.session-timeout} without activity, or send HTTP Basic
+ * credentials with every request (scripts; no session). Failed sign-ins slow down per account and per client address, up to a lock ({@link SignInGuard}). The metrics
  * ({@code /actuator/prometheus}) and health details are the admin's too. Everything else (chat, widget, webhooks,
  * health status) stays public, bounded by {@link RequestLimits}. Refusals are RFC 9457 problems. Security headers on
  * every response, a Content-Security-Policy included.
@@ -54,6 +62,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 class AdminSecurity {
 
 	static final String ROLE = "ADMIN";
+
+	/** Where the admin page signs in (a form post of {@code username} and {@code password}) and out. */
+	static final String SIGN_IN = "/api/admin/sign-in";
+
+	static final String SIGN_OUT = "/api/admin/sign-out";
+
+	/** The header the admin page sends with its requests, so that refusals do not raise the browser's prompt. */
+	static final String FROM_THE_PAGE = "X-Requested-With";
 
 	/**
 	 * The Content-Security-Policy of every page served (the demo page with the widget, the try page, error answers):
@@ -76,20 +92,45 @@ class AdminSecurity {
 				new ProviderManager(new SignInGuard(passwords, admin.usernames(), attempts, signIn, clock, metrics)));
 		http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
-			.requestMatchers("/api/admin/**", "/admin/**", "/actuator/**")
+			// The admin page itself holds no data: it asks staff to sign in, and every datum comes from the API.
+			.requestMatchers("/admin", "/admin/**")
+			.permitAll()
+			.requestMatchers("/api/admin/**", "/actuator/**")
 			.hasRole(ROLE)
 			.anyRequest()
 			.permitAll())
+			// Scripts send Basic credentials on every request (no session); the admin page signs in once and then
+			// holds a session that ends after frontdesk.admin.session-timeout without activity.
 			.httpBasic(basic -> basic.realmName("frontdesk-admin")
-				.authenticationEntryPoint((request, response, ex) -> refuse(response, admin, ex)))
-			.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, ex) -> refuse(response, admin, ex))
+				.authenticationEntryPoint((request, response, ex) -> refuse(request, response, admin, ex))
+				.withObjectPostProcessor(new ObjectPostProcessor<BasicAuthenticationFilter>() {
+
+					@Override
+					public <F extends BasicAuthenticationFilter> F postProcess(F filter) {
+						// A script's credentials hold for its request only: no session is made for them.
+						filter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
+						return filter;
+					}
+
+				}))
+			.formLogin(form -> form.loginPage("/admin/")
+				.loginProcessingUrl(SIGN_IN)
+				.successHandler((request, response, signedIn) -> response.setStatus(HttpStatus.NO_CONTENT.value()))
+				.failureHandler((request, response, ex) -> refuse(request, response, admin, ex))
+				.permitAll())
+			.logout(signOut -> signOut
+				.logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, SIGN_OUT))
+				.logoutSuccessHandler((request, response, signedIn) -> response.setStatus(HttpStatus.NO_CONTENT.value())))
+			.exceptionHandling(errors -> errors
+				.authenticationEntryPoint((request, response, ex) -> refuse(request, response, admin, ex))
 				.accessDeniedHandler((request, response, ex) -> write(response, HttpStatus.FORBIDDEN,
 						"This account may not use the admin API.")))
-			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// Chat and webhooks are called without cookies, and admin requests carry Basic credentials on each call;
-			// browsers resend those for other sites' pages too, so admin changes must come from the admin page itself.
+			// Spring Security's defaults: a session only where a sign-in saves one (the page's), never for Basic.
+			// Chat and webhooks are called without cookies; browsers resend an admin's Basic credentials and session
+			// cookie with other sites' requests too (the cookie is SameSite=Strict besides), so admin changes, the
+			// sign-in included, must come from the admin page itself.
 			.csrf(csrf -> csrf.disable())
-			.addFilterBefore(new SameOriginAdminChanges(), BasicAuthenticationFilter.class)
+			.addFilterBefore(new SameOriginAdminChanges(), LogoutFilter.class)
 			// Spring's CORS checks with the configuration of the web channel, refusals as problems.
 			.cors(defaults -> defaults.disable())
 			.addFilter(corsFilter(cors.getIfAvailable(UrlBasedCorsConfigurationSource::new)))
@@ -120,6 +161,12 @@ class AdminSecurity {
 		FilterRegistrationBean<RequestLimits> registration = new FilterRegistrationBean<>(limits);
 		registration.setEnabled(false);
 		return registration;
+	}
+
+	/** A staff session ends after {@code frontdesk.admin.session-timeout} without a request (HIPAA's log-off). */
+	@Bean
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> staffSessionsEndWhenIdle(AdminProperties admin) {
+		return sessions -> sessions.setDefaultMaxInactiveInterval(admin.sessionTimeout());
 	}
 
 	@Bean
@@ -165,8 +212,8 @@ class AdminSecurity {
 		return User.withUsername(username.strip()).password(hash).roles(ROLE).build();
 	}
 
-	private static void refuse(HttpServletResponse response, AdminProperties admin, AuthenticationException ex)
-			throws IOException {
+	private static void refuse(HttpServletRequest request, HttpServletResponse response, AdminProperties admin,
+			AuthenticationException ex) throws IOException {
 		if (ex instanceof SignInThrottled throttled) {
 			throttled(response, throttled);
 			return;
@@ -176,7 +223,10 @@ class AdminSecurity {
 					"The admin API is switched off: set FRONTDESK_ADMIN_PASSWORD_HASH to use it.");
 			return;
 		}
-		response.setHeader("WWW-Authenticate", "Basic realm=\"frontdesk-admin\", charset=\"UTF-8\"");
+		if (request.getHeader(FROM_THE_PAGE) == null) {
+			// Only for scripts: the admin page shows its own sign-in form instead of the browser's prompt.
+			response.setHeader("WWW-Authenticate", "Basic realm=\"frontdesk-admin\", charset=\"UTF-8\"");
+		}
 		write(response, HttpStatus.UNAUTHORIZED, "Valid admin credentials are required.");
 	}
 

@@ -177,13 +177,12 @@ class AdminConversationsTest {
 	}
 
 	@Test
-	void everyAdminEndpointAndPageRefusesCallersWithoutValidCredentials() {
+	void everyAdminEndpointRefusesCallersWithoutValidCredentials() {
 		List<String[]> calls = List.of(new String[] { "GET", "/api/admin/conversations" },
 				new String[] { "GET", "/api/admin/conversations/" + scarQuestions },
 				new String[] { "DELETE", "/api/admin/conversations/" + scarQuestions },
 				new String[] { "GET", "/api/admin/reports/content-gaps" },
-				new String[] { "GET", "/api/admin/reports/dashboard?days=30" }, new String[] { "GET", "/admin/" },
-				new String[] { "GET", "/admin/admin.js" }, new String[] { "GET", "/admin/index.html" });
+				new String[] { "GET", "/api/admin/reports/dashboard?days=30" });
 		for (String[] call : calls) {
 			for (String authorization : new String[] { null, AdminLogin.basic(AdminLogin.USERNAME, "wrong"),
 					"Bearer " + AdminLogin.PASSWORD }) {
@@ -193,6 +192,16 @@ class AdminConversationsTest {
 			}
 		}
 		assertThat(transcript(scarQuestions).get("turns")).as("nothing was deleted").hasSize(2);
+	}
+
+	@Test
+	void theAdminPageAsksToSignInAndHoldsNoDataOfItsOwn() {
+		for (String path : new String[] { "/admin/", "/admin/index.html", "/admin/admin.js" }) {
+			Response page = admin.send("GET", path, null);
+			assertThat(page.status()).as(path).isEqualTo(200);
+			assertThat(page.body()).as(path).doesNotContain("lateral fusion").doesNotContain(scarQuestions);
+		}
+		assertThat(admin.send("GET", "/admin/", null).body()).contains("id=\"sign-in-form\"");
 	}
 
 	@Test
