@@ -410,7 +410,7 @@
       el('dt', { text: 'Last activity' }), el('dd', { text: when(t.updatedAt) }),
       el('dt', { text: 'Conversation id' }), el('dd', {}, el('code', { text: t.id })));
     const turns = el('ol', { class: 'turns' }, ...t.turns.map(renderTurn));
-    const remove = el('button', { type: 'button', class: 'danger', id: 'delete-conversation', text: 'Delete conversation…' });
+    const remove = el('button', { type: 'button', class: 'danger', id: 'delete-conversation', text: 'Delete conversation…', hidden: !mayDelete });
     remove.addEventListener('click', () => confirmDelete(t.id));
     $('transcript-body').replaceChildren(heading, facts, turns, el('div', { class: 'buttons' }, remove));
   }
@@ -590,6 +590,7 @@
 
   // ---- signing in and out; who is signed in, and when their account was last locked after failed sign-ins ----
   let signedInBefore = false;
+  let mayDelete = false;
   let idleMinutes = 15;
 
   function showApp(on) {
@@ -617,7 +618,10 @@
     const locked = me.lastLockedAt
       ? 'This account was last locked after failed sign-ins on ' + when(me.lastLockedAt) + '. If that was not you, tell whoever runs Frontdesk.'
       : 'This account has never been locked after failed sign-ins.';
-    $('account').textContent = 'Signed in as ' + me.username + '. ' + locked
+    // The front office (role staff) reads and answers; the audit log and deleting are the practice admin's.
+    $('tab-audit').hidden = me.role !== 'admin';
+    mayDelete = me.role === 'admin';
+    $('account').textContent = 'Signed in as ' + me.username + (me.role === 'admin' ? '' : ' (front office)') + '. ' + locked
       + ` You are signed out after ${idleMinutes} minutes without activity.`;
     showApp(true);
   }

@@ -1,8 +1,8 @@
 package com.frontdesk.platform;
 
-import java.security.Principal;
 import java.time.Instant;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,19 +24,24 @@ class AdminAccountController {
 	}
 
 	@GetMapping("/api/admin/me")
-	Me me(Principal principal) {
+	Me me(Authentication principal) {
 		String username = AdminProperties.normalized(principal.getName());
 		SignInState state = attempts.state(SignInAttempts.accountKey(username)).orElseThrow();
-		return new Me(principal.getName(), state.lockedAt(), state.lastFailureAt(), admin.sessionTimeout().toSeconds());
+		String role = principal.getAuthorities()
+			.stream()
+			.anyMatch(authority -> authority.getAuthority().equals("ROLE_" + AdminSecurity.ROLE)) ? "admin" : "staff";
+		return new Me(principal.getName(), role, state.lockedAt(), state.lastFailureAt(),
+				admin.sessionTimeout().toSeconds());
 	}
 
 	/**
 	 * @param username the account signed in
+	 * @param role {@code admin} or {@code staff}
 	 * @param lastLockedAt when the account was last locked after failed sign-ins; null when never
 	 * @param lastFailedSignInAt when a sign-in to the account last failed; null when never (within a day's memory)
 	 * @param sessionTimeoutSeconds after how long without activity a sign-in on the admin page ends
 	 */
-	record Me(String username, Instant lastLockedAt, Instant lastFailedSignInAt, long sessionTimeoutSeconds) {
+	record Me(String username, String role, Instant lastLockedAt, Instant lastFailedSignInAt, long sessionTimeoutSeconds) {
 	}
 
 }

@@ -16,9 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * nor {@code password} is set, the admin API and pages are switched off
  * @param password the admin password in plain text ({@code FRONTDESK_ADMIN_PASSWORD}), hashed in memory at start-up
  * and never kept; for installs that cannot make a hash beforehand
- * @param accounts further staff accounts with the same rights, each with its own name and BCrypt hash
- * ({@code FRONTDESK_ADMIN_ACCOUNTS_0_USERNAME}, {@code FRONTDESK_ADMIN_ACCOUNTS_0_PASSWORD_HASH}, ...), so that each
- * person signs in (and is throttled, and locked) on their own
+ * @param accounts further staff accounts, each with its own name, BCrypt hash and role
+ * ({@code FRONTDESK_ADMIN_ACCOUNTS_0_USERNAME}, {@code FRONTDESK_ADMIN_ACCOUNTS_0_PASSWORD_HASH},
+ * {@code FRONTDESK_ADMIN_ACCOUNTS_0_ROLE}, ...), so that each person signs in (and is throttled, and locked) on their
+ * own
  * @param sessionTimeout how long a sign-in on the admin page lasts without activity (HIPAA's automatic log-off): the
  * next request after it is refused and the page asks to sign in again
  */
@@ -26,13 +27,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AdminProperties(@DefaultValue("admin") String username, String passwordHash, String password,
 		List<Account> accounts, @DefaultValue("15m") Duration sessionTimeout) {
 
-	/** A further staff account. */
-	public record Account(String username, String passwordHash) {
+	/**
+	 * A further staff account.
+	 *
+	 * @param role {@code admin} (the default: everything the admin account may do) or {@code staff} (conversations,
+	 * callbacks, handoffs and reports, but not the audit log, deleting a conversation or re-indexing the knowledge)
+	 */
+	public record Account(String username, String passwordHash, @DefaultValue("admin") Role role) {
 
 		@Override
 		public String toString() {
-			return "Account[username=" + username + "]";
+			return "Account[username=" + username + ", role=" + role + "]";
 		}
+
+	}
+
+	/** What a staff account may do. */
+	public enum Role {
+
+		/** The practice's admin: everything, the audit log and deletions included. */
+		ADMIN,
+
+		/** The front office: reads and answers patients, marks callbacks done; no audit log, deletion or re-index. */
+		STAFF
 
 	}
 

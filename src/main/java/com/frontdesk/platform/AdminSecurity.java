@@ -63,6 +63,8 @@ class AdminSecurity {
 
 	static final String ROLE = "ADMIN";
 
+	static final String STAFF_ROLE = "STAFF";
+
 	/** Where the admin page signs in (a form post of {@code username} and {@code password}) and out. */
 	static final String SIGN_IN = "/api/admin/sign-in";
 
@@ -95,8 +97,13 @@ class AdminSecurity {
 			// The admin page itself holds no data: it asks staff to sign in, and every datum comes from the API.
 			.requestMatchers("/admin", "/admin/**")
 			.permitAll()
-			.requestMatchers("/api/admin/**", "/actuator/**")
+			// What only the practice's admin may do: read the audit log, delete a conversation, re-index, metrics.
+			.requestMatchers("/api/admin/audit", "/api/admin/knowledge/**", "/actuator/**")
 			.hasRole(ROLE)
+			.requestMatchers(HttpMethod.DELETE, "/api/admin/**")
+			.hasRole(ROLE)
+			.requestMatchers("/api/admin/**")
+			.hasAnyRole(ROLE, STAFF_ROLE)
 			.anyRequest()
 			.permitAll())
 			// Scripts send Basic credentials on every request (no session); the admin page signs in once and then
@@ -124,7 +131,7 @@ class AdminSecurity {
 			.exceptionHandling(errors -> errors
 				.authenticationEntryPoint((request, response, ex) -> refuse(request, response, admin, ex))
 				.accessDeniedHandler((request, response, ex) -> write(response, HttpStatus.FORBIDDEN,
-						"This account may not use the admin API.")))
+						"This account may not do this: ask the practice's admin.")))
 			// Spring Security's defaults: a session only where a sign-in saves one (the page's), never for Basic.
 			// Chat and webhooks are called without cookies; browsers resend an admin's Basic credentials and session
 			// cookie with other sites' requests too (the cookie is SameSite=Strict besides), so admin changes, the
@@ -198,18 +205,22 @@ class AdminSecurity {
 		String hash = admin.passwordHash() != null && !admin.passwordHash().isBlank() ? admin.passwordHash().strip()
 				: encoder.encode(admin.password());
 		List<UserDetails> users = new ArrayList<>();
-		users.add(user(admin.username(), hash, "FRONTDESK_ADMIN_PASSWORD_HASH"));
+		users.add(user(admin.username(), hash, AdminProperties.Role.ADMIN, "FRONTDESK_ADMIN_PASSWORD_HASH"));
 		for (AdminProperties.Account account : admin.accounts()) {
-			users.add(user(account.username(), account.passwordHash().strip(), "frontdesk.admin.accounts[].password-hash"));
+			users.add(user(account.username(), account.passwordHash().strip(), account.role(),
+					"frontdesk.admin.accounts[].password-hash"));
 		}
 		return new InMemoryUserDetailsManager(users);
 	}
 
-	private static UserDetails user(String username, String hash, String setting) {
+	private static UserDetails user(String username, String hash, AdminProperties.Role role, String setting) {
 		if (!hash.startsWith("$2")) {
 			throw new IllegalStateException(setting + " must be a BCrypt hash (it starts with $2a$, $2b$ or $2y$).");
 		}
-		return User.withUsername(username.strip()).password(hash).roles(ROLE).build();
+		return User.withUsername(username.strip())
+			.password(hash)
+			.roles(role == AdminProperties.Role.STAFF ? STAFF_ROLE : ROLE)
+			.build();
 	}
 
 	private static void refuse(HttpServletRequest request, HttpServletResponse response, AdminProperties admin,

@@ -26,7 +26,9 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { AdminLogin.USERNAME_PROPERTY, AdminLogin.HASH_PROPERTY,
 				"frontdesk.admin.accounts[0].username=front-office",
-				"frontdesk.admin.accounts[0].password-hash=" + AdminLogin.PASSWORD_HASH })
+				"frontdesk.admin.accounts[0].password-hash=" + AdminLogin.PASSWORD_HASH,
+				"frontdesk.admin.accounts[1].username=reception", "frontdesk.admin.accounts[1].role=staff",
+				"frontdesk.admin.accounts[1].password-hash=" + AdminLogin.PASSWORD_HASH })
 class AuditLogTest {
 
 	static final String COLLEAGUE = AdminLogin.basic("front-office", AdminLogin.PASSWORD);
@@ -98,6 +100,31 @@ class AuditLogTest {
 		}
 		assertThat(client.call("GET", "/api/admin/conversations/" + conversation, AdminLogin.header()).body())
 			.contains("scoliosis");
+	}
+
+	@Test
+	void theFrontOfficeReadsAndAnswersButOnlyThePracticeAdminReadsTheAuditLogOrDeletes() {
+		ChatClient client = new ChatClient(port);
+		String reception = AdminLogin.basic("reception", AdminLogin.PASSWORD);
+		String conversation = client.chat(null, "what conditions does it treat?").text("conversationId");
+
+		assertThat(client.call("GET", "/api/admin/me", reception).json().get("role").asString()).isEqualTo("staff");
+		assertThat(client.call("GET", "/api/admin/me", COLLEAGUE).json().get("role").asString()).isEqualTo("admin");
+		assertThat(client.call("GET", "/api/admin/conversations/" + conversation, reception).status()).isEqualTo(200);
+		assertThat(client.call("GET", "/api/admin/callbacks", reception).status()).isEqualTo(200);
+		Response audit = client.call("GET", "/api/admin/audit", reception);
+		Response delete = client.call("DELETE", "/api/admin/conversations/" + conversation, reception);
+		Response reindex = client.call("POST", "/api/admin/knowledge/reindex", reception);
+
+		assertThat(audit.status()).isEqualTo(403);
+		assertThat(audit.contentType()).startsWith("application/problem+json");
+		assertThat(delete.status()).isEqualTo(403);
+		assertThat(reindex.status()).isEqualTo(403);
+		assertThat(client.call("GET", "/api/admin/conversations/" + conversation, AdminLogin.header()).status())
+			.as("nothing was deleted")
+			.isEqualTo(200);
+		assertThat(lines(client.call("GET", "/api/admin/audit?size=5", AdminLogin.header()).json().get("entries")))
+			.contains("reception transcript opened " + conversation, "reception callback requests listed null");
 	}
 
 	@Test
