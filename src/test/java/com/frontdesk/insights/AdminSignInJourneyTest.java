@@ -81,13 +81,19 @@ class AdminSignInJourneyTest {
 
 		signIn(wait, AdminLogin.PASSWORD);
 		wait.until(d -> d.findElement(By.id("sign-out")).isDisplayed());
+		long sessions = sessions();
 		driver.findElement(By.id("sign-out")).click();
 		wait.until(d -> d.findElement(By.id("sign-in-message")).getText().equals("You are signed out."));
-		assertThat(jdbc.sql("select count(*) from spring_session where principal_name = ?")
-			.param(AdminLogin.USERNAME)
-			.query(Long.class)
-			.single()).as("the session is gone from the database").isZero();
+		assertThat(sessions()).as("the session is gone from the database").isEqualTo(sessions - 1);
 		assertThat((java.util.List<?>) driver.executeScript("return window.__csp")).as("CSP violations").isEmpty();
+	}
+
+	/** Sessions in the database that have not run out (other test classes of the same context may hold some). */
+	private long sessions() {
+		return jdbc.sql("select count(*) from spring_session where expiry_time > ?")
+			.param(System.currentTimeMillis())
+			.query(Long.class)
+			.single();
 	}
 
 	private void signIn(WebDriverWait wait, String password) {
