@@ -9,9 +9,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.frontdesk.booking.PracticeProfile;
 import com.frontdesk.insights.ConversationBrowser.ConversationPage;
 import com.frontdesk.insights.ConversationBrowser.Transcript;
+import com.frontdesk.practice.PracticeProfile;
 
 /**
  * The practice's view of conversations (admin only, see {@code AdminSecurity}): {@code GET /api/admin/conversations}
