@@ -4,7 +4,7 @@ import java.net.URI;
 
 import org.springframework.stereotype.Component;
 
-import com.frontdesk.booking.PracticeProfile;
+import com.frontdesk.practice.PracticeProfile;
 
 /** Turns a knowledge file's source link into an absolute link on the practice's website. */
 @Component

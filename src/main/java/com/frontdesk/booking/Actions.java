@@ -2,6 +2,8 @@ package com.frontdesk.booking;
 
 import org.springframework.stereotype.Component;
 
+import com.frontdesk.practice.PracticeProfile;
+
 /** Builds the actions replies offer, from the practice's profile. */
 @Component
 public class Actions {

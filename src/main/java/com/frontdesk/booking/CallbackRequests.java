@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.frontdesk.practice.OpeningHours;
+import com.frontdesk.practice.PracticeProfile;
 import com.frontdesk.triage.Triage;
 import com.frontdesk.triage.TriageOutcome;
 

@@ -7,6 +7,8 @@ import java.util.HexFormat;
 
 import org.springframework.stereotype.Component;
 
+import com.frontdesk.practice.PracticeProfile;
+
 /**
  * The consent to be contacted that patients confirm when they ask for a call back, and its version: a short hash of
  * the exact wording. A form shows the wording and sends its version back, so the server knows the patient saw the

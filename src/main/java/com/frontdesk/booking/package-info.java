@@ -1,6 +1,9 @@
 /**
- * Booking and reaching the practice: the practice's profile and office hours ({@link com.frontdesk.booking.OpeningHours}),
- * the actions replies offer, callback requests ({@link com.frontdesk.booking.CallbackRequests}) and notices to the
- * practice through an outbox ({@link com.frontdesk.booking.PracticeNotifications}).
+ * Booking and reaching the practice: the actions replies offer, callback requests
+ * ({@link com.frontdesk.booking.CallbackRequests}) and notices to the practice through an outbox
+ * ({@link com.frontdesk.booking.PracticeNotifications}).
  */
+@ApplicationModule(allowedDependencies = { "platform", "practice", "triage" })
 package com.frontdesk.booking;
+
+import org.springframework.modulith.ApplicationModule;

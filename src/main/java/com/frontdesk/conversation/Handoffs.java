@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.frontdesk.booking.OpeningHours;
 import com.frontdesk.booking.PracticeNotice;
 import com.frontdesk.booking.PracticeNotifications;
+import com.frontdesk.practice.OpeningHours;
 
 /**
  * Human handoff: who owns a conversation and how it moves between the assistant and the practice's staff. Every

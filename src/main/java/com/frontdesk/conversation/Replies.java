@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 import com.frontdesk.answering.Citation;
-import com.frontdesk.booking.OpeningHours;
-import com.frontdesk.booking.PracticeProfile;
+import com.frontdesk.practice.OpeningHours;
+import com.frontdesk.practice.PracticeProfile;
 import com.frontdesk.retrieval.ResourceLines;
 
 /** The fixed wording of replies that do not come from the knowledge. */

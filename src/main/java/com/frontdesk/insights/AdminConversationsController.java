@@ -9,9 +9,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.frontdesk.booking.PracticeProfile;
+import com.frontdesk.conversation.ConversationErasure;
 import com.frontdesk.insights.ConversationBrowser.ConversationPage;
 import com.frontdesk.insights.ConversationBrowser.Transcript;
+import com.frontdesk.practice.PracticeProfile;
 
 /**
  * The practice's view of conversations (admin only, see {@code AdminSecurity}): {@code GET /api/admin/conversations}
@@ -29,11 +30,11 @@ class AdminConversationsController {
 
 	private final ConversationBrowser browser;
 
-	private final ConversationEraser eraser;
+	private final ConversationErasure eraser;
 
 	private final PracticeProfile practice;
 
-	AdminConversationsController(ConversationBrowser browser, ConversationEraser eraser, PracticeProfile practice) {
+	AdminConversationsController(ConversationBrowser browser, ConversationErasure eraser, PracticeProfile practice) {
 		this.browser = browser;
 		this.eraser = eraser;
 		this.practice = practice;

@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import com.frontdesk.conversation.ConversationErased;
 
 /** Patients' ratings of replies: one per reply, the latest wins. */
 @Repository
@@ -59,6 +62,12 @@ class FeedbackStore {
 
 	private OffsetDateTime now() {
 		return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+	}
+
+	/** The ratings of a conversation erased at the patient's request go with it. */
+	@EventListener
+	void erased(ConversationErased erased) {
+		jdbc.sql("delete from reply_feedback where conversation_id = ?").param(erased.conversationId()).update();
 	}
 
 }

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.frontdesk.booking.PracticeProfile;
+import com.frontdesk.practice.PracticeProfile;
 
 /**
  * The practice's reports (admin only): {@code GET /api/admin/reports/content-gaps?from&to} and

@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A patient asks the practice to delete their data: {@code DELETE /api/admin/conversations/{id}} removes everything
- * of that conversation (turns, feedback, callback requests, a messaging sender's stored messages and link) and
- * nothing of anybody else's.
+ * of that conversation (turns, feedback, callback requests, handoffs, a messaging sender's stored messages and link)
+ * and nothing of anybody else's.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { AdminLogin.USERNAME_PROPERTY, AdminLogin.HASH_PROPERTY })
@@ -105,6 +107,24 @@ class ConversationDeletionTest {
 			assertThat(response.contentType()).startsWith("application/problem+json");
 			assertThat(response.text("type")).isEqualTo("urn:frontdesk:problem:conversation-not-found");
 		}
+	}
+
+	@Test
+	void deletesAConversationThatAskedForAPersonWithItsHandoff() {
+		Patient leaving = new Patient(port);
+		leaving.asks("What is lateral fusion?");
+		leaving.asks("talk to a person");
+		Patient staying = new Patient(port);
+		staying.asks("talk to a person");
+		assertThat(openHandoffs()).contains(leaving.conversationId(), staying.conversationId());
+
+		assertThat(new Admin(port).delete("/api/admin/conversations/" + leaving.conversationId()).status()).isEqualTo(204);
+
+		assertThat(openHandoffs()).as("the staff's handoff list").contains(staying.conversationId())
+			.doesNotContain(leaving.conversationId());
+		assertThat(rowsOf(leaving.conversationId())).isEqualTo(new Rows(0, 0, 0, 0, 0));
+		assertThat(count("select count(*) from practice_notice where type = 'handoff_requested' and conversation_id = ?",
+				staying.conversationId())).as("the other patient's handoff notice").isEqualTo(1);
 	}
 
 	@Test
@@ -179,6 +199,12 @@ class ConversationDeletionTest {
 			.param(String.valueOf(chat))
 			.query(String.class)
 			.single();
+	}
+
+	private List<String> openHandoffs() {
+		List<String> ids = new ArrayList<>();
+		new Admin(port).get("/api/admin/handoffs").json().forEach(row -> ids.add(row.get("conversationId").stringValue()));
+		return ids;
 	}
 
 	private int messagesOf(long chat) {

@@ -25,12 +25,13 @@ import com.frontdesk.channels.messaging.InboundMessages;
 import com.frontdesk.channels.messaging.MessageRows;
 import com.frontdesk.channels.messaging.RecordingChannel;
 import com.frontdesk.support.ChatClient;
+import com.frontdesk.support.ChatClient.Response;
 import com.frontdesk.support.MutableClock;
 
 /**
- * Patient data is deleted when its retention is over, on a clock the test moves: idle conversations with their
- * turns, their messaging contacts and channel messages (an opt-out is kept), and old callback requests; what is
- * recent stays, and purging again changes nothing.
+ * Patient data is deleted when its retention is over, on a clock the test moves, by every module that keeps it: idle
+ * conversations with their turns and the ratings of their replies, their messaging contacts and channel messages (an
+ * opt-out is kept), and old callback requests; what is recent stays, and purging again changes nothing.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		classes = { FrontdeskApplication.class, RecordingChannel.class, RetentionTest.Clocks.class },
@@ -71,7 +72,7 @@ class RetentionTest {
 		clock.set(START);
 		ChatClient client = new ChatClient(port);
 		String old = client.chat(null, "what are pedicle screws?").text("conversationId");
-		client.chat(old, "and the scars?");
+		rates(client, old, client.chat(old, "and the scars?").text("replyId"));
 		String otherOld = client.chat(null, "hello").text("conversationId");
 		answered("patient-old", "m-old-1", "What is lateral fusion?");
 		answered("patient-stopped", "m-stop-1", "What is lateral fusion?");
@@ -85,7 +86,9 @@ class RetentionTest {
 		String active = client.chat(null, "what are pedicle screws?").text("conversationId");
 		clock.set(START.plus(Duration.ofDays(45)));
 		client.chat(active, "and the scars?");
-		String recent = client.chat(null, "will it leave a scar?").text("conversationId");
+		Response recentReply = client.chat(null, "will it leave a scar?");
+		String recent = recentReply.text("conversationId");
+		rates(client, recent, recentReply.text("replyId"));
 		answered("patient-recent", "m-recent-1", "What is lateral fusion?");
 		String recentCallback = callbackRequest(recent, START.plus(Duration.ofDays(45)));
 		String recentNotice = notice(START.plus(Duration.ofDays(45)), "delivered");
@@ -97,6 +100,7 @@ class RetentionTest {
 		assertThat(client.get("/api/conversations/" + old).status()).isEqualTo(404);
 		assertThat(client.chat(old, "and the scars?").status()).isEqualTo(404);
 		assertThat(count("select count(*) from turn where conversation_id in ('" + old + "', '" + otherOld + "')")).isZero();
+		assertThat(count("select count(*) from reply_feedback where conversation_id = '" + old + "'")).isZero();
 		assertThat(count("select count(*) from channel_message where sender in ('patient-old', 'patient-stopped')")).isZero();
 		assertThat(count("select count(*) from channel_contact where sender = 'patient-old'")).isZero();
 		assertThat(jdbc.sql("select conversation_id from channel_contact where sender = 'patient-stopped' "
@@ -109,6 +113,7 @@ class RetentionTest {
 
 		assertThat(client.get("/api/conversations/" + active).json().get("turns")).hasSize(2);
 		assertThat(client.get("/api/conversations/" + recent).json().get("turns")).hasSize(1);
+		assertThat(count("select count(*) from reply_feedback where conversation_id = '" + recent + "'")).isEqualTo(1);
 		assertThat(count("select count(*) from channel_message where sender = 'patient-recent'")).isEqualTo(1);
 		assertThat(count("select count(*) from channel_contact where sender = 'patient-recent'")).isEqualTo(1);
 
@@ -116,6 +121,12 @@ class RetentionTest {
 		answered("patient-old", "m-old-2", "hello again");
 		assertThat(count("select count(*) from channel_contact where sender = 'patient-old' and conversation_id is not null"))
 			.as("a purged contact starts a new conversation").isEqualTo(1);
+	}
+
+	private static void rates(ChatClient client, String conversationId, String replyId) {
+		Response rated = client.post("/api/feedback", "{\"conversationId\": \"" + conversationId + "\", \"replyId\": \""
+				+ replyId + "\", \"rating\": \"down\", \"comment\": null}", "application/json");
+		assertThat(rated.status()).isEqualTo(200);
 	}
 
 	private void answered(String sender, String messageId, String text) {

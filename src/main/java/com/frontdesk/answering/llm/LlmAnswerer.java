@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import com.frontdesk.answering.Answer;
 import com.frontdesk.answering.Citation;
 import com.frontdesk.answering.SourceLinks;
-import com.frontdesk.booking.PracticeProfile;
+import com.frontdesk.practice.PracticeProfile;
 
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.segment.TextSegment;

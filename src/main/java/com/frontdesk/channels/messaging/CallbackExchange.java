@@ -19,13 +19,13 @@ import com.frontdesk.booking.CallbackRequests;
 import com.frontdesk.booking.CallbackSubmission;
 import com.frontdesk.booking.InvalidCallbackRequest;
 import com.frontdesk.booking.PhoneNumbers;
-import com.frontdesk.booking.PracticeProfile;
 import com.frontdesk.booking.PreferredTime;
 import com.frontdesk.channels.messaging.CallbackFormStore.Form;
 import com.frontdesk.channels.messaging.CallbackFormStore.Step;
 import com.frontdesk.conversation.ConversationStore;
 import com.frontdesk.conversation.Intent;
 import com.frontdesk.conversation.Turn;
+import com.frontdesk.practice.PracticeProfile;
 import com.frontdesk.triage.Triage;
 import com.frontdesk.triage.TriageOutcome;
 

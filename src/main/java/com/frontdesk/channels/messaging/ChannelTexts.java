@@ -2,7 +2,7 @@ package com.frontdesk.channels.messaging;
 
 import org.springframework.stereotype.Component;
 
-import com.frontdesk.booking.PracticeProfile;
+import com.frontdesk.practice.PracticeProfile;
 
 /** The fixed replies of the messaging channels, for what the pipeline does not answer itself. */
 @Component

@@ -10,13 +10,13 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import com.frontdesk.booking.PracticeProfile;
 import com.frontdesk.channels.messaging.InboundMessage;
 import com.frontdesk.channels.messaging.MessagingChannel;
 import com.frontdesk.channels.messaging.OutboundHttp;
 import com.frontdesk.channels.messaging.ReplyLimits;
 import com.frontdesk.channels.messaging.Screening;
 import com.frontdesk.channels.messaging.Settings;
+import com.frontdesk.practice.PracticeProfile;
 
 /**
  * Sends replies through Twilio's Messages API (HTTP basic auth with the account SID and auth token). A reply is one

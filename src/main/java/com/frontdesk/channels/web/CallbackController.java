@@ -19,8 +19,8 @@ import com.frontdesk.booking.CallbackReceipt;
 import com.frontdesk.booking.CallbackRequests;
 import com.frontdesk.booking.CallbackSubmission;
 import com.frontdesk.booking.FieldProblem;
-import com.frontdesk.booking.OpeningHours;
 import com.frontdesk.booking.PreferredTime;
+import com.frontdesk.practice.OpeningHours;
 
 import tools.jackson.databind.JsonNode;
 

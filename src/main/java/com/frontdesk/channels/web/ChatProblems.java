@@ -7,11 +7,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import com.frontdesk.booking.PracticeProfile;
 import com.frontdesk.conversation.BlankMessage;
 import com.frontdesk.conversation.ConversationNotFound;
 import com.frontdesk.conversation.ConversationTooLong;
 import com.frontdesk.conversation.MessageTooLong;
+import com.frontdesk.practice.PracticeProfile;
 import com.frontdesk.retrieval.KnowledgeUnavailable;
 
 /** Turns what can go wrong with a chat message into RFC 9457 problem responses. */

@@ -9,8 +9,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.frontdesk.booking.PracticeProfile;
 import com.frontdesk.conversation.ConversationProperties;
+import com.frontdesk.practice.PracticeProfile;
 
 /**
  * {@code GET /api/widget/config}: the public details the website widget shows (practice name, phone, booking page,

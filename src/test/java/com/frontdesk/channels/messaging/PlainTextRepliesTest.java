@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 
 import com.frontdesk.answering.Citation;
 import com.frontdesk.booking.Action;
-import com.frontdesk.booking.PracticeProfile;
 import com.frontdesk.conversation.ChatReply;
 import com.frontdesk.conversation.Intent;
+import com.frontdesk.practice.PracticeProfile;
 
 /** How replies read on a plain-text platform. */
 class PlainTextRepliesTest {

@@ -1,4 +1,4 @@
-package com.frontdesk.booking;
+package com.frontdesk.practice;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package com.frontdesk.booking;
+package com.frontdesk.practice;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -16,7 +16,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import com.frontdesk.booking.WeeklyHours.Period;
+import com.frontdesk.practice.WeeklyHours.Period;
 
 /**
  * When the practice's office is open, and what to tell a patient about when to expect a call, from the practice

@@ -1,4 +1,4 @@
-package com.frontdesk.booking;
+package com.frontdesk.practice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.frontdesk.platform;
+package com.frontdesk.retrieval;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -11,7 +11,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import com.frontdesk.retrieval.KnowledgeIndex;
+import com.frontdesk.platform.Instances;
+import com.frontdesk.platform.RequestIds;
 
 /**
  * An admin re-index reaches every instance, not only the one that served the admin request: the request is recorded

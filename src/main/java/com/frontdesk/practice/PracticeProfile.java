@@ -1,4 +1,4 @@
-package com.frontdesk.booking;
+package com.frontdesk.practice;
 
 import java.time.Duration;
 import java.time.LocalDate;

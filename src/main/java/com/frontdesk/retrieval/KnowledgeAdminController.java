@@ -1,25 +1,22 @@
-package com.frontdesk.platform;
+package com.frontdesk.retrieval;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.frontdesk.retrieval.IndexStatus;
-import com.frontdesk.retrieval.KnowledgeIndex;
-
 /**
  * The admin API for the knowledge index: {@code GET /api/admin/knowledge} shows what is indexed and which files
  * were skipped; {@code POST /api/admin/knowledge/reindex} re-reads the knowledge folder now, on this instance and
- * (within a heartbeat) on every other one. Only the admin may call them (see {@link AdminSecurity}).
+ * (within a heartbeat) on every other one. Only the admin may call them (see {@code platform.AdminSecurity}).
  */
 @RestController
-class AdminController {
+class KnowledgeAdminController {
 
 	private final KnowledgeIndex index;
 
 	private final KnowledgeReindexRequests reindexRequests;
 
-	AdminController(KnowledgeIndex index, KnowledgeReindexRequests reindexRequests) {
+	KnowledgeAdminController(KnowledgeIndex index, KnowledgeReindexRequests reindexRequests) {
 		this.index = index;
 		this.reindexRequests = reindexRequests;
 	}

@@ -1,0 +1,36 @@
+package com.frontdesk.booking;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.frontdesk.platform.Retention.Cutoffs;
+import com.frontdesk.platform.Retention.Purged;
+import com.frontdesk.platform.RetentionPurge;
+
+/**
+ * Booking's part of the retention purge: callback requests made before the cut-off, and the practice's copies of
+ * notices (names, phones) of that age once delivered everywhere; a notice the practice has not received yet is kept
+ * until it has.
+ */
+@Component
+class BookingRetention implements RetentionPurge {
+
+	private final JdbcClient jdbc;
+
+	BookingRetention(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public Purged purge(Cutoffs cutoffs) {
+		int callbacks = jdbc.sql("delete from callback_request where created_at < ?")
+			.param(cutoffs.callbackRequests())
+			.update();
+		callbacks += jdbc.sql("delete from practice_notice where created_at < ? and not exists (select 1 from "
+				+ "notice_delivery d where d.notice_id = practice_notice.id and d.status <> 'delivered')")
+			.param(cutoffs.callbackRequests())
+			.update();
+		return new Purged(0, 0, 0, callbacks);
+	}
+
+}

@@ -1,0 +1,47 @@
+package com.frontdesk.conversation;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.frontdesk.booking.BookingErasure;
+
+/**
+ * Deletes everything Frontdesk keeps of one conversation, at the patient's request, each module from its own tables:
+ * the conversation's callback requests and the practice's notices about it (booking), the modules listening to
+ * {@link ConversationErased} (feedback, a messaging sender's messages and link), then its turns and itself.
+ */
+@Service
+public class ConversationErasure {
+
+	private final JdbcClient jdbc;
+
+	private final BookingErasure booking;
+
+	private final ApplicationEventPublisher events;
+
+	ConversationErasure(JdbcClient jdbc, BookingErasure booking, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.booking = booking;
+		this.events = events;
+	}
+
+	/** Erases the conversation in one transaction; false when there is no such conversation. */
+	@Transactional
+	public boolean erase(String conversationId) {
+		boolean exists = jdbc.sql("select count(*) from conversation where id = ?")
+			.param(conversationId)
+			.query(Integer.class)
+			.single() > 0;
+		if (!exists) {
+			return false;
+		}
+		events.publishEvent(new ConversationErased(conversationId));
+		booking.eraseConversation(conversationId);
+		jdbc.sql("delete from turn where conversation_id = ?").param(conversationId).update();
+		jdbc.sql("delete from conversation where id = ?").param(conversationId).update();
+		return true;
+	}
+
+}
