@@ -210,7 +210,7 @@ public class Retriever {
 				: null;
 		List<RetrievedPassage> passages = parts != null ? parts
 				: semantic != null ? fused(searcher, lexical, semantic, topic,
-						clearLead ? Map.of() : sectionVotes(keywordPassages, vector, corrected))
+						votes(searcher, lexical, semantic, clearLead, sectionVotes(keywordPassages, vector, corrected)))
 				: keywordPassages;
 		double confidence = weighed ? evidence.score() : closeInMeaning ? Math.min(1, 2 * coverage) : coverage;
 		return new Retrieval(query, passages, weights, coverage, covered, vector, confidence, parts != null, evidence,
@@ -389,6 +389,28 @@ public class Retriever {
 		candidates.sort(Map.Entry.<Passage, Double>comparingByValue().reversed());
 		return candidates.stream().limit(properties.maxPassages())
 			.map(c -> new RetrievedPassage(c.getKey(), 0, matched(c.getKey(), topic))).toList();
+	}
+
+	/**
+	 * The votes that count for this question. Without a clear keyword lead, all of them. With one, only when both
+	 * readings of its meaning name another section than the keywords' best hit: the passage nearest in meaning is that
+	 * section's and most of the votes go to it ("how long until the bones fuse": the implant's passage says "bone" most
+	 * often, the passage and the labelled questions nearest in meaning are about healing). Either alone is not enough
+	 * against a clear lead: the labelled questions echo a procedure's name, a passage's vector its wording.
+	 */
+	private static Map<String, Double> votes(IndexSearcher searcher, TopDocs lexical, TopDocs semantic,
+			boolean clearLead, Map<String, Double> votes) throws IOException {
+		if (!clearLead || votes.isEmpty()) {
+			return votes;
+		}
+		if (lexical.scoreDocs.length == 0 || semantic.scoreDocs.length == 0) {
+			return Map.of();
+		}
+		StoredFields fields = searcher.storedFields();
+		String keywordsBest = KnowledgeIndex.passage(fields, lexical.scoreDocs[0].doc).heading();
+		String meaningBest = KnowledgeIndex.passage(fields, semantic.scoreDocs[0].doc).heading();
+		String mostVoted = votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
+		return !meaningBest.equals(keywordsBest) && meaningBest.equals(mostVoted) ? votes : Map.of();
 	}
 
 	/** The labelled questions' votes for sections; none when the setting is off or the best passage is unlabelled. */
