@@ -110,6 +110,20 @@ class KnowledgeReplies {
 		};
 	}
 
+	/**
+	 * A question about costs or insurance: answered only when the practice's content says it (the cost word must be
+	 * in a passage, see {@code must-match-words.txt}; a bare "how much?" is looked up as a cost question about the
+	 * conversation's topic). Otherwise the reply says that costs are not in the practice's information.
+	 */
+	Reply cost(String text, String context, String conversationId, StreamedText streamed) {
+		Reply answered = answer(CostQuestions.asCostQuestion(text), context, conversationId, streamed);
+		if (answered.intent() != Intent.NOT_COVERED) {
+			return answered;
+		}
+		return new Reply(replies.costsNotCovered(context), Intent.NOT_COVERED, List.of(),
+				List.of(actions.call(), actions.book()), null, answered.confidence());
+	}
+
 	private Reply embedded(Retrieval retrieval, String text) {
 		if (!retrieval.covered()) {
 			return notCovered(retrieval, text);

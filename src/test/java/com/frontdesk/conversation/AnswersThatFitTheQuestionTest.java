@@ -62,6 +62,65 @@ class AnswersThatFitTheQuestionTest {
 		assertThat(reply.get("reply").stringValue()).contains("several months");
 	}
 
+	@Test
+	void aBarePriceFollowUpIsACostQuestionAboutTheProcedureAndSaysCostsAreNotInTheInformation() {
+		JsonNode first = chat(null, "what is lateral fusion?");
+		String conversation = first.get("conversationId").stringValue();
+
+		JsonNode reply = chat(conversation, "how much?");
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("not_covered");
+		assertThat(reply.get("reply").stringValue())
+			.contains("information does not include what Minimally Invasive Lateral Fusion costs")
+			.doesNotContain("$", "Address:");
+		assertThat(reply.get("citations")).isEmpty();
+		assertThat(actions(reply)).contains("call", "book");
+	}
+
+	@Test
+	void afterAPriceFollowUpANewTopicAndANewRedFlagWin() {
+		String conversation = chat(null, "how is the surgery done?").get("conversationId").stringValue();
+		chat(conversation, "price?");
+
+		JsonNode scars = chat(conversation, "and will it leave scars?");
+		JsonNode emergency = chat(conversation, "my legs went numb and I can't pee since this morning");
+
+		assertThat(scars.get("intent").stringValue()).isEqualTo("answer");
+		assertThat(sections(scars)).contains("Scars");
+		assertThat(emergency.get("intent").stringValue()).isEqualTo("emergency");
+	}
+
+	@Test
+	void howMuchOfSomethingElseIsNoCostQuestion() {
+		JsonNode reply = chat(null, "how much blood will I lose during the operation?");
+
+		assertThat(reply.get("reply").stringValue()).doesNotContain("costs");
+	}
+
+	@Test
+	void theNumberToCallIsThePracticesPhone() {
+		JsonNode reply = chat(null, "what number can I call?");
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("answer");
+		assertThat(reply.get("reply").stringValue()).startsWith("You can call Sample Spine Practice at +1-555-0100");
+		assertThat(sections(reply)).containsExactly("Contact details and opening hours");
+	}
+
+	@Test
+	void areYouOpenTodaySaysWhetherTheOfficeIsOpenNowWithItsHours() {
+		JsonNode reply = chat(null, "are you open today?");
+
+		assertThat(reply.get("reply").stringValue())
+			.containsPattern("^The office is (?:open|closed) right now \\(Monday to Friday, 8 am to 5 pm\\)\\.");
+	}
+
+	@Test
+	void aPracticeDetailTheProfileDoesNotHoldIsNotPretendedToBeAnswered() {
+		JsonNode reply = chat(null, "what's your email address?");
+
+		assertThat(reply.get("reply").stringValue()).contains(CLOSEST_TOPIC, "+1-555-0100");
+	}
+
 	private JsonNode chat(String conversationId, String message) {
 		ChatClient.Response response = new ChatClient(port).chat(conversationId, message);
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
