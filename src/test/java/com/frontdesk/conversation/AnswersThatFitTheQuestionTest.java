@@ -47,6 +47,29 @@ class AnswersThatFitTheQuestionTest {
 	}
 
 	@Test
+	void askedWhatTheProcedureIsTheReplyCitesThePassageThatDefinesItNotTheOneSharingAWord() {
+		JsonNode reply = chat(null, "what exactly is this side operation on the spine?");
+
+		assertThat(sections(reply).get(0)).isEqualTo("What is minimally invasive lateral fusion?");
+		assertThat(reply.get("reply").stringValue()).contains("is a surgical technique");
+	}
+
+	@Test
+	void askedWhatOnePartIsTheReplyCitesThatPart() {
+		JsonNode reply = chat(null, "what exactly are pedicle screws?");
+
+		assertThat(sections(reply).get(0)).endsWith("Pedicle screws and rods");
+	}
+
+	@Test
+	void aRequestToAnswerInDetailDoesNotMakeACoveredQuestionUncovered() {
+		JsonNode reply = chat(null, "How do the bones heal and fuse after the operation? Please answer in detail.");
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("answer");
+		assertThat(sections(reply)).contains("Healing and fusion");
+	}
+
+	@Test
 	void aCountQuestionGetsTheSentenceThatCountsWhatItAsksAbout() {
 		JsonNode reply = chat(null, "how many incisions will they make on my back?");
 
