@@ -62,6 +62,14 @@ class AnswersThatFitTheQuestionTest {
 	}
 
 	@Test
+	void askedWhatTheOperationIsMeantToAchieveTheReplyCitesItsGoals() {
+		JsonNode reply = chat(null, "what is this operation meant to achieve for someone like me?");
+
+		assertThat(sections(reply)).contains("What are the goals of the surgery?");
+		assertThat(reply.get("reply").stringValue()).contains("stabilize your spine");
+	}
+
+	@Test
 	void aRequestToAnswerInDetailDoesNotMakeACoveredQuestionUncovered() {
 		JsonNode reply = chat(null, "How do the bones heal and fuse after the operation? Please answer in detail.");
 
