@@ -70,6 +70,15 @@ class AnswersThatFitTheQuestionTest {
 	}
 
 	@Test
+	void aConditionNameDictationSplitIntoShortWordsIsStillFoundInTheList() {
+		JsonNode reply = chat(null, "can this surgery treat osteo my elitis");
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("answer");
+		assertThat(sections(reply)).contains("Which conditions can it treat?");
+		assertThat(reply.get("reply").stringValue()).contains("osteomyelitis");
+	}
+
+	@Test
 	void aRequestToAnswerInDetailDoesNotMakeACoveredQuestionUncovered() {
 		JsonNode reply = chat(null, "How do the bones heal and fuse after the operation? Please answer in detail.");
 
