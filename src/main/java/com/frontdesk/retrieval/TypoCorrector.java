@@ -45,6 +45,11 @@ final class TypoCorrector {
 
 	private static final int MAX_JOINED_LENGTH_DIFFERENCE = 4;
 
+	/** From this length a joined word may differ a little more: long clinical words are heard in more pieces. */
+	private static final int LONG_JOINED_LENGTH = 12;
+
+	private static final float MIN_LONG_JOINED_SIMILARITY = 0.65f;
+
 	private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
 	private volatile LongWords longWords;
@@ -86,8 +91,10 @@ final class TypoCorrector {
 	/**
 	 * A long clinical word that voice dictation heard as several short ones ("spondee low list thesis" ->
 	 * "spondylolisthesis", "discuss itis" -> "discitis"): {@value #MIN_JOINED_WORDS} to {@value #MAX_JOINED_WORDS}
-	 * neighbouring words, at least one of them unknown to the knowledge, whose letters run together are close to a
-	 * word of the knowledge of at least {@value #MIN_JOINED_LENGTH} letters with the same first letter.
+	 * neighbouring words, the last of them unknown to the knowledge, whose letters run together are close to a
+	 * word of the knowledge of at least {@value #MIN_JOINED_LENGTH} letters (at most 30 % of the letters differ,
+	 * 35 % from {@value #LONG_JOINED_LENGTH} letters) that starts with their first or, after a silent letter, their
+	 * second letter.
 	 */
 	private String joinSplitWords(String text, IndexReader reader) throws IOException {
 		List<String> vocabulary = longWords(reader);
@@ -125,21 +132,24 @@ final class TypoCorrector {
 				return null;
 			}
 			String part = text.substring(words.get(k)[0], words.get(k)[1]).toLowerCase(Locale.ROOT);
-			unknown |= !analysis.layWords().contains(part) && reader.docFreq(new Term(IndexFields.WORDS, part)) == 0;
+			unknown = !analysis.layWords().contains(part) && reader.docFreq(new Term(IndexFields.WORDS, part)) == 0;
 			key.append(part);
 		}
+		// the last word must be a piece nobody would write alone: "degenrative disk" is a typo and a disk
 		if (!unknown || key.length() < MIN_JOINED_LENGTH) {
 			return null;
 		}
 		String best = null;
-		float bestSimilarity = MIN_SIMILARITY;
+		float bestSimilarity = 0;
 		for (String candidate : vocabulary) {
-			if (candidate.charAt(0) != key.charAt(0)
-					|| Math.abs(candidate.length() - key.length()) > MAX_JOINED_LENGTH_DIFFERENCE) {
+			// a silent first letter is heard as another word's ("wreck tractor": retractor)
+			boolean sameStart = candidate.charAt(0) == key.charAt(0) || candidate.charAt(0) == key.charAt(1);
+			if (!sameStart || Math.abs(candidate.length() - key.length()) > MAX_JOINED_LENGTH_DIFFERENCE) {
 				continue;
 			}
 			float similarity = joinedDistance.getDistance(key.toString(), candidate);
-			if (similarity >= bestSimilarity) {
+			float needed = candidate.length() >= LONG_JOINED_LENGTH ? MIN_LONG_JOINED_SIMILARITY : MIN_SIMILARITY;
+			if (similarity >= needed && similarity > bestSimilarity) {
 				best = candidate;
 				bestSimilarity = similarity;
 			}
