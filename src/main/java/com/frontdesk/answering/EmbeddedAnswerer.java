@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
@@ -30,8 +31,11 @@ public class EmbeddedAnswerer {
 
 	private static final int MAX_ANSWER_WORDS = 110;
 
-	/** "How many scars?", "what number of incisions": the patient wants a count. */
-	private static final Pattern COUNT_QUESTION = Pattern.compile("(?iu)\\bhow many\\b|\\bnumber of\\b");
+	/** "How many scars?", "what number of incisions": the patient wants a count of what follows. */
+	private static final Pattern COUNT_QUESTION = Pattern.compile("(?iu)\\b(?:how many|number of)\\b((?:\\s+[\\p{L}-]+){0,3})");
+
+	/** How many words may stand between a count and what it counts ("four small poke-hole incisions"). */
+	private static final int COUNTED_WITHIN = 3;
 
 	/** A count in the content's words. */
 	private static final Pattern COUNT = Pattern.compile(
@@ -128,15 +132,17 @@ public class EmbeddedAnswerer {
 
 	/**
 	 * Picks passages best first: more than one only while they add question words the answer does not have yet. A
-	 * question asking how many ("how many incisions will I have?") also gets, from a later passage, the sentence that
-	 * says how many when the answer so far does not.
+	 * question asking how many ("how many incisions will I have?") also gets the sentence that counts what it asks
+	 * about, from the first passage that has one, when the answer so far does not.
 	 */
 	private Map<Passage, List<String>> choose(Retrieval retrieval) {
 		Map<Passage, List<String>> chosen = new LinkedHashMap<>();
 		Set<String> answeredTerms = new HashSet<>();
 		int words = 0;
 		double bestSentenceScore = 0;
-		boolean countAsked = COUNT_QUESTION.matcher(retrieval.query()).find();
+		Matcher countQuestion = COUNT_QUESTION.matcher(retrieval.query());
+		boolean countAsked = countQuestion.find();
+		Set<String> counted = countAsked ? counted(countQuestion.group(1)) : Set.of();
 		boolean countGiven = false;
 		for (RetrievedPassage retrieved : retrieval.passages()) {
 			Passage passage = retrieved.passage();
@@ -144,7 +150,7 @@ public class EmbeddedAnswerer {
 			if (sentences.isEmpty()) {
 				continue;
 			}
-			Scored count = countAsked && !countGiven && !chosen.isEmpty() ? countSentence(sentences, retrieval) : null;
+			Scored count = countAsked && !countGiven ? countSentence(sentences, retrieval, counted) : null;
 			double best = sentences.stream().mapToDouble(Scored::score).max().orElse(0);
 			if (chosen.isEmpty()) {
 				bestSentenceScore = best;
@@ -153,7 +159,10 @@ public class EmbeddedAnswerer {
 					|| answeredTerms.containsAll(retrieved.matchedTerms()) || words >= MAX_ANSWER_WORDS * 0.6)) {
 				continue;
 			}
-			List<String> picked = count != null ? List.of(count.text()) : pick(passage, sentences, chosen.isEmpty());
+			List<String> picked = pick(passage, sentences, chosen.isEmpty());
+			if (count != null) {
+				picked = chosen.isEmpty() ? withSentence(picked, count, sentences) : List.of(count.text());
+			}
 			int pickedWords = picked.stream().mapToInt(Sentences::words).sum();
 			if (!chosen.isEmpty() && words + pickedWords > MAX_ANSWER_WORDS) {
 				continue;
@@ -161,16 +170,59 @@ public class EmbeddedAnswerer {
 			chosen.put(passage, picked);
 			answeredTerms.addAll(retrieved.matchedTerms());
 			words += pickedWords;
-			countGiven |= picked.stream().anyMatch(text -> COUNT.matcher(text).find());
+			countGiven |= count != null;
 		}
 		return chosen;
 	}
 
-	/** The best sentence that says how many of something the question names, or null. */
-	private Scored countSentence(List<Scored> sentences, Retrieval retrieval) {
-		return sentences.stream().filter(s -> COUNT.matcher(s.text()).find())
-			.filter(s -> analysis.passageTerms(s.text()).stream().anyMatch(retrieval.termWeights()::containsKey))
+	/**
+	 * The best sentence that says how many of what the question counts ("how many small incisions": a count a few
+	 * words before "incisions", not the "one small scar" of the scars), or null. A question that names nothing to count
+	 * ("how many?" after a question about scars) takes a count next to any of its words.
+	 */
+	private Scored countSentence(List<Scored> sentences, Retrieval retrieval, Set<String> counted) {
+		Set<String> named = counted.isEmpty() ? retrieval.termWeights().keySet() : counted;
+		return sentences.stream().filter(s -> counts(s.text(), named))
 			.max(Comparator.comparingDouble(Scored::score)).orElse(null);
+	}
+
+	/**
+	 * What a count question counts: the last word before the first stop word after "how many" ("incisions" of "how
+	 * many small incisions are made"); none when a stop word follows at once.
+	 */
+	private Set<String> counted(String following) {
+		String last = null;
+		for (String word : following.strip().split("\\s+")) {
+			if (word.isBlank() || analysis.queryTerms(word).isEmpty()) {
+				break;
+			}
+			last = word;
+		}
+		return last == null ? Set.of() : new HashSet<>(analysis.passageTerms(last));
+	}
+
+	/** Whether a count in the sentence stands at most {@value #COUNTED_WITHIN} words before one of the named terms. */
+	private boolean counts(String sentence, Set<String> named) {
+		String[] words = sentence.split("\\s+");
+		for (int i = 0; i < words.length; i++) {
+			if (!COUNT.matcher(words[i].replaceAll("[^\\p{L}\\d]", "")).matches()) {
+				continue;
+			}
+			for (int j = i + 1; j < Math.min(words.length, i + 2 + COUNTED_WITHIN); j++) {
+				if (analysis.passageTerms(words[j]).stream().anyMatch(named::contains)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/** The picked sentences with one more, in the passage's order. */
+	private static List<String> withSentence(List<String> picked, Scored sentence, List<Scored> sentences) {
+		if (picked.contains(sentence.text())) {
+			return picked;
+		}
+		return sentences.stream().filter(s -> picked.contains(s.text()) || s == sentence).map(Scored::text).toList();
 	}
 
 	private List<String> pick(Passage passage, List<Scored> sentences, boolean first) {

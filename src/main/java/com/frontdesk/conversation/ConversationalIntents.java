@@ -49,7 +49,8 @@ final class ConversationalIntents {
 			+ "|hours of operation|when are you open|what time do you (?:open|close)|are you open|open on (?:saturday|sunday|weekends?)"
 			+ "|where are you|where(?:'s| is) (?:your|the) (?:office|practice|clinic)|located|your location|your address"
 			+ "|what(?:'s| is) the address|directions to|how do i get (?:there|to you)|phone number|your number"
-			+ "|number to call|contact (?:info|information|details|number))\\b");
+			+ "|number to call|contact (?:info|information|details|number)"
+			+ "|^\\W*(?:phone|telephone|phone number|address|hours|opening hours)(?=\\W*$))\\b");
 
 	/** Asking the practice to call: part of a booking message, and what makes it a call-back request. */
 	private static final String CALL_REQUESTS = "call me|callback|call back|ring me|phone me|contact me|reach me";

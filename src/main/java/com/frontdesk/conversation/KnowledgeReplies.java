@@ -110,16 +110,34 @@ class KnowledgeReplies {
 		};
 	}
 
+	/**
+	 * A question about costs or insurance: answered only when the practice's content says it (the cost word must be
+	 * in a passage, see {@code must-match-words.txt}; a bare "how much?" is looked up as a cost question about the
+	 * conversation's topic). Otherwise the reply says that costs are not in the practice's information.
+	 */
+	Reply cost(String text, String context, String conversationId, StreamedText streamed) {
+		Reply answered = answer(CostQuestions.asCostQuestion(text), context, conversationId, streamed);
+		if (answered.intent() != Intent.NOT_COVERED) {
+			return answered;
+		}
+		return new Reply(replies.costsNotCovered(context), Intent.NOT_COVERED, List.of(),
+				List.of(actions.call(), actions.book()), null, answered.confidence());
+	}
+
 	private Reply embedded(Retrieval retrieval, String text) {
 		if (!retrieval.covered()) {
 			return notCovered(retrieval, text);
 		}
 		Answer answer = answerer.answer(retrieval);
-		String caveat = !retrieval.hedged() ? ""
-				: (Languages.looksSpanish(text) ? replies.closestTopicInSpanish() : replies.closestTopic()) + "\n\n";
+		String caveat = retrieval.hedged() ? closestTopic(text) : "";
 		return new Reply(caveat + answer.body() + "\n\n" + answer.sourceLine(), Intent.ANSWER, answer.citations(),
 				retrieval.hedged() ? List.of(actions.call(), actions.book()) : List.of(), topic(answer),
 				retrieval.confidence());
+	}
+
+	/** Before the closest passage: the page may not answer exactly what was asked (in Spanish for a Spanish message). */
+	private String closestTopic(String text) {
+		return (Languages.looksSpanish(text) ? replies.closestTopicInSpanish() : replies.closestTopic()) + "\n\n";
 	}
 
 	/**
@@ -190,8 +208,17 @@ class KnowledgeReplies {
 			"(?iu)(?:^|[.!,;]\\s*)(?:how|what|when|where|why|which|who|will|would|can|could|does|do|is|are|should|shall"
 					+ "|cómo|qué|cuándo|dónde|por qué|cuánto|cuánta|puedo|podré)\\b");
 
+	/**
+	 * Whether the procedure fits the patient: what the page says about it (the passage found with the question read as
+	 * a candidacy question), then the consultation that decides. When the page does not plainly answer the question
+	 * as asked ("is there an age limit?", "can I have it with osteoporosis?"), the reply says that it may not answer
+	 * exactly that before the closest passage: a condition or limit the page never names is not confirmed.
+	 */
 	Reply candidacy(String text, String context) {
-		Retrieval retrieval = retriever.retrieve(redactor.searchable(text) + "\ngood candidate", context);
+		String searchable = redactor.searchable(text);
+		Retrieval asked = retriever.retrieve(searchable, context);
+		boolean answeredAsAsked = asked.covered() && !asked.hedged();
+		Retrieval retrieval = retriever.retrieve(searchable + "\ngood candidate", context);
 		if (!retrieval.covered()) {
 			retrieval = retriever.retrieve(CANDIDACY_QUESTION, "");
 		}
@@ -200,8 +227,10 @@ class KnowledgeReplies {
 					null);
 		}
 		Answer answer = answerer.answer(retrieval);
-		return new Reply(answer.body() + "\n\n" + replies.candidacy() + "\n\n" + answer.sourceLine(), Intent.ANSWER,
-				answer.citations(), List.of(actions.book(), actions.call()), topic(answer), retrieval.confidence());
+		String caveat = answeredAsAsked ? "" : closestTopic(text);
+		return new Reply(caveat + answer.body() + "\n\n" + replies.candidacy() + "\n\n" + answer.sourceLine(),
+				Intent.ANSWER, answer.citations(), List.of(actions.book(), actions.call()), topic(answer),
+				Math.min(retrieval.confidence(), asked.confidence()));
 	}
 
 	/** @param callback the patient asked to be called: the call back is offered first */

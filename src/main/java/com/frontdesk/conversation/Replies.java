@@ -1,6 +1,9 @@
 package com.frontdesk.conversation;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -118,6 +121,40 @@ class Replies {
 	String practiceInfo() {
 		return practice.name() + "\nAddress: " + practice.address() + "\nPhone: " + practice.phone()
 				+ "\nOpening hours: " + practice.openingHours() + "\nBook a consultation online: " + practice.bookingUrl();
+	}
+
+	/**
+	 * The practice's details a message asks for, in sentences: the phone, the address, the hours (and whether the
+	 * office is open now, for "are you open today?"), the booking page. A message asking for none of them (an email
+	 * address, the bus) is told the information may not answer exactly that, and gets all the contact details.
+	 */
+	String practiceDetails(Set<PracticeDetails.Detail> asked, Instant now) {
+		if (asked.isEmpty()) {
+			return practice.name() + "'s information may not answer exactly what you asked. Its contact details are:\n\n"
+					+ practiceInfo();
+		}
+		List<String> sentences = new ArrayList<>();
+		for (PracticeDetails.Detail detail : asked) {
+			sentences.add(switch (detail) {
+				case PHONE -> "You can call " + practice.name() + " at " + practice.phone() + " (" + practice.openingHours()
+						+ ").";
+				case ADDRESS -> practice.name() + " is at " + practice.address() + ".";
+				case HOURS -> practice.name() + " is open " + practice.openingHours() + ".";
+				case OPEN_NOW -> (hours.isOpen(now) ? "The office is open right now" : "The office is closed right now")
+						+ " (" + practice.openingHours() + ").";
+				case BOOKING -> "You can book a consultation online at " + practice.bookingUrl() + ".";
+			});
+		}
+		return String.join(" ", sentences);
+	}
+
+	/**
+	 * A question about costs or insurance the practice's information does not answer: said so, with no figure.
+	 * @param topic what the conversation is about ("Minimally Invasive Lateral Fusion"), or blank
+	 */
+	String costsNotCovered(String topic) {
+		return text("costs", false).replace("{what}",
+				topic == null || topic.isBlank() ? "prices" : "what " + topic + " costs");
 	}
 
 	Citation practiceInfoSource() {

@@ -3,9 +3,11 @@ package com.frontdesk.conversation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
+import com.frontdesk.answering.Languages;
 import com.frontdesk.booking.Actions;
 import com.frontdesk.triage.SafetyNet;
 import com.frontdesk.triage.Triage;
@@ -49,6 +51,14 @@ public class TurnPipeline {
 	private final SafetyNet safetyNet;
 
 	private final IntentClassifier intents;
+
+	/**
+	 * What a question about costs may have been taken for: a question, the practice's details, candidacy or small talk.
+	 * Booking, a call back, a person, feelings and greetings keep their replies.
+	 */
+	private static final Set<ConversationalIntents.Kind> COST_QUESTION_KINDS = Set.of(ConversationalIntents.Kind.QUESTION,
+			ConversationalIntents.Kind.PRACTICE_INFO, ConversationalIntents.Kind.CANDIDACY,
+			ConversationalIntents.Kind.OFF_TOPIC);
 
 	TurnPipeline(Triage triage, SafetyNet safetyNet, Actions actions, Replies replies, EmergencyReplies emergencies,
 			KnowledgeReplies knowledge, ConversationStore store, Handoffs handoffs, ConversationProperties properties,
@@ -188,6 +198,11 @@ public class TurnPipeline {
 		if (owner == Owner.CLOSED) {
 			handoffs.reopen(conversationId);
 		}
+		if (!spanish && COST_QUESTION_KINDS.contains(kind) && CostQuestions.asks(text)) {
+			// "how much?" after a question about the procedure: what the procedure costs, whatever it resembles
+			return safeguarded(text, context, safety, streamed,
+					() -> knowledge.cost(text, context, firstTurn ? null : conversationId, streamed));
+		}
 		return switch (kind) {
 			case GREETING -> Reply.of(replies.greeting(), Intent.GREETING);
 			case THANKS -> Reply.of(replies.thanks(), Intent.GREETING);
@@ -196,7 +211,7 @@ public class TurnPipeline {
 					? Reply.of(replies.handoffRequested(clock.instant()), Intent.HANDOFF, actions.call(), actions.callback())
 					: Reply.of(replies.handoffAlreadyRequested(clock.instant()), Intent.HANDOFF, actions.call(),
 							actions.callback());
-			case PRACTICE_INFO -> new Reply(replies.practiceInfo() + "\n\nSource: " + replies.practiceInfoSource().title()
+			case PRACTICE_INFO -> new Reply(practiceDetails(text) + "\n\nSource: " + replies.practiceInfoSource().title()
 					+ " – " + replies.practiceInfoSource().section(), Intent.ANSWER, List.of(replies.practiceInfoSource()),
 					List.of(actions.call(), actions.book()), null);
 			case BOOKING -> safeguarded(text, context, safety, streamed, () -> knowledge.booking(text, context, false));
@@ -208,6 +223,12 @@ public class TurnPipeline {
 			case QUESTION -> safeguarded(text, context, safety, streamed,
 					() -> knowledge.answer(text, context, firstTurn ? null : conversationId, streamed));
 		};
+	}
+
+	/** The profile's details the message asks for; a Spanish message gets them all, as before. */
+	private String practiceDetails(String text) {
+		return Languages.looksSpanish(text) ? replies.practiceInfo()
+				: replies.practiceDetails(PracticeDetails.asked(text), clock.instant());
 	}
 
 	/**

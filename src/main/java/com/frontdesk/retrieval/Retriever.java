@@ -55,6 +55,12 @@ public class Retriever {
 
 	private static final double UNKNOWN_TERM_WEIGHT_FACTOR = 1.5;
 
+	/**
+	 * How far, in the fusion's units of a first rank, the passage that defines a document's procedure moves up for a
+	 * question asking what that procedure is ({@link DefinitionQuestions}).
+	 */
+	private static final double DEFINING_PASSAGE_RANKS = 4;
+
 	private final KnowledgeIndex index;
 
 	private final TextAnalysis analysis;
@@ -71,6 +77,8 @@ public class Retriever {
 
 	private final Answerability answerability;
 
+	private final DefinitionQuestions definitions;
+
 	private volatile QuestionExamples questionExamples;
 
 	Retriever(KnowledgeIndex index, TextAnalysis analysis, RetrievalProperties properties, Embeddings embeddings,
@@ -83,6 +91,7 @@ public class Retriever {
 		this.typos = new TypoCorrector(analysis);
 		this.fusion = new RankFusion(properties);
 		this.answerability = new Answerability(properties.answerability());
+		this.definitions = new DefinitionQuestions(analysis);
 	}
 
 	/** The labelled questions and their vectors, read once (their vectors are shipped: nothing is embedded). */
@@ -210,7 +219,8 @@ public class Retriever {
 				: null;
 		List<RetrievedPassage> passages = parts != null ? parts
 				: semantic != null ? fused(searcher, lexical, semantic, topic,
-						clearLead ? Map.of() : sectionVotes(keywordPassages, vector, corrected))
+						votes(searcher, lexical, semantic, clearLead, sectionVotes(keywordPassages, vector, corrected)),
+						corrected)
 				: keywordPassages;
 		double confidence = weighed ? evidence.score() : closeInMeaning ? Math.min(1, 2 * coverage) : coverage;
 		return new Retrieval(query, passages, weights, coverage, covered, vector, confidence, parts != null, evidence,
@@ -369,26 +379,51 @@ public class Retriever {
 	 * The fused ranking's best {@code max-passages}. Each candidate of a document the labelled questions were written
 	 * against also gets {@code answerability.section-votes} (in the units of a first rank) times its section's share
 	 * of the nearest labelled questions' votes: when most of the questions closest in meaning were answered by one
-	 * section, its passage comes first. Only when the keywords have no clear lead (a clear lead is the heading or a
-	 * word that names what is asked; the labelled questions' vectors would then only echo the rarest word, such as a
-	 * procedure's name).
+	 * section, its passage comes first; a question asking what a document's procedure is puts the passage that defines
+	 * it first. Votes count only as {@link #votes} lets them against a clear keyword lead (a clear lead is the heading
+	 * or a word that names what is asked; the labelled questions' vectors would then often only echo the rarest word,
+	 * such as a procedure's name).
 	 */
 	private List<RetrievedPassage> fused(IndexSearcher searcher, TopDocs lexical, TopDocs semantic, Set<String> topic,
-			Map<String, Double> votes) throws IOException {
+			Map<String, Double> votes, String question) throws IOException {
 		StoredFields fields = searcher.storedFields();
 		double voteWeight = properties.answerability().sectionVotes() / (properties.rrfK() + 1);
+		double definingBonus = DEFINING_PASSAGE_RANKS / (properties.rrfK() + 1);
 		QuestionExamples examples = votes.isEmpty() ? null : questionExamples();
 		List<Map.Entry<Passage, Double>> candidates = new ArrayList<>();
 		for (ScoreDoc hit : fusion.fuse(lexical, semantic, Math.max(CANDIDATES, properties.maxPassages()))) {
 			Passage passage = KnowledgeIndex.passage(fields, hit.doc);
 			double vote = examples != null && examples.labelled(passage)
 					? votes.getOrDefault(passage.heading(), 0.0) : 0;
-			candidates.add(Map.entry(passage, hit.score + voteWeight * vote));
+			double defining = definitions.defines(question, passage) ? definingBonus : 0;
+			candidates.add(Map.entry(passage, hit.score + voteWeight * vote + defining));
 		}
 		// stable: equal scores keep the fused order
 		candidates.sort(Map.Entry.<Passage, Double>comparingByValue().reversed());
 		return candidates.stream().limit(properties.maxPassages())
 			.map(c -> new RetrievedPassage(c.getKey(), 0, matched(c.getKey(), topic))).toList();
+	}
+
+	/**
+	 * The votes that count for this question. Without a clear keyword lead, all of them. With one, only when both
+	 * readings of its meaning name another section than the keywords' best hit: the passage nearest in meaning is that
+	 * section's and most of the votes go to it ("how long until the bones fuse": the implant's passage says "bone" most
+	 * often, the passage and the labelled questions nearest in meaning are about healing). Either alone is not enough
+	 * against a clear lead: the labelled questions echo a procedure's name, a passage's vector its wording.
+	 */
+	private static Map<String, Double> votes(IndexSearcher searcher, TopDocs lexical, TopDocs semantic,
+			boolean clearLead, Map<String, Double> votes) throws IOException {
+		if (!clearLead || votes.isEmpty()) {
+			return votes;
+		}
+		if (lexical.scoreDocs.length == 0 || semantic.scoreDocs.length == 0) {
+			return Map.of();
+		}
+		StoredFields fields = searcher.storedFields();
+		String keywordsBest = KnowledgeIndex.passage(fields, lexical.scoreDocs[0].doc).heading();
+		String meaningBest = KnowledgeIndex.passage(fields, semantic.scoreDocs[0].doc).heading();
+		String mostVoted = votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
+		return !meaningBest.equals(keywordsBest) && meaningBest.equals(mostVoted) ? votes : Map.of();
 	}
 
 	/** The labelled questions' votes for sections; none when the setting is off or the best passage is unlabelled. */

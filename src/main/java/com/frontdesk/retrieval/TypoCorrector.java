@@ -1,6 +1,9 @@
 package com.frontdesk.retrieval;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,11 +11,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.LevenshteinDistance;
 import org.apache.lucene.search.spell.LuceneLevenshteinDistance;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Replaces words that are neither in the knowledge vocabulary nor among the lay words of the synonym map by the
@@ -29,6 +37,23 @@ final class TypoCorrector {
 
 	private static final int MAX_CACHED = 10_000;
 
+	private static final int MIN_JOINED_WORDS = 2;
+
+	private static final int MAX_JOINED_WORDS = 4;
+
+	private static final int MIN_JOINED_LENGTH = 8;
+
+	private static final int MAX_JOINED_LENGTH_DIFFERENCE = 4;
+
+	/** From this length a joined word may differ a little more: long clinical words are heard in more pieces. */
+	private static final int LONG_JOINED_LENGTH = 12;
+
+	private static final float MIN_LONG_JOINED_SIMILARITY = 0.65f;
+
+	private static final Pattern WORD = Pattern.compile("\\p{L}+");
+
+	private volatile LongWords longWords;
+
 	private final TextAnalysis analysis;
 
 	private final Map<String, Optional<String>> cache = new ConcurrentHashMap<>();
@@ -36,6 +61,9 @@ final class TypoCorrector {
 	private volatile IndexReader cacheReader;
 
 	private final LuceneLevenshteinDistance distance = new LuceneLevenshteinDistance();
+
+	/** Edits relative to the longer word: joined words are longer than the word they stand for. */
+	private final LevenshteinDistance joinedDistance = new LevenshteinDistance();
 
 	private final DirectSpellChecker oneEdit = checker(1);
 
@@ -46,7 +74,7 @@ final class TypoCorrector {
 	}
 
 	String correct(String text, IndexReader reader) throws IOException {
-		String corrected = text;
+		String corrected = joinSplitWords(text, reader);
 		for (String word : analysis.words(text, true)) {
 			if (word.length() < MIN_LENGTH || !word.chars().allMatch(Character::isLetter)
 					|| analysis.layWords().contains(word) || reader.docFreq(new Term(IndexFields.WORDS, word)) > 0) {
@@ -58,6 +86,99 @@ final class TypoCorrector {
 			}
 		}
 		return corrected;
+	}
+
+	/**
+	 * A long clinical word that voice dictation heard as several short ones ("spondee low list thesis" ->
+	 * "spondylolisthesis", "discuss itis" -> "discitis"): {@value #MIN_JOINED_WORDS} to {@value #MAX_JOINED_WORDS}
+	 * neighbouring words, the last of them unknown to the knowledge, whose letters run together are close to a
+	 * word of the knowledge of at least {@value #MIN_JOINED_LENGTH} letters (at most 30 % of the letters differ,
+	 * 35 % from {@value #LONG_JOINED_LENGTH} letters) that starts with their first or, after a silent letter, their
+	 * second letter.
+	 */
+	private String joinSplitWords(String text, IndexReader reader) throws IOException {
+		List<String> vocabulary = longWords(reader);
+		if (vocabulary.isEmpty()) {
+			return text;
+		}
+		List<int[]> spans = new ArrayList<>();
+		Matcher word = WORD.matcher(text);
+		while (word.find()) {
+			spans.add(new int[] { word.start(), word.end() });
+		}
+		StringBuilder joined = new StringBuilder();
+		int copied = 0;
+		for (int i = 0; i < spans.size(); i++) {
+			for (int n = Math.min(MAX_JOINED_WORDS, spans.size() - i); n >= MIN_JOINED_WORDS; n--) {
+				String replacement = joinedWord(text, spans.subList(i, i + n), vocabulary, reader);
+				if (replacement != null) {
+					joined.append(text, copied, spans.get(i)[0]).append(replacement);
+					copied = spans.get(i + n - 1)[1];
+					i += n - 1;
+					break;
+				}
+			}
+		}
+		return joined.append(text.substring(copied)).toString();
+	}
+
+	/** The knowledge's word these neighbouring words run together into, or null. */
+	private String joinedWord(String text, List<int[]> words, List<String> vocabulary, IndexReader reader)
+			throws IOException {
+		StringBuilder key = new StringBuilder();
+		boolean unknown = false;
+		for (int k = 0; k < words.size(); k++) {
+			if (k > 0 && !text.substring(words.get(k - 1)[1], words.get(k)[0]).isBlank()) {
+				return null;
+			}
+			String part = text.substring(words.get(k)[0], words.get(k)[1]).toLowerCase(Locale.ROOT);
+			unknown = !analysis.layWords().contains(part) && reader.docFreq(new Term(IndexFields.WORDS, part)) == 0;
+			key.append(part);
+		}
+		// the last word must be a piece nobody would write alone: "degenrative disk" is a typo and a disk
+		if (!unknown || key.length() < MIN_JOINED_LENGTH) {
+			return null;
+		}
+		String best = null;
+		float bestSimilarity = 0;
+		for (String candidate : vocabulary) {
+			// a silent first letter is heard as another word's ("wreck tractor": retractor)
+			boolean sameStart = candidate.charAt(0) == key.charAt(0) || candidate.charAt(0) == key.charAt(1);
+			if (!sameStart || Math.abs(candidate.length() - key.length()) > MAX_JOINED_LENGTH_DIFFERENCE) {
+				continue;
+			}
+			float similarity = joinedDistance.getDistance(key.toString(), candidate);
+			float needed = candidate.length() >= LONG_JOINED_LENGTH ? MIN_LONG_JOINED_SIMILARITY : MIN_SIMILARITY;
+			if (similarity >= needed && similarity > bestSimilarity) {
+				best = candidate;
+				bestSimilarity = similarity;
+			}
+		}
+		return best;
+	}
+
+	/** The knowledge's words of at least {@value #MIN_JOINED_LENGTH} letters, read once per index version. */
+	private List<String> longWords(IndexReader reader) throws IOException {
+		LongWords known = longWords;
+		if (known != null && known.reader() == reader) {
+			return known.words();
+		}
+		List<String> words = new ArrayList<>();
+		Terms terms = MultiTerms.getTerms(reader, IndexFields.WORDS);
+		if (terms != null) {
+			TermsEnum each = terms.iterator();
+			for (BytesRef term = each.next(); term != null; term = each.next()) {
+				String text = term.utf8ToString();
+				if (text.length() >= MIN_JOINED_LENGTH && text.chars().allMatch(Character::isLetter)) {
+					words.add(text);
+				}
+			}
+		}
+		longWords = new LongWords(reader, List.copyOf(words));
+		return longWords.words();
+	}
+
+	private record LongWords(IndexReader reader, List<String> words) {
 	}
 
 	/** Corrections are remembered until the index changes; the memory is bounded. */

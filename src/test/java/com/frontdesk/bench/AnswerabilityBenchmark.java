@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import com.frontdesk.answering.Citation;
 import com.frontdesk.conversation.ChatReply;
 import com.frontdesk.conversation.Intent;
+import com.frontdesk.conversation.IntentClassifier;
 import com.frontdesk.conversation.TurnPipeline;
 
 /**
@@ -55,6 +56,9 @@ class AnswerabilityBenchmark {
 
 	@Autowired
 	TurnPipeline pipeline;
+
+	@Autowired
+	IntentClassifier intents;
 
 	@Test
 	void report() throws IOException {
@@ -100,7 +104,8 @@ class AnswerabilityBenchmark {
 			label[0] += right ? 1 : 0;
 			label[1]++;
 			if (verdict != Verdict.RIGHT) {
-				shown.add(verdict + " [" + row.label() + "] " + row.message() + " -> " + reply.intent().value() + " "
+				shown.add(verdict + " [" + row.label() + "] " + row.message() + " -> " + reply.intent().value() + " ("
+						+ intents.recognise(lastPart(row.message())).label() + ") "
 						+ reply.citations().stream().map(Citation::section).toList());
 			}
 		}
@@ -121,6 +126,11 @@ class AnswerabilityBenchmark {
 			byStyle.forEach((style, n) -> System.out.printf("    style %-20s %d / %d%n", style, n[0], n[1]));
 			shown.forEach(s -> System.out.println("    " + s));
 		}
+	}
+
+	private static String lastPart(String message) {
+		String[] parts = message.split("\\s*\\|\\|\\s*");
+		return parts[parts.length - 1];
 	}
 
 	private ChatReply ask(String message) {

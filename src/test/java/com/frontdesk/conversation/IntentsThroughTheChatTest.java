@@ -3,7 +3,6 @@ package com.frontdesk.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -132,9 +131,7 @@ class IntentsThroughTheChatTest {
 	}
 
 	private static List<String> actions(JsonNode reply) {
-		return StreamSupport.stream(reply.get("actions").spliterator(), false)
-			.map(action -> action.get("type").stringValue())
-			.toList();
+		return ChatClient.actions(reply);
 	}
 
 }

@@ -20,7 +20,9 @@ class RetrieverTest {
 	@CsvSource(delimiter = '|', value = { "can it help a slipped disc|disc herniation",
 			"do you treat a bone infection|osteomyelitis", "what about a disc infection|discitis",
 			"I have a curved spine|scoliosis", "is it for a slipped vertebra|spondylolisthesis",
-			"my first back surgery failed to fuse|failed fusion", "can a bulging disk be treated|disc herniation" })
+			"my first back surgery failed to fuse|failed fusion", "can a bulging disk be treated|disc herniation",
+			"does it treat spond ilo listhesis|spondylolisthesis", "is it used for disc itis|discitis",
+			"what does the wreck tractor do|retractor", "does it help degenrative disk disease|degenerative disc disease" })
 	void layWordsFindTheClinicalTerms(String question, String expected) {
 		Retrieval retrieval = retriever.retrieve(question, "");
 

@@ -7,7 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,6 +82,20 @@ public final class ChatClient {
 
 	public String base() {
 		return base;
+	}
+
+	/** The types of a reply's actions, in order ("book", "call"...). */
+	public static List<String> actions(JsonNode reply) {
+		return StreamSupport.stream(reply.get("actions").spliterator(), false)
+			.map(action -> action.get("type").stringValue())
+			.toList();
+	}
+
+	/** The sections a reply cites, in order. */
+	public static List<String> sections(JsonNode reply) {
+		return StreamSupport.stream(reply.get("citations").spliterator(), false)
+			.map(citation -> citation.get("section").stringValue())
+			.toList();
 	}
 
 	/** An HTTP response with its body parsed as JSON when it is JSON. */

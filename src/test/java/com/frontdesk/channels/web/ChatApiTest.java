@@ -2,6 +2,8 @@ package com.frontdesk.channels.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -58,13 +60,13 @@ class ChatApiTest {
 
 	@Test
 	void practiceDetailsComeFromThePracticeProfile() {
-		for (String question : new String[] { "what are your opening hours?", "where are you located",
-				"whats your phone number" }) {
-			JsonNode body = client().chat(null, question).json();
+		Map<String, String> asked = Map.of("what are your opening hours?", "Monday to Friday, 8 am to 5 pm",
+				"where are you located", "100 Sample Street, Example City", "whats your phone number", "+1-555-0100");
+		for (Map.Entry<String, String> question : asked.entrySet()) {
+			JsonNode body = client().chat(null, question.getKey()).json();
 
-			assertThat(body.get("intent").stringValue()).as(question).isEqualTo("answer");
-			assertThat(body.get("reply").stringValue()).contains("Monday to Friday, 8 am to 5 pm",
-					"100 Sample Street, Example City", "+1-555-0100");
+			assertThat(body.get("intent").stringValue()).as(question.getKey()).isEqualTo("answer");
+			assertThat(body.get("reply").stringValue()).as("the detail asked for").contains(question.getValue());
 			assertThat(body.get("citations").get(0).get("section").stringValue())
 				.isEqualTo("Contact details and opening hours");
 			assertThat(body.get("actions").get(0).get("type").stringValue()).isEqualTo("call");

@@ -1,0 +1,178 @@
+package com.frontdesk.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.frontdesk.support.ChatClient;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Replies that fit what was asked, through the real chat API over the real content: a candidacy question the page does
+ * not answer as asked is not confirmed, a definition cites the passage that defines, a count gets the sentence with
+ * the number, a bare price follow-up is a cost question about the procedure, and the practice's own details answer
+ * questions about the phone and the hours.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class AnswersThatFitTheQuestionTest {
+
+	private static final String CLOSEST_TOPIC = "may not answer exactly what you asked";
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void aCandidacyQuestionAboutALimitThePageNeverNamesIsNotConfirmed() {
+		JsonNode reply = chat(null, "am I too old to have this operation at 82?");
+
+		String text = reply.get("reply").stringValue();
+		assertThat(text).startsWith("Sample Spine Practice's information " + CLOSEST_TOPIC);
+		assertThat(text).contains("consultation");
+		assertThat(actions(reply)).contains("book");
+	}
+
+	@Test
+	void aCandidacyQuestionThePageAnswersIsAnsweredPlainly() {
+		JsonNode reply = chat(null, "physio and injections did nothing for my low back pain, am I a candidate?");
+
+		String text = reply.get("reply").stringValue();
+		assertThat(text).doesNotContain(CLOSEST_TOPIC).contains("have not had relief");
+		assertThat(actions(reply).get(0)).isEqualTo("book");
+	}
+
+	@Test
+	void askedWhatTheProcedureIsTheReplyCitesThePassageThatDefinesItNotTheOneSharingAWord() {
+		JsonNode reply = chat(null, "what exactly is this side operation on the spine?");
+
+		assertThat(sections(reply).get(0)).isEqualTo("What is minimally invasive lateral fusion?");
+		assertThat(reply.get("reply").stringValue()).contains("is a surgical technique");
+	}
+
+	@Test
+	void askedWhatOnePartIsTheReplyCitesThatPart() {
+		JsonNode reply = chat(null, "what exactly are pedicle screws?");
+
+		assertThat(sections(reply).get(0)).endsWith("Pedicle screws and rods");
+	}
+
+	@Test
+	void askedWhatTheOperationIsMeantToAchieveTheReplyCitesItsGoals() {
+		JsonNode reply = chat(null, "what is this operation meant to achieve for someone like me?");
+
+		assertThat(sections(reply)).contains("What are the goals of the surgery?");
+		assertThat(reply.get("reply").stringValue()).contains("stabilize your spine");
+	}
+
+	@Test
+	void aConditionNameDictationSplitIntoShortWordsIsStillFoundInTheList() {
+		JsonNode reply = chat(null, "can this surgery treat osteo my elitis");
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("answer");
+		assertThat(sections(reply)).contains("Which conditions can it treat?");
+		assertThat(reply.get("reply").stringValue()).contains("osteomyelitis");
+	}
+
+	@Test
+	void aRequestToAnswerInDetailDoesNotMakeACoveredQuestionUncovered() {
+		JsonNode reply = chat(null, "How do the bones heal and fuse after the operation? Please answer in detail.");
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("answer");
+		assertThat(sections(reply)).contains("Healing and fusion");
+	}
+
+	@Test
+	void aCountQuestionGetsTheSentenceThatCountsWhatItAsksAbout() {
+		JsonNode reply = chat(null, "how many incisions will they make on my back?");
+
+		assertThat(reply.get("reply").stringValue()).contains("four small poke-hole incisions");
+		assertThat(sections(reply)).anyMatch(section -> section.endsWith("Pedicle screws and rods"));
+	}
+
+	@Test
+	void aQuestionAboutTheBonesGrowingTogetherCitesHealingNotTheImplantThatMentionsBoneMost() {
+		JsonNode reply = chat(null, "how long before my bones knit together?");
+
+		assertThat(sections(reply).get(0)).isEqualTo("Healing and fusion");
+		assertThat(reply.get("reply").stringValue()).contains("several months");
+	}
+
+	@Test
+	void aBarePriceFollowUpIsACostQuestionAboutTheProcedureAndSaysCostsAreNotInTheInformation() {
+		JsonNode first = chat(null, "what is lateral fusion?");
+		String conversation = first.get("conversationId").stringValue();
+
+		JsonNode reply = chat(conversation, "how much?");
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("not_covered");
+		assertThat(reply.get("reply").stringValue())
+			.contains("information does not include what Minimally Invasive Lateral Fusion costs")
+			.doesNotContain("$", "Address:");
+		assertThat(reply.get("citations")).isEmpty();
+		assertThat(actions(reply)).contains("call", "book");
+	}
+
+	@Test
+	void afterAPriceFollowUpANewTopicAndANewRedFlagWin() {
+		String conversation = chat(null, "how is the surgery done?").get("conversationId").stringValue();
+		chat(conversation, "price?");
+
+		JsonNode scars = chat(conversation, "and will it leave scars?");
+		JsonNode emergency = chat(conversation, "my legs went numb and I can't pee since this morning");
+
+		assertThat(scars.get("intent").stringValue()).isEqualTo("answer");
+		assertThat(sections(scars)).contains("Scars");
+		assertThat(emergency.get("intent").stringValue()).isEqualTo("emergency");
+	}
+
+	@Test
+	void howMuchOfSomethingElseIsNoCostQuestion() {
+		JsonNode reply = chat(null, "how much blood will I lose during the operation?");
+
+		assertThat(reply.get("reply").stringValue()).doesNotContain("costs");
+	}
+
+	@Test
+	void theNumberToCallIsThePracticesPhone() {
+		JsonNode reply = chat(null, "what number can I call?");
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("answer");
+		assertThat(reply.get("reply").stringValue()).startsWith("You can call Sample Spine Practice at +1-555-0100");
+		assertThat(sections(reply)).containsExactly("Contact details and opening hours");
+	}
+
+	@Test
+	void areYouOpenTodaySaysWhetherTheOfficeIsOpenNowWithItsHours() {
+		JsonNode reply = chat(null, "are you open today?");
+
+		assertThat(reply.get("reply").stringValue())
+			.containsPattern("^The office is (?:open|closed) right now \\(Monday to Friday, 8 am to 5 pm\\)\\.");
+	}
+
+	@Test
+	void aPracticeDetailTheProfileDoesNotHoldIsNotPretendedToBeAnswered() {
+		JsonNode reply = chat(null, "what's your email address?");
+
+		assertThat(reply.get("reply").stringValue()).contains(CLOSEST_TOPIC, "+1-555-0100");
+	}
+
+	private JsonNode chat(String conversationId, String message) {
+		ChatClient.Response response = new ChatClient(port).chat(conversationId, message);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.json();
+	}
+
+	private static List<String> actions(JsonNode reply) {
+		return ChatClient.actions(reply);
+	}
+
+	private static List<String> sections(JsonNode reply) {
+		return ChatClient.sections(reply);
+	}
+
+}
