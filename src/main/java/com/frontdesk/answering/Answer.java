@@ -29,11 +29,20 @@ public record Answer(String body, List<Citation> citations) {
 
 	/** "Source: title – section" naming every cited passage. */
 	public String sourceLine() {
+		return sourceLine("Source:", "Sources:");
+	}
+
+	/**
+	 * "Source: title – section" naming every cited passage, with the label in the reply's language.
+	 * @param one the label before a single source ("Source:", "Fuente:")
+	 * @param many the label before several ("Sources:", "Fuentes:")
+	 */
+	public String sourceLine(String one, String many) {
 		List<String> sources = citations.stream()
 			.map(c -> c.section().isBlank() ? c.title() : c.title() + " – " + c.section())
 			.distinct()
 			.toList();
-		return (sources.size() == 1 ? "Source: " : "Sources: ") + String.join("; ", sources);
+		return (sources.size() == 1 ? one : many) + " " + String.join("; ", sources);
 	}
 
 }

@@ -102,7 +102,8 @@ public class EmbeddedAnswerer {
 				continue;
 			}
 			String heading = passage.heading();
-			text.append("\n- ").append(heading).append(": ").append(lead(heading, sentences).replaceFirst("^- ", ""));
+			text.append("\n- ").append(heading).append(": ")
+				.append(lead(heading, sentences, passage.language()).replaceFirst("^- ", ""));
 		}
 		if (Sentences.words(text.toString()) > MAX_OVERVIEW_WORDS) {
 			return null;
@@ -112,12 +113,12 @@ public class EmbeddedAnswerer {
 	}
 
 	/** The sentence that says what its heading names: the first with the most of the heading's words. */
-	private String lead(String heading, List<String> sentences) {
-		Set<String> named = new HashSet<>(analysis.passageTerms(heading));
+	private String lead(String heading, List<String> sentences, String language) {
+		Set<String> named = new HashSet<>(analysis.passageTerms(heading, language));
 		String lead = sentences.get(0);
 		long most = 0;
 		for (String sentence : sentences) {
-			long shared = new HashSet<>(analysis.passageTerms(sentence)).stream().filter(named::contains).count();
+			long shared = new HashSet<>(analysis.passageTerms(sentence, language)).stream().filter(named::contains).count();
 			if (shared > most) {
 				most = shared;
 				lead = sentence;
@@ -144,7 +145,8 @@ public class EmbeddedAnswerer {
 			if (sentences.isEmpty()) {
 				continue;
 			}
-			Scored count = countAsked && !countGiven && !chosen.isEmpty() ? countSentence(sentences, retrieval) : null;
+			Scored count = countAsked && !countGiven && !chosen.isEmpty()
+					? countSentence(sentences, retrieval, passage.language()) : null;
 			double best = sentences.stream().mapToDouble(Scored::score).max().orElse(0);
 			if (chosen.isEmpty()) {
 				bestSentenceScore = best;
@@ -167,9 +169,9 @@ public class EmbeddedAnswerer {
 	}
 
 	/** The best sentence that says how many of something the question names, or null. */
-	private Scored countSentence(List<Scored> sentences, Retrieval retrieval) {
+	private Scored countSentence(List<Scored> sentences, Retrieval retrieval, String language) {
 		return sentences.stream().filter(s -> COUNT.matcher(s.text()).find())
-			.filter(s -> analysis.passageTerms(s.text()).stream().anyMatch(retrieval.termWeights()::containsKey))
+			.filter(s -> analysis.passageTerms(s.text(), language).stream().anyMatch(retrieval.termWeights()::containsKey))
 			.max(Comparator.comparingDouble(Scored::score)).orElse(null);
 	}
 
@@ -217,7 +219,7 @@ public class EmbeddedAnswerer {
 		List<Scored> scored = new ArrayList<>();
 		for (int i = 0; i < sentences.size(); i++) {
 			double score = 0;
-			for (String term : new HashSet<>(analysis.passageTerms(sentences.get(i)))) {
+			for (String term : new HashSet<>(analysis.passageTerms(sentences.get(i), passage.language()))) {
 				score += weights.getOrDefault(term, 0.0);
 			}
 			if (question != null && embeddings.enabled()) {

@@ -172,12 +172,10 @@ public class TurnPipeline {
 			case EMERGENCY:
 				return emergencies.emergency(spanish, safety.advice());
 			case NEEDS_CLINICIAN:
-				return safeguarded(text, context, safety, streamed,
-						() -> Reply.of(spanish ? replies.needsClinicianInSpanish() : replies.needsClinician(),
-								Intent.NEEDS_CLINICIAN, actions.call(), actions.book()));
+				return safeguarded(text, context, safety, streamed, () -> Reply.of(replies.text(ReplyText.NEEDS_CLINICIAN, spanish),
+						Intent.NEEDS_CLINICIAN, actions.call(spanish), actions.book(spanish)));
 			case MANIPULATION:
-				return Reply.of(spanish ? replies.outOfScopeInSpanish() : replies.outOfScope(), Intent.NOT_COVERED,
-						actions.call());
+				return Reply.of(replies.text(ReplyText.OUT_OF_SCOPE, spanish), Intent.NOT_COVERED, actions.call(spanish));
 			case CLEAR:
 				break;
 		}
@@ -189,25 +187,35 @@ public class TurnPipeline {
 			handoffs.reopen(conversationId);
 		}
 		return switch (kind) {
-			case GREETING -> Reply.of(replies.greeting(), Intent.GREETING);
-			case THANKS -> Reply.of(replies.thanks(), Intent.GREETING);
-			case GOODBYE -> Reply.of(replies.goodbye(), Intent.GREETING);
-			case HANDOFF -> handoffs.request(conversationId)
-					? Reply.of(replies.handoffRequested(clock.instant()), Intent.HANDOFF, actions.call(), actions.callback())
-					: Reply.of(replies.handoffAlreadyRequested(clock.instant()), Intent.HANDOFF, actions.call(),
-							actions.callback());
-			case PRACTICE_INFO -> new Reply(replies.practiceInfo() + "\n\nSource: " + replies.practiceInfoSource().title()
-					+ " – " + replies.practiceInfoSource().section(), Intent.ANSWER, List.of(replies.practiceInfoSource()),
-					List.of(actions.call(), actions.book()), null);
-			case BOOKING -> safeguarded(text, context, safety, streamed, () -> knowledge.booking(text, context, false));
-			case CALLBACK -> safeguarded(text, context, safety, streamed, () -> knowledge.booking(text, context, true));
-			case CANDIDACY -> safeguarded(text, context, safety, streamed, () -> knowledge.candidacy(text, context));
-			case OFF_TOPIC -> safeguarded(text, context, safety, streamed, () -> knowledge.offTopic(text, context));
+			case GREETING -> Reply.of(replies.text(ReplyText.GREETING, spanish), Intent.GREETING);
+			case THANKS -> Reply.of(replies.text(ReplyText.THANKS, spanish), Intent.GREETING);
+			case GOODBYE -> Reply.of(replies.text(ReplyText.GOODBYE, spanish), Intent.GREETING);
+			case HANDOFF -> Reply.of(handoffs.request(conversationId) ? replies.handoffRequested(clock.instant(), spanish)
+					: replies.handoffAlreadyRequested(clock.instant(), spanish), Intent.HANDOFF, actions.call(spanish),
+					actions.callback(spanish));
+			case PRACTICE_INFO -> practiceInfo(spanish);
+			case BOOKING -> safeguarded(text, context, safety, streamed,
+					() -> knowledge.booking(text, context, false, spanish));
+			case CALLBACK -> safeguarded(text, context, safety, streamed,
+					() -> knowledge.booking(text, context, true, spanish));
+			case CANDIDACY -> safeguarded(text, context, safety, streamed,
+					() -> knowledge.candidacy(text, context, spanish));
+			case OFF_TOPIC -> safeguarded(text, context, safety, streamed,
+					() -> knowledge.offTopic(text, context, spanish));
 			case FEELINGS -> safeguarded(text, context, safety, streamed,
-					() -> knowledge.feelings(text, context, firstTurn ? null : conversationId, streamed));
+					() -> knowledge.feelings(text, context, firstTurn ? null : conversationId, streamed, spanish));
 			case QUESTION -> safeguarded(text, context, safety, streamed,
-					() -> knowledge.answer(text, context, firstTurn ? null : conversationId, streamed));
+					() -> knowledge.answer(text, context, firstTurn ? null : conversationId, streamed, spanish));
 		};
+	}
+
+	/** The practice profile's contact details and opening hours, cited as their own source. */
+	private Reply practiceInfo(boolean spanish) {
+		com.frontdesk.answering.Citation source = replies.practiceInfoSource(spanish);
+		String text = replies.practiceInfo(spanish) + "\n\n"
+				+ replies.sourceLine(new com.frontdesk.answering.Answer("", List.of(source)), spanish);
+		return new Reply(text, Intent.ANSWER, List.of(source), List.of(actions.call(spanish), actions.book(spanish)),
+				null);
 	}
 
 	/**
