@@ -118,7 +118,8 @@ public class Retriever {
 	 * Looks a question up in the patient's language. A Spanish question is first searched in the practice's Spanish
 	 * content ({@code lang: es}), with Spanish analysis and by its keywords alone (the in-process embedding model is
 	 * English only); when that content does not answer it, or there is none, the question is put into the content's
-	 * words with the {@link SpanishLexicon} and looked up as {@link #retrieve(String, String)} does.
+	 * words with the {@link SpanishLexicon} and looked up as {@link #retrieve(String, String)} does; when that is not
+	 * covered either, the question is looked up as written (a message that mixes languages).
 	 * @param spanish the patient wrote in Spanish
 	 */
 	public Retrieval retrieve(String question, String context, boolean spanish) {
@@ -133,7 +134,13 @@ public class Retriever {
 					return inSpanish;
 				}
 			}
-			return retrieve(searcher, lexicon.translate(question), topic, false);
+			Retrieval translated = retrieve(searcher, lexicon.translate(question), topic, false);
+			if (translated.covered()) {
+				return translated;
+			}
+			// A message that mixes languages ("is the cicatriz big?") may be answered by its own words.
+			Retrieval asWritten = retrieve(searcher, question, topic, false);
+			return asWritten.covered() ? asWritten : translated;
 		});
 	}
 
