@@ -56,6 +56,14 @@ class SpanishContentTest {
 	}
 
 	@Test
+	void whatNeitherPageSaysIsNotCoveredInSpanish() {
+		JsonNode reply = chat("¿Cuánto cuesta la operación?");
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("not_covered");
+		assertThat(reply.get("reply").stringValue()).startsWith("Lo siento, no encontré información");
+	}
+
+	@Test
 	void anEnglishQuestionIsAnsweredFromTheEnglishPageOnly() {
 		JsonNode reply = chat("Will lateral fusion leave a big scar?");
 
