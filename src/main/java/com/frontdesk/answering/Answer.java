@@ -14,9 +14,12 @@ public record Answer(String body, List<Citation> citations) {
 		citations = List.copyOf(citations);
 	}
 
-	/** "Sources: [1] title – section; [2] ..." for answers that cite passages by number. */
-	public String numberedSourceLine() {
-		StringBuilder line = new StringBuilder(citations.size() == 1 ? "Source: " : "Sources: ");
+	/**
+	 * "Sources: [1] title – section; [2] ..." for answers that cite passages by number, with the label in the reply's
+	 * language ({@link #sourceLine(String, String)}).
+	 */
+	public String numberedSourceLine(String one, String many) {
+		StringBuilder line = new StringBuilder(citations.size() == 1 ? one : many).append(' ');
 		for (int i = 0; i < citations.size(); i++) {
 			Citation c = citations.get(i);
 			line.append(i == 0 ? "" : "; ").append('[').append(i + 1).append("] ").append(c.title());

@@ -118,7 +118,9 @@ public class EmbeddedAnswerer {
 		String lead = sentences.get(0);
 		long most = 0;
 		for (String sentence : sentences) {
-			long shared = new HashSet<>(analysis.passageTerms(sentence, language)).stream().filter(named::contains).count();
+			long shared = new HashSet<>(analysis.passageTerms(sentence, language)).stream()
+				.filter(named::contains)
+				.count();
 			if (shared > most) {
 				most = shared;
 				lead = sentence;
@@ -171,7 +173,8 @@ public class EmbeddedAnswerer {
 	/** The best sentence that says how many of something the question names, or null. */
 	private Scored countSentence(List<Scored> sentences, Retrieval retrieval, String language) {
 		return sentences.stream().filter(s -> COUNT.matcher(s.text()).find())
-			.filter(s -> analysis.passageTerms(s.text(), language).stream().anyMatch(retrieval.termWeights()::containsKey))
+			.filter(s -> analysis.passageTerms(s.text(), language).stream()
+				.anyMatch(retrieval.termWeights()::containsKey))
 			.max(Comparator.comparingDouble(Scored::score)).orElse(null);
 	}
 

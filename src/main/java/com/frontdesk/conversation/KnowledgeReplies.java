@@ -97,8 +97,9 @@ class KnowledgeReplies {
 		}
 		return switch (llm.answer(redacted, standalone, contents, streamed::token)) {
 			case ModelAnswer.Written written -> new Reply(
-					written.answer().body() + "\n\n" + written.answer().numberedSourceLine(), Intent.ANSWER,
-					written.answer().citations(), List.of(), topic(written.answer()), retrieval.confidence());
+					written.answer().body() + "\n\n" + replies.numberedSourceLine(written.answer(), spanish),
+					Intent.ANSWER, written.answer().citations(), List.of(), topic(written.answer()),
+					retrieval.confidence());
 			case ModelAnswer.NotCovered notCovered -> notCovered(retrieval, spanish);
 			// Nothing the model wrote goes with the emergency advice: the patient reads the advice alone.
 			case ModelAnswer.Emergency emergency -> emergency.selfHarm() ? emergencies.selfHarm(spanish)
@@ -207,9 +208,9 @@ class KnowledgeReplies {
 			return new Reply(replies.text(ReplyText.CANDIDACY, spanish), Intent.ANSWER, List.of(), offered, null);
 		}
 		Answer answer = answerer.answer(retrieval);
-		return new Reply(quoted(answer, retrieval, spanish) + "\n\n" + replies.text(ReplyText.CANDIDACY, spanish) + "\n\n"
-				+ replies.sourceLine(answer, spanish), Intent.ANSWER, answer.citations(), offered, topic(answer),
-				retrieval.confidence());
+		String reply = quoted(answer, retrieval, spanish) + "\n\n" + replies.text(ReplyText.CANDIDACY, spanish) + "\n\n"
+				+ replies.sourceLine(answer, spanish);
+		return new Reply(reply, Intent.ANSWER, answer.citations(), offered, topic(answer), retrieval.confidence());
 	}
 
 	/** @param callback the patient asked to be called: the call back is offered first */

@@ -62,12 +62,12 @@ class Replies {
 				Map.of("hours", hours.describe(), "expected", hours.expectedCall(now)));
 	}
 
-	String releasedToAssistant() {
-		return texts.get("handoff.released", false);
+	String releasedToAssistant(boolean spanish) {
+		return texts.get("handoff.released", spanish);
 	}
 
-	String closedByStaff() {
-		return texts.get("handoff.closed-by-staff", false);
+	String closedByStaff(boolean spanish) {
+		return texts.get("handoff.closed-by-staff", spanish);
 	}
 
 	String practiceInfo(boolean spanish) {
@@ -92,6 +92,11 @@ class Replies {
 	/** "Source: title – section" (in Spanish "Fuente: ..."), naming every passage the answer quotes. */
 	String sourceLine(Answer answer, boolean spanish) {
 		return answer.sourceLine(texts.get("source", spanish), texts.get("sources", spanish));
+	}
+
+	/** "Sources: [1] title – section; [2] ..." (in Spanish "Fuentes: ..."), for an answer a model wrote. */
+	String numberedSourceLine(Answer answer, boolean spanish) {
+		return answer.numberedSourceLine(texts.get("source", spanish), texts.get("sources", spanish));
 	}
 
 }
