@@ -116,20 +116,27 @@ class KnowledgeReplies {
 			return notCovered(retrieval, spanish);
 		}
 		Answer answer = answerer.answer(retrieval);
-		String caveat = !retrieval.hedged() ? "" : replies.text(ReplyText.CLOSEST_TOPIC, spanish) + "\n\n";
-		return new Reply(caveat + quoted(answer, retrieval, spanish) + "\n\n" + replies.sourceLine(answer, spanish),
+		String quoted = !retrieval.hedged() ? quoted(answer, retrieval, spanish)
+				: replies.text(inEnglish(retrieval, spanish) ? ReplyText.CLOSEST_TOPIC_IN_ENGLISH : ReplyText.CLOSEST_TOPIC,
+						spanish) + "\n\n" + answer.body();
+		return new Reply(quoted + "\n\n" + replies.sourceLine(answer, spanish),
 				Intent.ANSWER, answer.citations(),
 				retrieval.hedged() ? List.of(actions.call(spanish), actions.book(spanish)) : List.of(), topic(answer),
 				retrieval.confidence());
 	}
 
 	/**
-	 * The passages' words, after one sentence saying that the practice's information is in English when the patient
-	 * wrote in Spanish and the passages are not.
+	 * The passages' words, after one Spanish sentence saying that the practice's information is in English when the
+	 * patient wrote in Spanish and the passages are not. (With the caveat, that sentence says both.)
 	 */
 	private String quoted(Answer answer, Retrieval retrieval, boolean spanish) {
-		boolean english = retrieval.passages().stream().noneMatch(passage -> passage.passage().spanish());
-		return spanish && english ? replies.contentInEnglish() + "\n\n" + answer.body() : answer.body();
+		return inEnglish(retrieval, spanish)
+				? replies.text(ReplyText.CONTENT_IN_ENGLISH, spanish) + "\n\n" + answer.body() : answer.body();
+	}
+
+	/** The patient wrote in Spanish and the passages are not in Spanish. */
+	private static boolean inEnglish(Retrieval retrieval, boolean spanish) {
+		return spanish && retrieval.passages().stream().noneMatch(passage -> passage.passage().spanish());
 	}
 
 	/**

@@ -84,11 +84,6 @@ class Replies {
 		return texts.get(text.key(), spanish);
 	}
 
-	/** The one sentence before an English passage for a patient who wrote in Spanish. */
-	String contentInEnglish() {
-		return texts.get("content-in-english", true);
-	}
-
 	/** "Source: title – section" (in Spanish "Fuente: ..."), naming every passage the answer quotes. */
 	String sourceLine(Answer answer, boolean spanish) {
 		return answer.sourceLine(texts.get("source", spanish), texts.get("sources", spanish));

@@ -31,6 +31,12 @@ enum ReplyText {
 	 */
 	CLOSEST_TOPIC,
 
+	/** {@link #CLOSEST_TOPIC} for a patient who wrote in Spanish about content in English: says both in one go. */
+	CLOSEST_TOPIC_IN_ENGLISH,
+
+	/** Before a passage in English for a patient who wrote in Spanish: the practice's information is in English. */
+	CONTENT_IN_ENGLISH,
+
 	/** A kind word for a message that has nothing to do with the practice: no phone number pushed. */
 	OFF_TOPIC,
 

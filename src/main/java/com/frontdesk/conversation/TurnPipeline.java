@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
+import com.frontdesk.answering.Answer;
+import com.frontdesk.answering.Citation;
 import com.frontdesk.booking.Actions;
 import com.frontdesk.triage.SafetyNet;
 import com.frontdesk.triage.Triage;
@@ -172,8 +174,9 @@ public class TurnPipeline {
 			case EMERGENCY:
 				return emergencies.emergency(spanish, safety.advice());
 			case NEEDS_CLINICIAN:
-				return safeguarded(text, context, safety, streamed, () -> Reply.of(replies.text(ReplyText.NEEDS_CLINICIAN, spanish),
-						Intent.NEEDS_CLINICIAN, actions.call(spanish), actions.book(spanish)));
+				return safeguarded(text, context, safety, streamed,
+						() -> Reply.of(replies.text(ReplyText.NEEDS_CLINICIAN, spanish), Intent.NEEDS_CLINICIAN,
+								actions.call(spanish), actions.book(spanish)));
 			case MANIPULATION:
 				return Reply.of(replies.text(ReplyText.OUT_OF_SCOPE, spanish), Intent.NOT_COVERED, actions.call(spanish));
 			case CLEAR:
@@ -211,9 +214,8 @@ public class TurnPipeline {
 
 	/** The practice profile's contact details and opening hours, cited as their own source. */
 	private Reply practiceInfo(boolean spanish) {
-		com.frontdesk.answering.Citation source = replies.practiceInfoSource(spanish);
-		String text = replies.practiceInfo(spanish) + "\n\n"
-				+ replies.sourceLine(new com.frontdesk.answering.Answer("", List.of(source)), spanish);
+		Citation source = replies.practiceInfoSource(spanish);
+		String text = replies.practiceInfo(spanish) + "\n\n" + replies.sourceLine(new Answer("", List.of(source)), spanish);
 		return new Reply(text, Intent.ANSWER, List.of(source), List.of(actions.call(spanish), actions.book(spanish)),
 				null);
 	}

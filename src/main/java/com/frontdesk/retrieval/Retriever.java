@@ -144,11 +144,6 @@ public class Retriever {
 		});
 	}
 
-	/** The Spanish question in the content's words, as {@link #retrieve(String, String, boolean)} searches it. */
-	public String inContentWords(String spanishQuestion) {
-		return lexicon.translate(spanishQuestion);
-	}
-
 	/**
 	 * A Spanish question in the Spanish documents: BM25 over their Spanish fields, covered when their passages hold
 	 * {@code min-coverage} of the question's topical words (weighted by rarity among the Spanish passages).

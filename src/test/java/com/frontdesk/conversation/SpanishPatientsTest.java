@@ -41,6 +41,17 @@ class SpanishPatientsTest {
 	}
 
 	@Test
+	void theReplySaysOnceThatTheInformationIsInEnglishAlsoWhenItMayNotAnswerExactly() {
+		for (String question : List.of("¿Qué enfermedades se pueden tratar con la fusión lateral?", "¿Para qué sirve el injerto óseo?",
+				"¿Me van a quedar cicatrices?")) {
+			String text = chat(null, question).get("reply").stringValue();
+
+			assertThat(text).as(question).startsWith("La información de Sample Spine Practice está en inglés");
+			assertThat(text.split("está en inglés", -1)).as(question).hasSize(2);
+		}
+	}
+
+	@Test
 	void aSpanishQuestionAboutAStepFindsThatStep() {
 		JsonNode reply = chat(null, "¿Para qué sirven los tornillos pediculares y las barras?");
 
