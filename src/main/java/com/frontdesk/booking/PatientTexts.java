@@ -33,7 +33,7 @@ public class PatientTexts {
 
 	/** The text of {@code key}, in Spanish or English, with the practice's details filled in. */
 	public String get(String key, boolean spanish) {
-		return fill(bundles.getMessage(key, null, spanish ? SPANISH : Locale.ENGLISH));
+		return fill(bundles.getMessage(key, null, spanish ? SPANISH : Locale.ENGLISH), spanish);
 	}
 
 	/** {@link #get(String, boolean)} with placeholders of its own ({@code {when}} -> ...) filled in first. */
@@ -42,18 +42,39 @@ public class PatientTexts {
 		for (Map.Entry<String, String> value : values.entrySet()) {
 			text = text.replace("{" + value.getKey() + "}", value.getValue());
 		}
-		return fill(text);
+		return fill(text, spanish);
 	}
 
 	/** The practice profile's placeholders filled in (also those of triage's advice). */
 	public String fill(String text) {
-		return text.replace("{practice}", practice.name())
+		return fill(text, false);
+	}
+
+	private String fill(String text, boolean spanish) {
+		return text.replace("{hours}", hours(spanish))
+			.replace("{practice}", practice.name())
 			.replace("{phone}", practice.phone())
 			.replace("{emergency}", practice.emergencyNumber())
 			.replace("{crisis}", practice.crisisLine())
 			.replace("{booking}", practice.bookingUrl())
-			.replace("{address}", practice.address())
-			.replace("{hours}", practice.openingHours());
+			.replace("{address}", practice.address());
+	}
+
+	/**
+	 * The opening hours in words: in Spanish said from the weekly hours ("lunes a viernes, de 8:00 a 17:00") unless the
+	 * practice wrote them in words itself ({@code frontdesk.practice.opening-hours}), which are given as written.
+	 */
+	private String hours(boolean spanish) {
+		WeeklyHours week = WeeklyHours.parse(practice.hours());
+		if (!spanish || !practice.openingHours().equals(week.describe())) {
+			return practice.openingHours();
+		}
+		return week.describe(new WeeklyHours.Words(SPANISH, word("hours.range"), word("hours.pair"),
+				word("hours.period"), word("hours.and"), word("hours.by-appointment"), true));
+	}
+
+	private String word(String key) {
+		return bundles.getMessage(key, null, SPANISH);
 	}
 
 }

@@ -58,8 +58,9 @@ class Replies {
 		if (hours.isOpen(now)) {
 			return texts.get("handoff.open", spanish);
 		}
-		return texts.get("handoff.closed", spanish,
-				Map.of("hours", hours.describe(), "expected", hours.expectedCall(now)));
+		// In Spanish the hours are said from the weekly hours by the texts; when to expect the reply is English only.
+		return spanish ? texts.get("handoff.closed", true)
+				: texts.get("handoff.closed", false, Map.of("hours", hours.describe(), "expected", hours.expectedCall(now)));
 	}
 
 	String releasedToAssistant(boolean spanish) {

@@ -76,6 +76,7 @@ class SpanishPatientsTest {
 
 		assertThat(reply.get("intent").stringValue()).isEqualTo("booking");
 		assertThat(reply.get("reply").stringValue()).contains("Puede reservar una consulta en línea en https://www.example.com/book")
+			.contains("(horario: lunes a viernes, de 8:00 a 17:00)")
 			.doesNotContain("You can book");
 		JsonNode book = reply.get("actions").get(0);
 		assertThat(book.get("type").stringValue()).isEqualTo("book");
