@@ -106,7 +106,8 @@ public class EmbeddedAnswerer {
 				continue;
 			}
 			String heading = passage.heading();
-			text.append("\n- ").append(heading).append(": ").append(lead(heading, sentences).replaceFirst("^- ", ""));
+			text.append("\n- ").append(heading).append(": ")
+				.append(lead(heading, sentences, passage.language()).replaceFirst("^- ", ""));
 		}
 		if (Sentences.words(text.toString()) > MAX_OVERVIEW_WORDS) {
 			return null;
@@ -116,12 +117,14 @@ public class EmbeddedAnswerer {
 	}
 
 	/** The sentence that says what its heading names: the first with the most of the heading's words. */
-	private String lead(String heading, List<String> sentences) {
-		Set<String> named = new HashSet<>(analysis.passageTerms(heading));
+	private String lead(String heading, List<String> sentences, String language) {
+		Set<String> named = new HashSet<>(analysis.passageTerms(heading, language));
 		String lead = sentences.get(0);
 		long most = 0;
 		for (String sentence : sentences) {
-			long shared = new HashSet<>(analysis.passageTerms(sentence)).stream().filter(named::contains).count();
+			long shared = new HashSet<>(analysis.passageTerms(sentence, language)).stream()
+				.filter(named::contains)
+				.count();
 			if (shared > most) {
 				most = shared;
 				lead = sentence;
@@ -150,7 +153,7 @@ public class EmbeddedAnswerer {
 			if (sentences.isEmpty()) {
 				continue;
 			}
-			Scored count = countAsked && !countGiven ? countSentence(sentences, retrieval, counted) : null;
+			Scored count = countAsked && !countGiven ? countSentence(sentences, retrieval, counted, passage.language()) : null;
 			double best = sentences.stream().mapToDouble(Scored::score).max().orElse(0);
 			if (chosen.isEmpty()) {
 				bestSentenceScore = best;
@@ -180,9 +183,9 @@ public class EmbeddedAnswerer {
 	 * words before "incisions", not the "one small scar" of the scars), or null. A question that names nothing to count
 	 * ("how many?" after a question about scars) takes a count next to any of its words.
 	 */
-	private Scored countSentence(List<Scored> sentences, Retrieval retrieval, Set<String> counted) {
+	private Scored countSentence(List<Scored> sentences, Retrieval retrieval, Set<String> counted, String language) {
 		Set<String> named = counted.isEmpty() ? retrieval.termWeights().keySet() : counted;
-		return sentences.stream().filter(s -> counts(s.text(), named))
+		return sentences.stream().filter(s -> counts(s.text(), named, language))
 			.max(Comparator.comparingDouble(Scored::score)).orElse(null);
 	}
 
@@ -202,14 +205,14 @@ public class EmbeddedAnswerer {
 	}
 
 	/** Whether a count in the sentence stands at most {@value #COUNTED_WITHIN} words before one of the named terms. */
-	private boolean counts(String sentence, Set<String> named) {
+	private boolean counts(String sentence, Set<String> named, String language) {
 		String[] words = sentence.split("\\s+");
 		for (int i = 0; i < words.length; i++) {
 			if (!COUNT.matcher(words[i].replaceAll("[^\\p{L}\\d]", "")).matches()) {
 				continue;
 			}
 			for (int j = i + 1; j < Math.min(words.length, i + 2 + COUNTED_WITHIN); j++) {
-				if (analysis.passageTerms(words[j]).stream().anyMatch(named::contains)) {
+				if (analysis.passageTerms(words[j], language).stream().anyMatch(named::contains)) {
 					return true;
 				}
 			}
@@ -269,7 +272,7 @@ public class EmbeddedAnswerer {
 		List<Scored> scored = new ArrayList<>();
 		for (int i = 0; i < sentences.size(); i++) {
 			double score = 0;
-			for (String term : new HashSet<>(analysis.passageTerms(sentences.get(i)))) {
+			for (String term : new HashSet<>(analysis.passageTerms(sentences.get(i), passage.language()))) {
 				score += weights.getOrDefault(term, 0.0);
 			}
 			if (question != null && embeddings.enabled()) {

@@ -16,7 +16,12 @@ public final class Languages {
 	private static final Set<String> SPANISH = Set.of("el", "la", "los", "las", "es", "qué", "que", "cómo", "como",
 			"puedo", "tengo", "una", "un", "de", "del", "por", "para", "cuánto", "cuanto", "mi", "le", "les", "está",
 			"cirugía", "cicatriz", "deja", "cuándo", "cuando", "dónde", "usted", "hay", "operación", "duele", "tiempo",
-			"tarda", "recuperación", "espalda", "dolor", "puede", "con", "sin", "y", "o", "se");
+			"tarda", "recuperación", "espalda", "dolor", "puede", "con", "sin", "y", "o", "se", "hola", "holaa", "buenos",
+			"buenas", "tardes", "noches", "gracias", "muchas", "mil", "adios", "chao", "hasta", "luego", "pueden",
+			"llamarme", "llamenme", "prefiero", "hablar", "porfa", "perfecto", "eso", "ayuda", "mucho", "hora", "abren",
+			"estan", "preocupa", "poder", "volver", "caminar", "bien", "da", "aceptan", "seguro", "necesito", "quedar",
+			"van", "va", "quiero", "quisiera", "cita", "consulta", "llamar", "en", "al", "su", "sus", "muy", "pero",
+			"tienen", "hacen", "sirve", "cuál", "cual", "quién", "quien", "ustedes", "nos", "estoy", "soy");
 
 	private static final Set<String> OTHER = Set.of("est", "une", "des", "ist", "der", "die", "das", "und", "não",
 			"você");
@@ -39,13 +44,20 @@ public final class Languages {
 	private record Counts(int english, int spanish, int other) {
 	}
 
+	/** Letters English words do not have and Spanish words often do. */
+	private static final java.util.regex.Pattern SPANISH_LETTERS = java.util.regex.Pattern.compile("[áéíóúñü]");
+
+	/**
+	 * Common words of each language; a word with a Spanish accent or ñ counts as Spanish, and so does each opening
+	 * question or exclamation mark (¿, ¡).
+	 */
 	private static Counts count(String text) {
 		int english = 0;
-		int spanish = 0;
+		int spanish = (int) text.chars().filter(c -> c == '\u00bf' || c == '\u00a1').count();
 		int other = 0;
 		for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
 			english += ENGLISH.contains(word) ? 1 : 0;
-			spanish += SPANISH.contains(word) ? 1 : 0;
+			spanish += SPANISH.contains(word) || SPANISH_LETTERS.matcher(word).find() && !OTHER.contains(word) ? 1 : 0;
 			other += OTHER.contains(word) ? 1 : 0;
 		}
 		return new Counts(english, spanish, other);

@@ -30,8 +30,7 @@ class EmergencyReplies {
 	 * @param advice the advice of the concept triage found (empty: the general emergency advice)
 	 */
 	Reply emergency(boolean spanish, String advice) {
-		return Reply.of(spanish ? replies.emergencyInSpanish(advice) : replies.emergency(advice), Intent.EMERGENCY,
-				actions.emergency());
+		return Reply.of(replies.emergency(advice, spanish), Intent.EMERGENCY, actions.emergency(spanish));
 	}
 
 	/** The crisis line first, then the emergency number. */
@@ -41,8 +40,8 @@ class EmergencyReplies {
 
 	/** The crisis line first, then the emergency number, in the self-harm concept's words when given. */
 	Reply selfHarm(boolean spanish, String advice) {
-		return Reply.of(spanish ? replies.selfHarmInSpanish(advice) : replies.selfHarm(advice), Intent.EMERGENCY,
-				actions.crisisLine(), actions.emergency());
+		return Reply.of(replies.selfHarm(advice, spanish), Intent.EMERGENCY, actions.crisisLine(spanish),
+				actions.emergency(spanish));
 	}
 
 }

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.frontdesk.answering.Languages;
 import com.frontdesk.booking.PracticeNotice;
 import com.frontdesk.booking.PracticeNotifications;
 import com.frontdesk.practice.OpeningHours;
@@ -25,6 +26,9 @@ import com.frontdesk.practice.OpeningHours;
 public class Handoffs {
 
 	static final int MAX_STAFF_MESSAGE_LENGTH = 2000;
+
+	/** How many of the latest turns are read for the patient's language (staff messages are turns too). */
+	private static final int RECENT_TURNS = 10;
 
 	private final ConversationStore store;
 
@@ -97,7 +101,7 @@ public class Handoffs {
 	public void release(String conversationId) {
 		require(conversationId);
 		if (store.changeOwner(conversationId, Owner.BOT, Owner.WAITING_FOR_STAFF, Owner.STAFF)) {
-			send(conversationId, replies.releasedToAssistant());
+			send(conversationId, replies.releasedToAssistant(patientWritesSpanish(conversationId)));
 		}
 	}
 
@@ -106,8 +110,18 @@ public class Handoffs {
 	public void close(String conversationId) {
 		require(conversationId);
 		if (store.changeOwner(conversationId, Owner.CLOSED, Owner.BOT, Owner.WAITING_FOR_STAFF, Owner.STAFF)) {
-			send(conversationId, replies.closedByStaff());
+			send(conversationId, replies.closedByStaff(patientWritesSpanish(conversationId)));
 		}
+	}
+
+	/** Whether the patient's latest message (of the last few turns) looks Spanish: the notice is then in Spanish. */
+	private boolean patientWritesSpanish(String conversationId) {
+		return store.recentTurns(conversationId, RECENT_TURNS).stream()
+			.map(Turn::question)
+			.filter(question -> !question.isBlank())
+			.reduce((earlier, later) -> later)
+			.map(Languages::looksSpanish)
+			.orElse(false);
 	}
 
 	/** Conversations waiting for staff or owned by staff, longest waiting first. */

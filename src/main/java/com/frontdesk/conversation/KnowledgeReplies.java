@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 import com.frontdesk.answering.Answer;
 import com.frontdesk.answering.Citation;
 import com.frontdesk.answering.EmbeddedAnswerer;
-import com.frontdesk.answering.Languages;
 import com.frontdesk.answering.llm.LlmAnswerer;
 import com.frontdesk.answering.llm.ModelAnswer;
 import com.frontdesk.answering.llm.QueryCondenser;
@@ -75,38 +74,40 @@ class KnowledgeReplies {
 	/**
 	 * @param conversationId the conversation whose earlier turns a follow-up is condensed with; null for the first
 	 * turn of a conversation (there are none)
+	 * @param spanish the patient wrote in Spanish: searched in the Spanish content or in the content's words, and
+	 * answered in Spanish
 	 */
-	Reply answer(String text, String context, String conversationId, StreamedText streamed) {
+	Reply answer(String text, String context, String conversationId, StreamedText streamed, boolean spanish) {
 		String searchable = redactor.searchable(text);
 		if (!condenser.modelConfigured()) {
-			return embedded(retriever.retrieve(searchable, context), text);
+			return embedded(retriever.retrieve(searchable, context, spanish), spanish);
 		}
 		String redacted = redactor.redact(text);
 		Optional<String> condensed = condenser.condense(redacted, history(conversationId));
 		if (condensed.isEmpty() && !context.isBlank()) {
 			// A follow-up the model could not rewrite: the model is in trouble, answer without it.
-			return embedded(retriever.retrieve(searchable, context), text);
+			return embedded(retriever.retrieve(searchable, context, spanish), spanish);
 		}
 		String standalone = condensed.orElse(redacted);
 		String lookup = condensed.orElse(searchable);
 		Retrieval retrieval = retriever.retrieveForModel(lookup, "");
 		List<Content> contents = KnowledgeContentRetriever.contents(retrieval);
 		if (contents.isEmpty()) {
-			return notCovered(retrieval, text);
+			return notCovered(retrieval, spanish);
 		}
 		return switch (llm.answer(redacted, standalone, contents, streamed::token)) {
 			case ModelAnswer.Written written -> new Reply(
-					written.answer().body() + "\n\n" + written.answer().numberedSourceLine(), Intent.ANSWER,
-					written.answer().citations(), List.of(), topic(written.answer()), retrieval.confidence());
-			case ModelAnswer.NotCovered notCovered -> notCovered(retrieval, text);
+					written.answer().body() + "\n\n" + replies.numberedSourceLine(written.answer(), spanish),
+					Intent.ANSWER, written.answer().citations(), List.of(), topic(written.answer()),
+					retrieval.confidence());
+			case ModelAnswer.NotCovered notCovered -> notCovered(retrieval, spanish);
 			// Nothing the model wrote goes with the emergency advice: the patient reads the advice alone.
-			case ModelAnswer.Emergency emergency -> emergency.selfHarm()
-					? emergencies.selfHarm(Languages.looksSpanish(text))
-					: emergencies.emergency(Languages.looksSpanish(text));
+			case ModelAnswer.Emergency emergency -> emergency.selfHarm() ? emergencies.selfHarm(spanish)
+					: emergencies.emergency(spanish);
 			// The embedded answer ranks with both searches and picks sentences by meaning: look up again if the
 			// model's lookup skipped the vectors.
-			case ModelAnswer.Unavailable unavailable ->
-				embedded(retrieval.queryVector() == null ? retriever.retrieve(lookup, "") : retrieval, text);
+			case ModelAnswer.Unavailable unavailable -> embedded(
+					retrieval.queryVector() == null ? retriever.retrieve(lookup, "", spanish) : retrieval, spanish);
 		};
 	}
 
@@ -115,40 +116,57 @@ class KnowledgeReplies {
 	 * in a passage, see {@code must-match-words.txt}; a bare "how much?" is looked up as a cost question about the
 	 * conversation's topic). Otherwise the reply says that costs are not in the practice's information.
 	 */
-	Reply cost(String text, String context, String conversationId, StreamedText streamed) {
-		Reply answered = answer(CostQuestions.asCostQuestion(text), context, conversationId, streamed);
+	Reply cost(String text, String context, String conversationId, StreamedText streamed, boolean spanish) {
+		Reply answered = answer(CostQuestions.asCostQuestion(text), context, conversationId, streamed, spanish);
 		if (answered.intent() != Intent.NOT_COVERED) {
 			return answered;
 		}
-		return new Reply(replies.costsNotCovered(context), Intent.NOT_COVERED, List.of(),
-				List.of(actions.call(), actions.book()), null, answered.confidence());
+		return new Reply(replies.costsNotCovered(context, spanish), Intent.NOT_COVERED, List.of(),
+				List.of(actions.call(spanish), actions.book(spanish)), null, answered.confidence());
 	}
 
-	private Reply embedded(Retrieval retrieval, String text) {
+	private Reply embedded(Retrieval retrieval, boolean spanish) {
 		if (!retrieval.covered()) {
-			return notCovered(retrieval, text);
+			return notCovered(retrieval, spanish);
 		}
 		Answer answer = answerer.answer(retrieval);
-		String caveat = retrieval.hedged() ? closestTopic(text) : "";
-		return new Reply(caveat + answer.body() + "\n\n" + answer.sourceLine(), Intent.ANSWER, answer.citations(),
-				retrieval.hedged() ? List.of(actions.call(), actions.book()) : List.of(), topic(answer),
+		String quoted = retrieval.hedged() ? hedged(answer, retrieval, spanish) : quoted(answer, retrieval, spanish);
+		return new Reply(quoted + "\n\n" + replies.sourceLine(answer, spanish),
+				Intent.ANSWER, answer.citations(),
+				retrieval.hedged() ? List.of(actions.call(spanish), actions.book(spanish)) : List.of(), topic(answer),
 				retrieval.confidence());
 	}
 
-	/** Before the closest passage: the page may not answer exactly what was asked (in Spanish for a Spanish message). */
-	private String closestTopic(String text) {
-		return (Languages.looksSpanish(text) ? replies.closestTopicInSpanish() : replies.closestTopic()) + "\n\n";
+	/**
+	 * The closest passage, after saying that the page may not answer exactly what was asked (for a patient who wrote in
+	 * Spanish about English passages, one Spanish sentence that says both).
+	 */
+	private String hedged(Answer answer, Retrieval retrieval, boolean spanish) {
+		return replies.text(inEnglish(retrieval, spanish) ? ReplyText.CLOSEST_TOPIC_IN_ENGLISH : ReplyText.CLOSEST_TOPIC,
+				spanish) + "\n\n" + answer.body();
+	}
+
+	/**
+	 * The passages' words, after one Spanish sentence saying that the practice's information is in English when the
+	 * patient wrote in Spanish and the passages are not. (With the caveat, that sentence says both.)
+	 */
+	private String quoted(Answer answer, Retrieval retrieval, boolean spanish) {
+		return inEnglish(retrieval, spanish)
+				? replies.text(ReplyText.CONTENT_IN_ENGLISH, spanish) + "\n\n" + answer.body() : answer.body();
+	}
+
+	/** The patient wrote in Spanish and the passages are not in Spanish. */
+	private static boolean inEnglish(Retrieval retrieval, boolean spanish) {
+		return spanish && !retrieval.quotesSpanish();
 	}
 
 	/**
 	 * The knowledge does not answer the question; the reply keeps how close it came, for the practice to see. A
 	 * patient who wrote in Spanish is told so in Spanish.
 	 */
-	private Reply notCovered(Retrieval retrieval, String text) {
-		String reply = Languages.looksSpanish(text) ? replies.notCoveredInSpanish(!condenser.modelConfigured())
-				: replies.notCovered();
-		return new Reply(reply, Intent.NOT_COVERED, List.of(), List.of(actions.call(), actions.book()), null,
-				retrieval.confidence());
+	private Reply notCovered(Retrieval retrieval, boolean spanish) {
+		return new Reply(replies.text(ReplyText.NOT_COVERED, spanish), Intent.NOT_COVERED, List.of(),
+				List.of(actions.call(spanish), actions.book(spanish)), null, retrieval.confidence());
 	}
 
 	/** The last few exchanges, redacted, for condensing a follow-up question. */
@@ -166,28 +184,28 @@ class KnowledgeReplies {
 	 * never swallowed as small talk), otherwise a kind word without a phone number in it. Not a gap in the practice's
 	 * content: no confidence is kept.
 	 */
-	Reply offTopic(String text, String context) {
-		Retrieval retrieval = retriever.retrieve(redactor.searchable(text), context);
+	Reply offTopic(String text, String context, boolean spanish) {
+		Retrieval retrieval = retriever.retrieve(redactor.searchable(text), context, spanish);
 		if (retrieval.covered() && !retrieval.hedged()) {
-			return embedded(retrieval, text);
+			return embedded(retrieval, spanish);
 		}
-		return Reply.of(replies.offTopic(Languages.looksSpanish(text)), Intent.NOT_COVERED, actions.call());
+		return Reply.of(replies.text(ReplyText.OFF_TOPIC, spanish), Intent.NOT_COVERED, actions.call(spanish));
 	}
 
 	/**
 	 * Fear, worry or frustration: acknowledged first; a question in the message is still answered (or said not to be
 	 * covered); then a person and the booking are offered.
 	 */
-	Reply feelings(String text, String context, String conversationId, StreamedText streamed) {
-		boolean spanish = Languages.looksSpanish(text);
-		String opening = replies.feelings(spanish) + "\n\n";
-		String offer = replies.feelingsOffer(spanish);
-		List<com.frontdesk.booking.Action> offered = List.of(actions.book(), actions.callback(), actions.call());
+	Reply feelings(String text, String context, String conversationId, StreamedText streamed, boolean spanish) {
+		String opening = replies.text(ReplyText.FEELINGS, spanish) + "\n\n";
+		String offer = replies.text(ReplyText.FEELINGS_OFFER, spanish);
+		List<com.frontdesk.booking.Action> offered = List.of(actions.book(spanish), actions.callback(spanish),
+				actions.call(spanish));
 		if (!asksSomething(text)) {
 			return new Reply(opening + offer, Intent.GREETING, List.of(), offered, null);
 		}
 		streamed.token(opening);
-		Reply answered = answer(text, context, conversationId, streamed);
+		Reply answered = answer(text, context, conversationId, streamed, spanish);
 		if (answered.intent() == Intent.EMERGENCY) {
 			return answered;
 		}
@@ -214,37 +232,38 @@ class KnowledgeReplies {
 	 * as asked ("is there an age limit?", "can I have it with osteoporosis?"), the reply says that it may not answer
 	 * exactly that before the closest passage: a condition or limit the page never names is not confirmed.
 	 */
-	Reply candidacy(String text, String context) {
+	Reply candidacy(String text, String context, boolean spanish) {
 		String searchable = redactor.searchable(text);
-		Retrieval asked = retriever.retrieve(searchable, context);
+		Retrieval asked = retriever.retrieve(searchable, context, spanish);
 		boolean answeredAsAsked = asked.covered() && !asked.hedged();
-		Retrieval retrieval = retriever.retrieve(searchable + "\ngood candidate", context);
+		Retrieval retrieval = retriever.retrieve(searchable + "\ngood candidate", context, spanish);
 		if (!retrieval.covered()) {
 			retrieval = retriever.retrieve(CANDIDACY_QUESTION, "");
 		}
+		List<com.frontdesk.booking.Action> offered = List.of(actions.book(spanish), actions.call(spanish));
 		if (!retrieval.covered()) {
-			return new Reply(replies.candidacy(), Intent.ANSWER, List.of(), List.of(actions.book(), actions.call()),
-					null);
+			return new Reply(replies.text(ReplyText.CANDIDACY, spanish), Intent.ANSWER, List.of(), offered, null);
 		}
 		Answer answer = answerer.answer(retrieval);
-		String caveat = answeredAsAsked ? "" : closestTopic(text);
-		return new Reply(caveat + answer.body() + "\n\n" + replies.candidacy() + "\n\n" + answer.sourceLine(),
-				Intent.ANSWER, answer.citations(), List.of(actions.book(), actions.call()), topic(answer),
+		String reply = (answeredAsAsked ? quoted(answer, retrieval, spanish) : hedged(answer, retrieval, spanish))
+				+ "\n\n" + replies.text(ReplyText.CANDIDACY, spanish) + "\n\n" + replies.sourceLine(answer, spanish);
+		return new Reply(reply, Intent.ANSWER, answer.citations(), offered, topic(answer),
 				Math.min(retrieval.confidence(), asked.confidence()));
 	}
 
 	/** @param callback the patient asked to be called: the call back is offered first */
-	Reply booking(String text, String context, boolean callback) {
-		Retrieval retrieval = retriever.retrieve(redactor.searchable(text), context);
+	Reply booking(String text, String context, boolean callback, boolean spanish) {
+		Retrieval retrieval = retriever.retrieve(redactor.searchable(text), context, spanish);
 		List<Citation> citations = new ArrayList<>();
-		String reply = callback || ConversationalIntents.asksToBeCalled(text) ? replies.callbackOffer() : replies.booking();
+		String reply = callback || ConversationalIntents.asksToBeCalled(text) ? replies.text(ReplyText.CALLBACK_OFFER, spanish)
+				: replies.text(ReplyText.BOOKING, spanish);
 		if (retrieval.covered()) {
 			Answer answer = answerer.answer(retrieval);
-			reply = answer.body() + "\n\n" + reply + "\n\n" + answer.sourceLine();
+			reply = quoted(answer, retrieval, spanish) + "\n\n" + reply + "\n\n" + replies.sourceLine(answer, spanish);
 			citations.addAll(answer.citations());
 		}
-		return new Reply(reply, Intent.BOOKING, citations, List.of(actions.book(), actions.call(), actions.callback()),
-				null);
+		return new Reply(reply, Intent.BOOKING, citations,
+				List.of(actions.book(spanish), actions.call(spanish), actions.callback(spanish)), null);
 	}
 
 	private static String topic(Answer answer) {

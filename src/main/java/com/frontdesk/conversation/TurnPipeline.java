@@ -7,7 +7,8 @@ import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
-import com.frontdesk.answering.Languages;
+import com.frontdesk.answering.Answer;
+import com.frontdesk.answering.Citation;
 import com.frontdesk.booking.Actions;
 import com.frontdesk.triage.SafetyNet;
 import com.frontdesk.triage.Triage;
@@ -183,11 +184,10 @@ public class TurnPipeline {
 				return emergencies.emergency(spanish, safety.advice());
 			case NEEDS_CLINICIAN:
 				return safeguarded(text, context, safety, streamed,
-						() -> Reply.of(spanish ? replies.needsClinicianInSpanish() : replies.needsClinician(),
-								Intent.NEEDS_CLINICIAN, actions.call(), actions.book()));
+						() -> Reply.of(replies.text(ReplyText.NEEDS_CLINICIAN, spanish), Intent.NEEDS_CLINICIAN,
+								actions.call(spanish), actions.book(spanish)));
 			case MANIPULATION:
-				return Reply.of(spanish ? replies.outOfScopeInSpanish() : replies.outOfScope(), Intent.NOT_COVERED,
-						actions.call());
+				return Reply.of(replies.text(ReplyText.OUT_OF_SCOPE, spanish), Intent.NOT_COVERED, actions.call(spanish));
 			case CLEAR:
 				break;
 		}
@@ -201,34 +201,42 @@ public class TurnPipeline {
 		if (!spanish && COST_QUESTION_KINDS.contains(kind) && CostQuestions.asks(text)) {
 			// "how much?" after a question about the procedure: what the procedure costs, whatever it resembles
 			return safeguarded(text, context, safety, streamed,
-					() -> knowledge.cost(text, context, firstTurn ? null : conversationId, streamed));
+					() -> knowledge.cost(text, context, firstTurn ? null : conversationId, streamed, false));
 		}
 		return switch (kind) {
-			case GREETING -> Reply.of(replies.greeting(), Intent.GREETING);
-			case THANKS -> Reply.of(replies.thanks(), Intent.GREETING);
-			case GOODBYE -> Reply.of(replies.goodbye(), Intent.GREETING);
-			case HANDOFF -> handoffs.request(conversationId)
-					? Reply.of(replies.handoffRequested(clock.instant()), Intent.HANDOFF, actions.call(), actions.callback())
-					: Reply.of(replies.handoffAlreadyRequested(clock.instant()), Intent.HANDOFF, actions.call(),
-							actions.callback());
-			case PRACTICE_INFO -> new Reply(practiceDetails(text) + "\n\nSource: " + replies.practiceInfoSource().title()
-					+ " – " + replies.practiceInfoSource().section(), Intent.ANSWER, List.of(replies.practiceInfoSource()),
-					List.of(actions.call(), actions.book()), null);
-			case BOOKING -> safeguarded(text, context, safety, streamed, () -> knowledge.booking(text, context, false));
-			case CALLBACK -> safeguarded(text, context, safety, streamed, () -> knowledge.booking(text, context, true));
-			case CANDIDACY -> safeguarded(text, context, safety, streamed, () -> knowledge.candidacy(text, context));
-			case OFF_TOPIC -> safeguarded(text, context, safety, streamed, () -> knowledge.offTopic(text, context));
+			case GREETING -> Reply.of(replies.text(ReplyText.GREETING, spanish), Intent.GREETING);
+			case THANKS -> Reply.of(replies.text(ReplyText.THANKS, spanish), Intent.GREETING);
+			case GOODBYE -> Reply.of(replies.text(ReplyText.GOODBYE, spanish), Intent.GREETING);
+			case HANDOFF -> Reply.of(handoffs.request(conversationId) ? replies.handoffRequested(clock.instant(), spanish)
+					: replies.handoffAlreadyRequested(clock.instant(), spanish), Intent.HANDOFF, actions.call(spanish),
+					actions.callback(spanish));
+			case PRACTICE_INFO -> practiceInfo(text, spanish);
+			case BOOKING -> safeguarded(text, context, safety, streamed,
+					() -> knowledge.booking(text, context, false, spanish));
+			case CALLBACK -> safeguarded(text, context, safety, streamed,
+					() -> knowledge.booking(text, context, true, spanish));
+			case CANDIDACY -> safeguarded(text, context, safety, streamed,
+					() -> knowledge.candidacy(text, context, spanish));
+			case OFF_TOPIC -> safeguarded(text, context, safety, streamed,
+					() -> knowledge.offTopic(text, context, spanish));
 			case FEELINGS -> safeguarded(text, context, safety, streamed,
-					() -> knowledge.feelings(text, context, firstTurn ? null : conversationId, streamed));
+					() -> knowledge.feelings(text, context, firstTurn ? null : conversationId, streamed, spanish));
 			case QUESTION -> safeguarded(text, context, safety, streamed,
-					() -> knowledge.answer(text, context, firstTurn ? null : conversationId, streamed));
+					() -> knowledge.answer(text, context, firstTurn ? null : conversationId, streamed, spanish));
 		};
 	}
 
-	/** The profile's details the message asks for; a Spanish message gets them all, as before. */
-	private String practiceDetails(String text) {
-		return Languages.looksSpanish(text) ? replies.practiceInfo()
-				: replies.practiceDetails(PracticeDetails.asked(text), clock.instant());
+	/**
+	 * The profile's details the message asks for (the phone, the hours, whether the office is open now), cited as their
+	 * own source; a Spanish message gets all of them.
+	 */
+	private Reply practiceInfo(String text, boolean spanish) {
+		Citation source = replies.practiceInfoSource(spanish);
+		String details = spanish ? replies.practiceInfo(true)
+				: replies.practiceDetails(PracticeDetails.asked(text), clock.instant(), false);
+		String reply = details + "\n\n" + replies.sourceLine(new Answer("", List.of(source)), spanish);
+		return new Reply(reply, Intent.ANSWER, List.of(source), List.of(actions.call(spanish), actions.book(spanish)),
+				null);
 	}
 
 	/**

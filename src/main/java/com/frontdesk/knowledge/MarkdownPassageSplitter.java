@@ -48,17 +48,25 @@ class MarkdownPassageSplitter {
 		String url = firstNonBlank(frontMatter.get("url"), frontMatter.get("source"), "");
 		List<String> tags = frontMatter.list("tags");
 		String procedure = frontMatter.get("procedure");
+		String language = language(frontMatter.get("lang"));
 		List<Passage> passages = new ArrayList<>();
 		for (Section section : sections) {
 			for (String chunk : chunks(paragraphs(section.lines()))) {
 				passages.add(new Passage(relativePath + "#" + passages.size(), title, section.path(), chunk, url,
-						procedure, tags));
+						procedure, tags, language));
 			}
 		}
 		if (passages.isEmpty()) {
 			throw new MalformedKnowledgeFile("no text under any heading");
 		}
 		return passages;
+	}
+
+	/** {@code lang: es} (or {@code es-MX}, {@code spanish}, {@code español}): Spanish; nothing or anything else: English. */
+	private static String language(String lang) {
+		String tag = lang.strip().toLowerCase(Locale.ROOT);
+		return tag.equals("es") || tag.startsWith("es-") || tag.startsWith("es_") || tag.equals("spanish")
+				|| tag.equals("español") || tag.equals("espanol") ? Passage.SPANISH : Passage.ENGLISH;
 	}
 
 	private static int closingFence(List<String> lines) throws MalformedKnowledgeFile {

@@ -12,15 +12,27 @@ import java.util.List;
  * @param url where the patient can read the source
  * @param procedure the procedure the document is about, if any
  * @param tags keywords from the front matter
+ * @param language the language the document is written in ({@code lang:} in the front matter): {@value #ENGLISH}
+ * (the default) or {@value #SPANISH}
  */
 public record Passage(String id, String title, String section, String text, String url, String procedure,
-		List<String> tags) {
+		List<String> tags, String language) {
 
 	/** Between the headings of a section path. */
 	public static final String SECTION_SEPARATOR = " > ";
 
+	public static final String ENGLISH = "en";
+
+	public static final String SPANISH = "es";
+
 	public Passage {
 		tags = List.copyOf(tags);
+		language = language == null || language.isBlank() ? ENGLISH : language;
+	}
+
+	/** Whether the document is written in Spanish ({@code lang: es}). */
+	public boolean spanish() {
+		return SPANISH.equals(language);
 	}
 
 	/** The document this passage comes from: the file's path relative to the knowledge folder (the id without its position). */

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * {@code 08:00-17:00}, {@code 08:00-12:00,13:00-17:00} or {@code closed}. A day that is not set is closed; no
  * setting at all means the sample week, Monday to Friday 8 am to 5 pm.
  */
-final class WeeklyHours {
+public final class WeeklyHours {
 
 	/** One opening period of a day, in minutes after midnight, end exclusive (at most 24:00). */
 	record Period(int start, int end) {
@@ -35,7 +35,7 @@ final class WeeklyHours {
 	 * @param settings day name (any case: {@code monday}, {@code MONDAY}) to its hours
 	 * @throws IllegalArgumentException naming the setting that is not understood
 	 */
-	static WeeklyHours parse(Map<String, String> settings) {
+	public static WeeklyHours parse(Map<String, String> settings) {
 		Map<String, String> given = settings == null || settings.isEmpty() ? sample() : settings;
 		Map<DayOfWeek, List<Period>> days = new EnumMap<>(DayOfWeek.class);
 		for (DayOfWeek day : DayOfWeek.values()) {
@@ -104,10 +104,33 @@ final class WeeklyHours {
 		return days.values().stream().allMatch(List::isEmpty);
 	}
 
+	/**
+	 * How the week is said in a language: day names, times and the words between them ({@code {first}},
+	 * {@code {last}}, {@code {start}}, {@code {end}} are filled in).
+	 * @param range "{first} to {last}"
+	 * @param pair "{first} and {last}"
+	 * @param period "{start} to {end}"
+	 * @param and between two periods of a day
+	 * @param byAppointment the week when the office is never open
+	 * @param twentyFourHours times as "17:00" rather than "5 pm"
+	 */
+	public record Words(Locale locale, String range, String pair, String period, String and, String byAppointment,
+			boolean twentyFourHours) {
+
+		static final Words ENGLISH = new Words(Locale.ENGLISH, "{first} to {last}", "{first} and {last}",
+				"{start} to {end}", " and ", "by appointment", false);
+
+	}
+
 	/** The week in words, consecutive days with the same hours together: "Monday to Friday, 8 am to 5 pm". */
-	String describe() {
+	public String describe() {
+		return describe(Words.ENGLISH);
+	}
+
+	/** The week in the words of a language: "lunes a viernes, de 8:00 a 17:00". */
+	public String describe(Words words) {
 		if (alwaysClosed()) {
-			return "by appointment";
+			return words.byAppointment();
 		}
 		List<String> parts = new ArrayList<>();
 		DayOfWeek[] week = DayOfWeek.values();
@@ -119,23 +142,36 @@ final class WeeklyHours {
 				j++;
 			}
 			if (!hours.isEmpty()) {
-				parts.add(dayRange(week[i], week[j]) + ", " + periodsInWords(hours));
+				parts.add(dayRange(week[i], week[j], words) + ", " + periodsInWords(hours, words));
 			}
 			i = j + 1;
 		}
 		return String.join("; ", parts);
 	}
 
-	private static String dayRange(DayOfWeek first, DayOfWeek last) {
+	private static String dayRange(DayOfWeek first, DayOfWeek last, Words words) {
+		String firstName = first.getDisplayName(TextStyle.FULL, words.locale());
 		if (first == last) {
-			return name(first);
+			return firstName;
 		}
-		return name(first) + (last.getValue() - first.getValue() == 1 ? " and " : " to ") + name(last);
+		String between = last.getValue() - first.getValue() == 1 ? words.pair() : words.range();
+		return between.replace("{first}", firstName)
+			.replace("{last}", last.getDisplayName(TextStyle.FULL, words.locale()));
 	}
 
-	private static String periodsInWords(List<Period> periods) {
-		List<String> words = periods.stream().map(p -> time(p.start()) + " to " + time(p.end())).toList();
-		return String.join(" and ", words);
+	private static String periodsInWords(List<Period> periods, Words words) {
+		List<String> said = periods.stream()
+			.map(p -> words.period().replace("{start}", time(p.start(), words)).replace("{end}", time(p.end(), words)))
+			.toList();
+		return String.join(words.and(), said);
+	}
+
+	private static String time(int minutes, Words words) {
+		if (!words.twentyFourHours()) {
+			return time(minutes);
+		}
+		int m = minutes % 60;
+		return minutes / 60 + ":" + (m < 10 ? "0" + m : m);
 	}
 
 	static String name(DayOfWeek day) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -235,7 +236,8 @@ public class KnowledgeIndex implements SmartLifecycle {
 			tags.add(field.stringValue());
 		}
 		return new Passage(stored.get(IndexFields.ID), stored.get(IndexFields.TITLE), stored.get(IndexFields.SECTION),
-				stored.get(IndexFields.TEXT), stored.get(IndexFields.URL), stored.get(IndexFields.PROCEDURE), tags);
+				stored.get(IndexFields.TEXT), stored.get(IndexFields.URL), stored.get(IndexFields.PROCEDURE), tags,
+				stored.get(IndexFields.LANGUAGE));
 	}
 
 	private void reindexQuietly(String reason) {
@@ -248,7 +250,8 @@ public class KnowledgeIndex implements SmartLifecycle {
 	}
 
 	private PerFieldAnalyzerWrapper analyzer() {
-		return new PerFieldAnalyzerWrapper(analysis.indexAnalyzer(), Map.of(IndexFields.WORDS, analysis.wordAnalyzer()));
+		return new PerFieldAnalyzerWrapper(analysis.indexAnalyzer(), Map.of(IndexFields.WORDS, analysis.wordAnalyzer(),
+				IndexFields.ALL_SPANISH, analysis.spanishAnalyzer(), IndexFields.SECTION_SPANISH, analysis.spanishAnalyzer()));
 	}
 
 	/** What a passage's vector is made of: the heading path gives the text its context. */
@@ -258,6 +261,10 @@ public class KnowledgeIndex implements SmartLifecycle {
 	}
 
 	private Document document(Passage passage) {
+		return passage.spanish() ? spanishDocument(passage) : englishDocument(passage);
+	}
+
+	private Document englishDocument(Passage passage) {
 		Document doc = new Document();
 		doc.add(new StringField(IndexFields.ID, passage.id(), Field.Store.YES));
 		doc.add(new TextField(IndexFields.TITLE, passage.title(), Field.Store.YES));
@@ -268,16 +275,52 @@ public class KnowledgeIndex implements SmartLifecycle {
 		String all = String.join("\n", passage.title(), passage.section(), passage.text(), keywords);
 		doc.add(new TextField(IndexFields.ALL, all, Field.Store.NO));
 		doc.add(new TextField(IndexFields.WORDS, all, Field.Store.NO));
-		doc.add(new StoredField(IndexFields.URL, passage.url()));
-		doc.add(new StoredField(IndexFields.PROCEDURE, passage.procedure()));
-		for (String tag : passage.tags()) {
-			doc.add(new StoredField(IndexFields.TAG, tag));
-		}
+		stored(doc, passage);
 		if (embeddings.enabled()) {
 			doc.add(new KnnFloatVectorField(IndexFields.VECTOR, embeddings.content(embeddingText(passage)),
 					VectorSimilarityFunction.DOT_PRODUCT));
 		}
 		return doc;
+	}
+
+	/**
+	 * A Spanish passage: searchable only through its Spanish fields, without a vector (the in-process embedding model
+	 * is English only) and outside the typo corrector's English vocabulary.
+	 */
+	private Document spanishDocument(Passage passage) {
+		Document doc = new Document();
+		doc.add(new StringField(IndexFields.ID, passage.id(), Field.Store.YES));
+		storedOnly(doc, IndexFields.TITLE, passage.title());
+		storedOnly(doc, IndexFields.SECTION, passage.section());
+		storedOnly(doc, IndexFields.TEXT, passage.text());
+		String all = String.join("\n", passage.title(), passage.section(), passage.text(), String.join(" ", passage.tags()));
+		doc.add(new TextField(IndexFields.ALL_SPANISH, all, Field.Store.NO));
+		doc.add(new TextField(IndexFields.SECTION_SPANISH, passage.section(), Field.Store.NO));
+		stored(doc, passage);
+		return doc;
+	}
+
+	/**
+	 * A field of the English passages' kind (every document must give a field the same structure), stored but with
+	 * no terms: a Spanish passage keeps its title, section and text to show without being found by English words.
+	 */
+	private static void storedOnly(Document doc, String name, String value) {
+		doc.add(new StoredField(name, value));
+		doc.add(new TextField(name, new TokenStream() {
+			@Override
+			public boolean incrementToken() {
+				return false;
+			}
+		}));
+	}
+
+	private static void stored(Document doc, Passage passage) {
+		doc.add(new StoredField(IndexFields.URL, passage.url()));
+		doc.add(new StoredField(IndexFields.PROCEDURE, passage.procedure()));
+		doc.add(new StoredField(IndexFields.LANGUAGE, passage.language()));
+		for (String tag : passage.tags()) {
+			doc.add(new StoredField(IndexFields.TAG, tag));
+		}
 	}
 
 }

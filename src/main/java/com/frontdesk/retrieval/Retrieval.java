@@ -28,6 +28,11 @@ public record Retrieval(String query, List<RetrievedPassage> passages, Map<Strin
 		termWeights = Map.copyOf(termWeights);
 	}
 
+	/** Whether any of the passages is in Spanish (from a knowledge file with {@code lang: es}). */
+	public boolean quotesSpanish() {
+		return passages.stream().anyMatch(passage -> passage.passage().spanish());
+	}
+
 	static Retrieval nothing(String query) {
 		return new Retrieval(query, List.of(), Map.of(), 0, false, null, 0, false, Evidence.NONE, false);
 	}

@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param vectors the dense-vector half of hybrid search
  * @param answerability how the evidence is weighed into the decision whether the page answers a question (with
  * vectors; without them, {@code min-coverage} decides alone)
+ * @param spanishLexiconFile optional file replacing the built-in Spanish-to-content lexicon
+ * ({@code retrieval/spanish-lexicon.txt}): how a Spanish question is put into the content's words when the practice
+ * has no Spanish content that answers it
  */
 @ConfigurationProperties("frontdesk.retrieval")
 public record RetrievalProperties(@DefaultValue("3") int maxPassages, @DefaultValue("0.5") double minCoverage,
@@ -29,7 +32,7 @@ public record RetrievalProperties(@DefaultValue("3") int maxPassages, @DefaultVa
 		String synonymsFile, @DefaultValue("1.0") double lexicalWeight, @DefaultValue("30") int lexicalDepth,
 		@DefaultValue("60") int rrfK, @DefaultValue("0.2") double decisiveMargin,
 		@NestedConfigurationProperty @DefaultValue Vectors vectors,
-		@NestedConfigurationProperty @DefaultValue Answerability answerability) {
+		@NestedConfigurationProperty @DefaultValue Answerability answerability, String spanishLexiconFile) {
 
 	/**
 	 * The answerability score: {@code 1 / (1 + exp(-(bias + coverage-weight * coverage + similarity-weight * similarity

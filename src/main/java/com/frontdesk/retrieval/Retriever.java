@@ -78,6 +78,7 @@ public class Retriever {
 	private final Answerability answerability;
 
 	private final DefinitionQuestions definitions;
+	private final SpanishLexicon lexicon;
 
 	private volatile QuestionExamples questionExamples;
 
@@ -92,6 +93,7 @@ public class Retriever {
 		this.fusion = new RankFusion(properties);
 		this.answerability = new Answerability(properties.answerability());
 		this.definitions = new DefinitionQuestions(analysis);
+		this.lexicon = SpanishLexicon.load(properties.spanishLexiconFile());
 	}
 
 	/** The labelled questions and their vectors, read once (their vectors are shipped: nothing is embedded). */
@@ -118,6 +120,69 @@ public class Retriever {
 	 */
 	public Retrieval retrieve(String question, String context) {
 		return index.withSearcher(searcher -> retrieve(searcher, question, context == null ? "" : context, false));
+	}
+
+	/**
+	 * Looks a question up in the patient's language. A Spanish question is first searched in the practice's Spanish
+	 * content ({@code lang: es}), with Spanish analysis and by its keywords alone (the in-process embedding model is
+	 * English only); when that content does not answer it, or there is none, the question is put into the content's
+	 * words with the {@link SpanishLexicon} and looked up as {@link #retrieve(String, String)} does; when that is not
+	 * covered either, the question is looked up as written (a message that mixes languages).
+	 * @param spanish the patient wrote in Spanish
+	 */
+	public Retrieval retrieve(String question, String context, boolean spanish) {
+		if (!spanish) {
+			return retrieve(question, context);
+		}
+		String topic = context == null ? "" : context;
+		return index.withSearcher(searcher -> {
+			if (searcher.getIndexReader().getDocCount(IndexFields.ALL_SPANISH) > 0) {
+				Retrieval inSpanish = retrieveInSpanish(searcher, question, topic);
+				if (inSpanish.covered()) {
+					return inSpanish;
+				}
+			}
+			Retrieval translated = retrieve(searcher, lexicon.translate(question), topic, false);
+			if (translated.covered()) {
+				return translated;
+			}
+			// A message that mixes languages ("is the cicatriz big?") may be answered by its own words.
+			Retrieval asWritten = retrieve(searcher, question, topic, false);
+			return asWritten.covered() ? asWritten : translated;
+		});
+	}
+
+	/**
+	 * A Spanish question in the Spanish documents: BM25 over their Spanish fields, covered when their passages hold
+	 * {@code min-coverage} of the question's topical words (weighted by rarity among the Spanish passages).
+	 */
+	private Retrieval retrieveInSpanish(IndexSearcher searcher, String question, String context) throws IOException {
+		IndexReader reader = searcher.getIndexReader();
+		String query = context.isBlank() ? question : question + "\n" + context;
+		Set<String> topic = new LinkedHashSet<>(analysis.spanishTopicTerms(question));
+		Set<String> questionTerms = topic.isEmpty() ? new LinkedHashSet<>(analysis.spanishQueryTerms(question)) : topic;
+		Set<String> contextTerms = new LinkedHashSet<>(analysis.spanishQueryTerms(context));
+		contextTerms.removeAll(questionTerms);
+		if (questionTerms.isEmpty() && contextTerms.isEmpty()) {
+			return Retrieval.nothing(query);
+		}
+		Map<String, Double> weights = new LinkedHashMap<>();
+		for (String term : questionTerms) {
+			weights.put(term, weight(reader, IndexFields.ALL_SPANISH, term));
+		}
+		for (String term : contextTerms) {
+			weights.put(term, CONTEXT_WEIGHT * weight(reader, IndexFields.ALL_SPANISH, term));
+		}
+		TopDocs lexical = searcher.search(query(SPANISH_FIELDS, rarest(weights), weights, contextTerms, false),
+				Math.max(CANDIDATES, properties.lexicalDepth()));
+		List<RetrievedPassage> passages = passages(searcher, lexical, topic);
+		Set<String> found = new HashSet<>();
+		passages.forEach(p -> found.addAll(p.matchedTerms()));
+		double coverage = coverage(reader, IndexFields.ALL_SPANISH, topic, found);
+		boolean covered = !passages.isEmpty() && coverage >= properties.minCoverage();
+		record(lexical, null, 0, coverage, covered);
+		return new Retrieval(query, passages, weights, coverage, covered, null, coverage, false,
+				new Evidence(coverage, 0, 0, covered ? 1 : 0), false);
 	}
 
 	/**
@@ -462,16 +527,20 @@ public class Retriever {
 
 	private Set<String> matched(Passage passage, Set<String> topic) {
 		Set<String> passageTerms = new HashSet<>(analysis.passageTerms(String.join("\n", passage.title(),
-				passage.section(), passage.text(), String.join(" ", passage.tags()))));
+				passage.section(), passage.text(), String.join(" ", passage.tags())), passage.language()));
 		passageTerms.retainAll(topic);
 		return passageTerms;
 	}
 
 	private double coverage(IndexReader reader, Set<String> topic, Set<String> found) throws IOException {
+		return coverage(reader, IndexFields.ALL, topic, found);
+	}
+
+	private double coverage(IndexReader reader, String field, Set<String> topic, Set<String> found) throws IOException {
 		double total = 0;
 		double matched = 0;
 		for (String term : topic) {
-			double weight = weight(reader, term);
+			double weight = weight(reader, field, term);
 			total += weight;
 			if (found.contains(term)) {
 				matched += weight;
@@ -482,8 +551,13 @@ public class Retriever {
 
 	/** Inverse document frequency in the knowledge; a word the knowledge never uses weighs the most. */
 	private static double weight(IndexReader reader, String term) throws IOException {
-		int docs = Math.max(1, reader.numDocs());
-		int df = reader.docFreq(new Term(IndexFields.ALL, term));
+		return weight(reader, IndexFields.ALL, term);
+	}
+
+	/** {@link #weight(IndexReader, String)} among the passages of one language's field. */
+	private static double weight(IndexReader reader, String field, String term) throws IOException {
+		int docs = Math.max(1, reader.getDocCount(field));
+		int df = reader.docFreq(new Term(field, term));
 		if (df == 0) {
 			return UNKNOWN_TERM_WEIGHT_FACTOR * Math.log(1 + (docs + 0.5) / 0.5);
 		}
@@ -504,12 +578,25 @@ public class Retriever {
 	 */
 	private static Query query(List<String> terms, Map<String, Double> weights, Set<String> contextTerms,
 			boolean definition) {
+		return query(ENGLISH_FIELDS, terms, weights, contextTerms, definition);
+	}
+
+	/** The fields a language's passages are searched in: the whole passage, and its section path for the bonus. */
+	private record Fields(String all, String section) {
+	}
+
+	private static final Fields ENGLISH_FIELDS = new Fields(IndexFields.ALL, IndexFields.SECTION);
+
+	private static final Fields SPANISH_FIELDS = new Fields(IndexFields.ALL_SPANISH, IndexFields.SECTION_SPANISH);
+
+	private static Query query(Fields fields, List<String> terms, Map<String, Double> weights, Set<String> contextTerms,
+			boolean definition) {
 		BooleanQuery.Builder query = new BooleanQuery.Builder();
 		for (String term : terms) {
-			Query clause = new TermQuery(new Term(IndexFields.ALL, term));
+			Query clause = new TermQuery(new Term(fields.all(), term));
 			if (definition || weights.get(term) >= MIN_WEIGHT_FOR_HEADING_BONUS) {
 				clause = new BooleanQuery.Builder().add(clause, Occur.SHOULD)
-					.add(field(IndexFields.SECTION, term, HEADING_BONUS), Occur.SHOULD)
+					.add(field(fields.section(), term, HEADING_BONUS), Occur.SHOULD)
 					.build();
 			}
 			query.add(contextTerms.contains(term) ? new BoostQuery(clause, (float) CONTEXT_WEIGHT) : clause,

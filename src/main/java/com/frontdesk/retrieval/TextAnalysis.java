@@ -26,6 +26,7 @@ import org.apache.lucene.analysis.core.TypeTokenFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
@@ -36,10 +37,13 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
+import com.frontdesk.knowledge.Passage;
+
 /**
  * The text analysis Frontdesk uses everywhere: English analysis (possessives, folding, stop words, Porter
- * stemming) for indexing; the same plus the lay-to-clinical synonym map for questions; and a plain lower-case
- * analysis of whole words for typo correction.
+ * stemming) for indexing; the same plus the lay-to-clinical synonym map for questions; a plain lower-case
+ * analysis of whole words for typo correction; and Lucene's {@link SpanishAnalyzer} for Spanish documents
+ * ({@code lang: es}) and the Spanish questions searched in them.
  */
 @Component
 public class TextAnalysis {
@@ -63,6 +67,11 @@ public class TextAnalysis {
 
 	private final Analyzer plainAnalyzer;
 
+	private final Analyzer spanishAnalyzer;
+
+	/** Spanish analysis without the everyday conversational words either ({@code retrieval/common-words-es.txt}). */
+	private final Analyzer spanishTopicAnalyzer;
+
 	TextAnalysis(RetrievalProperties properties) {
 		this.stopWords = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
 		CharArraySet common = new CharArraySet(words("retrieval/common-words.txt"), true);
@@ -82,6 +91,29 @@ public class TextAnalysis {
 			mustMatch.addAll(terms(indexAnalyzer, word));
 		}
 		this.mustMatchTerms = Set.copyOf(mustMatch);
+		this.spanishAnalyzer = new SpanishAnalyzer();
+		CharArraySet spanishCommon = new CharArraySet(words("retrieval/common-words-es.txt"), true);
+		spanishCommon.addAll(SpanishAnalyzer.getDefaultStopSet());
+		this.spanishTopicAnalyzer = new SpanishAnalyzer(spanishCommon);
+	}
+
+	/** Stemmed terms of a passage text in the passage's language ({@code en}, {@code es}), as they are indexed. */
+	public List<String> passageTerms(String text, String language) {
+		return terms(Passage.SPANISH.equals(language) ? spanishAnalyzer : indexAnalyzer, text);
+	}
+
+	/** Stemmed Spanish terms of a question, without stop words, for searching Spanish documents. */
+	List<String> spanishQueryTerms(String text) {
+		return terms(spanishAnalyzer, text);
+	}
+
+	/** The Spanish question's topical terms: like {@link #spanishQueryTerms} without everyday conversational words. */
+	List<String> spanishTopicTerms(String text) {
+		return terms(spanishTopicAnalyzer, text);
+	}
+
+	Analyzer spanishAnalyzer() {
+		return spanishAnalyzer;
 	}
 
 	/** Stemmed terms of a passage text, as they are indexed. */
@@ -148,7 +180,8 @@ public class TextAnalysis {
 		return wordAnalyzer;
 	}
 
-	private static List<String> terms(Analyzer analyzer, String text) {
+	/** The terms an analyzer makes of a text, in order. */
+	static List<String> terms(Analyzer analyzer, String text) {
 		List<String> terms = new ArrayList<>();
 		try (TokenStream stream = analyzer.tokenStream("text", text)) {
 			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);

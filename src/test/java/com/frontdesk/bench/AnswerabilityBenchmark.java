@@ -89,6 +89,8 @@ class AnswerabilityBenchmark {
 		List<String> shown = new ArrayList<>();
 		int answerableCount = 0;
 		int emergencies = 0;
+		// Spanish messages apart: answerable right, answerable, not covered right, not covered
+		int[] spanish = new int[4];
 		for (Labelled row : rows) {
 			ChatReply reply = ask(row.message());
 			Verdict verdict = verdict(row, reply);
@@ -100,6 +102,10 @@ class AnswerabilityBenchmark {
 			boolean right = verdict == Verdict.RIGHT || verdict == Verdict.RIGHT_WITH_CAVEAT;
 			style[0] += right ? 1 : 0;
 			style[1]++;
+			if (row.style().equals("spanish")) {
+				spanish[isAnswerable ? 0 : 2] += right ? 1 : 0;
+				spanish[isAnswerable ? 1 : 3]++;
+			}
 			int[] label = byLabel.computeIfAbsent(row.label(), s -> new int[2]);
 			label[0] += right ? 1 : 0;
 			label[1]++;
@@ -121,6 +127,10 @@ class AnswerabilityBenchmark {
 		System.out.printf("  not covered answered with a passage         %s%n", share(notCovered.get(Verdict.ANSWERED_ANYWAY), notCoveredCount));
 		System.out.printf("  not covered, other reply                    %s%n", share(notCovered.get(Verdict.OTHER), notCoveredCount));
 		System.out.printf("  sent to 911 (no message is an emergency)    %d%n", emergencies);
+		if (spanish[1] + spanish[3] > 0) {
+			System.out.printf("  Spanish: answerable from the right passage  %s%n", share(spanish[0], spanish[1]));
+			System.out.printf("  Spanish: not covered said to be not covered %s%n", share(spanish[2], spanish[3]));
+		}
 		if (details) {
 			byLabel.forEach((label, n) -> System.out.printf("    label %-45s %d / %d%n", label, n[0], n[1]));
 			byStyle.forEach((style, n) -> System.out.printf("    style %-20s %d / %d%n", style, n[0], n[1]));

@@ -186,6 +186,18 @@ class HumanHandoffTest {
 	}
 
 	@Test
+	void aPatientWhoWritesSpanishIsToldInSpanishThatTheTeamHandedTheConversationBack() {
+		JsonNode asked = client.chat(null, "quiero hablar con una persona, por favor").json();
+		String id = asked.get("conversationId").stringValue();
+		admin("POST", "/api/admin/conversations/" + id + "/messages", "{\"text\": \"Un momento.\"}");
+
+		assertThat(asked.get("reply").stringValue()).startsWith("He pedido al equipo de Sample Spine Practice");
+		assertThat(admin("POST", "/api/admin/conversations/" + id + "/release", null).status()).isEqualTo(204);
+		assertThat(history(id).get("turns").get(2).get("reply").stringValue())
+			.startsWith("El equipo de Sample Spine Practice ha devuelto esta conversación al asistente virtual");
+	}
+
+	@Test
 	void aClosedConversationIsAnsweredByTheAssistantWhenThePatientWritesAgain() {
 		String id = client.chat(null, "talk to a person").json().get("conversationId").stringValue();
 

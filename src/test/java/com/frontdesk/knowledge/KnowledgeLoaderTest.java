@@ -51,6 +51,20 @@ class KnowledgeLoaderTest {
 	}
 
 	@Test
+	void aDocumentWithLangEsIsSpanishAndOneWithoutIsEnglish() throws IOException {
+		write("es.md", "---\ntitle: Fusión lateral\nlang: es\n---\n## Cicatrices\nUna pequeña cicatriz.\n");
+		write("mx.md", "---\ntitle: Fusión\nlang: es-MX\n---\n## Cicatrices\nUna cicatriz.\n");
+		write("en.md", "---\ntitle: Lateral fusion\n---\n## Scars\nOne small scar.\n");
+
+		List<Passage> passages = loader(dir).load().passages();
+
+		assertThat(passages).filteredOn(p -> p.id().startsWith("es.md") || p.id().startsWith("mx.md"))
+			.hasSize(2).allMatch(Passage::spanish);
+		assertThat(passages).filteredOn(p -> p.id().startsWith("en.md")).singleElement()
+			.satisfies(p -> assertThat(p.language()).isEqualTo(Passage.ENGLISH));
+	}
+
+	@Test
 	void reportsAMalformedFileByNameAndKeepsTheOthers() throws IOException {
 		write("good.md", "---\ntitle: Good\nurl: /good\n---\n## Part\nUseful text here.\n");
 		write("unclosed.md", "---\ntitle: Broken\nno closing fence\n## Part\ntext\n");

@@ -15,7 +15,7 @@ class EmbeddingsTest {
 
 	RetrievalProperties settings(boolean vectors) {
 		return new RetrievalProperties(3, 0.5, 0.45, true, null, 1.0, 30, 60, 0.2,
-				new RetrievalProperties.Vectors(vectors, "all-minilm-l6-v2-q", 0.3, 6.0, 30, 100, 0.6, true), RetrievalProperties.Answerability.OFF);
+				new RetrievalProperties.Vectors(vectors, "all-minilm-l6-v2-q", 0.3, 6.0, 30, 100, 0.6, true), RetrievalProperties.Answerability.OFF, null);
 	}
 
 	@Test

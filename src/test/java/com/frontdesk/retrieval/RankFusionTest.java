@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RankFusionTest {
 
 	private final RankFusion fusion = new RankFusion(new RetrievalProperties(3, 0.5, 0.45, true, null, 1.0, 30, 60,
-			0.2, new RetrievalProperties.Vectors(true, "all-minilm-l6-v2-q", 0.3, 6.0, 30, 100, 0.6, true), RetrievalProperties.Answerability.OFF));
+			0.2, new RetrievalProperties.Vectors(true, "all-minilm-l6-v2-q", 0.3, 6.0, 30, 100, 0.6, true), RetrievalProperties.Answerability.OFF, null));
 
 	@Test
 	void aPassageTheKeywordsClearlyPreferStaysFirst() {

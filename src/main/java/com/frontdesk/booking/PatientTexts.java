@@ -1,0 +1,83 @@
+package com.frontdesk.booking;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.stereotype.Component;
+
+import com.frontdesk.practice.PracticeProfile;
+import com.frontdesk.practice.WeeklyHours;
+
+/**
+ * The texts Frontdesk writes itself for patients, in English or Spanish, from message bundles a non-developer can
+ * review ({@code conversation/replies/messages*.properties}, {@code booking/actions*.properties}), with the practice's
+ * details filled in ({@code {practice}}, {@code {phone}}, {@code {emergency}}, ...). A key missing from the Spanish
+ * bundle falls back to the English text; a key missing from both is an error.
+ */
+@Component
+public class PatientTexts {
+
+	static final String[] BUNDLES = { "conversation/replies/messages", "booking/actions" };
+
+	private static final Locale SPANISH = Locale.forLanguageTag("es");
+
+	private final ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
+
+	private final PracticeProfile practice;
+
+	public PatientTexts(PracticeProfile practice) {
+		this.practice = practice;
+		bundles.setBasenames(BUNDLES);
+		bundles.setDefaultEncoding(StandardCharsets.UTF_8.name());
+		bundles.setFallbackToSystemLocale(false);
+	}
+
+	/** The text of {@code key}, in Spanish or English, with the practice's details filled in. */
+	public String get(String key, boolean spanish) {
+		return fill(bundles.getMessage(key, null, spanish ? SPANISH : Locale.ENGLISH), spanish);
+	}
+
+	/** {@link #get(String, boolean)} with placeholders of its own ({@code {when}} -> ...) filled in first. */
+	public String get(String key, boolean spanish, Map<String, String> values) {
+		String text = bundles.getMessage(key, null, spanish ? SPANISH : Locale.ENGLISH);
+		for (Map.Entry<String, String> value : values.entrySet()) {
+			text = text.replace("{" + value.getKey() + "}", value.getValue());
+		}
+		return fill(text, spanish);
+	}
+
+	/** The practice profile's placeholders filled in (also those of triage's advice). */
+	public String fill(String text) {
+		return fill(text, false);
+	}
+
+	private String fill(String text, boolean spanish) {
+		return text.replace("{hours}", hours(spanish))
+			.replace("{practice}", practice.name())
+			.replace("{phone}", practice.phone())
+			.replace("{emergency}", practice.emergencyNumber())
+			.replace("{crisis}", practice.crisisLine())
+			.replace("{booking}", practice.bookingUrl())
+			.replace("{address}", practice.address());
+	}
+
+	/**
+	 * The opening hours in words: in Spanish said from the weekly hours ("lunes a viernes, de 8:00 a 17:00") unless the
+	 * practice wrote them in words itself ({@code frontdesk.practice.opening-hours}), which are given as written.
+	 */
+	private String hours(boolean spanish) {
+		WeeklyHours week = WeeklyHours.parse(practice.hours());
+		if (!spanish || !practice.openingHours().equals(week.describe())) {
+			return practice.openingHours();
+		}
+		return week.describe(new WeeklyHours.Words(SPANISH, word("hours.range"), word("hours.pair"),
+				word("hours.period"), word("hours.and"), word("hours.by-appointment"), true));
+	}
+
+	private String word(String key) {
+		return bundles.getMessage(key, null, SPANISH);
+	}
+
+}
