@@ -156,6 +156,37 @@ class TriageTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "my teeth are chattering and I can't get warm, had my laminectomy tuesday",
+			"my incision has gone hot and puffy since yesterday", "there's blood in my mucus this morning",
+			"the pain is way beyond what I was told and the nerve block hasn't touched it",
+			"none of the meds work and it's stabbing me in the back all night", "my back pain is at a 10 right now",
+			"went to get up from the sofa and next thing I knew I was on the floor",
+			"his arm keeps drifting down when he lifts both, and his speech is off",
+			"she has been wandering the halls confused since her operation", "the gauze is covered in blood again",
+			"mi esposo no puede moverse del dolor", "se me cae el pie derecho cuando camino",
+			"the bandage has gone through three pads in an hour" })
+	void redFlagsToldByTheirEffectAreEmergencies(String message) {
+		assertThat(triage.assess(message).urgent()).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "I keep staring at the rope in my shed", "he has been giving away all his stuff",
+			"mi hermana dice que quiere matarse", "I hurt myself to feel anything at all" })
+	void selfHarmToldAsWhatThePatientDoesGetsTheCrisisLine(String message) {
+		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.SELF_HARM);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "no chest pain at all, just wondering when I can drive again",
+			"is it common to get a fever after a fusion?", "she'll change my dressing every day while I recover",
+			"I'm paralysed by indecision about the two dates, which is better?",
+			"my legs are killing me after a long walk, that's normal right?",
+			"could I get a blood clot on the flight home?" })
+	void questionsIdiomsAndNegationsBeforeAnUnsureWordAreNotEmergencies(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "everyone would be better off without me", "i took the whole bottle of my pain pills on purpose",
 			"I've been thinking about ending it", "if the surgery doesn't work I'm going to end my life" })
 	void selfHarmSaidIndirectlyGetsTheCrisisLine(String message) {
