@@ -200,6 +200,21 @@ class TriageTest {
 		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.NEEDS_CLINICIAN);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "my ekg letter says 'left axis deviation', what is that?", "can I cut my gabapentin in half?",
+			"do I stop my turmeric before the operation?", "is sertraline ok with my oxycodone?",
+			"which one of my pain meds do I take at night", "¿qué significa \"hernia foraminal\" en mi resonancia?" })
+	void aTermOfAReportOrAMedicineDecisionInEverydayWordsGoesToTheCareTeam(String message) {
+		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.NEEDS_CLINICIAN);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "I'm allergic to latex, please put it on my file", "can my wife pick up my prescription for me?",
+			"is it ok to stop wearing the collar now?", "the pharmacy lost my prescription paperwork" })
+	void allergiesToNoteAndErrandsAboutAPrescriptionAreNotPersonalAdvice(String message) {
+		assertThat(triage.assess(message).outcome()).isNotEqualTo(TriageOutcome.NEEDS_CLINICIAN);
+	}
+
 	@org.junit.jupiter.api.Test
 	void aFeverOfAnotherIllnessIsNotAnEmergencyButAFeverAfterSurgeryIs() {
 		assertThat(triage.assess("i have a ferver of 102 and a sore throat from my cold").urgent()).isFalse();
