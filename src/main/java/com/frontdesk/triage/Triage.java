@@ -118,13 +118,21 @@ public class Triage {
 							+ "|\\b(?:reveal|show|print|repeat|tell me|what are) (?:me )?(?:your|the) (?:instructions|rules|prompt|configuration)\\b"
 							+ "|\\byou are now\\b|\\bfrom now on,? you\\b|\\bpretend (?:to be|you(?: are|'re)?)\\b|\\bact as (?:a |an |my )?\\w+"
 							+ "|\\broleplay\\b|\\bjail ?break\\w*\\b|\\bdeveloper mode\\b|\\bdo anything now\\b|\\bno restrictions\\b"
-							+ "|\\bsudo\\b|\\badmin mode\\b"));
+							+ "|\\bsudo\\b|\\badmin mode\\b")
+				.onlyWith("ignore", "disregard", "forget", "override", "bypass", "prompt", "instruction", "message",
+						"rules", "configuration", "you are now", "from now on", "pretend", "act as", "roleplay", "jail",
+						"developer mode", "do anything now", "no restrictions", "sudo", "admin mode"));
 
 	/** English and Spanish rules of personal medical advice and manipulation, in that order. */
 	private static final List<TriageRule> ALL_RULES = java.util.stream.Stream
 		.concat(RULES.stream(), SpanishRules.RULES.stream())
 		.sorted(java.util.Comparator.comparing(TriageRule::outcome))
 		.toList();
+
+	/** The rules of personal medical advice and manipulation, English and Spanish, in the order they are tried. */
+	static List<TriageRule> rules() {
+		return ALL_RULES;
+	}
 
 	/**
 	 * Decides what kind of message this is. Never throws; an empty message is clear. Text hidden in Base64 is read
