@@ -164,7 +164,8 @@ class TriageTest {
 			"his arm keeps drifting down when he lifts both, and his speech is off",
 			"she has been wandering the halls confused since her operation", "the gauze is covered in blood again",
 			"mi esposo no puede moverse del dolor", "se me cae el pie derecho cuando camino",
-			"the bandage has gone through three pads in an hour" })
+			"the bandage has gone through three pads in an hour",
+			"I skipped my heparin shots this week and now my leg is swollen and hot" })
 	void redFlagsToldByTheirEffectAreEmergencies(String message) {
 		assertThat(triage.assess(message).urgent()).isTrue();
 	}
