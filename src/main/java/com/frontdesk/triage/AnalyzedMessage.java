@@ -3,10 +3,10 @@ package com.frontdesk.triage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -14,6 +14,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.search.IndexSearcher;
 
 /**
  * A message as triage reads it: the stemmed words at each position (more than one where a typing error was read as
@@ -24,8 +25,8 @@ final class AnalyzedMessage {
 
 	static final String FIELD = "message";
 
-	/** Text between two words that ends a clause: a full stop, a question or exclamation mark, a semicolon, a line. */
-	private static final Pattern CLAUSE_END = Pattern.compile("[.!?;:\\n\u00BF\u00A1]|\\s-\\s|\\s\u2013\\s");
+	/** Marks between two words that end a clause: a full stop, a question or exclamation mark, a semicolon, a line. */
+	private static final String CLAUSE_ENDS = ".!?;:\n\u00BF\u00A1";
 
 	private final List<Set<String>> stems;
 
@@ -33,22 +34,35 @@ final class AnalyzedMessage {
 
 	private final int[] sentence;
 
-	private final MemoryIndex index;
+	private final BitSet withDigits = new BitSet();
+
+	private IndexSearcher searcher;
 
 	private final java.util.Map<WordGroup, java.util.BitSet> coverage = new java.util.IdentityHashMap<>();
 
 	private final java.util.Map<String, java.util.BitSet> positions = new java.util.HashMap<>();
 
-	private AnalyzedMessage(List<Set<String>> stems, int[] clause, int[] sentence, MemoryIndex index) {
+	private AnalyzedMessage(List<Set<String>> stems, int[] clause, int[] sentence) {
 		for (int position = 0; position < stems.size(); position++) {
 			for (String stem : stems.get(position)) {
 				positions.computeIfAbsent(stem, s -> new java.util.BitSet()).set(position);
+				if (hasDigit(stem)) {
+					withDigits.set(position);
+				}
 			}
 		}
 		this.stems = stems;
 		this.clause = clause;
 		this.sentence = sentence;
-		this.index = index;
+	}
+
+	private static boolean hasDigit(String stem) {
+		for (int i = 0; i < stem.length(); i++) {
+			if (Character.isDigit(stem.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -74,9 +88,10 @@ final class AnalyzedMessage {
 					continue;
 				}
 				if (previousEnd >= 0) {
-					String between = text.substring(Math.min(previousEnd, offset.startOffset()), offset.startOffset());
-					boolean comma = between.contains(",");
-					boolean end = CLAUSE_END.matcher(between).find();
+					int from = Math.min(previousEnd, offset.startOffset());
+					int commaAt = text.indexOf(',', from);
+					boolean comma = commaAt >= 0 && commaAt < offset.startOffset();
+					boolean end = endsClause(text, from, offset.startOffset());
 					if (end) {
 						sentenceNumber++;
 					}
@@ -97,10 +112,20 @@ final class AnalyzedMessage {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		MemoryIndex index = new MemoryIndex(false, false);
-		index.addField(FIELD, new Replay(stems));
 		return new AnalyzedMessage(stems, clauses.stream().mapToInt(Integer::intValue).toArray(),
-				sentences.stream().mapToInt(Integer::intValue).toArray(), index);
+				sentences.stream().mapToInt(Integer::intValue).toArray());
+	}
+
+	/** Whether the text between two words ends a clause: one of {@link #CLAUSE_ENDS}, or a dash between spaces. */
+	private static boolean endsClause(String text, int from, int to) {
+		for (int i = from; i < to; i++) {
+			char c = text.charAt(i);
+			if (CLAUSE_ENDS.indexOf(c) >= 0 || (c == '-' || c == '\u2013') && i > from && i + 1 < to
+					&& Character.isWhitespace(text.charAt(i - 1)) && Character.isWhitespace(text.charAt(i + 1))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The stems already read, given to the in-memory index without analysing the text a second time. */
@@ -176,8 +201,22 @@ final class AnalyzedMessage {
 		return coverage.computeIfAbsent(group, g -> g.coverage(this));
 	}
 
-	MemoryIndex index() {
-		return index;
+	/** The positions of the words with a digit (what a number pattern can match). */
+	BitSet withDigits() {
+		return withDigits;
+	}
+
+	/**
+	 * A searcher over an in-memory index of the message, built the first time a span query needs it: most patterns
+	 * of most messages are decided by the positions alone.
+	 */
+	IndexSearcher searcher() {
+		if (searcher == null) {
+			MemoryIndex index = new MemoryIndex(false, false);
+			index.addField(FIELD, new Replay(stems));
+			searcher = index.createSearcher();
+		}
+		return searcher;
 	}
 
 }

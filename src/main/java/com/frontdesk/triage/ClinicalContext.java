@@ -74,7 +74,8 @@ final class ClinicalContext {
 				return false;
 			}
 			for (ContextKind kind : notWhen) {
-				if (inSegment(kind, m, members)) {
+				if (inSegment(kind, m, members)
+						&& !(kind == ContextKind.CHRONIC && inSegment(ContextKind.ACUTE, m, members))) {
 					return false;
 				}
 			}
@@ -126,7 +127,7 @@ final class ClinicalContext {
 	}
 
 	private boolean negated(int m, BitSet members) {
-		if (uncertainSegments.get(segment[m])) {
+		if (unsureBefore(m)) {
 			return false;
 		}
 		if (before(ContextKind.NEGATION_BEFORE, m, members, NEGATION_REACH)
@@ -137,6 +138,20 @@ final class ClinicalContext {
 			if (phrase[0] > m && phrase[0] - m <= RESOLUTION_REACH && message.sentence(phrase[0]) == message.sentence(m)
 					&& !intersects(phrase, members) && !negationJustBefore(phrase[0])
 					&& !uncertainSegments.get(segment[phrase[0]])) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether the patient says they are unsure before this word, in its part of the clause ("I'm not sure if I can feel
+	 * my legs"): uncertainty reaches forward, as in ConText, so "no chest pain, just wondering if I can fly" stays
+	 * negated.
+	 */
+	private boolean unsureBefore(int m) {
+		for (int[] unsure : phrases.get(ContextKind.UNCERTAIN)) {
+			if (unsure[0] <= m && segment[unsure[0]] == segment[m]) {
 				return true;
 			}
 		}

@@ -100,8 +100,6 @@ final class RedFlags {
 		if (message.size() == 0) {
 			return List.of();
 		}
-		IndexSearcher searcher = message.index().createSearcher();
-		LeafReaderContext leaf = searcher.getIndexReader().leaves().getFirst();
 		ClinicalContext reading = new ClinicalContext(message, context);
 		List<Finding> findings = new ArrayList<>();
 		for (CompiledConcept compiled : concepts) {
@@ -109,12 +107,12 @@ final class RedFlags {
 			Vocabulary.Match decisive = null;
 			for (int i = 0; i < compiled.matches().size(); i++) {
 				CompiledMatch match = compiled.matches().get(i);
-				for (BitSet members : spans(match.near(), message, searcher, leaf)) {
+				for (BitSet members : spans(match.near(), message)) {
 					Concept concept = compiled.concept();
 					boolean someoneElses = reading.someoneElses(members);
 					boolean present = reading.affirmed(members, concept.notWhen(), concept.ignores())
 							&& match.alsoAnywhere().stream()
-								.allMatch(part -> anyAffirmed(part, someoneElses, message, searcher, leaf, reading));
+								.allMatch(part -> anyAffirmed(part, someoneElses, message, reading));
 					affirmed = affirmed == null ? present : affirmed || present;
 					decisive = decisive == null || present ? compiled.concept().matches().get(i) : decisive;
 					if (present) {
@@ -135,9 +133,9 @@ final class RedFlags {
 	/** Whether the other part of a pattern is reported as present too, for the same person ("my son has a fever"
 	 * and "my incision" are not a fever after surgery). */
 	private boolean anyAffirmed(List<CompiledNear> alternatives, boolean someoneElses, AnalyzedMessage message,
-			IndexSearcher searcher, LeafReaderContext leaf, ClinicalContext reading) {
+			ClinicalContext reading) {
 		for (CompiledNear near : alternatives) {
-			for (BitSet members : spans(near, message, searcher, leaf)) {
+			for (BitSet members : spans(near, message)) {
 				if (reading.affirmed(members, Set.of(), Set.of()) && reading.someoneElses(members) == someoneElses) {
 					return true;
 				}
@@ -147,8 +145,7 @@ final class RedFlags {
 	}
 
 	/** The positions of the groups' words inside each span of the pattern. */
-	private static List<BitSet> spans(CompiledNear near, AnalyzedMessage message, IndexSearcher searcher,
-			LeafReaderContext leaf) {
+	private static List<BitSet> spans(CompiledNear near, AnalyzedMessage message) {
 		for (WordGroup group : near.groups()) {
 			if (message.coverage(group).isEmpty()) {
 				return List.of();
@@ -158,6 +155,8 @@ final class RedFlags {
 			return List.of();
 		}
 		try {
+			IndexSearcher searcher = message.searcher();
+			LeafReaderContext leaf = searcher.getIndexReader().leaves().getFirst();
 			SpanQuery query = (SpanQuery) searcher.rewrite(near.query());
 			SpanWeight weight = query.createWeight(searcher, ScoreMode.COMPLETE_NO_SCORES, 1f);
 			Spans spans = weight.getSpans(leaf, SpanWeight.Postings.POSITIONS);

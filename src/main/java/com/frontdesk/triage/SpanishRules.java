@@ -23,7 +23,9 @@ final class SpanishRules {
 							+ "|\\b(?:prompt|mensaje|instrucciones) (?:del|de) sistema\\b|\\b(?:muestra|revela|dime|repite)\\w* "
 							+ "(?:\\w+ )?(?:tus|las) (?:instrucciones|reglas)\\b|\\bahora eres\\b|\\bactua como\\b"
 							+ "|\\bfinge (?:que eres|ser)\\b|\\bhaz de cuenta\\b|\\bmodo (?:desarrollador|sin restricciones)\\b"
-							+ "|\\bsin restricciones\\b"));
+							+ "|\\bsin restricciones\\b")
+				.onlyWith("ignora", "olvida", "omite", "salta", "desobedece", "prompt", "mensaje", "instrucciones",
+						"reglas", "ahora eres", "actua como", "finge", "haz de cuenta", "modo ", "sin restricciones"));
 
 	private SpanishRules() {
 	}

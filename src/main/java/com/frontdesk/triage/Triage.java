@@ -76,13 +76,15 @@ public class Triage {
 					"\\b(?:should|can|could|may|do|must) i (?:\\w+ ){0,2}(?:keep taking|increase|decrease|double|mix|combine|come off|go off)\\b"
 							+ "(?!.*\\b(?:appointment|consultation|book|schedul\\w*|call)\\b)"
 							+ "|\\b(?:stop|quit|skip|start|keep) taking\\b"
-							+ "|\\b(?:safe|ok|okay|alright|fine) to (?:take|stop|mix|combine)\\b"
-							+ "|\\b(?:prescri\\w+|refill)\\b"),
+							+ "|\\b(?:safe|ok|okay|alright|fine) to (?:take|mix|combine)\\b"
+							+ "|\\b(?:prescrib\\w*|refill\\w*)\\b|\\b(?:new|another|more|stronger|different) prescription\\b"
+							+ "|\\bprescription (?:for|of)\\b(?! me\\b)"),
 			TriageRule.ofMedicine("medicine-decision", NEEDS_CLINICIAN,
 					"\\b(?:should|can|could|may|do|must) i (?:\\w+ ){0,2}(?:stop|start|take|use|quit|skip|switch)\\b"
 							+ "(?!.*\\b(?:appointment|consultation|book|schedul\\w*|call)\\b)|"
 							+ "\\b(?:take|taking|stop|stopping|on|off|use|using|mix|mixing)\\W+(?:\\w+\\W+){0,2}?" + DRUG
-							+ "|" + DRUG + "\\W+(?:\\w+\\W+){0,3}?(?:before|after|ok|okay|safe|allowed|fine|with)\\b"),
+							+ "|" + DRUG + "\\W+(?:\\w+\\W+){0,3}?(?:before|after|ok|okay|safe|allowed|fine|with)\\b"
+							+ "|\\b(?:safe|ok|okay|alright|fine) to (?:stop|quit)\\b"),
 			// Which medicine to take, what one does or whether it helps: only the care team can say, for this patient.
 			TriageRule.ofMedicine("medicine-question", NEEDS_CLINICIAN,
 					"\\b(?:is there|are there|any(?:thing)?|what|which|suggest|recommend)\\b(?:\\W+\\w+){0,3}?\\W+" + MEDICINE
@@ -102,7 +104,7 @@ public class Triage {
 							+ "|\\bdiagnos\\w*\\b|\\bwhat(?:'s| is) wrong with (?:me|my)\\b|\\bwhat do i have\\b"
 							+ "|\\b(?:diseases?|conditions?|illness(?:es)?|infections?) (?:\\w+ ){0,2}i (?:would |might |could |may )?(?:have|got)\\b"
 							+ "|\\b(?:do|will|would) i (?:really |actually |definitely )?(?:need|have to have|have to get) (?:(?:the|a|an|this|that|back|spine|spinal|lateral) ){0,2}(?:surgery|operation|fusion|mri|x-?ray|scan|procedure)\\b"
-							+ "|\\b(?:safe|ok|okay|dangerous|risky) for me\\b|\\ballerg(?:ic|y|ies)\\b"
+							+ "|\\b(?:safe|ok|okay|dangerous|risky) for me\\b"
 							+ "|\\bshould i (?:get|have|do|go for) (?:the )?(?:surgery|operation|fusion|procedure)\\b"),
 			TriageRule.of("test-results", NEEDS_CLINICIAN,
 					"\\b(?:my|the) (?:mri|x-?rays?|ct|cat scan|scans?|tests?|test results|results|report|blood ?work|labs?|emg)\\b\\W+(?:\\w+\\W+){0,3}?"
@@ -116,13 +118,21 @@ public class Triage {
 							+ "|\\b(?:reveal|show|print|repeat|tell me|what are) (?:me )?(?:your|the) (?:instructions|rules|prompt|configuration)\\b"
 							+ "|\\byou are now\\b|\\bfrom now on,? you\\b|\\bpretend (?:to be|you(?: are|'re)?)\\b|\\bact as (?:a |an |my )?\\w+"
 							+ "|\\broleplay\\b|\\bjail ?break\\w*\\b|\\bdeveloper mode\\b|\\bdo anything now\\b|\\bno restrictions\\b"
-							+ "|\\bsudo\\b|\\badmin mode\\b"));
+							+ "|\\bsudo\\b|\\badmin mode\\b")
+				.onlyWith("ignore", "disregard", "forget", "override", "bypass", "prompt", "instruction", "message",
+						"rules", "configuration", "you are now", "from now on", "pretend", "act as", "roleplay", "jail",
+						"developer mode", "do anything now", "no restrictions", "sudo", "admin mode"));
 
 	/** English and Spanish rules of personal medical advice and manipulation, in that order. */
 	private static final List<TriageRule> ALL_RULES = java.util.stream.Stream
 		.concat(RULES.stream(), SpanishRules.RULES.stream())
 		.sorted(java.util.Comparator.comparing(TriageRule::outcome))
 		.toList();
+
+	/** The rules of personal medical advice and manipulation, English and Spanish, in the order they are tried. */
+	static List<TriageRule> rules() {
+		return ALL_RULES;
+	}
 
 	/**
 	 * Decides what kind of message this is. Never throws; an empty message is clear. Text hidden in Base64 is read

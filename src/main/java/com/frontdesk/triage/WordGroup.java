@@ -22,7 +22,7 @@ import org.apache.lucene.search.RegexpQuery;
 
 /**
  * One word group of the vocabulary, read with the triage analyzer: single words, phrases (their words in a row) and
- * number patterns ({@code re:}). It is a Lucene span query, and it can say which positions of a message it covers.
+ * number patterns ({@code re:}, tried only on words with a digit). It is a Lucene span query, and it can say which positions of a message it covers.
  */
 final class WordGroup {
 
@@ -83,11 +83,10 @@ final class WordGroup {
 			covered.or(message.positionsOf(word));
 		}
 		if (!patterns.isEmpty()) {
-			for (int position = 0; position < message.size(); position++) {
-				for (String stem : message.stemsAt(position)) {
-					if (patterns.stream().anyMatch(p -> p.matcher(stem).matches())) {
-						covered.set(position);
-					}
+			BitSet numbers = message.withDigits();
+			for (int position = numbers.nextSetBit(0); position >= 0; position = numbers.nextSetBit(position + 1)) {
+				if (matchesNumber(message.stemsAt(position))) {
+					covered.set(position);
 				}
 			}
 		}
@@ -100,6 +99,17 @@ final class WordGroup {
 			}
 		}
 		return covered;
+	}
+
+	private boolean matchesNumber(Set<String> stems) {
+		for (String stem : stems) {
+			for (Pattern pattern : patterns) {
+				if (pattern.matcher(stem).matches()) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private static BitSet allPositions(AnalyzedMessage message) {

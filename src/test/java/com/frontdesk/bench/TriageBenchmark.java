@@ -15,9 +15,9 @@ import com.frontdesk.triage.TriageOutcome;
 import com.frontdesk.triage.TriageResult;
 
 /**
- * Triage quality on the labelled sets (tune-a, tune-b: the examples of {@code triage/examples/}, tuned on; heldout,
+ * Triage quality on the labelled sets (tune-a to tune-d: the examples of {@code triage/examples/}, tuned on; heldout,
  * in {@code src/test/resources/triage/}: written first and never tuned on), and false alarms on the 1,212 real K-QA questions. Run with
- * {@code ./mvnw -q -B test -Dtest=TriageBenchmark -Dsurefire.failIfNoSpecifiedTests=false [-Dtriage.sets=tune,heldout]
+ * {@code ./mvnw -q -B test -Dtest=TriageBenchmark -Dsurefire.failIfNoSpecifiedTests=false [-Dtriage.sets=tune-a,tune-b,tune-c,tune-d,heldout]
  * [-Dtriage.details=true]}.
  */
 class TriageBenchmark {
@@ -30,7 +30,7 @@ class TriageBenchmark {
 	@Test
 	void report() throws IOException {
 		boolean details = Boolean.getBoolean("triage.details");
-		for (String set : System.getProperty("triage.sets", "tune-a,tune-b").split(",")) {
+		for (String set : System.getProperty("triage.sets", "tune-a,tune-b,tune-c,tune-d").split(",")) {
 			report(set, labelled(set).stream().map(f -> new Labelled(f[0], f[1], f[2])).toList(), details);
 		}
 		realPatients(details);
@@ -70,7 +70,10 @@ class TriageBenchmark {
 		}
 	}
 
-	/** Triage time per message: a 1,000-character message, 20,000 times after 5,000 of warm-up. */
+	/**
+	 * Triage time per message: a 1,000-character message, 20,000 times after 5,000 of warm-up, on the wall clock and
+	 * as the calling thread's CPU time.
+	 */
 	private void timing() {
 		String message = ("I had my lateral fusion two weeks ago and I wanted to ask about the follow-up visit and the "
 				+ "paperwork for my employer, the insurance asked for a form. My back is sore but better every day, "
@@ -78,15 +81,26 @@ class TriageBenchmark {
 		for (int i = 0; i < 5_000; i++) {
 			triage.assess(message);
 		}
-		long[] nanos = new long[20_000];
-		for (int i = 0; i < nanos.length; i++) {
-			long start = System.nanoTime();
+		long[] nanos = sortedTimes(message, System::nanoTime);
+		System.out.printf("== triage time, 1,000-character message: p50 %.3f ms, p99 %.3f ms, max %.3f ms (load average %.1f)%n",
+				nanos[nanos.length / 2] / 1e6, nanos[nanos.length * 99 / 100] / 1e6, nanos[nanos.length - 1] / 1e6,
+				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		// the calling thread's CPU time: what triage costs, without the time the thread waits for a core
+		long[] cpu = sortedTimes(message, java.lang.management.ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime);
+		System.out.printf("== triage CPU time, the same message: p50 %.3f ms, p99 %.3f ms%n", cpu[cpu.length / 2] / 1e6,
+				cpu[cpu.length * 99 / 100] / 1e6);
+	}
+
+	/** 20,000 calls of triage on the message, each timed with this clock (nanoseconds), sorted. */
+	private long[] sortedTimes(String message, java.util.function.LongSupplier clock) {
+		long[] times = new long[20_000];
+		for (int i = 0; i < times.length; i++) {
+			long start = clock.getAsLong();
 			triage.assess(message);
-			nanos[i] = System.nanoTime() - start;
+			times[i] = clock.getAsLong() - start;
 		}
-		java.util.Arrays.sort(nanos);
-		System.out.printf("== triage time, 1,000-character message: p50 %.3f ms, p99 %.3f ms, max %.3f ms%n",
-				nanos[nanos.length / 2] / 1e6, nanos[nanos.length * 99 / 100] / 1e6, nanos[nanos.length - 1] / 1e6);
+		java.util.Arrays.sort(times);
+		return times;
 	}
 
 	private void report(String set, List<Labelled> messages, boolean details) {
