@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * its callback requests, and for a messaging conversation the sender's stored messages and link to it. A sender who
  * texted STOP stays opted out (the opt-out is kept without the link), so they are not texted again.
  */
+@Lazy // for the admin only: made when first asked for, not while the app starts
 @Repository
 class ConversationEraser {
 

@@ -3,6 +3,7 @@ package com.frontdesk.platform;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.context.annotation.Lazy;
 
 import com.frontdesk.retrieval.IndexStatus;
 import com.frontdesk.retrieval.KnowledgeIndex;
@@ -12,6 +13,7 @@ import com.frontdesk.retrieval.KnowledgeIndex;
  * were skipped; {@code POST /api/admin/knowledge/reindex} re-reads the knowledge folder now, on this instance and
  * (within a heartbeat) on every other one. Only the admin may call them (see {@link AdminSecurity}).
  */
+@Lazy // for the admin only: made when first asked for, not while the app starts
 @RestController
 class AdminController {
 
