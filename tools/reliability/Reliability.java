@@ -637,18 +637,22 @@ public class Reliability {
 			if (all.size() < 4) {
 				return "\n(too few memory samples)\n";
 			}
-			int minute = 12;
+			// by the samples' own time: reading the heap takes longer on a busy machine, so a minute may hold fewer than 12
+			java.util.TreeMap<Integer, List<double[]>> minutes = new java.util.TreeMap<>();
+			for (double[] sample : all) {
+				minutes.computeIfAbsent(Math.max(1, (int) Math.ceil(sample[0] / 60)), m -> new ArrayList<>()).add(sample);
+			}
 			StringBuilder out = new StringBuilder(
 					"\nMemory per minute (heap: the lowest used heap seen in the minute, i.e. after collections; RSS: the last sample):\n\n"
 							+ "| minute | heap used, min MB | heap used, max MB | RSS MB |\n|---:|---:|---:|---:|\n");
 			List<double[]> perMinute = new ArrayList<>();
-			for (int from = 0; from < all.size(); from += minute) {
-				List<double[]> slice = all.subList(from, Math.min(all.size(), from + minute));
+			for (Map.Entry<Integer, List<double[]>> entry : minutes.entrySet()) {
+				List<double[]> slice = entry.getValue();
 				double min = slice.stream().mapToDouble(s -> s[1]).min().orElse(0);
 				double max = slice.stream().mapToDouble(s -> s[1]).max().orElse(0);
 				double rss = slice.get(slice.size() - 1)[2];
-				perMinute.add(new double[] { from / minute + 1, min, rss });
-				out.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.0f |%n", from / minute + 1, min, max, rss));
+				perMinute.add(new double[] { entry.getKey(), min, rss });
+				out.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.0f |%n", entry.getKey(), min, max, rss));
 			}
 			int skip = Math.max(0, Math.min(2, perMinute.size() - 2));
 			List<double[]> settled = perMinute.subList(skip, perMinute.size());

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * The practice's callback requests in the admin API (Spring Security lets only the admin in, see
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * </ul>
  * Nothing here is cached by browsers or proxies.
  */
+@Lazy // for the admin only: made when first asked for, not while the app starts
 @RestController
 class AdminCallbacksController {
 

@@ -40,15 +40,8 @@ class WebhookTarget implements NoticeTarget {
 
 	private final Clock clock;
 
-	/**
-	 * HTTP/1.1: over plain http the JDK client would otherwise offer an h2c upgrade on the POST, which some small
-	 * web servers a practice might run reject or mishandle when the request has a body.
-	 */
-	private final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
+	/** Made for the first notice (the client reads the trust store, which a start without a webhook never needs). */
+	private volatile HttpClient http;
 
 	WebhookTarget(NotificationProperties properties, Clock clock) {
 		this.webhook = properties.webhook();
@@ -63,6 +56,27 @@ class WebhookTarget implements NoticeTarget {
 	@Override
 	public boolean configured() {
 		return webhook.configured();
+	}
+
+	/**
+	 * HTTP/1.1: over plain http the JDK client would otherwise offer an h2c upgrade on the POST, which some small
+	 * web servers a practice might run reject or mishandle when the request has a body.
+	 */
+	private HttpClient http() {
+		HttpClient client = http;
+		if (client == null) {
+			synchronized (this) {
+				if (http == null) {
+					http = HttpClient.newBuilder()
+						.version(HttpClient.Version.HTTP_1_1)
+						.connectTimeout(Duration.ofSeconds(5))
+						.followRedirects(HttpClient.Redirect.NEVER)
+						.build();
+				}
+				client = http;
+			}
+		}
+		return client;
 	}
 
 	@Override
@@ -81,7 +95,7 @@ class WebhookTarget implements NoticeTarget {
 			.build();
 		HttpResponse<Void> response;
 		try {
-			response = http.send(request, HttpResponse.BodyHandlers.discarding());
+			response = http().send(request, HttpResponse.BodyHandlers.discarding());
 		}
 		catch (IOException ex) {
 			throw new NoticeNotDelivered("network: " + ex.getClass().getSimpleName());

@@ -144,6 +144,13 @@ public class IntentClassifier {
 		return analysis.clinicalWording(redactor.searchable(message));
 	}
 
+	/** Reads the examples and their vectors now, when recognising by examples is on (while the application starts). */
+	void prepare() {
+		if (settings.enabled() && embeddings.enabled()) {
+			bank();
+		}
+	}
+
 	List<Example> examples() {
 		return bank().examples();
 	}

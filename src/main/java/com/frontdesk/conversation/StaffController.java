@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * The practice's side of human handoff (admin only, see {@code platform.AdminSecurity}):
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/admin/conversations/{id}/messages} {@code {"text": ...}} replies to the patient (staff own the
  * conversation from then on); {@code .../release} hands it back to the assistant; {@code .../close} closes it.
  */
+@Lazy // for the admin only: made when first asked for, not while the app starts
 @RestController
 class StaffController {
 

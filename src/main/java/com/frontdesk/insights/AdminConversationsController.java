@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.context.annotation.Lazy;
 
 import com.frontdesk.conversation.ConversationErasure;
 import com.frontdesk.insights.ConversationBrowser.ConversationPage;
@@ -19,6 +20,7 @@ import com.frontdesk.practice.PracticeProfile;
  * lists them newest first, filtered and paged; {@code GET /api/admin/conversations/{id}} is one transcript;
  * {@code DELETE /api/admin/conversations/{id}} erases a conversation when a patient asks for their data to be deleted.
  */
+@Lazy // for the admin only: made when first asked for, not while the app starts
 @RestController
 class AdminConversationsController {
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * The content-gap report: the questions of a period that the practice's content did not answer well, grouped by
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Service;
  * thumbs down. Replies that never looked in the knowledge (emergencies, greetings, booking, refusals) are not gaps
  * unless rated down.
  */
+@Lazy // for the admin only: made when first asked for, not while the app starts
 @Service
 class ContentGaps {
 

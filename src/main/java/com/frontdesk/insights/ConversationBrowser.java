@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Repository;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads conversations for the practice: a filtered, paged list, and one conversation's whole transcript. */
+@Lazy // for the admin only: made when first asked for, not while the app starts
 @Repository
 class ConversationBrowser {
 

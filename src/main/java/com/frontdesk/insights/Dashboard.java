@@ -10,6 +10,7 @@ import java.util.TreeSet;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.context.annotation.Lazy;
 
 import com.frontdesk.conversation.Intent;
 
@@ -18,6 +19,7 @@ import com.frontdesk.conversation.Intent;
  * booking funnel, handoffs to staff, feedback, and the top content gaps, for the last days in the practice's time
  * zone.
  */
+@Lazy // for the admin only: made when first asked for, not while the app starts
 @Service
 class Dashboard {
 

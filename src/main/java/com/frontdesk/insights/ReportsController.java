@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.context.annotation.Lazy;
 
 import com.frontdesk.practice.PracticeProfile;
 
@@ -12,6 +13,7 @@ import com.frontdesk.practice.PracticeProfile;
  * The practice's reports (admin only): {@code GET /api/admin/reports/content-gaps?from&to} and
  * {@code GET /api/admin/reports/dashboard?days}. Days are the practice's ({@code frontdesk.practice.time-zone}).
  */
+@Lazy // for the admin only: made when first asked for, not while the app starts
 @RestController
 class ReportsController {
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Lazy;
 
 import com.frontdesk.retrieval.KnowledgeUnavailable;
 import com.frontdesk.retrieval.Retriever;
@@ -26,6 +27,7 @@ import com.frontdesk.triage.Redactor;
  * (a word the content never uses says most about a gap; "lateral fusion" says little), makes a topic of the
  * questions that have it, until every question has a topic. Each question is in exactly one topic.
  */
+@Lazy // for the admin only: made when first asked for, not while the app starts
 @Component
 class TopicGrouper {
 

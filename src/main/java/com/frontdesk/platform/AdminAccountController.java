@@ -5,12 +5,14 @@ import java.time.Instant;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * {@code GET /api/admin/me}: who is signed in, and when their account was last locked after failed sign-ins (and
  * when a sign-in last failed), so staff notice when someone has been guessing their password; and after how long
  * without activity the admin page signs them out.
  */
+@Lazy // for the admin only: made when first asked for, not while the app starts
 @RestController
 class AdminAccountController {
 

@@ -69,6 +69,10 @@ final class EmbeddingModels {
 		}
 	}
 
+	/**
+	 * The model's class, not initialised: its static initialiser loads the model into a session of its own, which the
+	 * questions' session does not need (it reads the same files itself).
+	 */
 	private static Class<?> modelClass(String name) {
 		Bundled bundled = MODELS.get(name);
 		if (bundled == null) {
@@ -76,7 +80,7 @@ final class EmbeddingModels {
 					+ "known: " + MODELS.keySet());
 		}
 		try {
-			return Class.forName(bundled.className());
+			return Class.forName(bundled.className(), false, EmbeddingModels.class.getClassLoader());
 		}
 		catch (ClassNotFoundException | LinkageError ex) {
 			throw notAvailable(name, ex);

@@ -19,8 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -47,6 +45,9 @@ public class Embeddings {
 
 	/** The same model for questions, computing on the asking thread only ({@link EmbeddingModels#loadForQuestions}). */
 	private volatile EmbeddingModel questionModel;
+
+	/** Loading the questions' session does not hold up the content's model, the cache or its file. */
+	private final Object questionModelLock = new Object();
 
 	Embeddings(RetrievalProperties properties, @Value("${frontdesk.data-dir:./data}") Path dataDir) {
 		this.settings = properties.vectors();
@@ -100,22 +101,20 @@ public class Embeddings {
 	};
 
 	/**
-	 * Loads the questions' session once the application is ready, on a thread of its own, so that neither the start-up
-	 * index build nor the first patient waits for it.
+	 * Loads the questions' session while the application starts ({@link RetrievalStartUp}: in the background, and
+	 * readiness waits for it), so that the first patient does not wait for it. A model that cannot be loaded is
+	 * reported here and again when a question needs it.
 	 */
-	@EventListener(ApplicationReadyEvent.class)
 	void prepareForQuestions() {
 		if (!settings.enabled()) {
 			return;
 		}
-		Thread.ofPlatform().daemon().name("embeddings-questions").start(() -> {
-			try {
-				questionModel();
-			}
-			catch (IllegalStateException ex) {
-				log.warn("The embedding model for questions could not be loaded: {}", ex.getMessage());
-			}
-		});
+		try {
+			questionModel();
+		}
+		catch (IllegalStateException ex) {
+			log.warn("The embedding model for questions could not be loaded: {}", ex.getMessage());
+		}
 	}
 
 	/** Writes the vectors embedded since the last save to the cache file. */
@@ -149,6 +148,10 @@ public class Embeddings {
 
 	boolean modelLoaded() {
 		return model != null;
+	}
+
+	boolean questionModelLoaded() {
+		return questionModel != null;
 	}
 
 	/** Cosine similarity of two unit vectors. */
@@ -189,7 +192,7 @@ public class Embeddings {
 	private EmbeddingModel questionModel() {
 		EmbeddingModel loaded = questionModel;
 		if (loaded == null) {
-			synchronized (this) {
+			synchronized (questionModelLock) {
 				if (questionModel == null) {
 					questionModel = EmbeddingModels.loadForQuestions(settings.model());
 				}

@@ -96,6 +96,14 @@ public class SafetyNet {
 		return new Closest(nearest.concept(), nearest.margin());
 	}
 
+	/** Reads the examples and the descriptions' vectors now, when the net is on (while the application starts). */
+	void prepare() {
+		if (active()) {
+			exampleBank();
+			bankVectors();
+		}
+	}
+
 	/** The examples and their vectors, read once. */
 	ExampleBank exampleBank() {
 		ExampleBank bank = examples;
