@@ -172,8 +172,13 @@ class AdminSecurity {
 
 	/** A staff session ends after {@code frontdesk.admin.session-timeout} without a request (HIPAA's log-off). */
 	@Bean
-	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> staffSessionsEndWhenIdle(AdminProperties admin) {
-		return sessions -> sessions.setDefaultMaxInactiveInterval(admin.sessionTimeout());
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> staffSessionsEndWhenIdle(AdminProperties admin,
+			Instances instances) {
+		return sessions -> {
+			sessions.setDefaultMaxInactiveInterval(admin.sessionTimeout());
+			// Expired sessions are deleted at the heartbeat, which rides out a database that is briefly away.
+			instances.onHeartbeat(sessions::cleanUpExpiredSessions);
+		};
 	}
 
 	@Bean
