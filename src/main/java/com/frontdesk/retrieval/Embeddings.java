@@ -16,6 +16,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.PreDestroy;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -174,6 +176,19 @@ public class Embeddings {
 			vector[i] *= scale;
 		}
 		return vector;
+	}
+
+	/**
+	 * At the stop, once everything that embeds has been stopped: waits for a model still being loaded. A load is native
+	 * code in ONNX Runtime, and a JVM that exits in the middle of it crashes instead of stopping in order.
+	 */
+	@PreDestroy
+	void awaitLoads() {
+		synchronized (questionModelLock) {
+			synchronized (this) {
+				log.debug("No embedding model is being loaded: the stop goes on");
+			}
+		}
 	}
 
 	private EmbeddingModel model() {
