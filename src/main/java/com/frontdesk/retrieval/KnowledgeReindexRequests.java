@@ -44,12 +44,12 @@ class KnowledgeReindexRequests {
 	void requested() {
 		OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
 		followed = now;
-		if (jdbc.sql("update knowledge_reindex set requested_at = ? where id = 1").param(now).update() == 0) {
+		if (jdbc.sql("update knowledge_reindex set requested_at = ? where practice_id = 'default'").param(now).update() == 0) {
 			try {
-				jdbc.sql("insert into knowledge_reindex (id, requested_at) values (1, ?)").param(now).update();
+				jdbc.sql("insert into knowledge_reindex (practice_id, requested_at) values ('default', ?)").param(now).update();
 			}
 			catch (DuplicateKeyException ex) {
-				jdbc.sql("update knowledge_reindex set requested_at = ? where id = 1").param(now).update();
+				jdbc.sql("update knowledge_reindex set requested_at = ? where practice_id = 'default'").param(now).update();
 			}
 		}
 	}
@@ -64,7 +64,7 @@ class KnowledgeReindexRequests {
 	}
 
 	private Optional<OffsetDateTime> latest() {
-		return jdbc.sql("select requested_at from knowledge_reindex where id = 1")
+		return jdbc.sql("select requested_at from knowledge_reindex where practice_id = 'default'")
 			.query(OffsetDateTime.class)
 			.optional();
 	}

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +30,9 @@ class TableOwnershipTest {
 
 	static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
 
-	static final Pattern CREATE_TABLE = Pattern.compile("create table (\\w+)");
+	/** What makes, drops or renames a table, in the order the migrations run. */
+	static final Pattern TABLE_CHANGE = Pattern.compile(
+			"create table (\\w+)|drop table (\\w+)|alter table (\\w+) rename to (\\w+)");
 
 	/** Tables a library writes for a module that configures it (staff sessions: Spring Session, in platform). */
 	static final Set<String> LIBRARY_TABLES = Set.of("spring_session", "spring_session_attributes");
@@ -49,13 +52,22 @@ class TableOwnershipTest {
 		});
 	}
 
+	/** The tables the schema has once every migration has run. */
 	private static Set<String> tables() {
 		Set<String> tables = new TreeSet<>();
 		try (Stream<Path> files = Files.list(MIGRATIONS)) {
-			files.map(TableOwnershipTest::read).forEach(sql -> {
-				Matcher created = CREATE_TABLE.matcher(sql.toLowerCase(Locale.ROOT));
-				while (created.find()) {
-					tables.add(created.group(1));
+			files.sorted(Comparator.comparingInt(TableOwnershipTest::version)).map(TableOwnershipTest::read).forEach(sql -> {
+				Matcher change = TABLE_CHANGE.matcher(sql.toLowerCase(Locale.ROOT));
+				while (change.find()) {
+					if (change.group(1) != null) {
+						tables.add(change.group(1));
+					}
+					else if (change.group(2) != null) {
+						tables.remove(change.group(2));
+					}
+					else if (tables.remove(change.group(3))) {
+						tables.add(change.group(4));
+					}
 				}
 			});
 		}
@@ -63,6 +75,11 @@ class TableOwnershipTest {
 			throw new UncheckedIOException(ex);
 		}
 		return tables;
+	}
+
+	private static int version(Path migration) {
+		String name = migration.getFileName().toString();
+		return Integer.parseInt(name.substring(1, name.indexOf("__")));
 	}
 
 	private static Stream<Path> sources() {

@@ -1,0 +1,34 @@
+package com.frontdesk.practice;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One practice served by this deployment: who it is to patients, where its content is, which web pages may embed
+ * its widget and which messaging accounts are its own.
+ *
+ * @param id its id
+ * @param profile its name, numbers, address and hours as patients see them
+ * @param knowledgeDir the folder of its knowledge files; empty for the default practice, whose folder is
+ * {@code frontdesk.knowledge.dir}
+ * @param allowedOrigins the web origins (such as {@code https://www.northside.example}) whose pages may use its widget,
+ * besides the ones {@code frontdesk.web.allowed-origins} allows for every practice
+ * @param channelAccounts its account on each messaging platform, by platform ({@code whatsapp}: the phone-number id,
+ * {@code messenger}: the page id, {@code telegram}: the bot's user name, {@code sms}: the Twilio number)
+ */
+public record Practice(PracticeId id, PracticeProfile profile, Optional<Path> knowledgeDir,
+		List<String> allowedOrigins, Map<String, String> channelAccounts) {
+
+	public Practice {
+		allowedOrigins = List.copyOf(allowedOrigins);
+		channelAccounts = Map.copyOf(channelAccounts);
+	}
+
+	/** Its account on a messaging platform, if it has one there. */
+	public Optional<String> channelAccount(String platform) {
+		return Optional.ofNullable(channelAccounts.get(platform));
+	}
+
+}
