@@ -1,5 +1,6 @@
 /*! Frontdesk chat widget. Embed: <script src="https://FRONTDESK-HOST/widget.js" defer></script>
- * Optional: data-position="left|right" data-accent="#0b5cad" data-title="..." data-greeting="..." data-open="true"
+ * Optional: data-practice="northside" (on a deployment that serves several practices: whose assistant this is)
+ *   data-position="left|right" data-accent="#0b5cad" data-title="..." data-greeting="..." data-open="true"
  * Plain JS, Shadow DOM, no eval, no inline styles on the host page; replies are rendered as text, never as HTML. */
 (() => {
   'use strict';
@@ -16,7 +17,9 @@
     greeting: (data.greeting || '').trim(),
     open: data.open === '' || /^(true|1|yes|open)$/i.test(data.open || '')
   };
-  const KEY_ID = 'frontdesk.widget.conversationId';
+  const PRACTICE = (data.practice || '').trim();
+  const FOR_PRACTICE = PRACTICE ? '?practice=' + encodeURIComponent(PRACTICE) : '';
+  const KEY_ID = 'frontdesk.widget.conversationId' + (PRACTICE ? '.' + PRACTICE : '');
   const KEY_OPEN = 'frontdesk.widget.open';
   const KEY_NOTICE = 'frontdesk.widget.noticeSeen';
   const IDLE_TIMEOUT = 45000;
@@ -323,7 +326,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
 
   async function loadConfig() {
     try {
-      const response = await fetch(API + '/api/widget/config', { credentials: 'omit', headers: { Accept: 'application/json' } });
+      const response = await fetch(API + '/api/widget/config' + FOR_PRACTICE, { credentials: 'omit', headers: { Accept: 'application/json' } });
       if (response.ok) config = await response.json();
     } catch (e) { /* defaults below */ }
     if (!config) return;
@@ -517,7 +520,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
         credentials: 'omit',
         signal: controller.signal,
         headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
-        body: JSON.stringify({ conversationId, message: text })
+        body: JSON.stringify({ conversationId, message: text, practice: PRACTICE || null })
       });
     } catch (e) {
       clearTimeout(timer);
@@ -587,7 +590,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
   async function restore() {
     if (!conversationId) return;
     try {
-      const response = await fetch(API + '/api/conversations/' + encodeURIComponent(conversationId),
+      const response = await fetch(API + '/api/conversations/' + encodeURIComponent(conversationId) + FOR_PRACTICE,
         { credentials: 'omit', headers: { Accept: 'application/json' } });
       if (response.status === 404) { remember(null); return; }
       if (!response.ok) throw new Error(String(response.status));
@@ -620,7 +623,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     if (busy || !conversationId || document.hidden) return;
     let history;
     try {
-      const response = await fetch(API + '/api/conversations/' + encodeURIComponent(conversationId),
+      const response = await fetch(API + '/api/conversations/' + encodeURIComponent(conversationId) + FOR_PRACTICE,
         { credentials: 'omit', headers: { Accept: 'application/json' } });
       if (!response.ok) return;
       history = await response.json();
@@ -775,7 +778,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     trigger.hidden = true;
     let texts;
     try {
-      const response = await fetch(API + '/api/callbacks/form', { credentials: 'omit', headers: { Accept: 'application/json' } });
+      const response = await fetch(API + '/api/callbacks/form' + FOR_PRACTICE, { credentials: 'omit', headers: { Accept: 'application/json' } });
       if (!response.ok) throw new Error(String(response.status));
       texts = await response.json();
     } catch (e) {
@@ -877,7 +880,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
           method: 'POST',
           credentials: 'omit',
           headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': key },
-          body: JSON.stringify({ conversationId, name: name.value, phone: phone.value, email: email.value.trim() || null,
+          body: JSON.stringify({ conversationId, practice: PRACTICE || null, name: name.value, phone: phone.value, email: email.value.trim() || null,
             preferredTime: time.value, reason: reason.value.trim() || null, consent: consent.checked, consentVersion: version })
         });
         let data = {};
@@ -936,7 +939,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
         method: 'POST',
         credentials: 'omit',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ conversationId, replyId, rating: value })
+        body: JSON.stringify({ conversationId, practice: PRACTICE || null, replyId, rating: value })
       });
       if (!response.ok) throw new Error(String(response.status));
       for (const button of buttons) button.setAttribute('aria-pressed', String(button.classList.contains(value)));

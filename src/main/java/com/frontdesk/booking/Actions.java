@@ -4,47 +4,45 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import com.frontdesk.practice.Audience;
 import com.frontdesk.practice.PracticeProfile;
 
 /**
- * Builds the actions replies offer, from the practice's profile, with their labels in the patient's language
+ * Builds the actions replies offer, from the profile of the practice the patient writes to, with their labels in the patient's language
  * ({@code booking/actions*.properties}).
  */
 @Component
 public class Actions {
 
-	private final PracticeProfile practice;
-
 	private final PatientTexts texts;
 
-	Actions(PracticeProfile practice, PatientTexts texts) {
-		this.practice = practice;
+	Actions(PatientTexts texts) {
 		this.texts = texts;
 	}
 
-	public Action book(boolean spanish) {
-		return new Action("book", texts.get("action.book", spanish), practice.bookingUrl(), null);
+	public Action book(Audience audience) {
+		return new Action("book", texts.get("action.book", audience), audience.profile().bookingUrl(), null);
 	}
 
-	public Action call(boolean spanish) {
-		return new Action("call", texts.get("action.call", spanish), PracticeProfile.telUri(practice.phone()),
-				practice.phone());
+	public Action call(Audience audience) {
+		String phone = audience.profile().phone();
+		return new Action("call", texts.get("action.call", audience), PracticeProfile.telUri(phone), phone);
 	}
 
 	/** Ask the practice to call back: the website opens the callback form, messaging channels a guided exchange. */
-	public Action callback(boolean spanish) {
-		return new Action("callback", texts.get("action.callback", spanish), null, null);
+	public Action callback(Audience audience) {
+		return new Action("callback", texts.get("action.callback", audience), null, null);
 	}
 
-	public Action emergency(boolean spanish) {
-		String number = practice.emergencyNumber();
-		return new Action("emergency", texts.get("action.emergency", spanish, Map.of("number", number)),
+	public Action emergency(Audience audience) {
+		String number = audience.profile().emergencyNumber();
+		return new Action("emergency", texts.get("action.emergency", audience, Map.of("number", number)),
 				PracticeProfile.telUri(number), number);
 	}
 
-	public Action crisisLine(boolean spanish) {
-		String number = practice.crisisLine();
-		return new Action("emergency", texts.get("action.crisis-line", spanish, Map.of("number", number)),
+	public Action crisisLine(Audience audience) {
+		String number = audience.profile().crisisLine();
+		return new Action("emergency", texts.get("action.crisis-line", audience, Map.of("number", number)),
 				PracticeProfile.telUri(number), number);
 	}
 

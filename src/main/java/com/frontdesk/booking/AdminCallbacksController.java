@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import com.frontdesk.practice.PracticeId;
 import org.springframework.context.annotation.Lazy;
 
 /**
@@ -47,27 +49,28 @@ class AdminCallbacksController {
 	}
 
 	@GetMapping(path = "/api/admin/callbacks", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<List<CallbackRequest>> list(@RequestParam(defaultValue = "open") String status,
+	ResponseEntity<List<CallbackRequest>> list(PracticeId practice, @RequestParam(defaultValue = "open") String status,
 			@RequestParam(defaultValue = "500") String limit) {
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
-			.body(callbacks.list(status(status), limit(limit)));
+			.body(callbacks.list(practice, status(status), limit(limit)));
 	}
 
 	@PostMapping(path = "/api/admin/callbacks/{id}/done", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<CallbackRequest> done(@PathVariable String id) {
+	ResponseEntity<CallbackRequest> done(PracticeId practice, @PathVariable String id) {
 		if (id.length() > 36) {
 			throw new CallbackNotFound();
 		}
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
-			.body(callbacks.markDone(id).orElseThrow(CallbackNotFound::new));
+			.body(callbacks.markDone(practice, id).orElseThrow(CallbackNotFound::new));
 	}
 
 	@GetMapping(path = "/api/admin/callbacks.csv")
-	ResponseEntity<byte[]> csv(@RequestParam(defaultValue = "all") String status,
+	ResponseEntity<byte[]> csv(PracticeId practice, @RequestParam(defaultValue = "all") String status,
 			@RequestParam(defaultValue = "5000") String limit) {
-		byte[] body = CallbackCsv.of(callbacks.list(status(status), limit(limit))).getBytes(StandardCharsets.UTF_8);
+		byte[] body = CallbackCsv.of(callbacks.list(practice, status(status), limit(limit)))
+			.getBytes(StandardCharsets.UTF_8);
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
 			.contentType(CSV)

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -17,7 +18,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.frontdesk.practice.OpeningHours;
+import com.frontdesk.practice.Practice;
+import com.frontdesk.practice.PracticeId;
 import com.frontdesk.practice.PracticeProfile;
+import com.frontdesk.practice.Practices;
+import com.frontdesk.practice.UnknownPractice;
 import com.frontdesk.triage.Triage;
 import com.frontdesk.triage.TriageOutcome;
 
@@ -49,27 +54,25 @@ public class CallbackRequests {
 
 	private final PracticeNotifications notifications;
 
-	private final ConsentWording consent;
+	private final Map<PracticeId, ConsentWording> consent;
 
-	private final OpeningHours hours;
+	private final Practices practices;
 
 	private final CallbackProperties properties;
 
 	private final Triage triage;
 
-	private final PracticeProfile practice;
-
 	private final Clock clock;
 
-	CallbackRequests(CallbackStore store, PracticeNotifications notifications, ConsentWording consent,
-			OpeningHours hours, CallbackProperties properties, Triage triage, PracticeProfile practice, Clock clock) {
+	CallbackRequests(CallbackStore store, PracticeNotifications notifications, Practices practices,
+			CallbackProperties properties, Triage triage, Clock clock) {
 		this.store = store;
 		this.notifications = notifications;
-		this.consent = consent;
-		this.hours = hours;
+		this.practices = practices;
+		this.consent = practices.all().stream().collect(Collectors.toUnmodifiableMap(Practice::id,
+				practice -> ConsentWording.of(properties, practice.profile())));
 		this.properties = properties;
 		this.triage = triage;
-		this.practice = practice;
 		this.clock = clock;
 	}
 
@@ -84,35 +87,44 @@ public class CallbackRequests {
 		Checked request = check(submission);
 		Instant now = clock.instant();
 		String clientKey = request.idempotencyKey() == null ? null
-				: "client:" + request.channel() + ":" + request.idempotencyKey();
+				: "client:" + scope(request.practice()) + request.channel() + ":" + request.idempotencyKey();
 		if (clientKey != null) {
 			Optional<CallbackStore.Existing> existing = store.byKey(clientKey);
 			if (existing.isPresent()) {
 				return repeated(existing.get(), request, now);
 			}
 		}
-		Optional<String> recent = store.recent(request.channel(), request.conversationId(), request.phone(),
-				now.minus(properties.mergeWindow()));
+		Optional<String> recent = store.recent(request.practice(), request.channel(), request.conversationId(),
+				request.phone(), now.minus(properties.mergeWindow()));
 		if (recent.isPresent()) {
-			return receipt(recent.get(), false, now, request.urgency());
+			return receipt(recent.get(), false, now, request);
 		}
 		String key = clientKey != null ? clientKey : automaticKey(request, now);
 		String id = UUID.randomUUID().toString();
-		CallbackStore.NewRequest row = new CallbackStore.NewRequest(id, request.conversationId(), request.channel(),
-				request.name(), request.phone(), request.email(), request.preferredTime(), request.reason(),
-				consent.text(), now, key, request.hash(), now);
+		CallbackStore.NewRequest row = new CallbackStore.NewRequest(request.practice(), id, request.conversationId(),
+				request.channel(), request.name(), request.phone(), request.email(), request.preferredTime(),
+				request.reason(), consentWording(request.practice()).text(), now, key, request.hash(), now);
 		if (!store.insert(row)) {
 			return repeated(store.byKey(key).orElseThrow(), request, now);
 		}
-		CallbackReceipt receipt = receipt(id, true, now, request.urgency());
+		CallbackReceipt receipt = receipt(id, true, now, request);
 		notifications.enqueue(notice(row, receipt));
 		log.info("Callback request {} received on {}", id, request.channel());
 		return receipt;
 	}
 
-	/** The consent wording patients confirm, and its version for forms to send back. */
-	public ConsentWording consentWording() {
-		return consent;
+	/** The consent wording the practice's patients confirm, and its version for forms to send back. */
+	public ConsentWording consentWording(PracticeId practice) {
+		ConsentWording wording = consent.get(practice);
+		if (wording == null) {
+			throw new UnknownPractice();
+		}
+		return wording;
+	}
+
+	/** When the practice's office is open and will call (for the forms that ask for a call). */
+	public OpeningHours hours(PracticeId practice) {
+		return practices.hours(practice);
 	}
 
 	/** The longest reason accepted. */
@@ -130,21 +142,21 @@ public class CallbackRequests {
 		return Optional.ofNullable(nameProblemOf(PatientText.clean(typed, false)));
 	}
 
-	List<CallbackRequest> list(String status, int limit) {
-		return withDeliveries(store.list(status, limit));
+	List<CallbackRequest> list(PracticeId practice, String status, int limit) {
+		return withDeliveries(store.list(practice, status, limit));
 	}
 
-	Optional<CallbackRequest> find(String id) {
-		return store.find(id).map(request -> withDeliveries(List.of(request)).get(0));
+	Optional<CallbackRequest> find(PracticeId practice, String id) {
+		return store.find(practice, id).map(request -> withDeliveries(List.of(request)).get(0));
 	}
 
 	/** Marks a request done; empty when there is no such request. Marking it done again changes nothing. */
 	@Transactional
-	Optional<CallbackRequest> markDone(String id) {
-		if (store.markDone(id, clock.instant())) {
+	Optional<CallbackRequest> markDone(PracticeId practice, String id) {
+		if (store.markDone(practice, id, clock.instant())) {
 			log.info("Callback request {} marked done", id);
 		}
-		return find(id);
+		return find(practice, id);
 	}
 
 	private List<CallbackRequest> withDeliveries(List<CallbackRequest> requests) {
@@ -162,10 +174,21 @@ public class CallbackRequests {
 		if (existing.requestHash() != null && !existing.requestHash().equals(request.hash())) {
 			throw new IdempotencyKeyReused();
 		}
-		return receipt(existing.id(), false, now, request.urgency());
+		if (store.find(request.practice(), existing.id()).isEmpty()) {
+			throw new IdempotencyKeyReused();
+		}
+		return receipt(existing.id(), false, now, request);
 	}
 
-	private CallbackReceipt receipt(String id, boolean created, Instant now, TriageOutcome urgency) {
+	/** Keys of the default practice are as they were before there were several practices. */
+	private static String scope(PracticeId practice) {
+		return practice.isDefault() ? "" : practice.value() + ":";
+	}
+
+	private CallbackReceipt receipt(String id, boolean created, Instant now, Checked request) {
+		TriageOutcome urgency = request.urgency();
+		PracticeProfile practice = practices.get(request.practice()).profile();
+		OpeningHours hours = practices.hours(request.practice());
 		String expect = hours.expectedCall(now);
 		String message = "Thank you, we have your request. " + hours.callbackSentence(now);
 		boolean emergency = urgency == TriageOutcome.EMERGENCY || urgency == TriageOutcome.SELF_HARM;
@@ -188,11 +211,15 @@ public class CallbackRequests {
 	}
 
 	private PracticeNotice notice(CallbackStore.NewRequest row, CallbackReceipt receipt) {
+		PracticeProfile practice = practices.get(row.practice()).profile();
 		String urgent = receipt.emergency()
 				? " The reason mentions possible emergency symptoms: the patient was told to call "
 						+ practice.emergencyNumber() + "."
 				: "";
 		Map<String, String> fields = new LinkedHashMap<>();
+		if (practices.several()) {
+			fields.put("practice", row.practice().value());
+		}
 		fields.put("callbackId", row.id());
 		fields.put("name", row.name());
 		fields.put("phone", row.phone());
@@ -211,11 +238,11 @@ public class CallbackRequests {
 	// ---- checking ----
 
 	/** A checked request; {@code urgency} is what triage found in the reason. */
-	private record Checked(String conversationId, String channel, String name, String phone, String email,
-			PreferredTime preferredTime, String reason, String idempotencyKey, TriageOutcome urgency) {
+	private record Checked(PracticeId practice, String conversationId, String channel, String name, String phone,
+			String email, PreferredTime preferredTime, String reason, String idempotencyKey, TriageOutcome urgency) {
 
 		String hash() {
-			return ConsentWording.sha256(channel + "|" + conversationId + "|" + name + "|" + phone);
+			return ConsentWording.sha256(scope(practice) + channel + "|" + conversationId + "|" + name + "|" + phone);
 		}
 
 	}
@@ -223,7 +250,8 @@ public class CallbackRequests {
 	private Checked check(CallbackSubmission s) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String channel = s.channel() == null || !s.channel().matches("[a-z]{1,32}") ? "web" : s.channel();
-		String conversationId = conversation(s.conversationId(), channel, problems);
+		PracticeId practice = practices.get(s.practice()).id();
+		String conversationId = conversation(practice, s.conversationId(), channel, problems);
 		String name = PatientText.clean(s.name(), false);
 		add(problems, "name", nameProblemOf(name));
 		PhoneNumbers.Result phone = phone(s.phone());
@@ -258,20 +286,20 @@ public class CallbackRequests {
 		if (!problems.isEmpty()) {
 			throw new InvalidCallbackRequest(problems);
 		}
-		if (!consent.version().equals(s.consentVersion().strip())) {
-			throw new ConsentWordingChanged();
+		if (!consentWording(practice).version().equals(s.consentVersion().strip())) {
+			throw new ConsentWordingChanged(consentWording(practice));
 		}
 		TriageOutcome urgency = reason.isEmpty() ? TriageOutcome.CLEAR : triage.assess(reason).outcome();
-		return new Checked(conversationId, channel, name, phone.number(), email.isEmpty() ? null : email, time,
+		return new Checked(practice, conversationId, channel, name, phone.number(), email.isEmpty() ? null : email, time,
 				reason.isEmpty() ? null : reason, key, urgency);
 	}
 
-	private String conversation(String typed, String channel, List<FieldProblem> problems) {
+	private String conversation(PracticeId practice, String typed, String channel, List<FieldProblem> problems) {
 		if (typed == null || typed.isBlank()) {
 			return null;
 		}
 		String id = typed.strip();
-		if (id.length() > 36 || !store.conversationChannel(id).filter(channel::equals).isPresent()) {
+		if (id.length() > 36 || !store.conversationChannel(practice, id).filter(channel::equals).isPresent()) {
 			problems.add(new FieldProblem("conversationId",
 					"This conversation is not known here; send the request without a conversationId."));
 			return null;

@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.frontdesk.practice.PracticeId;
+
 /** Callback requests in the database ({@code callback_request}), unique per idempotency key. */
 @Repository
 class CallbackStore {
@@ -22,7 +24,8 @@ class CallbackStore {
 			consent_at, done_at""";
 
 	/** A new request, checked. */
-	record NewRequest(String id, String conversationId, String channel, String name, String phone, String email,
+	record NewRequest(PracticeId practice, String id, String conversationId, String channel, String name, String phone,
+			String email,
 			PreferredTime preferredTime, String reason, String consentText, Instant consentAt, String idempotencyKey,
 			String requestHash, Instant createdAt) {
 	}
@@ -40,11 +43,11 @@ class CallbackStore {
 	/** Stores the request; false when a request with the same idempotency key exists (nothing is changed then). */
 	boolean insert(NewRequest request) {
 		return jdbc.sql("""
-				insert into callback_request (id, conversation_id, channel, name, phone, email, preferred_time, reason,
-				  consent_text, consent_at, idempotency_key, request_hash, status, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				insert into callback_request (practice_id, id, conversation_id, channel, name, phone, email,
+				  preferred_time, reason, consent_text, consent_at, idempotency_key, request_hash, status, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict do nothing""")
-			.params(request.id(), request.conversationId(), request.channel(), request.name(), request.phone(),
+			.params(request.practice().value(), request.id(), request.conversationId(), request.channel(), request.name(), request.phone(),
 					request.email(), request.preferredTime().value(), request.reason(), request.consentText(),
 					NoticeStore.utc(request.consentAt()), request.idempotencyKey(), request.requestHash(), OPEN,
 					NoticeStore.utc(request.createdAt()))
@@ -58,13 +61,17 @@ class CallbackStore {
 			.optional();
 	}
 
-	/** The newest request of this conversation (or with no conversation) for this phone, made after {@code since}. */
-	Optional<String> recent(String channel, String conversationId, String phone, Instant since) {
+	/**
+	 * The practice's newest request of this conversation (or with no conversation) for this phone, made after
+	 * {@code since}.
+	 */
+	Optional<String> recent(PracticeId practice, String channel, String conversationId, String phone, Instant since) {
 		String conversation = conversationId == null ? "conversation_id is null" : "conversation_id = :conversation";
 		JdbcClient.StatementSpec query = jdbc.sql("""
 				select id from callback_request
-				where channel = :channel and phone = :phone and created_at > :since and %s
+				where practice_id = :practice and channel = :channel and phone = :phone and created_at > :since and %s
 				order by created_at desc fetch first 1 rows only""".formatted(conversation))
+			.param("practice", practice.value())
 			.param("channel", channel)
 			.param("phone", phone)
 			.param("since", NoticeStore.utc(since));
@@ -74,20 +81,21 @@ class CallbackStore {
 		return query.query(String.class).optional();
 	}
 
-	/** The channel of a conversation, if it exists. */
-	Optional<String> conversationChannel(String conversationId) {
-		return jdbc.sql("select channel from conversation where id = ?")
-			.param(conversationId)
+	/** The channel of one of the practice's conversations, if it exists. */
+	Optional<String> conversationChannel(PracticeId practice, String conversationId) {
+		return jdbc.sql("select channel from conversation where id = ? and practice_id = ?")
+			.params(conversationId, practice.value())
 			.query(String.class)
 			.optional();
 	}
 
-	/** Requests with the status ({@code null}: all), newest first. */
-	List<CallbackRequest> list(String status, int limit) {
-		String where = status == null ? "" : "where status = :status ";
+	/** The practice's requests with the status ({@code null}: all), newest first. */
+	List<CallbackRequest> list(PracticeId practice, String status, int limit) {
+		String where = "where practice_id = :practice " + (status == null ? "" : "and status = :status ");
 		JdbcClient.StatementSpec query = jdbc
 			.sql("select " + COLUMNS + " from callback_request " + where
 					+ "order by created_at desc, id fetch first :limit rows only")
+			.param("practice", practice.value())
 			.param("limit", limit);
 		if (status != null) {
 			query = query.param("status", status);
@@ -95,17 +103,18 @@ class CallbackStore {
 		return query.query(CallbackStore::request).list();
 	}
 
-	Optional<CallbackRequest> find(String id) {
-		return jdbc.sql("select " + COLUMNS + " from callback_request where id = ?")
-			.param(id)
+	Optional<CallbackRequest> find(PracticeId practice, String id) {
+		return jdbc.sql("select " + COLUMNS + " from callback_request where id = ? and practice_id = ?")
+			.params(id, practice.value())
 			.query(CallbackStore::request)
 			.optional();
 	}
 
-	/** Marks an open request done; false when it does not exist or was done already. */
-	boolean markDone(String id, Instant at) {
-		return jdbc.sql("update callback_request set status = ?, done_at = ? where id = ? and status = ?")
-			.params(DONE, NoticeStore.utc(at), id, OPEN)
+	/** Marks an open request of the practice done; false when it does not exist or was done already. */
+	boolean markDone(PracticeId practice, String id, Instant at) {
+		return jdbc
+			.sql("update callback_request set status = ?, done_at = ? where id = ? and status = ? and practice_id = ?")
+			.params(DONE, NoticeStore.utc(at), id, OPEN, practice.value())
 			.update() == 1;
 	}
 

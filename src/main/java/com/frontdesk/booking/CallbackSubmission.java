@@ -1,9 +1,12 @@
 package com.frontdesk.booking;
 
+import com.frontdesk.practice.PracticeId;
+
 /**
  * A callback request as a channel received it, before it is checked: every field may be missing or wrong.
  *
- * @param conversationId the conversation it was asked in, or null
+ * @param practice the practice it is made to
+ * @param conversationId the conversation it was asked in (one of that practice's), or null
  * @param channel where it was asked ({@code web}, {@code whatsapp}, ...)
  * @param name the patient's name
  * @param phone the number to call, as typed
@@ -14,6 +17,14 @@ package com.frontdesk.booking;
  * @param consentVersion the version of the consent wording the patient was shown ({@link ConsentWording#version()})
  * @param idempotencyKey the client's key for this request, or null; the same key again is the same request
  */
-public record CallbackSubmission(String conversationId, String channel, String name, String phone, String email,
-		String preferredTime, String reason, Boolean consent, String consentVersion, String idempotencyKey) {
+public record CallbackSubmission(PracticeId practice, String conversationId, String channel, String name, String phone,
+		String email, String preferredTime, String reason, Boolean consent, String consentVersion,
+		String idempotencyKey) {
+
+	public CallbackSubmission {
+		if (practice == null) {
+			throw new IllegalArgumentException("A callback request is made to a practice");
+		}
+	}
+
 }

@@ -5,25 +5,28 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import org.springframework.stereotype.Component;
-
 import com.frontdesk.practice.PracticeProfile;
 
 /**
  * The consent to be contacted that patients confirm when they ask for a call back, and its version: a short hash of
  * the exact wording. A form shows the wording and sends its version back, so the server knows the patient saw the
- * wording it stores (a form shown before the practice changed the wording is refused and shown again).
+ * wording it stores (a form shown before the practice changed the wording is refused and shown again). Each practice
+ * has its own, with its name in it.
  */
-@Component
-public class ConsentWording {
+public final class ConsentWording {
 
 	private final String text;
 
 	private final String version;
 
-	ConsentWording(CallbackProperties properties, PracticeProfile practice) {
-		this.text = properties.consentText().strip().replace("{practice}", practice.name());
+	private ConsentWording(String text) {
+		this.text = text;
 		this.version = "c-" + sha256(text).substring(0, 12);
+	}
+
+	/** The wording of {@code frontdesk.callbacks.consent-text} with the practice's name in it. */
+	static ConsentWording of(CallbackProperties properties, PracticeProfile practice) {
+		return new ConsentWording(properties.consentText().strip().replace("{practice}", practice.name()));
 	}
 
 	/** The wording exactly as shown to the patient and stored with the request. */

@@ -7,14 +7,16 @@ import java.util.Map;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 
+import com.frontdesk.practice.Audience;
 import com.frontdesk.practice.PracticeProfile;
 import com.frontdesk.practice.WeeklyHours;
 
 /**
  * The texts Frontdesk writes itself for patients, in English or Spanish, from message bundles a non-developer can
  * review ({@code conversation/replies/messages*.properties}, {@code booking/actions*.properties}), with the practice's
- * details filled in ({@code {practice}}, {@code {phone}}, {@code {emergency}}, ...). A key missing from the Spanish
- * bundle falls back to the English text; a key missing from both is an error.
+ * details filled in ({@code {practice}}, {@code {phone}}, {@code {emergency}}, ...). A practice may word any text its
+ * own way in its settings. A key missing from the Spanish bundle falls back to the English text; a key missing from
+ * both is an error.
  */
 @Component
 public class PatientTexts {
@@ -25,36 +27,30 @@ public class PatientTexts {
 
 	private final ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
 
-	private final PracticeProfile practice;
-
-	public PatientTexts(PracticeProfile practice) {
-		this.practice = practice;
+	public PatientTexts() {
 		bundles.setBasenames(BUNDLES);
 		bundles.setDefaultEncoding(StandardCharsets.UTF_8.name());
 		bundles.setFallbackToSystemLocale(false);
 	}
 
-	/** The text of {@code key}, in Spanish or English, with the practice's details filled in. */
-	public String get(String key, boolean spanish) {
-		return fill(bundles.getMessage(key, null, spanish ? SPANISH : Locale.ENGLISH), spanish);
+	/** The text of {@code key}, in the audience's language, with its practice's details filled in. */
+	public String get(String key, Audience audience) {
+		return fill(message(key, audience), audience);
 	}
 
-	/** {@link #get(String, boolean)} with placeholders of its own ({@code {when}} -> ...) filled in first. */
-	public String get(String key, boolean spanish, Map<String, String> values) {
-		String text = bundles.getMessage(key, null, spanish ? SPANISH : Locale.ENGLISH);
+	/** {@link #get(String, Audience)} with placeholders of its own ({@code {when}} -> ...) filled in first. */
+	public String get(String key, Audience audience, Map<String, String> values) {
+		String text = message(key, audience);
 		for (Map.Entry<String, String> value : values.entrySet()) {
 			text = text.replace("{" + value.getKey() + "}", value.getValue());
 		}
-		return fill(text, spanish);
+		return fill(text, audience);
 	}
 
 	/** The practice profile's placeholders filled in (also those of triage's advice). */
-	public String fill(String text) {
-		return fill(text, false);
-	}
-
-	private String fill(String text, boolean spanish) {
-		return text.replace("{hours}", hours(spanish))
+	public String fill(String text, Audience audience) {
+		PracticeProfile practice = audience.profile();
+		return text.replace("{hours}", hours(practice, audience.spanish()))
 			.replace("{practice}", practice.name())
 			.replace("{phone}", practice.phone())
 			.replace("{emergency}", practice.emergencyNumber())
@@ -63,11 +59,17 @@ public class PatientTexts {
 			.replace("{address}", practice.address());
 	}
 
+	/** The practice's own wording of the text when it has one ({@code frontdesk.practices[n].texts}), else the bundle's. */
+	private String message(String key, Audience audience) {
+		return audience.practice().text(key, audience.spanish())
+			.orElseGet(() -> bundles.getMessage(key, null, audience.spanish() ? SPANISH : Locale.ENGLISH));
+	}
+
 	/**
 	 * The opening hours in words: in Spanish said from the weekly hours ("lunes a viernes, de 8:00 a 17:00") unless the
 	 * practice wrote them in words itself ({@code frontdesk.practice.opening-hours}), which are given as written.
 	 */
-	private String hours(boolean spanish) {
+	private String hours(PracticeProfile practice, boolean spanish) {
 		WeeklyHours week = WeeklyHours.parse(practice.hours());
 		if (!spanish || !practice.openingHours().equals(week.describe())) {
 			return practice.openingHours();

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.frontdesk.booking.BookingErasure;
+import com.frontdesk.practice.PracticeId;
 
 /**
  * Deletes everything Frontdesk keeps of one conversation, at the patient's request, each module from its own tables:
@@ -27,11 +28,14 @@ public class ConversationErasure {
 		this.events = events;
 	}
 
-	/** Erases the conversation in one transaction; false when there is no such conversation. */
+	/**
+	 * Erases one of the practice's conversations in one transaction; false when the practice has no such conversation
+	 * (another practice's is left alone).
+	 */
 	@Transactional
-	public boolean erase(String conversationId) {
-		boolean exists = jdbc.sql("select count(*) from conversation where id = ?")
-			.param(conversationId)
+	public boolean erase(PracticeId practice, String conversationId) {
+		boolean exists = jdbc.sql("select count(*) from conversation where id = ? and practice_id = ?")
+			.params(conversationId, practice.value())
 			.query(Integer.class)
 			.single() > 0;
 		if (!exists) {

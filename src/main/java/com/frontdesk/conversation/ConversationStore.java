@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.frontdesk.answering.Citation;
 import com.frontdesk.booking.Action;
+import com.frontdesk.practice.PracticeId;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,17 +53,17 @@ public class ConversationStore {
 		return UUID.randomUUID().toString();
 	}
 
-	/** Starts a new conversation without turns and returns its id. */
-	public String create(String channel) {
+	/** Starts a new conversation of a practice without turns and returns its id. */
+	public String create(PracticeId practice, String channel) {
 		String id = newId();
-		create(id, channel, clock.instant());
+		create(practice, id, channel, clock.instant());
 		return id;
 	}
 
 	/** Stores a new conversation before its first turn (when something must refer to it during that turn). */
-	public void create(String id, String channel, Instant started) {
+	public void create(PracticeId practice, String id, String channel, Instant started) {
 		OffsetDateTime at = OffsetDateTime.ofInstant(started, ZoneOffset.UTC);
-		insertConversation(id, channel, at, at);
+		insertConversation(practice, id, channel, at, at);
 	}
 
 	/**
@@ -71,15 +72,17 @@ public class ConversationStore {
 	 * @param started when the patient's first message arrived
 	 */
 	@Transactional
-	public long appendFirst(String id, String channel, Instant started, Turn turn, Double confidence) {
+	public long appendFirst(PracticeId practice, String id, String channel, Instant started, Turn turn,
+			Double confidence) {
 		OffsetDateTime at = OffsetDateTime.ofInstant(turn.at(), ZoneOffset.UTC);
-		insertConversation(id, channel, OffsetDateTime.ofInstant(started, ZoneOffset.UTC), at);
+		insertConversation(practice, id, channel, OffsetDateTime.ofInstant(started, ZoneOffset.UTC), at);
 		return insertTurn(id, turn, confidence, at);
 	}
 
-	private void insertConversation(String id, String channel, OffsetDateTime created, OffsetDateTime updated) {
-		jdbc.sql("insert into conversation (id, channel, created_at, updated_at) values (?, ?, ?, ?)")
-			.params(id, channel, created, updated)
+	private void insertConversation(PracticeId practice, String id, String channel, OffsetDateTime created,
+			OffsetDateTime updated) {
+		jdbc.sql("insert into conversation (id, practice_id, channel, created_at, updated_at) values (?, ?, ?, ?, ?)")
+			.params(id, practice.value(), channel, created, updated)
 			.update();
 	}
 
@@ -88,8 +91,21 @@ public class ConversationStore {
 		return jdbc.sql("select channel from conversation where id = ?").param(id).query(String.class).optional();
 	}
 
-	public boolean exists(String id) {
-		return jdbc.sql("select count(*) from conversation where id = ?").param(id).query(Integer.class).single() > 0;
+	/**
+	 * Whether the conversation exists and is one of that practice's: another practice's conversation, whatever its id,
+	 * is as unknown as one that never was.
+	 */
+	public boolean exists(PracticeId practice, String id) {
+		return practiceOf(id).filter(practice::equals).isPresent();
+	}
+
+	/** The practice a conversation belongs to, if the conversation exists. */
+	public Optional<PracticeId> practiceOf(String id) {
+		return jdbc.sql("select practice_id from conversation where id = ?")
+			.param(id)
+			.query(String.class)
+			.optional()
+			.map(PracticeId::new);
 	}
 
 	/** How many turns the conversation has. */
@@ -119,11 +135,11 @@ public class ConversationStore {
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into turn (conversation_id, question, reply, intent, citations, actions, topic, confidence,
-				                  created_at, author)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				                  created_at, author, practice_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (select c.practice_id from conversation c where c.id = ?))""")
 			.params(conversationId, turn.question(), turn.reply(), turn.intent().value(),
 					json.writeValueAsString(turn.citations()), json.writeValueAsString(turn.actions()), turn.topic(),
-					confidence, at, turn.author())
+					confidence, at, turn.author(), conversationId)
 			.update(key, "id");
 		return key.getKeyAs(Number.class).longValue();
 	}

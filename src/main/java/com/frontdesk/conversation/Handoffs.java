@@ -14,7 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 import com.frontdesk.answering.Languages;
 import com.frontdesk.booking.PracticeNotice;
 import com.frontdesk.booking.PracticeNotifications;
+import com.frontdesk.practice.Audience;
 import com.frontdesk.practice.OpeningHours;
+import com.frontdesk.practice.PracticeId;
+import com.frontdesk.practice.Practices;
 
 /**
  * Human handoff: who owns a conversation and how it moves between the assistant and the practice's staff. Every
@@ -40,18 +43,18 @@ public class Handoffs {
 
 	private final PracticeNotifications notifications;
 
-	private final OpeningHours hours;
+	private final Practices practices;
 
 	private final Clock clock;
 
 	Handoffs(ConversationStore store, JdbcClient jdbc, Replies replies, ApplicationEventPublisher events,
-			PracticeNotifications notifications, OpeningHours hours, Clock clock) {
+			PracticeNotifications notifications, Practices practices, Clock clock) {
 		this.store = store;
 		this.jdbc = jdbc;
 		this.replies = replies;
 		this.events = events;
 		this.notifications = notifications;
-		this.hours = hours;
+		this.practices = practices;
 		this.clock = clock;
 	}
 
@@ -66,6 +69,7 @@ public class Handoffs {
 		if (moved) {
 			String channel = channel(conversationId);
 			Instant now = clock.instant();
+			OpeningHours hours = practices.hours(practiceOf(conversationId));
 			Map<String, String> fields = new LinkedHashMap<>();
 			fields.put("Channel", channel);
 			fields.put("Conversation", conversationId);
@@ -84,56 +88,68 @@ public class Handoffs {
 		store.changeOwner(conversationId, Owner.BOT, Owner.CLOSED);
 	}
 
-	/** A member of staff writes to the patient; the conversation is theirs from now on. */
+	/**
+	 * A member of staff writes to the patient; the conversation is theirs from now on.
+	 * @param practice the staff member's practice: another practice's conversation is not found
+	 */
 	@Transactional
-	public void reply(String conversationId, String text) {
+	public void reply(PracticeId practice, String conversationId, String text) {
 		String message = MessageText.clean(text);
 		if (message.isEmpty() || message.length() > MAX_STAFF_MESSAGE_LENGTH) {
 			throw new InvalidStaffMessage(MAX_STAFF_MESSAGE_LENGTH);
 		}
-		require(conversationId);
+		require(practice, conversationId);
 		store.changeOwner(conversationId, Owner.STAFF);
 		send(conversationId, message);
 	}
 
 	/** Staff hand the conversation back to the assistant. */
 	@Transactional
-	public void release(String conversationId) {
-		require(conversationId);
+	public void release(PracticeId practice, String conversationId) {
+		require(practice, conversationId);
 		if (store.changeOwner(conversationId, Owner.BOT, Owner.WAITING_FOR_STAFF, Owner.STAFF)) {
-			send(conversationId, replies.releasedToAssistant(patientWritesSpanish(conversationId)));
+			send(conversationId, replies.releasedToAssistant(patient(practice, conversationId)));
 		}
 	}
 
 	/** Staff close the conversation. */
 	@Transactional
-	public void close(String conversationId) {
-		require(conversationId);
+	public void close(PracticeId practice, String conversationId) {
+		require(practice, conversationId);
 		if (store.changeOwner(conversationId, Owner.CLOSED, Owner.BOT, Owner.WAITING_FOR_STAFF, Owner.STAFF)) {
-			send(conversationId, replies.closedByStaff(patientWritesSpanish(conversationId)));
+			send(conversationId, replies.closedByStaff(patient(practice, conversationId)));
 		}
 	}
 
-	/** Whether the patient's latest message (of the last few turns) looks Spanish: the notice is then in Spanish. */
-	private boolean patientWritesSpanish(String conversationId) {
-		return store.recentTurns(conversationId, RECENT_TURNS).stream()
+	/**
+	 * The practice's patient, in the language of their latest message (of the last few turns): a notice to a patient
+	 * who writes Spanish is in Spanish.
+	 */
+	private Audience patient(PracticeId practice, String conversationId) {
+		boolean spanish = store.recentTurns(conversationId, RECENT_TURNS).stream()
 			.map(Turn::question)
 			.filter(question -> !question.isBlank())
 			.reduce((earlier, later) -> later)
 			.map(Languages::looksSpanish)
 			.orElse(false);
+		return new Audience(practices.get(practice), spanish);
 	}
 
-	/** Conversations waiting for staff or owned by staff, longest waiting first. */
-	public List<OpenHandoff> open() {
+	private PracticeId practiceOf(String conversationId) {
+		return store.practiceOf(conversationId).orElseThrow(ConversationNotFound::new);
+	}
+
+	/** A practice's conversations waiting for staff or owned by staff, longest waiting first. */
+	public List<OpenHandoff> open(PracticeId practice) {
 		return jdbc.sql("""
 				select c.id, c.channel, c.owner,
 				       coalesce((select max(t.created_at) from turn t where t.conversation_id = c.id
 				                 and t.intent = 'handoff' and t.author = 'assistant'), c.owner_changed_at) as requested_at,
 				       (select t.question from turn t where t.conversation_id = c.id and t.question <> ''
 				        order by t.id desc fetch first 1 rows only) as last_message
-				from conversation c where c.owner in ('waiting_for_staff', 'staff')
+				from conversation c where c.practice_id = ? and c.owner in ('waiting_for_staff', 'staff')
 				order by requested_at, c.id""")
+			.param(practice.value())
 			.query((row, n) -> new OpenHandoff(row.getString("id"), row.getString("channel"),
 					Owner.fromValue(row.getString("owner")), row.getTimestamp("requested_at") == null ? null
 							: row.getTimestamp("requested_at").toInstant(),
@@ -147,8 +163,8 @@ public class Handoffs {
 		events.publishEvent(new StaffMessage(conversationId, channel(conversationId), text, turnId));
 	}
 
-	private void require(String conversationId) {
-		if (conversationId == null || conversationId.length() > 64 || !store.exists(conversationId)) {
+	private void require(PracticeId practice, String conversationId) {
+		if (conversationId == null || conversationId.length() > 64 || !store.exists(practice, conversationId)) {
 			throw new ConversationNotFound();
 		}
 	}

@@ -13,6 +13,7 @@ import com.frontdesk.answering.llm.LlmAnswerer;
 import com.frontdesk.answering.llm.ModelAnswer;
 import com.frontdesk.answering.llm.QueryCondenser;
 import com.frontdesk.booking.Actions;
+import com.frontdesk.practice.Audience;
 import com.frontdesk.retrieval.KnowledgeContentRetriever;
 import com.frontdesk.retrieval.Retrieval;
 import com.frontdesk.retrieval.Retriever;
@@ -74,40 +75,41 @@ class KnowledgeReplies {
 	/**
 	 * @param conversationId the conversation whose earlier turns a follow-up is condensed with; null for the first
 	 * turn of a conversation (there are none)
-	 * @param spanish the patient wrote in Spanish: searched in the Spanish content or in the content's words, and
-	 * answered in Spanish
+	 * @param audience the practice's patient; one who wrote in Spanish is searched for in the Spanish content or in the
+	 * content's words, and answered in Spanish
 	 */
-	Reply answer(String text, String context, String conversationId, StreamedText streamed, boolean spanish) {
+	Reply answer(String text, String context, String conversationId, StreamedText streamed, Audience audience) {
+		boolean spanish = audience.spanish();
 		String searchable = redactor.searchable(text);
 		if (!condenser.modelConfigured()) {
-			return embedded(retriever.retrieve(searchable, context, spanish), spanish);
+			return embedded(retriever.retrieve(searchable, context, spanish), audience);
 		}
 		String redacted = redactor.redact(text);
 		Optional<String> condensed = condenser.condense(redacted, history(conversationId));
 		if (condensed.isEmpty() && !context.isBlank()) {
 			// A follow-up the model could not rewrite: the model is in trouble, answer without it.
-			return embedded(retriever.retrieve(searchable, context, spanish), spanish);
+			return embedded(retriever.retrieve(searchable, context, spanish), audience);
 		}
 		String standalone = condensed.orElse(redacted);
 		String lookup = condensed.orElse(searchable);
 		Retrieval retrieval = retriever.retrieveForModel(lookup, "");
 		List<Content> contents = KnowledgeContentRetriever.contents(retrieval);
 		if (contents.isEmpty()) {
-			return notCovered(retrieval, spanish);
+			return notCovered(retrieval, audience);
 		}
 		return switch (llm.answer(redacted, standalone, contents, streamed::token)) {
 			case ModelAnswer.Written written -> new Reply(
-					written.answer().body() + "\n\n" + replies.numberedSourceLine(written.answer(), spanish),
+					written.answer().body() + "\n\n" + replies.numberedSourceLine(written.answer(), audience),
 					Intent.ANSWER, written.answer().citations(), List.of(), topic(written.answer()),
 					retrieval.confidence());
-			case ModelAnswer.NotCovered notCovered -> notCovered(retrieval, spanish);
+			case ModelAnswer.NotCovered notCovered -> notCovered(retrieval, audience);
 			// Nothing the model wrote goes with the emergency advice: the patient reads the advice alone.
-			case ModelAnswer.Emergency emergency -> emergency.selfHarm() ? emergencies.selfHarm(spanish)
-					: emergencies.emergency(spanish);
+			case ModelAnswer.Emergency emergency -> emergency.selfHarm() ? emergencies.selfHarm(audience)
+					: emergencies.emergency(audience);
 			// The embedded answer ranks with both searches and picks sentences by meaning: look up again if the
 			// model's lookup skipped the vectors.
 			case ModelAnswer.Unavailable unavailable -> embedded(
-					retrieval.queryVector() == null ? retriever.retrieve(lookup, "", spanish) : retrieval, spanish);
+					retrieval.queryVector() == null ? retriever.retrieve(lookup, "", spanish) : retrieval, audience);
 		};
 	}
 
@@ -116,24 +118,24 @@ class KnowledgeReplies {
 	 * in a passage, see {@code must-match-words.txt}; a bare "how much?" is looked up as a cost question about the
 	 * conversation's topic). Otherwise the reply says that costs are not in the practice's information.
 	 */
-	Reply cost(String text, String context, String conversationId, StreamedText streamed, boolean spanish) {
-		Reply answered = answer(CostQuestions.asCostQuestion(text), context, conversationId, streamed, spanish);
+	Reply cost(String text, String context, String conversationId, StreamedText streamed, Audience audience) {
+		Reply answered = answer(CostQuestions.asCostQuestion(text), context, conversationId, streamed, audience);
 		if (answered.intent() != Intent.NOT_COVERED) {
 			return answered;
 		}
-		return new Reply(replies.costsNotCovered(context, spanish), Intent.NOT_COVERED, List.of(),
-				List.of(actions.call(spanish), actions.book(spanish)), null, answered.confidence());
+		return new Reply(replies.costsNotCovered(context, audience), Intent.NOT_COVERED, List.of(),
+				List.of(actions.call(audience), actions.book(audience)), null, answered.confidence());
 	}
 
-	private Reply embedded(Retrieval retrieval, boolean spanish) {
+	private Reply embedded(Retrieval retrieval, Audience audience) {
 		if (!retrieval.covered()) {
-			return notCovered(retrieval, spanish);
+			return notCovered(retrieval, audience);
 		}
 		Answer answer = answerer.answer(retrieval);
-		String quoted = retrieval.hedged() ? hedged(answer, retrieval, spanish) : quoted(answer, retrieval, spanish);
-		return new Reply(quoted + "\n\n" + replies.sourceLine(answer, spanish),
+		String quoted = retrieval.hedged() ? hedged(answer, retrieval, audience) : quoted(answer, retrieval, audience);
+		return new Reply(quoted + "\n\n" + replies.sourceLine(answer, audience),
 				Intent.ANSWER, answer.citations(),
-				retrieval.hedged() ? List.of(actions.call(spanish), actions.book(spanish)) : List.of(), topic(answer),
+				retrieval.hedged() ? List.of(actions.call(audience), actions.book(audience)) : List.of(), topic(answer),
 				retrieval.confidence());
 	}
 
@@ -141,32 +143,32 @@ class KnowledgeReplies {
 	 * The closest passage, after saying that the page may not answer exactly what was asked (for a patient who wrote in
 	 * Spanish about English passages, one Spanish sentence that says both).
 	 */
-	private String hedged(Answer answer, Retrieval retrieval, boolean spanish) {
-		return replies.text(inEnglish(retrieval, spanish) ? ReplyText.CLOSEST_TOPIC_IN_ENGLISH : ReplyText.CLOSEST_TOPIC,
-				spanish) + "\n\n" + answer.body();
+	private String hedged(Answer answer, Retrieval retrieval, Audience audience) {
+		return replies.text(inEnglish(retrieval, audience) ? ReplyText.CLOSEST_TOPIC_IN_ENGLISH : ReplyText.CLOSEST_TOPIC,
+				audience) + "\n\n" + answer.body();
 	}
 
 	/**
 	 * The passages' words, after one Spanish sentence saying that the practice's information is in English when the
 	 * patient wrote in Spanish and the passages are not. (With the caveat, that sentence says both.)
 	 */
-	private String quoted(Answer answer, Retrieval retrieval, boolean spanish) {
-		return inEnglish(retrieval, spanish)
-				? replies.text(ReplyText.CONTENT_IN_ENGLISH, spanish) + "\n\n" + answer.body() : answer.body();
+	private String quoted(Answer answer, Retrieval retrieval, Audience audience) {
+		return inEnglish(retrieval, audience)
+				? replies.text(ReplyText.CONTENT_IN_ENGLISH, audience) + "\n\n" + answer.body() : answer.body();
 	}
 
 	/** The patient wrote in Spanish and the passages are not in Spanish. */
-	private static boolean inEnglish(Retrieval retrieval, boolean spanish) {
-		return spanish && !retrieval.quotesSpanish();
+	private static boolean inEnglish(Retrieval retrieval, Audience audience) {
+		return audience.spanish() && !retrieval.quotesSpanish();
 	}
 
 	/**
 	 * The knowledge does not answer the question; the reply keeps how close it came, for the practice to see. A
 	 * patient who wrote in Spanish is told so in Spanish.
 	 */
-	private Reply notCovered(Retrieval retrieval, boolean spanish) {
-		return new Reply(replies.text(ReplyText.NOT_COVERED, spanish), Intent.NOT_COVERED, List.of(),
-				List.of(actions.call(spanish), actions.book(spanish)), null, retrieval.confidence());
+	private Reply notCovered(Retrieval retrieval, Audience audience) {
+		return new Reply(replies.text(ReplyText.NOT_COVERED, audience), Intent.NOT_COVERED, List.of(),
+				List.of(actions.call(audience), actions.book(audience)), null, retrieval.confidence());
 	}
 
 	/** The last few exchanges, redacted, for condensing a follow-up question. */
@@ -184,28 +186,29 @@ class KnowledgeReplies {
 	 * never swallowed as small talk), otherwise a kind word without a phone number in it. Not a gap in the practice's
 	 * content: no confidence is kept.
 	 */
-	Reply offTopic(String text, String context, boolean spanish) {
+	Reply offTopic(String text, String context, Audience audience) {
+		boolean spanish = audience.spanish();
 		Retrieval retrieval = retriever.retrieve(redactor.searchable(text), context, spanish);
 		if (retrieval.covered() && !retrieval.hedged()) {
-			return embedded(retrieval, spanish);
+			return embedded(retrieval, audience);
 		}
-		return Reply.of(replies.text(ReplyText.OFF_TOPIC, spanish), Intent.NOT_COVERED, actions.call(spanish));
+		return Reply.of(replies.text(ReplyText.OFF_TOPIC, audience), Intent.NOT_COVERED, actions.call(audience));
 	}
 
 	/**
 	 * Fear, worry or frustration: acknowledged first; a question in the message is still answered (or said not to be
 	 * covered); then a person and the booking are offered.
 	 */
-	Reply feelings(String text, String context, String conversationId, StreamedText streamed, boolean spanish) {
-		String opening = replies.text(ReplyText.FEELINGS, spanish) + "\n\n";
-		String offer = replies.text(ReplyText.FEELINGS_OFFER, spanish);
-		List<com.frontdesk.booking.Action> offered = List.of(actions.book(spanish), actions.callback(spanish),
-				actions.call(spanish));
+	Reply feelings(String text, String context, String conversationId, StreamedText streamed, Audience audience) {
+		String opening = replies.text(ReplyText.FEELINGS, audience) + "\n\n";
+		String offer = replies.text(ReplyText.FEELINGS_OFFER, audience);
+		List<com.frontdesk.booking.Action> offered = List.of(actions.book(audience), actions.callback(audience),
+				actions.call(audience));
 		if (!asksSomething(text)) {
 			return new Reply(opening + offer, Intent.GREETING, List.of(), offered, null);
 		}
 		streamed.token(opening);
-		Reply answered = answer(text, context, conversationId, streamed, spanish);
+		Reply answered = answer(text, context, conversationId, streamed, audience);
 		if (answered.intent() == Intent.EMERGENCY) {
 			return answered;
 		}
@@ -232,7 +235,8 @@ class KnowledgeReplies {
 	 * as asked ("is there an age limit?", "can I have it with osteoporosis?"), the reply says that it may not answer
 	 * exactly that before the closest passage: a condition or limit the page never names is not confirmed.
 	 */
-	Reply candidacy(String text, String context, boolean spanish) {
+	Reply candidacy(String text, String context, Audience audience) {
+		boolean spanish = audience.spanish();
 		String searchable = redactor.searchable(text);
 		Retrieval asked = retriever.retrieve(searchable, context, spanish);
 		boolean answeredAsAsked = asked.covered() && !asked.hedged();
@@ -240,30 +244,31 @@ class KnowledgeReplies {
 		if (!retrieval.covered()) {
 			retrieval = retriever.retrieve(CANDIDACY_QUESTION, "");
 		}
-		List<com.frontdesk.booking.Action> offered = List.of(actions.book(spanish), actions.call(spanish));
+		List<com.frontdesk.booking.Action> offered = List.of(actions.book(audience), actions.call(audience));
 		if (!retrieval.covered()) {
-			return new Reply(replies.text(ReplyText.CANDIDACY, spanish), Intent.ANSWER, List.of(), offered, null);
+			return new Reply(replies.text(ReplyText.CANDIDACY, audience), Intent.ANSWER, List.of(), offered, null);
 		}
 		Answer answer = answerer.answer(retrieval);
-		String reply = (answeredAsAsked ? quoted(answer, retrieval, spanish) : hedged(answer, retrieval, spanish))
-				+ "\n\n" + replies.text(ReplyText.CANDIDACY, spanish) + "\n\n" + replies.sourceLine(answer, spanish);
+		String reply = (answeredAsAsked ? quoted(answer, retrieval, audience) : hedged(answer, retrieval, audience))
+				+ "\n\n" + replies.text(ReplyText.CANDIDACY, audience) + "\n\n" + replies.sourceLine(answer, audience);
 		return new Reply(reply, Intent.ANSWER, answer.citations(), offered, topic(answer),
 				Math.min(retrieval.confidence(), asked.confidence()));
 	}
 
 	/** @param callback the patient asked to be called: the call back is offered first */
-	Reply booking(String text, String context, boolean callback, boolean spanish) {
+	Reply booking(String text, String context, boolean callback, Audience audience) {
+		boolean spanish = audience.spanish();
 		Retrieval retrieval = retriever.retrieve(redactor.searchable(text), context, spanish);
 		List<Citation> citations = new ArrayList<>();
-		String reply = callback || ConversationalIntents.asksToBeCalled(text) ? replies.text(ReplyText.CALLBACK_OFFER, spanish)
-				: replies.text(ReplyText.BOOKING, spanish);
+		String reply = callback || ConversationalIntents.asksToBeCalled(text)
+				? replies.text(ReplyText.CALLBACK_OFFER, audience) : replies.text(ReplyText.BOOKING, audience);
 		if (retrieval.covered()) {
 			Answer answer = answerer.answer(retrieval);
-			reply = quoted(answer, retrieval, spanish) + "\n\n" + reply + "\n\n" + replies.sourceLine(answer, spanish);
+			reply = quoted(answer, retrieval, audience) + "\n\n" + reply + "\n\n" + replies.sourceLine(answer, audience);
 			citations.addAll(answer.citations());
 		}
 		return new Reply(reply, Intent.BOOKING, citations,
-				List.of(actions.book(spanish), actions.call(spanish), actions.callback(spanish)), null);
+				List.of(actions.book(audience), actions.call(audience), actions.callback(audience)), null);
 	}
 
 	private static String topic(Answer answer) {

@@ -11,8 +11,10 @@ import org.springframework.stereotype.Component;
 import com.frontdesk.answering.Answer;
 import com.frontdesk.answering.Citation;
 import com.frontdesk.booking.PatientTexts;
+import com.frontdesk.practice.Audience;
 import com.frontdesk.practice.OpeningHours;
 import com.frontdesk.practice.PracticeProfile;
+import com.frontdesk.practice.Practices;
 
 /**
  * The wording of replies that do not come from the knowledge, in English or Spanish: the texts are in
@@ -21,15 +23,12 @@ import com.frontdesk.practice.PracticeProfile;
 @Component
 class Replies {
 
-	private final PracticeProfile practice;
-
-	private final OpeningHours hours;
+	private final Practices practices;
 
 	private final PatientTexts texts;
 
-	Replies(PracticeProfile practice, OpeningHours hours, PatientTexts texts) {
-		this.practice = practice;
-		this.hours = hours;
+	Replies(Practices practices, PatientTexts texts) {
+		this.practices = practices;
 		this.texts = texts;
 	}
 
@@ -38,44 +37,46 @@ class Replies {
 	 * wait here and to let the practice know once safe.
 	 * @param advice the concept's advice from triage, with its placeholders still to fill in
 	 */
-	String emergency(String advice, boolean spanish) {
-		String first = advice.isBlank() ? texts.get("emergency.general", spanish) : texts.fill(advice);
-		return first + " " + texts.get("emergency.then", spanish);
+	String emergency(String advice, Audience audience) {
+		String first = advice.isBlank() ? texts.get("emergency.general", audience) : texts.fill(advice, audience);
+		return first + " " + texts.get("emergency.then", audience);
 	}
 
 	/** Thoughts of self-harm: the concept's advice (the crisis line and the emergency number), or the standard text. */
-	String selfHarm(String advice, boolean spanish) {
-		return advice.isBlank() ? texts.get("self-harm", spanish) : texts.fill(advice);
+	String selfHarm(String advice, Audience audience) {
+		return advice.isBlank() ? texts.get("self-harm", audience) : texts.fill(advice, audience);
 	}
 
-	String handoffRequested(Instant now, boolean spanish) {
-		return texts.get("handoff.requested", spanish, Map.of("when", whenStaffReply(now, spanish)));
+	String handoffRequested(Instant now, Audience audience) {
+		return texts.get("handoff.requested", audience, Map.of("when", whenStaffReply(now, audience)));
 	}
 
-	String handoffAlreadyRequested(Instant now, boolean spanish) {
-		return texts.get("handoff.already-requested", spanish, Map.of("when", whenStaffReply(now, spanish)));
+	String handoffAlreadyRequested(Instant now, Audience audience) {
+		return texts.get("handoff.already-requested", audience, Map.of("when", whenStaffReply(now, audience)));
 	}
 
 	/** What happens next: a reply here soon while the office is open; otherwise when it opens, or a call back. */
-	private String whenStaffReply(Instant now, boolean spanish) {
+	private String whenStaffReply(Instant now, Audience audience) {
+		OpeningHours hours = practices.hours(audience.practiceId());
 		if (hours.isOpen(now)) {
-			return texts.get("handoff.open", spanish);
+			return texts.get("handoff.open", audience);
 		}
 		// In Spanish the hours are said from the weekly hours by the texts; when to expect the reply is English only.
-		return spanish ? texts.get("handoff.closed", true)
-				: texts.get("handoff.closed", false, Map.of("hours", hours.describe(), "expected", hours.expectedCall(now)));
+		return audience.spanish() ? texts.get("handoff.closed", audience)
+				: texts.get("handoff.closed", audience,
+						Map.of("hours", hours.describe(), "expected", hours.expectedCall(now)));
 	}
 
-	String releasedToAssistant(boolean spanish) {
-		return texts.get("handoff.released", spanish);
+	String releasedToAssistant(Audience audience) {
+		return texts.get("handoff.released", audience);
 	}
 
-	String closedByStaff(boolean spanish) {
-		return texts.get("handoff.closed-by-staff", spanish);
+	String closedByStaff(Audience audience) {
+		return texts.get("handoff.closed-by-staff", audience);
 	}
 
-	String practiceInfo(boolean spanish) {
-		return texts.get("practice-info", spanish);
+	String practiceInfo(Audience audience) {
+		return texts.get("practice-info", audience);
 	}
 
 	/**
@@ -83,9 +84,9 @@ class Replies {
 	 * office is open now, for "are you open today?"), the booking page. A message asking for none of them (an email
 	 * address, the bus) is told the information may not answer exactly that, and gets all the contact details.
 	 */
-	String practiceDetails(Set<PracticeDetails.Detail> asked, Instant now, boolean spanish) {
+	String practiceDetails(Set<PracticeDetails.Detail> asked, Instant now, Audience audience) {
 		if (asked.isEmpty()) {
-			return texts.get("practice-details.other", spanish) + "\n\n" + practiceInfo(spanish);
+			return texts.get("practice-details.other", audience) + "\n\n" + practiceInfo(audience);
 		}
 		List<String> sentences = new ArrayList<>();
 		for (PracticeDetails.Detail detail : asked) {
@@ -93,10 +94,11 @@ class Replies {
 				case PHONE -> "practice-details.phone";
 				case ADDRESS -> "practice-details.address";
 				case HOURS -> "practice-details.hours";
-				case OPEN_NOW -> hours.isOpen(now) ? "practice-details.open-now" : "practice-details.closed-now";
+				case OPEN_NOW -> practices.hours(audience.practiceId()).isOpen(now) ? "practice-details.open-now"
+						: "practice-details.closed-now";
 				case BOOKING -> "practice-details.booking";
 			};
-			sentences.add(texts.get(key, spanish));
+			sentences.add(texts.get(key, audience));
 		}
 		return String.join(" ", sentences);
 	}
@@ -105,30 +107,31 @@ class Replies {
 	 * A question about costs or insurance the practice's information does not answer: said so, with no figure.
 	 * @param topic what the conversation is about ("Minimally Invasive Lateral Fusion"), or blank
 	 */
-	String costsNotCovered(String topic, boolean spanish) {
-		String what = topic == null || topic.isBlank() ? texts.get("costs.what-prices", spanish)
-				: texts.get("costs.what-topic", spanish, Map.of("topic", topic));
-		return texts.get("costs", spanish, Map.of("what", what));
+	String costsNotCovered(String topic, Audience audience) {
+		String what = topic == null || topic.isBlank() ? texts.get("costs.what-prices", audience)
+				: texts.get("costs.what-topic", audience, Map.of("topic", topic));
+		return texts.get("costs", audience, Map.of("what", what));
 	}
 
-	Citation practiceInfoSource(boolean spanish) {
-		return new Citation(practice.name(), texts.get("practice-info.section", spanish), practice.website(),
-				practiceInfo(spanish).replace('\n', ' '));
+	Citation practiceInfoSource(Audience audience) {
+		PracticeProfile practice = audience.profile();
+		return new Citation(practice.name(), texts.get("practice-info.section", audience), practice.website(),
+				practiceInfo(audience).replace('\n', ' '));
 	}
 
 	/** A fixed reply, in Spanish or English. */
-	String text(ReplyText text, boolean spanish) {
-		return texts.get(text.key(), spanish);
+	String text(ReplyText text, Audience audience) {
+		return texts.get(text.key(), audience);
 	}
 
 	/** "Source: title – section" (in Spanish "Fuente: ..."), naming every passage the answer quotes. */
-	String sourceLine(Answer answer, boolean spanish) {
-		return answer.sourceLine(texts.get("source", spanish), texts.get("sources", spanish));
+	String sourceLine(Answer answer, Audience audience) {
+		return answer.sourceLine(texts.get("source", audience), texts.get("sources", audience));
 	}
 
 	/** "Sources: [1] title – section; [2] ..." (in Spanish "Fuentes: ..."), for an answer a model wrote. */
-	String numberedSourceLine(Answer answer, boolean spanish) {
-		return answer.numberedSourceLine(texts.get("source", spanish), texts.get("sources", spanish));
+	String numberedSourceLine(Answer answer, Audience audience) {
+		return answer.numberedSourceLine(texts.get("source", audience), texts.get("sources", audience));
 	}
 
 }

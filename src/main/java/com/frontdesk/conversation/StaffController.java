@@ -15,11 +15,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.context.annotation.Lazy;
 
+import com.frontdesk.practice.PracticeId;
+
 /**
  * The practice's side of human handoff (admin only, see {@code platform.AdminSecurity}):
  * {@code GET /api/admin/handoffs} lists the conversations waiting for or owned by staff;
  * {@code POST /api/admin/conversations/{id}/messages} {@code {"text": ...}} replies to the patient (staff own the
- * conversation from then on); {@code .../release} hands it back to the assistant; {@code .../close} closes it.
+ * conversation from then on); {@code .../release} hands it back to the assistant; {@code .../close} closes it. Each
+ * works on the signed-in staff member's practice only ({@link PracticeId} parameters are theirs).
  */
 @Lazy // for the admin only: made when first asked for, not while the app starts
 @RestController
@@ -32,25 +35,25 @@ class StaffController {
 	}
 
 	@GetMapping("/api/admin/handoffs")
-	List<Handoffs.OpenHandoff> open() {
-		return handoffs.open();
+	List<Handoffs.OpenHandoff> open(PracticeId practice) {
+		return handoffs.open(practice);
 	}
 
 	@PostMapping("/api/admin/conversations/{id}/messages")
-	ResponseEntity<Void> reply(@PathVariable String id, @RequestBody StaffReply body) {
-		handoffs.reply(id, body.text());
+	ResponseEntity<Void> reply(PracticeId practice, @PathVariable String id, @RequestBody StaffReply body) {
+		handoffs.reply(practice, id, body.text());
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/api/admin/conversations/{id}/release")
-	ResponseEntity<Void> release(@PathVariable String id) {
-		handoffs.release(id);
+	ResponseEntity<Void> release(PracticeId practice, @PathVariable String id) {
+		handoffs.release(practice, id);
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/api/admin/conversations/{id}/close")
-	ResponseEntity<Void> close(@PathVariable String id) {
-		handoffs.close(id);
+	ResponseEntity<Void> close(PracticeId practice, @PathVariable String id) {
+		handoffs.close(practice, id);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import com.frontdesk.answering.Answer;
 import com.frontdesk.answering.Citation;
 import com.frontdesk.booking.Actions;
+import com.frontdesk.practice.Audience;
 import com.frontdesk.triage.SafetyNet;
 import com.frontdesk.triage.Triage;
 import com.frontdesk.triage.TriageOutcome;
@@ -81,24 +82,23 @@ public class TurnPipeline {
 
 	/**
 	 * Answers one message.
-	 * @param conversationId the conversation to continue, or {@code null} to start one
-	 * @param message what the patient wrote
-	 * @param channel where it came from (web, whatsapp, ...)
 	 * @throws BlankMessage when the message has no visible text
 	 * @throws MessageTooLong when it is longer than the configured limit
-	 * @throws ConversationNotFound when the conversation id is unknown
+	 * @throws ConversationNotFound when the conversation id is unknown, or another practice's
 	 * @throws ConversationTooLong when the conversation has all the turns it may have (and this is no emergency)
 	 */
-	public ChatReply handle(String conversationId, String message, String channel) {
-		return handle(conversationId, message, channel, ReplyListener.NONE);
+	public ChatReply handle(TurnRequest request) {
+		return handle(request, ReplyListener.NONE);
 	}
 
 	/**
 	 * Answers one message and lets a listener hear the reply as it is made (for streaming channels).
-	 * @see #handle(String, String, String)
+	 * @see #handle(TurnRequest)
 	 */
-	public ChatReply handle(String conversationId, String message, String channel, ReplyListener listener) {
-		String text = validate(conversationId, message);
+	public ChatReply handle(TurnRequest request, ReplyListener listener) {
+		String conversationId = request.conversationId();
+		String channel = request.channel().value();
+		String text = validate(request);
 		Instant received = clock.instant();
 		boolean firstTurn = conversationId == null;
 		String id = firstTurn ? ConversationStore.newId() : conversationId;
@@ -108,14 +108,14 @@ public class TurnPipeline {
 		ConversationalIntents.Kind kind = intents.classify(text);
 		boolean storedNow = firstTurn && kind == ConversationalIntents.Kind.HANDOFF;
 		if (storedNow) {
-			store.create(id, channel, received);
+			store.create(request.practice().id(), id, channel, received);
 		}
 		listener.started(id);
 		StreamedText streamed = new StreamedText(listener);
 		Timer.Sample turn = Timer.start(metrics);
 		Reply reply;
 		try {
-			reply = respond(text, kind, context, id, firstTurn, streamed);
+			reply = respond(request, text, kind, context, id, firstTurn, streamed);
 		}
 		catch (RuntimeException ex) {
 			turn.stop(turnTimer(channel, "failed"));
@@ -125,7 +125,7 @@ public class TurnPipeline {
 		Turn stored = new Turn(text, reply.text(), reply.intent(), reply.citations(), reply.actions(), reply.topic(),
 				clock.instant(), reply == Reply.STAFF_ANSWERS ? Turn.PENDING : Turn.ASSISTANT);
 		long replyId = firstTurn && !storedNow
-				? store.appendFirst(id, channel, received, stored, reply.confidence())
+				? store.appendFirst(request.practice().id(), id, channel, received, stored, reply.confidence())
 				: store.append(id, stored, reply.confidence());
 		streamed.finish(reply.text());
 		return new ChatReply(id, reply.text(), reply.intent(), reply.citations(), reply.actions(),
@@ -136,15 +136,16 @@ public class TurnPipeline {
 	 * Checks a message before anything is done with it, so a streaming channel can refuse it with a plain error.
 	 * @return the cleaned message text
 	 */
-	public String validate(String conversationId, String message) {
-		String text = MessageText.clean(message);
+	public String validate(TurnRequest request) {
+		String text = MessageText.clean(request.message());
 		if (text.isEmpty()) {
 			throw new BlankMessage();
 		}
 		if (text.length() > properties.maxMessageLength()) {
 			throw new MessageTooLong(properties.maxMessageLength());
 		}
-		if (conversationId != null && !store.exists(conversationId)) {
+		String conversationId = request.conversationId();
+		if (conversationId != null && !store.exists(request.practice().id(), conversationId)) {
 			throw new ConversationNotFound();
 		}
 		if (conversationId != null && store.turnCount(conversationId) >= limits.maxTurns() && !urgent(text)) {
@@ -173,21 +174,22 @@ public class TurnPipeline {
 	 * @param firstTurn the conversation was started by this message: nobody else owns it yet and it has no history,
 	 * so neither is looked up
 	 */
-	private Reply respond(String text, ConversationalIntents.Kind kind, String context, String conversationId,
-			boolean firstTurn, StreamedText streamed) {
+	private Reply respond(TurnRequest request, String text, ConversationalIntents.Kind kind, String context,
+			String conversationId, boolean firstTurn, StreamedText streamed) {
 		TriageResult safety = triage.assess(text);
 		boolean spanish = safety.spanish();
+		Audience audience = request.audience(spanish);
 		switch (safety.outcome()) {
 			case SELF_HARM:
-				return emergencies.selfHarm(spanish, safety.advice());
+				return emergencies.selfHarm(audience, safety.advice());
 			case EMERGENCY:
-				return emergencies.emergency(spanish, safety.advice());
+				return emergencies.emergency(audience, safety.advice());
 			case NEEDS_CLINICIAN:
-				return safeguarded(text, context, safety, streamed,
-						() -> Reply.of(replies.text(ReplyText.NEEDS_CLINICIAN, spanish), Intent.NEEDS_CLINICIAN,
-								actions.call(spanish), actions.book(spanish)));
+				return safeguarded(text, context, safety, audience, streamed,
+						() -> Reply.of(replies.text(ReplyText.NEEDS_CLINICIAN, audience), Intent.NEEDS_CLINICIAN,
+								actions.call(audience), actions.book(audience)));
 			case MANIPULATION:
-				return Reply.of(replies.text(ReplyText.OUT_OF_SCOPE, spanish), Intent.NOT_COVERED, actions.call(spanish));
+				return Reply.of(replies.text(ReplyText.OUT_OF_SCOPE, audience), Intent.NOT_COVERED, actions.call(audience));
 			case CLEAR:
 				break;
 		}
@@ -200,29 +202,30 @@ public class TurnPipeline {
 		}
 		if (!spanish && COST_QUESTION_KINDS.contains(kind) && CostQuestions.asks(text)) {
 			// "how much?" after a question about the procedure: what the procedure costs, whatever it resembles
-			return safeguarded(text, context, safety, streamed,
-					() -> knowledge.cost(text, context, firstTurn ? null : conversationId, streamed, false));
+			return safeguarded(text, context, safety, audience, streamed,
+					() -> knowledge.cost(text, context, firstTurn ? null : conversationId, streamed, audience));
 		}
 		return switch (kind) {
-			case GREETING -> Reply.of(replies.text(ReplyText.GREETING, spanish), Intent.GREETING);
-			case THANKS -> Reply.of(replies.text(ReplyText.THANKS, spanish), Intent.GREETING);
-			case GOODBYE -> Reply.of(replies.text(ReplyText.GOODBYE, spanish), Intent.GREETING);
-			case HANDOFF -> Reply.of(handoffs.request(conversationId) ? replies.handoffRequested(clock.instant(), spanish)
-					: replies.handoffAlreadyRequested(clock.instant(), spanish), Intent.HANDOFF, actions.call(spanish),
-					actions.callback(spanish));
-			case PRACTICE_INFO -> practiceInfo(text, spanish);
-			case BOOKING -> safeguarded(text, context, safety, streamed,
-					() -> knowledge.booking(text, context, false, spanish));
-			case CALLBACK -> safeguarded(text, context, safety, streamed,
-					() -> knowledge.booking(text, context, true, spanish));
-			case CANDIDACY -> safeguarded(text, context, safety, streamed,
-					() -> knowledge.candidacy(text, context, spanish));
-			case OFF_TOPIC -> safeguarded(text, context, safety, streamed,
-					() -> knowledge.offTopic(text, context, spanish));
-			case FEELINGS -> safeguarded(text, context, safety, streamed,
-					() -> knowledge.feelings(text, context, firstTurn ? null : conversationId, streamed, spanish));
-			case QUESTION -> safeguarded(text, context, safety, streamed,
-					() -> knowledge.answer(text, context, firstTurn ? null : conversationId, streamed, spanish));
+			case GREETING -> Reply.of(replies.text(ReplyText.GREETING, audience), Intent.GREETING);
+			case THANKS -> Reply.of(replies.text(ReplyText.THANKS, audience), Intent.GREETING);
+			case GOODBYE -> Reply.of(replies.text(ReplyText.GOODBYE, audience), Intent.GREETING);
+			case HANDOFF -> Reply.of(handoffs.request(conversationId)
+					? replies.handoffRequested(clock.instant(), audience)
+					: replies.handoffAlreadyRequested(clock.instant(), audience), Intent.HANDOFF, actions.call(audience),
+					actions.callback(audience));
+			case PRACTICE_INFO -> practiceInfo(text, audience);
+			case BOOKING -> safeguarded(text, context, safety, audience, streamed,
+					() -> knowledge.booking(text, context, false, audience));
+			case CALLBACK -> safeguarded(text, context, safety, audience, streamed,
+					() -> knowledge.booking(text, context, true, audience));
+			case CANDIDACY -> safeguarded(text, context, safety, audience, streamed,
+					() -> knowledge.candidacy(text, context, audience));
+			case OFF_TOPIC -> safeguarded(text, context, safety, audience, streamed,
+					() -> knowledge.offTopic(text, context, audience));
+			case FEELINGS -> safeguarded(text, context, safety, audience, streamed,
+					() -> knowledge.feelings(text, context, firstTurn ? null : conversationId, streamed, audience));
+			case QUESTION -> safeguarded(text, context, safety, audience, streamed,
+					() -> knowledge.answer(text, context, firstTurn ? null : conversationId, streamed, audience));
 		};
 	}
 
@@ -230,12 +233,12 @@ public class TurnPipeline {
 	 * The profile's details the message asks for (the phone, the hours, whether the office is open now), cited as their
 	 * own source; a Spanish message gets all of them.
 	 */
-	private Reply practiceInfo(String text, boolean spanish) {
-		Citation source = replies.practiceInfoSource(spanish);
-		String details = spanish ? replies.practiceInfo(true)
-				: replies.practiceDetails(PracticeDetails.asked(text), clock.instant(), false);
-		String reply = details + "\n\n" + replies.sourceLine(new Answer("", List.of(source)), spanish);
-		return new Reply(reply, Intent.ANSWER, List.of(source), List.of(actions.call(spanish), actions.book(spanish)),
+	private Reply practiceInfo(String text, Audience audience) {
+		Citation source = replies.practiceInfoSource(audience);
+		String details = audience.spanish() ? replies.practiceInfo(audience)
+				: replies.practiceDetails(PracticeDetails.asked(text), clock.instant(), audience);
+		String reply = details + "\n\n" + replies.sourceLine(new Answer("", List.of(source)), audience);
+		return new Reply(reply, Intent.ANSWER, List.of(source), List.of(actions.call(audience), actions.book(audience)),
 				null);
 	}
 
@@ -244,8 +247,8 @@ public class TurnPipeline {
 	 * not raise (see {@link SafetyNet#check}), the reply opens with that red flag's advice and the emergency action,
 	 * streamed before anything else, and the answer follows.
 	 */
-	private Reply safeguarded(String text, String context, TriageResult safety, StreamedText streamed,
-			java.util.function.Supplier<Reply> answer) {
+	private Reply safeguarded(String text, String context, TriageResult safety, Audience audience,
+			StreamedText streamed, java.util.function.Supplier<Reply> answer) {
 		if (!safetyNet.active()) {
 			return answer.get();
 		}
@@ -253,8 +256,9 @@ public class TurnPipeline {
 		if (!net.urgent()) {
 			return answer.get();
 		}
-		Reply urgent = net.outcome() == TriageOutcome.SELF_HARM ? emergencies.selfHarm(net.spanish(), net.advice())
-				: emergencies.emergency(net.spanish(), net.advice());
+		Audience warned = audience.speaking(net.spanish());
+		Reply urgent = net.outcome() == TriageOutcome.SELF_HARM ? emergencies.selfHarm(warned, net.advice())
+				: emergencies.emergency(warned, net.advice());
 		String opening = urgent.text() + "\n\n";
 		streamed.token(opening);
 		Reply answered = answer.get();

@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Lazy;
 import com.frontdesk.conversation.ConversationErasure;
 import com.frontdesk.insights.ConversationBrowser.ConversationPage;
 import com.frontdesk.insights.ConversationBrowser.Transcript;
-import com.frontdesk.practice.PracticeProfile;
+import com.frontdesk.practice.PracticeId;
+import com.frontdesk.practice.Practices;
 
 /**
  * The practice's view of conversations (admin only, see {@code AdminSecurity}): {@code GET /api/admin/conversations}
@@ -34,16 +35,16 @@ class AdminConversationsController {
 
 	private final ConversationErasure eraser;
 
-	private final PracticeProfile practice;
+	private final Practices practices;
 
-	AdminConversationsController(ConversationBrowser browser, ConversationErasure eraser, PracticeProfile practice) {
+	AdminConversationsController(ConversationBrowser browser, ConversationErasure eraser, Practices practices) {
 		this.browser = browser;
 		this.eraser = eraser;
-		this.practice = practice;
+		this.practices = practices;
 	}
 
 	@GetMapping("/api/admin/conversations")
-	ConversationPage list(@RequestParam(required = false) String channel,
+	ConversationPage list(PracticeId practice, @RequestParam(required = false) String channel,
 			@RequestParam(required = false) String intent, @RequestParam(required = false) String owner,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size) {
@@ -53,20 +54,21 @@ class AdminConversationsController {
 		if (size < 1 || size > MAX_PAGE_SIZE) {
 			throw new InvalidInsightsRequest("\"size\" must be between 1 and " + MAX_PAGE_SIZE);
 		}
-		return browser.list(ConversationFilter.of(channel, intent, owner, from, to), practice.timeZone(), page, size);
+		return browser.list(practice, ConversationFilter.of(channel, intent, owner, from, to),
+				practices.get(practice).profile().timeZone(), page, size);
 	}
 
 	@GetMapping("/api/admin/conversations/{id}")
-	Transcript transcript(@PathVariable String id) {
+	Transcript transcript(PracticeId practice, @PathVariable String id) {
 		if (id.length() > MAX_ID_LENGTH) {
 			throw new UnknownConversation();
 		}
-		return browser.transcript(id).orElseThrow(UnknownConversation::new);
+		return browser.transcript(practice, id).orElseThrow(UnknownConversation::new);
 	}
 
 	@DeleteMapping("/api/admin/conversations/{id}")
-	ResponseEntity<Void> delete(@PathVariable String id) {
-		if (id.length() > MAX_ID_LENGTH || !eraser.erase(id)) {
+	ResponseEntity<Void> delete(PracticeId practice, @PathVariable String id) {
+		if (id.length() > MAX_ID_LENGTH || !eraser.erase(practice, id)) {
 			throw new UnknownConversation();
 		}
 		log.info("A conversation and everything linked to it was deleted at the practice's request");

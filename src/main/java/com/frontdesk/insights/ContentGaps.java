@@ -45,11 +45,11 @@ class ContentGaps {
 		return jdbc.sql("""
 				select t.id, t.question, t.intent, t.confidence, t.created_at, f.rating, f.comment
 				from turn t left join reply_feedback f on f.turn_id = t.id
-				where t.created_at >= ? and t.created_at < ?
+				where t.practice_id = ? and t.created_at >= ? and t.created_at < ?
 				  and ((t.confidence is not null and (t.intent = 'not_covered' or (t.intent = 'answer' and t.confidence < ?)))
 				       or f.rating = 'down')
 				order by t.id desc limit ?""")
-			.params(period.start(), period.end(), low, MAX_QUESTIONS)
+			.params(period.practice().value(), period.start(), period.end(), low, MAX_QUESTIONS)
 			.query((row, rowNum) -> {
 				String intent = row.getString("intent");
 				double confidence = row.getDouble("confidence");

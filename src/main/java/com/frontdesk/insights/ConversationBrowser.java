@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Repository;
 
+import com.frontdesk.practice.PracticeId;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,10 +35,10 @@ class ConversationBrowser {
 		this.json = json;
 	}
 
-	/** Conversations matching the filter, newest first. */
-	ConversationPage list(ConversationFilter filter, ZoneId zone, int page, int size) {
+	/** The practice's conversations matching the filter, newest first. */
+	ConversationPage list(PracticeId practice, ConversationFilter filter, ZoneId zone, int page, int size) {
 		List<Object> params = new ArrayList<>();
-		String where = where(filter, zone, params);
+		String where = where(practice, filter, zone, params);
 		long total = jdbc.sql("select count(*) from conversation c" + where)
 			.params(params)
 			.query(Long.class)
@@ -56,11 +58,15 @@ class ConversationBrowser {
 		return new ConversationPage(rows, page, size, total);
 	}
 
-	/** A conversation with every turn, its feedback and confidence, oldest turn first. */
-	Optional<Transcript> transcript(String id) {
+	/**
+	 * One of the practice's conversations with every turn, its feedback and confidence, oldest turn first; another
+	 * practice's is not found.
+	 */
+	Optional<Transcript> transcript(PracticeId practice, String id) {
 		Optional<Transcript> conversation = jdbc.sql("""
-				select id, channel, owner, owner_changed_at, created_at, updated_at from conversation where id = ?""")
-			.param(id)
+				select id, channel, owner, owner_changed_at, created_at, updated_at from conversation
+				where id = ? and practice_id = ?""")
+			.params(id, practice.value())
 			.query((row, rowNum) -> new Transcript(row.getString("id"), row.getString("channel"), row.getString("owner"),
 					instant(row, "owner_changed_at"), instant(row, "created_at"), instant(row, "updated_at"), List.of()))
 			.optional();
@@ -83,8 +89,9 @@ class ConversationBrowser {
 			.list();
 	}
 
-	private static String where(ConversationFilter filter, ZoneId zone, List<Object> params) {
-		StringBuilder where = new StringBuilder(" where 1 = 1");
+	private static String where(PracticeId practice, ConversationFilter filter, ZoneId zone, List<Object> params) {
+		StringBuilder where = new StringBuilder(" where c.practice_id = ?");
+		params.add(practice.value());
 		if (filter.channel() != null) {
 			where.append(" and c.channel = ?");
 			params.add(filter.channel());

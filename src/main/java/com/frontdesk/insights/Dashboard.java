@@ -35,8 +35,8 @@ class Dashboard {
 	}
 
 	Report report(ReportPeriod period) {
-		List<ChannelDay> started = jdbc.sql("select created_at, channel from conversation where created_at >= ? and created_at < ?")
-			.params(period.start(), period.end())
+		List<ChannelDay> started = jdbc.sql("select created_at, channel from conversation where practice_id = ? and created_at >= ? and created_at < ?")
+			.params(period.practice().value(), period.start(), period.end())
 			.query((row, rowNum) -> new ChannelDay(period.dayOf(ConversationBrowser.instant(row, "created_at")),
 					row.getString("channel")))
 			.list();
@@ -62,8 +62,10 @@ class Dashboard {
 		for (Intent intent : Intent.values()) {
 			intents.put(intent.value(), 0L);
 		}
-		jdbc.sql("select intent, count(*) as n from turn where created_at >= ? and created_at < ? group by intent")
-			.params(period.start(), period.end())
+		jdbc.sql("""
+				select intent, count(*) as n from turn
+				where practice_id = ? and created_at >= ? and created_at < ? group by intent""")
+			.params(period.practice().value(), period.start(), period.end())
 			.query((row, rowNum) -> Map.entry(row.getString("intent"), row.getLong("n")))
 			.list()
 			.forEach(entry -> intents.put(entry.getKey(), entry.getValue()));
@@ -84,8 +86,8 @@ class Dashboard {
 				  coalesce(sum(case when exists (select 1 from turn t where t.conversation_id = c.id and t.intent = 'booking')
 				    or %1$s then 1 else 0 end), 0) as with_booking,
 				  coalesce(sum(case when %1$s then 1 else 0 end), 0) as with_callback
-				from conversation c where c.created_at >= ? and c.created_at < ?""".formatted(callback))
-			.params(period.start(), period.end())
+				from conversation c where c.practice_id = ? and c.created_at >= ? and c.created_at < ?""".formatted(callback))
+			.params(period.practice().value(), period.start(), period.end())
 			.query((row, rowNum) -> new Funnel(row.getLong("conversations"), row.getLong("with_question"),
 					row.getLong("with_booking"), row.getLong("with_callback")))
 			.single();
@@ -96,8 +98,8 @@ class Dashboard {
 		Map<String, Long> owners = new LinkedHashMap<>();
 		jdbc.sql("""
 				select owner, count(*) as n from conversation
-				where created_at >= ? and created_at < ? and owner <> 'bot' group by owner""")
-			.params(period.start(), period.end())
+				where practice_id = ? and created_at >= ? and created_at < ? and owner <> 'bot' group by owner""")
+			.params(period.practice().value(), period.start(), period.end())
 			.query((row, rowNum) -> Map.entry(row.getString("owner"), row.getLong("n")))
 			.list()
 			.forEach(entry -> owners.put(entry.getKey(), entry.getValue()));
@@ -109,8 +111,10 @@ class Dashboard {
 	/** Ratings given in the period. */
 	private Feedback feedback(ReportPeriod period) {
 		Map<String, Long> ratings = new LinkedHashMap<>();
-		jdbc.sql("select rating, count(*) as n from reply_feedback where rated_at >= ? and rated_at < ? group by rating")
-			.params(period.start(), period.end())
+		jdbc.sql("""
+				select rating, count(*) as n from reply_feedback
+				where practice_id = ? and rated_at >= ? and rated_at < ? group by rating""")
+			.params(period.practice().value(), period.start(), period.end())
 			.query((row, rowNum) -> Map.entry(row.getString("rating"), row.getLong("n")))
 			.list()
 			.forEach(entry -> ratings.put(entry.getKey(), entry.getValue()));

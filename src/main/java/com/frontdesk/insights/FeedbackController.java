@@ -1,11 +1,15 @@
 package com.frontdesk.insights;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.databind.JsonNode;
+
+import com.frontdesk.practice.Practices;
 
 /**
  * {@code POST /api/feedback}: a patient's thumbs up or down on one reply, with an optional comment. Public, like the
@@ -18,16 +22,20 @@ class FeedbackController {
 
 	private final InsightsProperties properties;
 
-	FeedbackController(FeedbackStore store, InsightsProperties properties) {
+	private final Practices practices;
+
+	FeedbackController(FeedbackStore store, InsightsProperties properties, Practices practices) {
 		this.store = store;
 		this.properties = properties;
+		this.practices = practices;
 	}
 
 	@PostMapping(path = "/api/feedback", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	Recorded rate(@RequestBody JsonNode body) {
+	Recorded rate(@RequestBody JsonNode body,
+			@RequestHeader(name = HttpHeaders.ORIGIN, required = false) String origin) {
 		FeedbackRequest feedback = FeedbackRequest.from(body, properties.maxCommentLength());
-		store.rate(feedback);
+		store.rate(practices.forPage(feedback.practice(), origin).id(), feedback);
 		return new Recorded(feedback.conversationId(), String.valueOf(feedback.replyId()), feedback.rating(),
 				feedback.comment());
 	}

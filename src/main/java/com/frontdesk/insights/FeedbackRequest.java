@@ -5,12 +5,13 @@ import com.frontdesk.conversation.MessageText;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The body of {@code POST /api/feedback}: {@code {"conversationId", "replyId", "rating": "up"|"down", "comment"?}},
- * checked field by field so a wrong type is a clear 400 and never coerced.
+ * The body of {@code POST /api/feedback}: {@code {"conversationId", "replyId", "rating": "up"|"down", "comment"?,
+ * "practice"?}}, checked field by field so a wrong type is a clear 400 and never coerced.
  *
  * @param comment what the patient added, cleaned of control characters, or null
+ * @param practice the widget's practice ({@code data-practice}), or null
  */
-record FeedbackRequest(String conversationId, long replyId, Rating rating, String comment) {
+record FeedbackRequest(String conversationId, long replyId, Rating rating, String comment, String practice) {
 
 	private static final int MAX_ID_LENGTH = 64;
 
@@ -32,7 +33,12 @@ record FeedbackRequest(String conversationId, long replyId, Rating rating, Strin
 		}
 		Rating rating = Rating.of(requiredString(body, "rating"))
 			.orElseThrow(() -> new InvalidInsightsRequest("\"rating\" must be \"up\" or \"down\""));
-		return new FeedbackRequest(conversationId, Long.parseLong(replyId), rating, comment(body, maxCommentLength));
+		JsonNode practice = body.get("practice");
+		if (practice != null && !practice.isNull() && !practice.isString()) {
+			throw new InvalidInsightsRequest("\"practice\" must be a string or null");
+		}
+		return new FeedbackRequest(conversationId, Long.parseLong(replyId), rating, comment(body, maxCommentLength),
+				practice == null || practice.isNull() ? null : practice.stringValue());
 	}
 
 	private static String requiredString(JsonNode body, String field) {

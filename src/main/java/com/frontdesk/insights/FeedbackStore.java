@@ -12,6 +12,8 @@ import org.springframework.stereotype.Repository;
 
 import com.frontdesk.conversation.ConversationErased;
 
+import com.frontdesk.practice.PracticeId;
+
 /** Patients' ratings of replies: one per reply, the latest wins. */
 @Repository
 class FeedbackStore {
@@ -28,11 +30,13 @@ class FeedbackStore {
 	/**
 	 * Records a rating of a reply, replacing an earlier one. Each statement commits on its own, so a racing insert
 	 * can be retried as an update on PostgreSQL too.
-	 * @throws ReplyNotFound when the reply is not a reply of that conversation (or was deleted meanwhile)
+	 * @param practice the practice the widget belongs to
+	 * @throws ReplyNotFound when the reply is not a reply of that conversation of that practice (or was deleted
+	 * meanwhile)
 	 */
-	void rate(FeedbackRequest feedback) {
-		boolean known = jdbc.sql("select count(*) from turn where id = ? and conversation_id = ?")
-			.params(feedback.replyId(), feedback.conversationId())
+	void rate(PracticeId practice, FeedbackRequest feedback) {
+		boolean known = jdbc.sql("select count(*) from turn where id = ? and conversation_id = ? and practice_id = ?")
+			.params(feedback.replyId(), feedback.conversationId(), practice.value())
 			.query(Integer.class)
 			.single() > 0;
 		if (!known) {
@@ -42,8 +46,11 @@ class FeedbackStore {
 			return;
 		}
 		try {
-			jdbc.sql("insert into reply_feedback (turn_id, conversation_id, rating, comment, rated_at) values (?, ?, ?, ?, ?)")
-				.params(feedback.replyId(), feedback.conversationId(), feedback.rating().value(), feedback.comment(), now())
+			jdbc.sql("""
+					insert into reply_feedback (turn_id, conversation_id, rating, comment, rated_at, practice_id)
+					values (?, ?, ?, ?, ?, ?)""")
+				.params(feedback.replyId(), feedback.conversationId(), feedback.rating().value(), feedback.comment(), now(),
+						practice.value())
 				.update();
 		}
 		catch (DuplicateKeyException ex) {

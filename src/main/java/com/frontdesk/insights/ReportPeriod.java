@@ -10,26 +10,29 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import com.frontdesk.practice.PracticeId;
+
 /**
- * Whole days in the practice's time zone, {@code from} to {@code to} inclusive, and the instants they span.
+ * Whole days in a practice's time zone, {@code from} to {@code to} inclusive, and the instants they span: the period of
+ * one practice's report, whose queries read that practice's rows only.
  */
-record ReportPeriod(LocalDate from, LocalDate to, ZoneId zone) {
+record ReportPeriod(PracticeId practice, LocalDate from, LocalDate to, ZoneId zone) {
 
 	static final int MAX_DAYS = 366;
 
 	static final int DEFAULT_DAYS = 30;
 
 	/** The last {@code days} days up to and including today. */
-	static ReportPeriod lastDays(int days, ZoneId zone, Clock clock) {
+	static ReportPeriod lastDays(PracticeId practice, int days, ZoneId zone, Clock clock) {
 		if (days < 1 || days > MAX_DAYS) {
 			throw new InvalidInsightsRequest("\"days\" must be between 1 and " + MAX_DAYS);
 		}
 		LocalDate today = LocalDate.now(clock.withZone(zone));
-		return new ReportPeriod(today.minusDays(days - 1L), today, zone);
+		return new ReportPeriod(practice, today.minusDays(days - 1L), today, zone);
 	}
 
 	/** The days between two optional dates (ISO, {@code 2026-11-24}); by default the last 30 days. */
-	static ReportPeriod between(String from, String to, ZoneId zone, Clock clock) {
+	static ReportPeriod between(PracticeId practice, String from, String to, ZoneId zone, Clock clock) {
 		LocalDate end = to == null || to.isBlank() ? LocalDate.now(clock.withZone(zone)) : date("to", to);
 		LocalDate start = from == null || from.isBlank() ? end.minusDays(DEFAULT_DAYS - 1L) : date("from", from);
 		if (start.isAfter(end)) {
@@ -38,7 +41,7 @@ record ReportPeriod(LocalDate from, LocalDate to, ZoneId zone) {
 		if (ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
 			throw new InvalidInsightsRequest("A report covers at most " + MAX_DAYS + " days");
 		}
-		return new ReportPeriod(start, end, zone);
+		return new ReportPeriod(practice, start, end, zone);
 	}
 
 	/** A date parameter, or null when it is absent. */

@@ -7,7 +7,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.context.annotation.Lazy;
 
-import com.frontdesk.practice.PracticeProfile;
+import com.frontdesk.practice.PracticeId;
+import com.frontdesk.practice.Practices;
 
 /**
  * The practice's reports (admin only): {@code GET /api/admin/reports/content-gaps?from&to} and
@@ -21,26 +22,30 @@ class ReportsController {
 
 	private final Dashboard dashboard;
 
-	private final PracticeProfile practice;
+	private final Practices practices;
 
 	private final Clock clock;
 
-	ReportsController(ContentGaps gaps, Dashboard dashboard, PracticeProfile practice, Clock clock) {
+	ReportsController(ContentGaps gaps, Dashboard dashboard, Practices practices, Clock clock) {
 		this.gaps = gaps;
 		this.dashboard = dashboard;
-		this.practice = practice;
+		this.practices = practices;
 		this.clock = clock;
 	}
 
 	@GetMapping("/api/admin/reports/content-gaps")
-	ContentGaps.Report contentGaps(@RequestParam(required = false) String from,
+	ContentGaps.Report contentGaps(PracticeId practice, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
-		return gaps.report(ReportPeriod.between(from, to, practice.timeZone(), clock));
+		return gaps.report(ReportPeriod.between(practice, from, to, zone(practice), clock));
 	}
 
 	@GetMapping("/api/admin/reports/dashboard")
-	Dashboard.Report dashboard(@RequestParam(defaultValue = "30") int days) {
-		return dashboard.report(ReportPeriod.lastDays(days, practice.timeZone(), clock));
+	Dashboard.Report dashboard(PracticeId practice, @RequestParam(defaultValue = "30") int days) {
+		return dashboard.report(ReportPeriod.lastDays(practice, days, zone(practice), clock));
+	}
+
+	private java.time.ZoneId zone(PracticeId practice) {
+		return practices.get(practice).profile().timeZone();
 	}
 
 }

@@ -32,18 +32,22 @@ class AdminAccountController {
 		String role = principal.getAuthorities()
 			.stream()
 			.anyMatch(authority -> authority.getAuthority().equals("ROLE_" + AdminSecurity.ROLE)) ? "admin" : "staff";
-		return new Me(principal.getName(), role, state.lockedAt(), state.lastFailureAt(),
-				admin.sessionTimeout().toSeconds());
+		return new Me(principal.getName(), role, StaffPractice.own(principal).value(), StaffPractice.operator(principal),
+				state.lockedAt(), state.lastFailureAt(), admin.sessionTimeout().toSeconds());
 	}
 
 	/**
 	 * @param username the account signed in
 	 * @param role {@code admin} or {@code staff}
+	 * @param practice the id of the practice the account belongs to
+	 * @param operator whether the account is the deployment's operator, who may act for any practice
+	 * ({@code ?practice=})
 	 * @param lastLockedAt when the account was last locked after failed sign-ins; null when never
 	 * @param lastFailedSignInAt when a sign-in to the account last failed; null when never (within a day's memory)
 	 * @param sessionTimeoutSeconds after how long without activity a sign-in on the admin page ends
 	 */
-	record Me(String username, String role, Instant lastLockedAt, Instant lastFailedSignInAt, long sessionTimeoutSeconds) {
+	record Me(String username, String role, String practice, boolean operator, Instant lastLockedAt,
+			Instant lastFailedSignInAt, long sessionTimeoutSeconds) {
 	}
 
 }

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Who may use the admin API and pages ({@code /api/admin/**}, {@code /admin/**}).
  *
- * @param username the admin user name ({@code FRONTDESK_ADMIN_USERNAME}, default {@code admin})
+ * @param username the admin user name ({@code FRONTDESK_ADMIN_USERNAME}, default {@code admin}): the default practice's
+ * admin and the deployment's operator, who may act for any practice ({@code ?practice=} on the admin API)
  * @param passwordHash the admin password as a BCrypt hash ({@code FRONTDESK_ADMIN_PASSWORD_HASH}); when neither this
  * nor {@code password} is set, the admin API and pages are switched off
  * @param password the admin password in plain text ({@code FRONTDESK_ADMIN_PASSWORD}), hashed in memory at start-up
@@ -32,12 +33,15 @@ public record AdminProperties(@DefaultValue("admin") String username, String pas
 	 *
 	 * @param role {@code admin} (the default: everything the admin account may do) or {@code staff} (conversations,
 	 * callbacks, handoffs and reports, but not the audit log, deleting a conversation or re-indexing the knowledge)
+	 * @param practice the practice the account belongs to (a {@code frontdesk.practices[n].id}, default
+	 * {@code default}): it sees and changes that practice's conversations, callbacks, reports and audit log only
 	 */
-	public record Account(String username, String passwordHash, @DefaultValue("admin") Role role) {
+	public record Account(String username, String passwordHash, @DefaultValue("admin") Role role,
+			@DefaultValue("default") String practice) {
 
 		@Override
 		public String toString() {
-			return "Account[username=" + username + ", role=" + role + "]";
+			return "Account[username=" + username + ", role=" + role + ", practice=" + practice + "]";
 		}
 
 	}

@@ -27,6 +27,8 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -47,6 +49,11 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
 import io.micrometer.core.instrument.MeterRegistry;
+
+import com.frontdesk.practice.InvalidPracticeId;
+import com.frontdesk.practice.PracticeId;
+import com.frontdesk.practice.Practices;
+import com.frontdesk.practice.UnknownPractice;
 
 /**
  * Spring Security for the admin API and pages: the admin account (and further staff accounts), whose passwords come
@@ -200,7 +207,7 @@ class AdminSecurity {
 	}
 
 	@Bean
-	UserDetailsService adminAccount(AdminProperties admin, PasswordEncoder encoder) {
+	UserDetailsService adminAccount(AdminProperties admin, PasswordEncoder encoder, Practices practices) {
 		if (!admin.enabled()) {
 			log.warn("Admin API and pages are switched off: set FRONTDESK_ADMIN_PASSWORD_HASH (BCrypt) to use them.");
 			return username -> {
@@ -210,22 +217,38 @@ class AdminSecurity {
 		String hash = admin.passwordHash() != null && !admin.passwordHash().isBlank() ? admin.passwordHash().strip()
 				: encoder.encode(admin.password());
 		List<UserDetails> users = new ArrayList<>();
-		users.add(user(admin.username(), hash, AdminProperties.Role.ADMIN, "FRONTDESK_ADMIN_PASSWORD_HASH"));
+		users.add(user(admin.username(), hash, AdminProperties.Role.ADMIN, PracticeId.DEFAULT, true,
+				"FRONTDESK_ADMIN_PASSWORD_HASH"));
 		for (AdminProperties.Account account : admin.accounts()) {
 			users.add(user(account.username(), account.passwordHash().strip(), account.role(),
-					"frontdesk.admin.accounts[].password-hash"));
+					practice(account, practices), false, "frontdesk.admin.accounts[].password-hash"));
 		}
 		return new InMemoryUserDetailsManager(users);
 	}
 
-	private static UserDetails user(String username, String hash, AdminProperties.Role role, String setting) {
+	private static UserDetails user(String username, String hash, AdminProperties.Role role, PracticeId practice,
+			boolean operator, String setting) {
 		if (!hash.startsWith("$2")) {
 			throw new IllegalStateException(setting + " must be a BCrypt hash (it starts with $2a$, $2b$ or $2y$).");
 		}
-		return User.withUsername(username.strip())
-			.password(hash)
-			.roles(role == AdminProperties.Role.STAFF ? STAFF_ROLE : ROLE)
-			.build();
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		authorities.add(new SimpleGrantedAuthority("ROLE_" + (role == AdminProperties.Role.STAFF ? STAFF_ROLE : ROLE)));
+		authorities.add(new SimpleGrantedAuthority(StaffPractice.AUTHORITY_PREFIX + practice.value()));
+		if (operator) {
+			authorities.add(new SimpleGrantedAuthority(StaffPractice.OPERATOR));
+		}
+		return User.withUsername(username.strip()).password(hash).authorities(authorities).build();
+	}
+
+	/** The practice a staff account belongs to, which must be one this deployment serves. */
+	private static PracticeId practice(AdminProperties.Account account, Practices practices) {
+		try {
+			return practices.get(PracticeId.parse(account.practice())).id();
+		}
+		catch (InvalidPracticeId | UnknownPractice ex) {
+			throw new IllegalStateException("frontdesk.admin.accounts[]: the account '" + account.username()
+					+ "' belongs to the practice '" + account.practice() + "', which is not one of frontdesk.practices");
+		}
 	}
 
 	private static void refuse(HttpServletRequest request, HttpServletResponse response, AdminProperties admin,

@@ -9,6 +9,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.frontdesk.practice.PracticeId;
+
 /**
  * Who at the practice viewed or changed what, in the database every instance shares: one entry per admin request
  * that opened patient data or changed something ({@link AuditTrail} decides which). Entries name identifiers, never
@@ -31,16 +33,19 @@ class AuditLog {
 	}
 
 	/** Records an entry now; on disk when this returns (every commit is written at once). */
-	void record(String actor, String action, String subject, String client, String requestId) {
-		jdbc.sql("insert into audit_event (at, actor, action, subject, client, request_id) values (?, ?, ?, ?, ?, ?)")
-			.params(utc(clock.instant()), actor, action, subject, client, requestId)
+	void record(PracticeId practice, String actor, String action, String subject, String client, String requestId) {
+		jdbc.sql("""
+				insert into audit_event (practice_id, at, actor, action, subject, client, request_id)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(practice.value(), utc(clock.instant()), actor, action, subject, client, requestId)
 			.update();
 	}
 
-	/** One page of entries, newest first. */
-	List<Entry> page(int page, int size) {
+	/** One page of the practice's entries, newest first. */
+	List<Entry> page(PracticeId practice, int page, int size) {
 		return jdbc.sql("select at, actor, action, subject, client, request_id from audit_event "
-				+ "order by at desc, id desc limit :size offset :offset")
+				+ "where practice_id = :practice order by at desc, id desc limit :size offset :offset")
+			.param("practice", practice.value())
 			.param("size", size)
 			.param("offset", (long) page * size)
 			.query((row, n) -> new Entry(row.getObject(1, OffsetDateTime.class).toInstant(), row.getString(2),
@@ -48,8 +53,11 @@ class AuditLog {
 			.list();
 	}
 
-	long count() {
-		return jdbc.sql("select count(*) from audit_event").query(Long.class).single();
+	long count(PracticeId practice) {
+		return jdbc.sql("select count(*) from audit_event where practice_id = ?")
+			.param(practice.value())
+			.query(Long.class)
+			.single();
 	}
 
 	private void forgetOld() {

@@ -16,6 +16,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
+import org.springframework.security.core.Authentication;
+
+import com.frontdesk.practice.PracticeId;
+
 /**
  * Records in the {@link AuditLog} every admin request that opens patient data or changes something, before its
  * response leaves: the response is held back until the entry is written, and when it cannot be written the staff
@@ -65,7 +69,7 @@ final class AuditTrail extends OncePerRequestFilter {
 		Principal staff = request.getUserPrincipal();
 		if (action != null && staff != null && HttpStatus.valueOf(held.getStatus()).is2xxSuccessful()) {
 			try {
-				audit.record(staff.getName(), action, subjectOf(request),
+				audit.record(practiceOf(staff, request), staff.getName(), action, subjectOf(request),
 						ClientAddresses.masked(request.getRemoteAddr()), RequestIds.current().orElse(null));
 			}
 			catch (RuntimeException ex) {
@@ -86,6 +90,12 @@ final class AuditTrail extends OncePerRequestFilter {
 	private static String actionOf(HttpServletRequest request) {
 		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 		return pattern == null ? null : ACTIONS.get(request.getMethod() + " " + pattern);
+	}
+
+	/** The practice the staff member acted for (the request succeeded, so it was theirs to act for). */
+	private static PracticeId practiceOf(Principal staff, HttpServletRequest request) {
+		return staff instanceof Authentication signedIn
+				? StaffPractice.actedFor(signedIn, request.getParameter("practice")) : PracticeId.DEFAULT;
 	}
 
 	private static String subjectOf(HttpServletRequest request) {

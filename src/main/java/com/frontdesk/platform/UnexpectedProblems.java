@@ -22,6 +22,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import com.frontdesk.platform.logging.StackTraces;
 
+import com.frontdesk.practice.InvalidPracticeId;
+import com.frontdesk.practice.UnknownPractice;
+
 /**
  * The last line at the web edge: Spring MVC's own errors (unreadable JSON, wrong method or media type, unknown
  * path) become RFC 9457 problems, and anything unexpected becomes a 500 problem that tells nothing of the
@@ -59,6 +62,18 @@ class UnexpectedProblems extends ResponseEntityExceptionHandler {
 	ProblemDetail unreadableParameters(InvalidParameterException ex) {
 		return Problems.problem(HttpStatus.BAD_REQUEST, "invalid-parameters", "Invalid parameters",
 				"The request's parameters could not be read: check their encoding.");
+	}
+
+	/** A request named a practice this deployment does not serve (or, for staff, not their own): not found. */
+	@ExceptionHandler(UnknownPractice.class)
+	ProblemDetail unknownPractice(UnknownPractice ex) {
+		return Problems.problem(HttpStatus.NOT_FOUND, "practice-not-found", "Practice not found",
+				"There is no such practice here.");
+	}
+
+	@ExceptionHandler(InvalidPracticeId.class)
+	ProblemDetail invalidPractice(InvalidPracticeId ex) {
+		return Problems.problem(HttpStatus.BAD_REQUEST, "invalid-practice", "Invalid practice", ex.getMessage());
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -1,6 +1,7 @@
 package com.frontdesk.practice;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,7 +25,9 @@ public class Practices {
 
 	private final List<Practice> ordered;
 
-	public Practices(PracticeProfile defaultProfile, PracticesProperties properties) {
+	private final Map<PracticeId, OpeningHours> hours;
+
+	public Practices(PracticeProfile defaultProfile, PracticesProperties properties, Clock clock) {
 		Map<PracticeId, Practice> practices = new LinkedHashMap<>();
 		practices.put(PracticeId.DEFAULT,
 				new Practice(PracticeId.DEFAULT, defaultProfile, Optional.empty(), List.of(), Map.of()));
@@ -39,6 +42,9 @@ public class Practices {
 		this.byAccount = accounts(practices.values());
 		this.ordered = List.copyOf(practices.values());
 		folders(ordered);
+		Map<PracticeId, OpeningHours> opening = new HashMap<>();
+		ordered.forEach(practice -> opening.put(practice.id(), new OpeningHours(practice.profile(), clock)));
+		this.hours = Map.copyOf(opening);
 	}
 
 	/** The default practice first, then the others in the order they are set. */
@@ -66,9 +72,46 @@ public class Practices {
 		return practice;
 	}
 
+	/** When that practice's office is open, in its own time zone. */
+	public OpeningHours hours(PracticeId id) {
+		OpeningHours opening = hours.get(id);
+		if (opening == null) {
+			throw new UnknownPractice();
+		}
+		return opening;
+	}
+
 	/** The practice whose account on a messaging platform that is, if one is set up with it. */
 	public Optional<Practice> byChannelAccount(String platform, String account) {
 		return Optional.ofNullable(byAccount.get(platform + "\n" + account));
+	}
+
+	/**
+	 * Which practice a request from a web page is for: the one its widget names ({@code data-practice} on the script
+	 * tag, sent as {@code practice}), else the one whose allowed origins the page is served on, else the default
+	 * practice. A named practice this deployment does not serve is refused, never swapped for another.
+	 * @param named the practice the widget names, or null
+	 * @param origin the request's {@code Origin} header, or null
+	 * @throws UnknownPractice when the named practice is not served here
+	 * @throws InvalidPracticeId when the name is not a practice id
+	 */
+	public Practice forPage(String named, String origin) {
+		if (named != null && !named.isBlank()) {
+			return get(PracticeId.parse(named));
+		}
+		if (origin == null || origin.isBlank()) {
+			return defaultPractice();
+		}
+		String page = normalizedOrigin(origin);
+		return ordered.stream()
+			.filter(practice -> practice.allowedOrigins().stream().map(Practices::normalizedOrigin).anyMatch(page::equals))
+			.findFirst()
+			.orElseGet(this::defaultPractice);
+	}
+
+	private static String normalizedOrigin(String origin) {
+		String trimmed = origin.strip().toLowerCase(java.util.Locale.ROOT);
+		return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
 	}
 
 	/** Whether more than the default practice is served. */
@@ -90,7 +133,11 @@ public class Practices {
 		}
 		return new Practice(id, entry.profile(), Optional.of(entry.knowledgeDir()),
 				entry.allowedOrigins() == null ? List.of() : entry.allowedOrigins(),
-				entry.channels() == null ? Map.of() : entry.channels());
+				orEmpty(entry.channels()), orEmpty(entry.texts()), orEmpty(entry.textsEs()));
+	}
+
+	private static Map<String, String> orEmpty(Map<String, String> settings) {
+		return settings == null ? Map.of() : settings;
 	}
 
 	private static void folders(List<Practice> practices) {

@@ -30,9 +30,11 @@ public record PracticesProperties(List<Entry> practices) {
 	 * @param allowedOrigins the web origins whose pages may embed its widget
 	 * @param channels its messaging accounts by platform ({@code whatsapp}, {@code messenger}, {@code telegram},
 	 * {@code sms})
+	 * @param texts its own wording of patient-facing texts by bundle key ({@code texts.[handoff.requested]}), English
+	 * @param textsEs the same in Spanish ({@code texts-es.[handoff.requested]})
 	 */
 	public record Entry(String id, @DefaultValue PracticeProfile profile, Path knowledgeDir, List<String> allowedOrigins,
-			Map<String, String> channels) {
+			Map<String, String> channels, Map<String, String> texts, Map<String, String> textsEs) {
 
 		@Override
 		public String toString() {

@@ -57,6 +57,9 @@ class AnswerabilityBenchmark {
 	@Autowired
 	TurnPipeline pipeline;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	com.frontdesk.practice.Practices practices;
+
 	@Autowired
 	IntentClassifier intents;
 
@@ -148,7 +151,8 @@ class AnswerabilityBenchmark {
 		ChatReply reply = null;
 		String conversation = null;
 		for (String part : parts) {
-			reply = pipeline.handle(conversation, part, "web");
+			reply = pipeline.handle(new com.frontdesk.conversation.TurnRequest(practices.defaultPractice(),
+					com.frontdesk.conversation.Channel.WEB, conversation, part));
 			conversation = reply.conversationId();
 		}
 		return reply;

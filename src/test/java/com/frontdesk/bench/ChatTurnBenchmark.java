@@ -79,6 +79,9 @@ class ChatTurnBenchmark {
 	@Autowired
 	TurnPipeline pipeline;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	com.frontdesk.practice.Practices practices;
+
 	@Autowired
 	KnowledgeIndex index;
 
@@ -126,7 +129,8 @@ class ChatTurnBenchmark {
 
 		// 3. Server-side turns, one caller, after warm-up.
 		Sender direct = (id, message) -> {
-			ChatReply reply = pipeline.handle(id, message, "bench");
+			ChatReply reply = pipeline.handle(new com.frontdesk.conversation.TurnRequest(practices.defaultPractice(),
+					com.frontdesk.conversation.Channel.WEB, id, message));
 			return new Reply(reply.conversationId(), reply.intent().value());
 		};
 		section("Chat turn, server side: TurnPipeline.handle, 1 caller");
@@ -485,9 +489,9 @@ class ChatTurnBenchmark {
 				}
 			}
 			long t0 = System.nanoTime();
-			String id = store.create("bench");
+			String id = store.create(com.frontdesk.practice.PracticeId.DEFAULT, "web");
 			long t1 = System.nanoTime();
-			store.exists(id);
+			store.exists(com.frontdesk.practice.PracticeId.DEFAULT, id);
 			long t2 = System.nanoTime();
 			store.latestTopic(id);
 			long t3 = System.nanoTime();

@@ -47,15 +47,15 @@ class AdminCallbacksTest {
 			assertRefused(call("GET", "/api/admin/callbacks.csv", authorization), authorization);
 			assertRefused(call("POST", "/api/admin/callbacks/" + id + "/done", authorization), authorization);
 		}
-		assertThat(callbacks.find(id).orElseThrow().status()).isEqualTo("open");
+		assertThat(callbacks.find(com.frontdesk.practice.PracticeId.DEFAULT, id).orElseThrow().status()).isEqualTo("open");
 	}
 
 	@Test
 	void listsOpenRequestsNewestFirstAndMarksThemDone() {
 		String conversation = new ChatClient(port).chat(null, "I'd like a call back").text("conversationId");
 		String first = submit("Jon Moss", "617 555 0101", null, "morning");
-		String second = callbacks.submit(new CallbackSubmission(conversation, "web", "Kim Ode", "617 555 0102",
-				"kim@example.org", "evening", "Second opinion", true, callbacks.consentWording().version(), null)).id();
+		String second = callbacks.submit(new CallbackSubmission(com.frontdesk.practice.PracticeId.DEFAULT, conversation, "web", "Kim Ode", "617 555 0102",
+				"kim@example.org", "evening", "Second opinion", true, callbacks.consentWording(com.frontdesk.practice.PracticeId.DEFAULT).version(), null)).id();
 
 		JsonNode open = call("GET", "/api/admin/callbacks?status=open", AdminLogin.header()).json();
 		List<String> ids = open.findValuesAsString("id");
@@ -70,7 +70,7 @@ class AdminCallbacksTest {
 		assertThat(kim.get("preferredTime").stringValue()).isEqualTo("evening");
 		assertThat(kim.get("reason").stringValue()).isEqualTo("Second opinion");
 		assertThat(kim.get("status").stringValue()).isEqualTo("open");
-		assertThat(kim.get("consentText").stringValue()).isEqualTo(callbacks.consentWording().text());
+		assertThat(kim.get("consentText").stringValue()).isEqualTo(callbacks.consentWording(com.frontdesk.practice.PracticeId.DEFAULT).text());
 		assertThat(kim.get("consentAt").stringValue()).isNotBlank();
 		assertThat(kim.get("doneAt").isNull()).isTrue();
 		assertThat(kim.get("deliveryStatus").stringValue()).isEqualTo("not_configured");
@@ -137,7 +137,7 @@ class AdminCallbacksTest {
 		assertThat(evil.get(5)).isEqualTo("'+16175550103");
 		assertThat(evil.get(7)).isEqualTo("afternoon");
 		assertThat(evil.get(8)).isEqualTo("Back pain, \"sciatica\"\nsince March; -2+3 @home");
-		assertThat(evil.get(10)).isEqualTo(callbacks.consentWording().text());
+		assertThat(evil.get(10)).isEqualTo(callbacks.consentWording(com.frontdesk.practice.PracticeId.DEFAULT).text());
 		List<String> jose = byId.get(unicode);
 		assertThat(jose.get(4)).isEqualTo("José Müller-山田 Ødegård");
 		assertThat(jose.get(5)).isEqualTo("'+447700900123");
@@ -157,8 +157,8 @@ class AdminCallbacksTest {
 	}
 
 	private String submit(String name, String phone, String email, String time, String reason) {
-		return callbacks.submit(new CallbackSubmission(null, "web", name, phone, email, time, reason, true,
-				callbacks.consentWording().version(), null)).id();
+		return callbacks.submit(new CallbackSubmission(com.frontdesk.practice.PracticeId.DEFAULT, null, "web", name, phone, email, time, reason, true,
+				callbacks.consentWording(com.frontdesk.practice.PracticeId.DEFAULT).version(), null)).id();
 	}
 
 	private static JsonNode find(JsonNode list, String id) {

@@ -67,7 +67,14 @@ class CallbackApiTest {
 	JdbcClient jdbc;
 
 	@Autowired
+	CallbackRequests callbacks;
+
 	ConsentWording consent;
+
+	@org.junit.jupiter.api.BeforeEach
+	void defaultPracticesWording() {
+		consent = callbacks.consentWording(com.frontdesk.practice.PracticeId.DEFAULT);
+	}
 
 	@Test
 	void aPatientWhoWantsToBookIsOfferedACallbackAndToldWhenToExpectIt() {

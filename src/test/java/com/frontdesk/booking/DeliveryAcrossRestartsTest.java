@@ -38,8 +38,8 @@ class DeliveryAcrossRestartsTest {
 		String id;
 		try (ConfigurableApplicationContext before = start(dataDir)) {
 			CallbackRequests callbacks = before.getBean(CallbackRequests.class);
-			id = callbacks.submit(new CallbackSubmission(null, "web", "Chen Wei", "415-555-0142", null, "any", null,
-					true, callbacks.consentWording().version(), "restart-1")).id();
+			id = callbacks.submit(new CallbackSubmission(com.frontdesk.practice.PracticeId.DEFAULT, null, "web", "Chen Wei", "415-555-0142", null, "any", null,
+					true, callbacks.consentWording(com.frontdesk.practice.PracticeId.DEFAULT).version(), "restart-1")).id();
 			Eventually.until("the webhook was tried", () -> webhook.received().size() >= 2);
 		}
 		int triedBefore = webhook.received().size();
@@ -48,7 +48,7 @@ class DeliveryAcrossRestartsTest {
 		webhook.up();
 		try (ConfigurableApplicationContext after = start(dataDir)) {
 			CallbackRequests callbacks = after.getBean(CallbackRequests.class);
-			Eventually.until("the request is delivered", () -> "delivered".equals(callbacks.find(id).orElseThrow().deliveryStatus()));
+			Eventually.until("the request is delivered", () -> "delivered".equals(callbacks.find(com.frontdesk.practice.PracticeId.DEFAULT, id).orElseThrow().deliveryStatus()));
 			assertThat(after.getBean(PracticeNotifications.class).backlog()).isZero();
 		}
 		List<LoggedRequest> afterRestart = webhook.received().subList(triedBefore, webhook.received().size());
@@ -65,8 +65,8 @@ class DeliveryAcrossRestartsTest {
 		String id;
 		try (ConfigurableApplicationContext before = start(dataDir)) {
 			CallbackRequests callbacks = before.getBean(CallbackRequests.class);
-			id = callbacks.submit(new CallbackSubmission(null, "web", "Dana Ruiz", "212 555 0100", null, "any", null,
-					true, callbacks.consentWording().version(), "crash-1")).id();
+			id = callbacks.submit(new CallbackSubmission(com.frontdesk.practice.PracticeId.DEFAULT, null, "web", "Dana Ruiz", "212 555 0100", null, "any", null,
+					true, callbacks.consentWording(com.frontdesk.practice.PracticeId.DEFAULT).version(), "crash-1")).id();
 			Eventually.until("the webhook was tried", () -> !webhook.received().isEmpty());
 		}
 		webhook.reset();
@@ -80,7 +80,7 @@ class DeliveryAcrossRestartsTest {
 			assertThat(dispatcher.poll()).as("held by the crashed run").isZero();
 			Eventually.until("the lease runs out and the delivery is taken over", () -> dispatcher.poll() == 1);
 			CallbackRequests callbacks = after.getBean(CallbackRequests.class);
-			assertThat(callbacks.find(id).orElseThrow().deliveryStatus()).isEqualTo("delivered");
+			assertThat(callbacks.find(com.frontdesk.practice.PracticeId.DEFAULT, id).orElseThrow().deliveryStatus()).isEqualTo("delivered");
 		}
 		assertThat(webhook.received()).hasSize(1);
 	}

@@ -150,11 +150,11 @@ class PracticeDeliveryTest {
 	}
 
 	private String status(String callbackId) {
-		return callbacks.find(callbackId).orElseThrow().deliveryStatus();
+		return callbacks.find(com.frontdesk.practice.PracticeId.DEFAULT, callbackId).orElseThrow().deliveryStatus();
 	}
 
 	private String webhookStatus(String callbackId) {
-		return callbacks.find(callbackId)
+		return callbacks.find(com.frontdesk.practice.PracticeId.DEFAULT, callbackId)
 			.orElseThrow()
 			.deliveries()
 			.stream()
@@ -165,8 +165,8 @@ class PracticeDeliveryTest {
 	}
 
 	private CallbackSubmission request(String name, String phone) {
-		return new CallbackSubmission(null, "web", name, phone, null, "afternoon", "A second opinion on my MRI", true,
-				callbacks.consentWording().version(), null);
+		return new CallbackSubmission(com.frontdesk.practice.PracticeId.DEFAULT, null, "web", name, phone, null, "afternoon", "A second opinion on my MRI", true,
+				callbacks.consentWording(com.frontdesk.practice.PracticeId.DEFAULT).version(), null);
 	}
 
 }

@@ -97,8 +97,8 @@ class TwoInstancesDeliveryTest {
 	}
 
 	private static CallbackSubmission doubleClick(CallbackRequests callbacks) {
-		return new CallbackSubmission(null, "web", "Gil Park", "303 555 0123", null, "evening", null, true,
-				callbacks.consentWording().version(), "same-click-on-two-instances");
+		return new CallbackSubmission(com.frontdesk.practice.PracticeId.DEFAULT, null, "web", "Gil Park", "303 555 0123", null, "evening", null, true,
+				callbacks.consentWording(com.frontdesk.practice.PracticeId.DEFAULT).version(), "same-click-on-two-instances");
 	}
 
 	private static ConfigurableApplicationContext start(String url, String user, String password) throws IOException {

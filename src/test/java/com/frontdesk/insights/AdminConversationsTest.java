@@ -49,6 +49,9 @@ class AdminConversationsTest {
 	@Autowired
 	TurnPipeline pipeline;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	com.frontdesk.practice.Practices practices;
+
 	Admin admin;
 
 	String scarQuestions;
@@ -71,7 +74,8 @@ class AdminConversationsTest {
 		Patient second = new Patient(port);
 		second.asks("I'd like to book a consultation");
 		booking = second.conversationId();
-		sms = pipeline.handle(null, "What are pedicle screws?", "sms").conversationId();
+		sms = pipeline.handle(new com.frontdesk.conversation.TurnRequest(practices.defaultPractice(),
+				com.frontdesk.conversation.Channel.SMS, null, "What are pedicle screws?")).conversationId();
 		Patient fourth = new Patient(port);
 		fourth.asks("can i talk to a real person");
 		wantsAPerson = fourth.conversationId();

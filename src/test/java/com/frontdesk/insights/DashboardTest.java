@@ -58,6 +58,9 @@ class DashboardTest {
 	@Autowired
 	TurnPipeline pipeline;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	com.frontdesk.practice.Practices practices;
+
 	@BeforeAll
 	void threeDaysOfConversations() {
 		clock.set("2026-02-17T23:00:00Z"); // Feb 17, 5 pm in Chicago: before the three days
@@ -91,7 +94,8 @@ class DashboardTest {
 			.update();
 
 		clock.set("2026-02-20T13:00:00Z");
-		pipeline.handle(null, "What are pedicle screws?", "sms");
+		pipeline.handle(new com.frontdesk.conversation.TurnRequest(practices.defaultPractice(),
+				com.frontdesk.conversation.Channel.SMS, null, "What are pedicle screws?"));
 
 		clock.set("2026-02-20T18:00:00Z"); // Feb 20, noon in Chicago: "today"
 	}

@@ -70,7 +70,7 @@ class PracticesTest {
 		Binder binder = new Binder(new MapConfigurationPropertySource(settings));
 		PracticeProfile profile = binder.bindOrCreate("frontdesk.practice", PracticeProfile.class);
 		PracticesProperties properties = binder.bindOrCreate("frontdesk", PracticesProperties.class);
-		return new Practices(profile, properties);
+		return new Practices(profile, properties, java.time.Clock.systemUTC());
 	}
 
 }

@@ -25,6 +25,7 @@ import com.frontdesk.channels.messaging.CallbackFormStore.Step;
 import com.frontdesk.conversation.ConversationStore;
 import com.frontdesk.conversation.Intent;
 import com.frontdesk.conversation.Turn;
+import com.frontdesk.practice.PracticeId;
 import com.frontdesk.practice.PracticeProfile;
 import com.frontdesk.triage.Triage;
 import com.frontdesk.triage.TriageOutcome;
@@ -130,9 +131,9 @@ class CallbackExchange {
 
 	private String start(MessagingChannel channel, InboundMessage message, String text) {
 		String conversation = contacts.conversation(channel.name(), message.sender())
-			.filter(conversations::exists)
+			.filter(id -> conversations.exists(PracticeId.DEFAULT, id))
 			.orElseGet(() -> {
-				String id = conversations.create(channel.name());
+				String id = conversations.create(PracticeId.DEFAULT, channel.name());
 				contacts.link(channel.name(), message.sender(), id);
 				return id;
 			});
@@ -200,15 +201,16 @@ class CallbackExchange {
 		if (reason != null && reason.length() > callbacks.maxReasonLength()) {
 			return "Please keep it under " + callbacks.maxReasonLength() + " characters, or reply SKIP.";
 		}
-		return saved(form.withReason(reason).at(Step.CONSENT), callbacks.consentWording().text()
+		return saved(form.withReason(reason).at(Step.CONSENT), callbacks.consentWording(PracticeId.DEFAULT).text()
 				+ "\n\nReply YES to agree and send your request, or NO to cancel.");
 	}
 
 	private String submit(MessagingChannel channel, Form form) {
 		CallbackReceipt receipt;
 		try {
-			receipt = callbacks.submit(new CallbackSubmission(form.conversationId(), channel.name(), form.name(),
-					form.phone(), null, form.preferredTime(), form.reason(), true, callbacks.consentWording().version(),
+			receipt = callbacks.submit(new CallbackSubmission(PracticeId.DEFAULT, form.conversationId(), channel.name(),
+					form.name(), form.phone(), null, form.preferredTime(), form.reason(), true,
+					callbacks.consentWording(PracticeId.DEFAULT).version(),
 					"form-" + form.formId()));
 		}
 		catch (InvalidCallbackRequest ex) {

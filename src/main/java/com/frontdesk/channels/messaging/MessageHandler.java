@@ -10,11 +10,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.frontdesk.conversation.BlankMessage;
+import com.frontdesk.conversation.Channel;
 import com.frontdesk.conversation.ChatReply;
 import com.frontdesk.conversation.ConversationNotFound;
 import com.frontdesk.conversation.ConversationTooLong;
 import com.frontdesk.conversation.MessageTooLong;
 import com.frontdesk.conversation.TurnPipeline;
+import com.frontdesk.conversation.TurnRequest;
+import com.frontdesk.practice.Practice;
+import com.frontdesk.practice.Practices;
 import com.frontdesk.retrieval.KnowledgeUnavailable;
 
 /**
@@ -41,8 +45,11 @@ class MessageHandler {
 
 	private final Clock clock;
 
+	private final Practices practices;
+
 	MessageHandler(TurnPipeline pipeline, ContactStore contacts, PlainTextReplies replies, ChannelTexts texts,
-			OutboundDelivery delivery, CallbackExchange callbacks, Clock clock) {
+			OutboundDelivery delivery, CallbackExchange callbacks, Clock clock, Practices practices) {
+		this.practices = practices;
 		this.pipeline = pipeline;
 		this.contacts = contacts;
 		this.replies = replies;
@@ -120,13 +127,15 @@ class MessageHandler {
 
 	private ChatReply converse(MessagingChannel channel, InboundMessage message) {
 		String known = contacts.conversation(channel.name(), message.sender()).orElse(null);
+		Practice practice = practices.defaultPractice();
+		Channel from = Channel.of(channel.name());
 		ChatReply reply;
 		try {
-			reply = pipeline.handle(known, message.text(), channel.name());
+			reply = pipeline.handle(new TurnRequest(practice, from, known, message.text()));
 		}
 		catch (ConversationNotFound | ConversationTooLong ex) {
 			// Deleted (retention), or full: the sender goes on in a new conversation.
-			reply = pipeline.handle(null, message.text(), channel.name());
+			reply = pipeline.handle(new TurnRequest(practice, from, null, message.text()));
 		}
 		if (!reply.conversationId().equals(known)) {
 			contacts.link(channel.name(), message.sender(), reply.conversationId());

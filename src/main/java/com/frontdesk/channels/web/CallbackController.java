@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,14 +14,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.frontdesk.booking.CallbackReceipt;
 import com.frontdesk.booking.CallbackRequests;
 import com.frontdesk.booking.CallbackSubmission;
+import com.frontdesk.booking.ConsentWording;
 import com.frontdesk.booking.FieldProblem;
 import com.frontdesk.booking.PreferredTime;
 import com.frontdesk.practice.OpeningHours;
+import com.frontdesk.practice.PracticeId;
 
 import tools.jackson.databind.JsonNode;
 
@@ -38,25 +42,30 @@ class CallbackController {
 
 	private static final String WEB = "web";
 
-	private static final List<String> TEXT_FIELDS = List.of("conversationId", "name", "phone", "email",
+	private static final List<String> TEXT_FIELDS = List.of("conversationId", "practice", "name", "phone", "email",
 			"preferredTime", "reason", "consentVersion");
 
 	private final CallbackRequests callbacks;
 
-	private final OpeningHours hours;
+	private final WidgetPractices practices;
 
 	private final Clock clock;
 
-	CallbackController(CallbackRequests callbacks, OpeningHours hours, Clock clock) {
+	CallbackController(CallbackRequests callbacks, WidgetPractices practices, Clock clock) {
 		this.callbacks = callbacks;
-		this.hours = hours;
+		this.practices = practices;
 		this.clock = clock;
 	}
 
+	/** @param practice the widget's practice ({@code ?practice=}): its consent wording and its hours */
 	@GetMapping(path = "/api/callbacks/form", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Form> form() {
+	ResponseEntity<Form> form(@RequestParam(required = false) String practice,
+			@RequestHeader(name = HttpHeaders.ORIGIN, required = false) String origin) {
+		PracticeId id = practices.of(practice, origin).id();
+		ConsentWording consent = callbacks.consentWording(id);
+		OpeningHours hours = callbacks.hours(id);
 		List<Choice> times = Arrays.stream(PreferredTime.values()).map(t -> new Choice(t.value(), t.label())).toList();
-		Form form = new Form(callbacks.consentWording().text(), callbacks.consentWording().version(), times,
+		Form form = new Form(consent.text(), consent.version(), times,
 				callbacks.maxReasonLength(), hours.isOpen(clock.instant()), hours.expectedCall(clock.instant()),
 				hours.describe(), hours.sameDayAppointments());
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(form);
@@ -65,14 +74,15 @@ class CallbackController {
 	@PostMapping(path = "/api/callbacks", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Received> submit(@RequestBody JsonNode body,
-			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-		CallbackReceipt receipt = callbacks.submit(submission(body, idempotencyKey));
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+			@RequestHeader(name = HttpHeaders.ORIGIN, required = false) String origin) {
+		CallbackReceipt receipt = callbacks.submit(submission(body, idempotencyKey, origin));
 		return ResponseEntity.status(receipt.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.cacheControl(CacheControl.noStore())
 			.body(new Received(receipt.id(), "received", receipt.expectCall(), receipt.message(), receipt.emergency()));
 	}
 
-	private static CallbackSubmission submission(JsonNode body, String idempotencyKey) {
+	private CallbackSubmission submission(JsonNode body, String idempotencyKey, String origin) {
 		if (body == null || !body.isObject()) {
 			throw new InvalidCallbackForm(List.of(new FieldProblem("", "The body must be a JSON object.")));
 		}
@@ -90,7 +100,8 @@ class CallbackController {
 		if (!problems.isEmpty()) {
 			throw new InvalidCallbackForm(problems);
 		}
-		return new CallbackSubmission(text(body, "conversationId"), WEB, text(body, "name"), text(body, "phone"),
+		PracticeId practice = practices.of(text(body, "practice"), origin).id();
+		return new CallbackSubmission(practice, text(body, "conversationId"), WEB, text(body, "name"), text(body, "phone"),
 				text(body, "email"), text(body, "preferredTime"), text(body, "reason"),
 				consent == null || consent.isNull() ? null : consent.booleanValue(), text(body, "consentVersion"),
 				idempotencyKey);

@@ -45,8 +45,8 @@ class CallbackProblems {
 	ProblemDetail consentChanged(ConsentWordingChanged ex) {
 		ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "consent-changed", "Consent wording changed",
 				"The wording of the consent has changed. Please read it again and confirm.");
-		problem.setProperty("consentText", callbacks.consentWording().text());
-		problem.setProperty("consentVersion", callbacks.consentWording().version());
+		problem.setProperty("consentText", ex.current().text());
+		problem.setProperty("consentVersion", ex.current().version());
 		return problem;
 	}
 

@@ -2,8 +2,12 @@ package com.frontdesk.channels.web;
 
 import tools.jackson.databind.JsonNode;
 
-/** The body of {@code POST /api/chat}: {@code {"conversationId": string|null, "message": string}}. */
-record ChatRequest(String conversationId, String message) {
+/**
+ * The body of {@code POST /api/chat}: {@code {"conversationId": string|null, "message": string, "practice":
+ * string|null}}; {@code practice} is the widget's {@code data-practice} (none: the practice of the page's origin, or
+ * the default practice).
+ */
+record ChatRequest(String conversationId, String message, String practice) {
 
 	private static final int MAX_ID_LENGTH = 64;
 
@@ -32,7 +36,12 @@ record ChatRequest(String conversationId, String message) {
 				throw new InvalidChatRequest("\"conversationId\" is not a conversation id");
 			}
 		}
-		return new ChatRequest(conversationId, message.stringValue());
+		JsonNode practice = body.get("practice");
+		if (practice != null && !practice.isNull() && !practice.isString()) {
+			throw new InvalidChatRequest("\"practice\" must be a string or null");
+		}
+		return new ChatRequest(conversationId, message.stringValue(),
+				practice == null || practice.isNull() ? null : practice.stringValue());
 	}
 
 }

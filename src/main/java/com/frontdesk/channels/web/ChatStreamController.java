@@ -9,16 +9,20 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import com.frontdesk.conversation.Channel;
 import com.frontdesk.conversation.ChatReply;
 import com.frontdesk.conversation.ReplyListener;
 import com.frontdesk.conversation.TurnPipeline;
+import com.frontdesk.conversation.TurnRequest;
 import com.frontdesk.platform.Problems;
 import com.frontdesk.platform.RequestIds;
 import com.frontdesk.platform.logging.StackTraces;
@@ -50,25 +54,31 @@ class ChatStreamController {
 
 	private final ExecutorService turns = Executors.newVirtualThreadPerTaskExecutor();
 
-	ChatStreamController(TurnPipeline pipeline, ChatProblems problems) {
+	private final WidgetPractices practices;
+
+	ChatStreamController(TurnPipeline pipeline, ChatProblems problems, WidgetPractices practices) {
 		this.pipeline = pipeline;
 		this.problems = problems;
+		this.practices = practices;
 	}
 
 	@PostMapping(path = "/api/chat/stream", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter stream(@RequestBody JsonNode body) {
-		ChatRequest request = ChatRequest.from(body);
-		pipeline.validate(request.conversationId(), request.message());
+	SseEmitter stream(@RequestBody JsonNode body,
+			@RequestHeader(name = HttpHeaders.ORIGIN, required = false) String origin) {
+		ChatRequest chat = ChatRequest.from(body);
+		TurnRequest request = new TurnRequest(practices.of(chat.practice(), origin), Channel.WEB, chat.conversationId(),
+				chat.message());
+		pipeline.validate(request);
 		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
 		turns.submit(RequestIds.carry(() -> run(request, emitter)));
 		return emitter;
 	}
 
-	private void run(ChatRequest request, SseEmitter emitter) {
+	private void run(TurnRequest request, SseEmitter emitter) {
 		Events events = new Events(emitter);
 		try {
-			ChatReply reply = pipeline.handle(request.conversationId(), request.message(), "web", events);
+			ChatReply reply = pipeline.handle(request, events);
 			events.send("citations", reply.citations());
 			events.send("actions", reply.actions());
 			events.send("done", reply);

@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.frontdesk.answering.Citation;
@@ -35,13 +38,19 @@ class ConversationHistoryController {
 
 	private final ConversationStore store;
 
-	ConversationHistoryController(ConversationStore store) {
+	private final WidgetPractices practices;
+
+	ConversationHistoryController(ConversationStore store, WidgetPractices practices) {
 		this.store = store;
+		this.practices = practices;
 	}
 
+	/** @param practice the widget's practice ({@code ?practice=}): another practice's conversation is not found */
 	@GetMapping(path = "/api/conversations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<History> history(@PathVariable String id) {
-		if (id.length() > MAX_ID_LENGTH || !store.channelOf(id).filter(WEB::equals).isPresent()) {
+	ResponseEntity<History> history(@PathVariable String id, @RequestParam(required = false) String practice,
+			@RequestHeader(name = HttpHeaders.ORIGIN, required = false) String origin) {
+		if (id.length() > MAX_ID_LENGTH || !store.channelOf(id).filter(WEB::equals).isPresent()
+				|| !store.exists(practices.of(practice, origin).id(), id)) {
 			throw new ConversationNotFound();
 		}
 		List<HistoryTurn> turns = store.storedTurns(id).stream().map(HistoryTurn::of).toList();

@@ -1,6 +1,7 @@
 package com.frontdesk.channels.web;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
-import com.frontdesk.practice.PracticeProfile;
+import com.frontdesk.practice.Practices;
 
 /**
  * CORS for {@code /api/**}: only the practice's own site origins ({@code frontdesk.web.allowed-origins}, by default
@@ -25,8 +26,12 @@ class WebCors {
 	private static final Logger log = LoggerFactory.getLogger(WebCors.class);
 
 	@Bean
-	UrlBasedCorsConfigurationSource corsConfigurationSource(WebProperties properties, PracticeProfile practice) {
-		List<String> origins = properties.originsOr(practice.website());
+	UrlBasedCorsConfigurationSource corsConfigurationSource(WebProperties properties, Practices practices) {
+		List<String> origins = new ArrayList<>(properties.originsOr(practices.defaultPractice().profile().website()));
+		// Each further practice's own pages (its allowed origins) may use its widget.
+		practices.all().stream().flatMap(practice -> practice.allowedOrigins().stream())
+			.filter(origin -> !origins.contains(origin))
+			.forEach(origins::add);
 		log.info("Browsers may call /api/** from: {}", origins);
 		CorsConfiguration api = new CorsConfiguration();
 		api.setAllowedOriginPatterns(origins);

@@ -44,7 +44,7 @@ class WidgetServerTest {
 
 	@Test
 	void aMessagingConversationIsNeverReadableFromTheBrowser() {
-		String sms = conversations.create("sms");
+		String sms = conversations.create(com.frontdesk.practice.PracticeId.DEFAULT, "sms");
 
 		ChatClient.Response response = client().get("/api/conversations/" + sms);
 
