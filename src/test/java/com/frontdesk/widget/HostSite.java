@@ -79,6 +79,8 @@ final class HostSite implements AutoCloseable {
 				case "/clinic.html" -> clinic(exchange);
 				case "/clinic.css" -> send(exchange, 200, "text/css", "body{font-family:serif;margin:2rem}");
 				case "/aggressive.html" -> aggressive(exchange);
+				case "/northside.html" -> send(exchange, 200, "text/html",
+						page("http://localhost:" + appPort + "/widget.js", " data-practice=\"northside\""));
 				case "/book" -> send(exchange, 200, "text/html",
 						"<!doctype html><html lang=en><title>Book a consultation</title><h1>Book a consultation</h1>");
 				case "/csp-report" -> {

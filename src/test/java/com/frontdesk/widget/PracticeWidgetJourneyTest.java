@@ -1,0 +1,92 @@
+package com.frontdesk.widget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A second practice's widget on its own website ({@code data-practice="northside"}), in a real headless Chromium: its
+ * patients see its name, its phone number and its emergency number, and their conversation comes back after a reload.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class PracticeWidgetJourneyTest {
+
+	static final HostSite site = new HostSite();
+
+	static ChromeDriver driver;
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void northside(DynamicPropertyRegistry settings) {
+		settings.add("frontdesk.practices[0].id", () -> "northside");
+		settings.add("frontdesk.practices[0].profile.name", () -> "Northside Spine Center");
+		settings.add("frontdesk.practices[0].profile.phone", () -> "+1-555-0199");
+		settings.add("frontdesk.practices[0].profile.emergency-number", () -> "999");
+		settings.add("frontdesk.practices[0].allowed-origins", site::origin);
+		settings.add("frontdesk.practices[0].knowledge-dir", PracticeWidgetJourneyTest::knowledge);
+	}
+
+	static String knowledge() {
+		try {
+			Path folder = Files.createTempDirectory("northside-knowledge");
+			Files.writeString(folder.resolve("visits.md"), "# Visiting Northside\n\n## Parking\nPark behind the clinic.\n");
+			return folder.toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@BeforeAll
+	static void startBrowser() {
+		driver = Chromium.startOrSkip();
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		Chromium.stop(driver);
+		site.close();
+	}
+
+	@Test
+	void aNorthsidePatientMeetsNorthsidesAssistantAndKeepsTheConversation() {
+		site.appPort(port);
+		driver.get(site.url("/northside.html"));
+		driver.executeScript("sessionStorage.clear(); localStorage.clear();");
+		driver.get(site.url("/northside.html"));
+		Widget widget = new Widget(driver).open();
+		widget.waiting().until(d -> widget.find("#fd-title").getText().equals("Northside Spine Center"));
+
+		WebElement phone = widget.ask("What number can I call?");
+		assertThat(phone.findElement(By.cssSelector(".text")).getText()).contains("+1-555-0199")
+			.doesNotContain("+1-555-0100");
+
+		WebElement emergency = widget.ask("I suddenly can't feel my legs and lost bladder control");
+		assertThat(emergency.getAttribute("data-intent")).isEqualTo("emergency");
+		assertThat(emergency.findElement(By.cssSelector(".head")).getText()).contains("999");
+
+		driver.navigate().refresh();
+		Widget reloaded = new Widget(driver);
+		reloaded.waiting().until(d -> reloaded.isOpen() && reloaded.replies().size() == 2);
+		assertThat(reloaded.questions().get(0).findElement(By.cssSelector(".text")).getText())
+			.isEqualTo("What number can I call?");
+	}
+
+}
