@@ -39,7 +39,17 @@
 
   const SIGN_IN = '/api/admin/sign-in';
 
+  // The practice the operator looks at (none: the account's own); every other admin call is for it.
+  let practice = '';
+  const ACCOUNT_PATHS = [SIGN_IN, '/api/admin/sign-out', '/api/admin/me', '/api/admin/practices'];
+
+  function forPractice(path) {
+    if (!practice || ACCOUNT_PATHS.includes(path)) return path;
+    return path + (path.includes('?') ? '&' : '?') + 'practice=' + encodeURIComponent(practice);
+  }
+
   async function api(path, options) {
+    path = forPractice(path);
     const init = Object.assign({ credentials: 'same-origin', cache: 'no-store' }, options || {});
     init.headers = Object.assign({ Accept: 'application/json', 'X-Requested-With': 'frontdesk-admin' },
       init.body ? { 'Content-Type': 'application/json' } : {}, init.headers || {});
@@ -599,6 +609,7 @@
     $('main').hidden = !on;
     $('sign-out').hidden = !on;
     $('account').hidden = !on;
+    if (!on) $('practice-picker').hidden = true;
   }
 
   function signedOut() {
@@ -621,10 +632,24 @@
     // The front office (role staff) reads and answers; the audit log and deleting are the practice admin's.
     $('tab-audit').hidden = me.role !== 'admin';
     mayDelete = me.role === 'admin';
-    $('account').textContent = 'Signed in as ' + me.username + (me.role === 'admin' ? '' : ' (front office)') + '. ' + locked
+    const practices = await api('/api/admin/practices');
+    const own = practices.find((p) => p.id === me.practice);
+    $('account').textContent = 'Signed in as ' + me.username + (me.role === 'admin' ? '' : ' (front office)')
+      + (!me.operator && own && me.practice !== 'default' ? ' for ' + own.name : '') + '. ' + locked
       + ` You are signed out after ${idleMinutes} minutes without activity.`;
+    const picker = $('practice');
+    picker.replaceChildren(...practices.map((p) => el('option', { value: p.id, text: p.name })));
+    picker.value = practice || me.practice;
+    $('practice-picker').hidden = practices.length < 2;
     showApp(true);
   }
+
+  $('practice').addEventListener('change', () => {
+    practice = $('practice').value;
+    loaded.clear();
+    select(tabs.find((tab) => tab.getAttribute('aria-selected') === 'true') || tabs[0], false);
+    announce('Showing ' + $('practice').selectedOptions[0].textContent + '.');
+  });
 
   $('sign-in-form').addEventListener('submit', async (event) => {
     event.preventDefault();

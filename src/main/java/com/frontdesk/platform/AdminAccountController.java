@@ -1,11 +1,15 @@
 package com.frontdesk.platform;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.context.annotation.Lazy;
+
+import com.frontdesk.practice.PracticeId;
+import com.frontdesk.practice.Practices;
 
 /**
  * {@code GET /api/admin/me}: who is signed in, and when their account was last locked after failed sign-ins (and
@@ -20,9 +24,31 @@ class AdminAccountController {
 
 	private final AdminProperties admin;
 
-	AdminAccountController(SignInAttempts attempts, AdminProperties admin) {
+	private final Practices practices;
+
+	AdminAccountController(SignInAttempts attempts, AdminProperties admin, Practices practices) {
 		this.attempts = attempts;
 		this.admin = admin;
+		this.practices = practices;
+	}
+
+	/**
+	 * {@code GET /api/admin/practices}: the practices the signed-in account may act for, with their names: every
+	 * practice for the operator, its own for anyone else.
+	 */
+	@GetMapping("/api/admin/practices")
+	List<PracticeName> practices(Authentication principal) {
+		PracticeId own = StaffPractice.own(principal);
+		boolean operator = StaffPractice.operator(principal);
+		return practices.all()
+			.stream()
+			.filter(practice -> operator || practice.id().equals(own))
+			.map(practice -> new PracticeName(practice.id().value(), practice.profile().name()))
+			.toList();
+	}
+
+	/** A practice as the admin page lists it. */
+	record PracticeName(String id, String name) {
 	}
 
 	@GetMapping("/api/admin/me")

@@ -2,12 +2,8 @@ package com.frontdesk.practice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.frontdesk.support.KnowledgeFolders;
 import com.frontdesk.support.AdminLogin;
 import com.frontdesk.support.ChatClient;
 import com.frontdesk.support.ChatClient.Response;
@@ -76,23 +73,7 @@ class TwoPracticesOnOneInstanceTest {
 		settings.add("frontdesk.practices[0].profile.address", () -> "9 North Road, Northville");
 		settings.add("frontdesk.practices[0].profile.emergency-number", () -> "999");
 		settings.add("frontdesk.practices[0].allowed-origins", () -> "https://northside.example");
-		settings.add("frontdesk.practices[0].knowledge-dir", TwoPracticesOnOneInstanceTest::northsideKnowledge);
-	}
-
-	static String northsideKnowledge() {
-		try {
-			Path folder = Files.createTempDirectory("northside-knowledge");
-			Files.writeString(folder.resolve("visits.md"), """
-					# Visiting Northside Spine Center
-
-					## Parking
-					Patients park free of charge in the garage behind the clinic on North Road.
-					""");
-			return folder.toString();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		settings.add("frontdesk.practices[0].knowledge-dir", KnowledgeFolders::northside);
 	}
 
 	@BeforeAll

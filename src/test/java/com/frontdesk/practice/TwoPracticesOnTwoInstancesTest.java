@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.frontdesk.support.KnowledgeFolders;
 import com.frontdesk.FrontdeskApplication;
 import com.frontdesk.support.AdminLogin;
 import com.frontdesk.support.ChatClient;
@@ -73,13 +73,7 @@ class TwoPracticesOnTwoInstancesTest {
 	}
 
 	private static ConfigurableApplicationContext start(EmbeddedPostgres postgres) throws IOException {
-		Path northside = Files.createTempDirectory("northside-knowledge");
-		Files.writeString(northside.resolve("visits.md"), """
-				# Visiting Northside Spine Center
-
-				## Parking
-				Patients park free of charge in the garage behind the clinic on North Road.
-				""");
+		String northside = KnowledgeFolders.northside();
 		List<String> settings = new ArrayList<>(List.of("--server.port=0",
 				"--frontdesk.data-dir=" + Files.createTempDirectory("frontdesk-instance"),
 				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),

@@ -2,10 +2,6 @@ package com.frontdesk.widget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +14,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import com.frontdesk.support.KnowledgeFolders;
 
 /**
  * A second practice's widget on its own website ({@code data-practice="northside"}), in a real headless Chromium: its
@@ -40,18 +38,7 @@ class PracticeWidgetJourneyTest {
 		settings.add("frontdesk.practices[0].profile.phone", () -> "+1-555-0199");
 		settings.add("frontdesk.practices[0].profile.emergency-number", () -> "999");
 		settings.add("frontdesk.practices[0].allowed-origins", site::origin);
-		settings.add("frontdesk.practices[0].knowledge-dir", PracticeWidgetJourneyTest::knowledge);
-	}
-
-	static String knowledge() {
-		try {
-			Path folder = Files.createTempDirectory("northside-knowledge");
-			Files.writeString(folder.resolve("visits.md"), "# Visiting Northside\n\n## Parking\nPark behind the clinic.\n");
-			return folder.toString();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		settings.add("frontdesk.practices[0].knowledge-dir", KnowledgeFolders::northside);
 	}
 
 	@BeforeAll
