@@ -206,7 +206,8 @@ public class CallbackRequests {
 
 	private String automaticKey(Checked request, Instant now) {
 		long bucket = now.toEpochMilli() / Math.max(1, properties.mergeWindow().toMillis());
-		String about = request.channel() + "|" + request.conversationId() + "|" + request.phone();
+		String about = scope(request.practice()) + request.channel() + "|" + request.conversationId() + "|"
+				+ request.phone();
 		return "auto:" + ConsentWording.sha256(about).substring(0, 32) + ":" + bucket;
 	}
 
@@ -231,7 +232,7 @@ public class CallbackRequests {
 		fields.put("expectCall", receipt.expectCall());
 		String when = row.preferredTime() == PreferredTime.ANY ? ""
 				: " (preferred time: " + row.preferredTime().label().toLowerCase(Locale.ROOT) + ")";
-		return new PracticeNotice(PracticeNotice.CALLBACK_REQUEST, row.id(), row.conversationId(), row.channel(),
+		return new PracticeNotice(row.practice(), PracticeNotice.CALLBACK_REQUEST, row.id(), row.conversationId(), row.channel(),
 				"A patient asked to be called back" + when + "." + urgent, fields);
 	}
 

@@ -18,7 +18,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 import com.frontdesk.booking.NoticeStore.StoredNotice;
+import com.frontdesk.practice.PracticeId;
 import com.frontdesk.practice.PracticeProfile;
+import com.frontdesk.practice.Practices;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,24 +43,21 @@ class EmailTarget implements NoticeTarget {
 			Map.entry("consentText", "Consent given"), Map.entry("consentAt", "Consent time"),
 			Map.entry("expectCall", "Patient was told to expect the call"));
 
-	private final NotificationProperties.Email email;
+	private final NoticeDestinations destinations;
 
 	private final ObjectProvider<JavaMailSender> mail;
 
-	private final PracticeProfile practice;
-
-	private final ZoneId zone;
+	private final Practices practices;
 
 	private final JsonMapper json;
 
-	EmailTarget(NotificationProperties properties, ObjectProvider<JavaMailSender> mail, PracticeProfile practice,
+	EmailTarget(NoticeDestinations destinations, ObjectProvider<JavaMailSender> mail, Practices practices,
 			JsonMapper json) {
-		this.email = properties.email();
+		this.destinations = destinations;
 		this.mail = mail;
-		this.practice = practice;
-		this.zone = practice.timeZone();
+		this.practices = practices;
 		this.json = json;
-		if (email.configured() && mail.getIfAvailable() == null) {
+		if (destinations.anyEmail() && mail.getIfAvailable() == null) {
 			throw new IllegalStateException(
 					"frontdesk.notifications.email.to is set but no SMTP server is: set spring.mail.host (and port, username, password)");
 		}
@@ -70,19 +69,21 @@ class EmailTarget implements NoticeTarget {
 	}
 
 	@Override
-	public boolean configured() {
-		return email.configured();
+	public boolean configured(PracticeId practice) {
+		return destinations.email(practice).configured();
 	}
 
 	@Override
 	public void deliver(StoredNotice notice) {
+		NotificationProperties.Email email = destinations.email(notice.practice());
+		PracticeProfile practice = practices.get(notice.practice()).profile();
 		JavaMailSender sender = mail.getObject();
 		try {
 			MimeMessage message = message(sender, "<" + notice.key() + "@frontdesk>");
 			message.setFrom(new InternetAddress(email.sender()));
 			message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(String.join(",", email.to())));
 			message.setSubject("[" + practice.name() + "] " + subject(notice.type()), StandardCharsets.UTF_8.name());
-			message.setText(body(notice), StandardCharsets.UTF_8.name());
+			message.setText(body(notice, practice), StandardCharsets.UTF_8.name());
 			message.setHeader("X-Frontdesk-Event", notice.type());
 			message.setHeader("X-Frontdesk-Idempotency-Key", notice.key());
 			sender.send(message);
@@ -115,7 +116,7 @@ class EmailTarget implements NoticeTarget {
 		};
 	}
 
-	String body(StoredNotice notice) {
+	String body(StoredNotice notice, PracticeProfile practice) {
 		JsonNode payload = json.readTree(notice.payload());
 		StringBuilder text = new StringBuilder();
 		String summary = payload.path("text").asString("");
@@ -133,7 +134,7 @@ class EmailTarget implements NoticeTarget {
 			String channel = payload.path("channel").asString("");
 			text.append(channel.isBlank() ? "" : " (" + channel + ")").append('\n');
 		}
-		text.append("Received: ").append(WHEN.format(notice.createdAt().atZone(zone))).append('\n');
+		text.append("Received: ").append(WHEN.format(notice.createdAt().atZone(practice.timeZone()))).append('\n');
 		text.append("Reference: ").append(notice.key()).append("\n\n");
 		text.append("Sent by Frontdesk, the virtual assistant of ").append(practice.name())
 			.append(". This message contains patient details: keep it confidential.\n");

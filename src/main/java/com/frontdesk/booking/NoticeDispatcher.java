@@ -23,6 +23,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import com.frontdesk.booking.NoticeStore.Delivery;
+import com.frontdesk.practice.Practice;
+import com.frontdesk.practice.PracticeId;
+import com.frontdesk.practice.Practices;
 
 /**
  * Works through the outbox on virtual threads: every {@code poll-interval}, and at once when a notice is added, it
@@ -43,6 +46,8 @@ class NoticeDispatcher implements SmartLifecycle {
 
 	private final Map<String, NoticeTarget> targets;
 
+	private final Practices practices;
+
 	private final Clock clock;
 
 	/** This instance's name on the deliveries it holds. */
@@ -54,16 +59,23 @@ class NoticeDispatcher implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	NoticeDispatcher(NoticeStore store, NotificationProperties properties, List<NoticeTarget> targets, Clock clock) {
+	NoticeDispatcher(NoticeStore store, NotificationProperties properties, List<NoticeTarget> targets,
+			Practices practices, Clock clock) {
+		this.practices = practices;
 		this.store = store;
 		this.properties = properties;
 		this.targets = targets.stream().collect(Collectors.toUnmodifiableMap(NoticeTarget::name, Function.identity()));
 		this.clock = clock;
 	}
 
-	/** The targets notices are delivered to in this installation (webhook, e-mail), by name. */
-	List<String> configuredTargets() {
-		return targets.values().stream().filter(NoticeTarget::configured).map(NoticeTarget::name).sorted().toList();
+	/** The targets a practice's notices are delivered to (webhook, e-mail), by name. */
+	List<String> configuredTargets(PracticeId practice) {
+		return targets.values()
+			.stream()
+			.filter(target -> target.configured(practice))
+			.map(NoticeTarget::name)
+			.sorted()
+			.toList();
 	}
 
 	@Override
@@ -74,13 +86,17 @@ class NoticeDispatcher implements SmartLifecycle {
 		scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("practice-notices").factory());
 		attempts = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("practice-notice-", 0).factory());
 		running = true;
-		List<String> configured = configuredTargets();
-		if (configured.isEmpty()) {
-			log.warn("Notices to the practice (callback requests) are not delivered anywhere: set "
-					+ "frontdesk.notifications.webhook.url or frontdesk.notifications.email.to. They stay in the admin API.");
-		}
-		else {
-			log.info("Notices to the practice are delivered to: {}", configured);
+		for (Practice practice : practices.all()) {
+			List<String> configured = configuredTargets(practice.id());
+			String whose = practices.several() ? " of practice " + practice.id().value() : "";
+			if (configured.isEmpty()) {
+				log.warn("Notices to the practice{} (callback requests) are not delivered anywhere: set "
+						+ "frontdesk.notifications.webhook.url or frontdesk.notifications.email.to. They stay in the "
+						+ "admin API.", whose);
+			}
+			else {
+				log.info("Notices to the practice{} are delivered to: {}", whose, configured);
+			}
 		}
 		long interval = properties.pollInterval().toMillis();
 		scheduler.scheduleWithFixedDelay(this::pollSafely, interval, interval, TimeUnit.MILLISECONDS);
@@ -130,11 +146,11 @@ class NoticeDispatcher implements SmartLifecycle {
 
 	private void attempt(Delivery delivery) {
 		NoticeTarget target = targets.get(delivery.target());
-		if (target == null || !target.configured()) {
+		NoticeStore.StoredNotice notice = store.notice(delivery.noticeId());
+		if (target == null || !target.configured(notice.practice())) {
 			store.release(delivery.id(), owner, clock.instant().plus(properties.maxBackoff()));
 			return;
 		}
-		NoticeStore.StoredNotice notice = store.notice(delivery.noticeId());
 		try {
 			target.deliver(notice);
 			if (store.delivered(delivery.id(), owner, clock.instant())) {

@@ -17,6 +17,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import com.frontdesk.practice.PracticeId;
+
 /**
  * The outbox: notices to the practice and one delivery row per target. A delivery is taken with a compare-and-set
  * update that also sets a lease, so of several instances polling the same database only one attempts it; its result
@@ -36,7 +38,7 @@ class NoticeStore {
 	}
 
 	/** A notice as it is sent: its key, type and the JSON body exactly as stored. */
-	record StoredNotice(long id, String key, String type, String payload, Instant createdAt) {
+	record StoredNotice(long id, String key, PracticeId practice, String type, String payload, Instant createdAt) {
 	}
 
 	/** How one delivery of a notice stands, for the admin view. */
@@ -53,18 +55,20 @@ class NoticeStore {
 	long insertNotice(String key, PracticeNotice notice, String payload, Instant now) {
 		KeyHolder id = new GeneratedKeyHolder();
 		jdbc.sql("""
-				insert into practice_notice (notice_key, type, reference, conversation_id, channel, payload, created_at)
-				values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(key, notice.type(), notice.reference(), notice.conversationId(), notice.channel(), payload, utc(now))
+				insert into practice_notice (notice_key, practice_id, type, reference, conversation_id, channel, payload,
+				  created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(key, notice.practice().value(), notice.type(), notice.reference(), notice.conversationId(),
+					notice.channel(), payload, utc(now))
 			.update(id, "id");
 		return id.getKey().longValue();
 	}
 
-	void insertDelivery(long noticeId, String target, Instant now) {
+	void insertDelivery(long noticeId, PracticeId practice, String target, Instant now) {
 		jdbc.sql("""
-				insert into notice_delivery (notice_id, target, status, attempts, next_attempt_at)
-				values (?, ?, ?, 0, ?)""")
-			.params(noticeId, target, PENDING, utc(now))
+				insert into notice_delivery (notice_id, practice_id, target, status, attempts, next_attempt_at)
+				values (?, ?, ?, ?, 0, ?)""")
+			.params(noticeId, practice.value(), target, PENDING, utc(now))
 			.update();
 	}
 
@@ -99,10 +103,11 @@ class NoticeStore {
 	}
 
 	StoredNotice notice(long id) {
-		return jdbc.sql("select id, notice_key, type, payload, created_at from practice_notice where id = ?")
+		return jdbc.sql("select id, notice_key, practice_id, type, payload, created_at from practice_notice where id = ?")
 			.param(id)
-			.query((row, n) -> new StoredNotice(row.getLong("id"), row.getString("notice_key"), row.getString("type"),
-					row.getString("payload"), instant(row, "created_at")))
+			.query((row, n) -> new StoredNotice(row.getLong("id"), row.getString("notice_key"),
+					PracticeId.parse(row.getString("practice_id")), row.getString("type"), row.getString("payload"),
+					instant(row, "created_at")))
 			.single();
 	}
 

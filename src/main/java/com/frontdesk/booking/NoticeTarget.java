@@ -1,6 +1,7 @@
 package com.frontdesk.booking;
 
 import com.frontdesk.booking.NoticeStore.StoredNotice;
+import com.frontdesk.practice.PracticeId;
 
 /** Somewhere notices to the practice are delivered: its webhook, its inbox. */
 interface NoticeTarget {
@@ -8,7 +9,8 @@ interface NoticeTarget {
 	/** The target's name as stored with each delivery ({@code webhook}, {@code email}). */
 	String name();
 
-	boolean configured();
+	/** True when the practice's notices go to this kind of target (its own, or the deployment's). */
+	boolean configured(PracticeId practice);
 
 	/**
 	 * Delivers one notice; called again with the same notice after a failure.

@@ -36,7 +36,7 @@ public record NotificationProperties(@DefaultValue Webhook webhook, @DefaultValu
 			return url != null && !url.isBlank();
 		}
 
-		void check() {
+		void check(String prefix) {
 			if (!configured()) {
 				return;
 			}
@@ -45,14 +45,14 @@ public record NotificationProperties(@DefaultValue Webhook webhook, @DefaultValu
 				uri = URI.create(url.strip());
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException("frontdesk.notifications.webhook.url is not a URL");
+				throw new IllegalArgumentException(prefix + ".url is not a URL");
 			}
 			if (uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-				throw new IllegalArgumentException("frontdesk.notifications.webhook.url must be an http(s) URL");
+				throw new IllegalArgumentException(prefix + ".url must be an http(s) URL");
 			}
 			if (secret == null || secret.isBlank()) {
 				throw new IllegalArgumentException(
-						"frontdesk.notifications.webhook.secret is required with webhook.url: the practice checks it");
+						prefix + ".secret is required with webhook.url: the practice checks it");
 			}
 		}
 
@@ -85,7 +85,7 @@ public record NotificationProperties(@DefaultValue Webhook webhook, @DefaultValu
 
 	public NotificationProperties {
 		if (webhook != null) {
-			webhook.check();
+			webhook.check("frontdesk.notifications.webhook");
 		}
 		if (initialBackoff.isNegative() || initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
 			throw new IllegalArgumentException("frontdesk.notifications: 0 < initial-backoff <= max-backoff");

@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tells the practice about something it must act on (a callback request, a patient waiting for a person), through
- * its webhook and/or inbox ({@code frontdesk.notifications.*}), by way of an outbox: {@link #enqueue} only writes
+ * its webhook and/or inbox ({@code frontdesk.notifications.*}, or a practice's own:
+ * {@link NoticeDestinations}), by way of an outbox: {@link #enqueue} only writes
  * the notice to the database, in the caller's transaction when there is one (so the notice exists exactly when
  * what it is about was stored), and a dispatcher delivers it afterwards, retrying until it is delivered, across
  * restarts, and never twice at once from two instances.
@@ -54,8 +55,8 @@ public class PracticeNotifications {
 		String key = UUID.randomUUID().toString();
 		Instant now = clock.instant();
 		long id = store.insertNotice(key, notice, payload(key, notice, now), now);
-		for (String target : dispatcher.configuredTargets()) {
-			store.insertDelivery(id, target, now);
+		for (String target : dispatcher.configuredTargets(notice.practice())) {
+			store.insertDelivery(id, notice.practice(), target, now);
 		}
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

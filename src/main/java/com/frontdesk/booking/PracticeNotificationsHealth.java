@@ -1,11 +1,18 @@
 package com.frontdesk.booking;
 
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
+import com.frontdesk.practice.PracticeId;
+import com.frontdesk.practice.Practices;
+
 /**
- * Health shows where notices to the practice go and how many are waiting or failing. It stays UP while the
+ * Health shows where notices to the practice go (the default practice's, and each practice's when there are several) and how many are waiting or failing. It stays UP while the
  * practice's webhook or SMTP server is down: the outbox keeps the notices and retries, and patients are still served.
  */
 @Component("practiceNotificationsHealthIndicator")
@@ -15,18 +22,26 @@ class PracticeNotificationsHealth implements HealthIndicator {
 
 	private final NoticeDispatcher dispatcher;
 
-	PracticeNotificationsHealth(PracticeNotifications notifications, NoticeDispatcher dispatcher) {
+	private final Practices practices;
+
+	PracticeNotificationsHealth(PracticeNotifications notifications, NoticeDispatcher dispatcher, Practices practices) {
 		this.notifications = notifications;
 		this.dispatcher = dispatcher;
+		this.practices = practices;
 	}
 
 	@Override
 	public Health health() {
-		return Health.up()
-			.withDetail("targets", dispatcher.configuredTargets())
+		Health.Builder health = Health.up()
+			.withDetail("targets", dispatcher.configuredTargets(PracticeId.DEFAULT))
 			.withDetail("backlog", notifications.backlog())
-			.withDetail("failing", notifications.failing())
-			.build();
+			.withDetail("failing", notifications.failing());
+		if (practices.several()) {
+			Map<String, List<String>> byPractice = new TreeMap<>();
+			practices.all().forEach(p -> byPractice.put(p.id().value(), dispatcher.configuredTargets(p.id())));
+			health.withDetail("targetsByPractice", byPractice);
+		}
+		return health.build();
 	}
 
 }

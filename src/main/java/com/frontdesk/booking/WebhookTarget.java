@@ -17,9 +17,11 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 import com.frontdesk.booking.NoticeStore.StoredNotice;
+import com.frontdesk.practice.PracticeId;
 
 /**
- * Delivers notices to the practice's webhook ({@code frontdesk.notifications.webhook.url}): the notice's JSON as the
+ * Delivers notices to the practice's webhook ({@code frontdesk.notifications.webhook.url}, or the practice's own
+ * {@code frontdesk.practices[n].notifications.webhook.url}): the notice's JSON as the
  * body, byte for byte the same on every attempt, with
  * <ul>
  * <li>{@code Idempotency-Key}: the notice's id, the same on every attempt, so the practice can drop repeats;</li>
@@ -36,15 +38,15 @@ class WebhookTarget implements NoticeTarget {
 
 	static final String TIMESTAMP_HEADER = "X-Frontdesk-Timestamp";
 
-	private final NotificationProperties.Webhook webhook;
+	private final NoticeDestinations destinations;
 
 	private final Clock clock;
 
 	/** Made for the first notice (the client reads the trust store, which a start without a webhook never needs). */
 	private volatile HttpClient http;
 
-	WebhookTarget(NotificationProperties properties, Clock clock) {
-		this.webhook = properties.webhook();
+	WebhookTarget(NoticeDestinations destinations, Clock clock) {
+		this.destinations = destinations;
 		this.clock = clock;
 	}
 
@@ -54,8 +56,8 @@ class WebhookTarget implements NoticeTarget {
 	}
 
 	@Override
-	public boolean configured() {
-		return webhook.configured();
+	public boolean configured(PracticeId practice) {
+		return destinations.webhook(practice).configured();
 	}
 
 	/**
@@ -81,6 +83,7 @@ class WebhookTarget implements NoticeTarget {
 
 	@Override
 	public void deliver(StoredNotice notice) {
+		NotificationProperties.Webhook webhook = destinations.webhook(notice.practice());
 		byte[] body = notice.payload().getBytes(StandardCharsets.UTF_8);
 		String timestamp = String.valueOf(clock.instant().getEpochSecond());
 		HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url().strip()))

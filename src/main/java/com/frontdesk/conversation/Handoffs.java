@@ -69,12 +69,13 @@ public class Handoffs {
 		if (moved) {
 			String channel = channel(conversationId);
 			Instant now = clock.instant();
-			OpeningHours hours = practices.hours(practiceOf(conversationId));
+			PracticeId practice = practiceOf(conversationId);
+			OpeningHours hours = practices.hours(practice);
 			Map<String, String> fields = new LinkedHashMap<>();
 			fields.put("Channel", channel);
 			fields.put("Conversation", conversationId);
 			fields.put("Office", hours.isOpen(now) ? "open" : "closed (" + hours.describe() + ")");
-			notifications.enqueue(PracticeNotice.of(PracticeNotice.HANDOFF_REQUESTED, conversationId, channel,
+			notifications.enqueue(PracticeNotice.of(practice, PracticeNotice.HANDOFF_REQUESTED, conversationId, channel,
 					"A patient asked to talk to a person. Read the conversation and reply in the admin page "
 							+ "(Handoffs), or call them if they left a callback request.",
 					fields));

@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.frontdesk.channels.messaging.Eventually;
+import com.frontdesk.practice.PracticeId;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -135,7 +136,7 @@ class PracticeDeliveryTest {
 
 	@Test
 	void otherFeaturesNotifyThePracticeThroughTheSameOutbox() throws Exception {
-		notifications.enqueue(PracticeNotice.of(PracticeNotice.HANDOFF_REQUESTED, null, "whatsapp",
+		notifications.enqueue(PracticeNotice.of(PracticeId.DEFAULT, PracticeNotice.HANDOFF_REQUESTED, null, "whatsapp",
 				"A patient asked to talk to someone.", Map.of("waiting", "since 10:02")));
 
 		Eventually.until("the webhook and the inbox have it",
@@ -165,8 +166,8 @@ class PracticeDeliveryTest {
 	}
 
 	private CallbackSubmission request(String name, String phone) {
-		return new CallbackSubmission(com.frontdesk.practice.PracticeId.DEFAULT, null, "web", name, phone, null, "afternoon", "A second opinion on my MRI", true,
-				callbacks.consentWording(com.frontdesk.practice.PracticeId.DEFAULT).version(), null);
+		return new CallbackSubmission(PracticeId.DEFAULT, null, "web", name, phone, null, "afternoon",
+				"A second opinion on my MRI", true, callbacks.consentWording(PracticeId.DEFAULT).version(), null);
 	}
 
 }

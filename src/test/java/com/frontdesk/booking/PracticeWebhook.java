@@ -34,7 +34,15 @@ final class PracticeWebhook implements AutoCloseable {
 
 	private final WireMockServer server = new WireMockServer(options().dynamicPort());
 
+	private final String secret;
+
 	PracticeWebhook() {
+		this(SECRET);
+	}
+
+	/** A practice's endpoint that shares the given secret with Frontdesk. */
+	PracticeWebhook(String secret) {
+		this.secret = secret;
 		server.start();
 		up();
 	}
@@ -75,6 +83,15 @@ final class PracticeWebhook implements AutoCloseable {
 
 	/** Checks {@code X-Frontdesk-Signature} as the practice would: HMAC-SHA256 over "timestamp.body". */
 	static boolean signedBySharedSecret(LoggedRequest request) {
+		return signedWith(SECRET, request);
+	}
+
+	/** True when the request is signed with this endpoint's own secret. */
+	boolean signedByItsSecret(LoggedRequest request) {
+		return signedWith(secret, request);
+	}
+
+	private static boolean signedWith(String secret, LoggedRequest request) {
 		String timestamp = request.getHeader("X-Frontdesk-Timestamp");
 		String signature = request.getHeader("X-Frontdesk-Signature");
 		if (timestamp == null || signature == null || !signature.startsWith("sha256=")) {
@@ -82,7 +99,7 @@ final class PracticeWebhook implements AutoCloseable {
 		}
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
 			mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
 			mac.update((byte) '.');
 			String expected = HexFormat.of().formatHex(mac.doFinal(request.getBody()));

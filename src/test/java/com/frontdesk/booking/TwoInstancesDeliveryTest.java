@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.frontdesk.FrontdeskApplication;
 import com.frontdesk.channels.messaging.Eventually;
+import com.frontdesk.practice.PracticeId;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -64,7 +65,7 @@ class TwoInstancesDeliveryTest {
 			for (int i = 0; i < NOTICES; i++) {
 				PracticeNotifications instance = (i % 2 == 0 ? one : two).getBean(PracticeNotifications.class);
 				String text = "notice " + i;
-				work.add(() -> instance.enqueue(PracticeNotice.of("test_notice", null, "web", text, Map.of("n", text))));
+				work.add(() -> instance.enqueue(PracticeNotice.of(PracticeId.DEFAULT, "test_notice", null, "web", text, Map.of("n", text))));
 			}
 			List<String> keys = new ArrayList<>();
 			for (Future<String> key : senders.invokeAll(work)) {
