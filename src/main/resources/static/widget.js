@@ -520,7 +520,8 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
         credentials: 'omit',
         signal: controller.signal,
         headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
-        body: JSON.stringify({ conversationId, message: text, practice: PRACTICE || null })
+        body: JSON.stringify({ conversationId, message: text, practice: PRACTICE || null,
+          language: document.documentElement.lang || null, page: location.origin + location.pathname })
       });
     } catch (e) {
       clearTimeout(timer);

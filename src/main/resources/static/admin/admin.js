@@ -418,6 +418,7 @@
     const facts = el('dl', { class: 'facts' },
       el('dt', { text: 'Owner' }), el('dd', { text: OWNERS[t.owner] || t.owner }),
       el('dt', { text: 'Last activity' }), el('dd', { text: when(t.updatedAt) }),
+      ...(t.page ? [el('dt', { text: 'Started on' }), el('dd', {}, el('code', { id: 'transcript-page', text: t.page }))] : []),
       el('dt', { text: 'Conversation id' }), el('dd', {}, el('code', { text: t.id })));
     const turns = el('ol', { class: 'turns' }, ...t.turns.map(renderTurn));
     const remove = el('button', { type: 'button', class: 'danger', id: 'delete-conversation', text: 'Delete conversation…', hidden: !mayDelete });

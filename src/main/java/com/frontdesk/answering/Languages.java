@@ -35,6 +35,12 @@ public final class Languages {
 		return counts.spanish + counts.other <= counts.english;
 	}
 
+	/** Whether the message has none of the common words of any language it knows ("ok", "L4-L5?", a name). */
+	public static boolean cannotTell(String text) {
+		Counts counts = count(text);
+		return counts.english + counts.spanish + counts.other == 0;
+	}
+
 	/** Whether the message looks Spanish: more of its words are common Spanish words than common English ones. */
 	public static boolean looksSpanish(String text) {
 		Counts counts = count(text);

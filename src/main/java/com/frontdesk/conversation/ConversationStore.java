@@ -62,8 +62,13 @@ public class ConversationStore {
 
 	/** Stores a new conversation before its first turn (when something must refer to it during that turn). */
 	public void create(PracticeId practice, String id, String channel, Instant started) {
+		create(practice, id, channel, null, started);
+	}
+
+	/** The same, for a conversation started on a web page ({@code page}: origin and path, or null). */
+	public void create(PracticeId practice, String id, String channel, String page, Instant started) {
 		OffsetDateTime at = OffsetDateTime.ofInstant(started, ZoneOffset.UTC);
-		insertConversation(practice, id, channel, at, at);
+		insertConversation(practice, id, channel, page, at, at);
 	}
 
 	/**
@@ -74,15 +79,24 @@ public class ConversationStore {
 	@Transactional
 	public long appendFirst(PracticeId practice, String id, String channel, Instant started, Turn turn,
 			Double confidence) {
+		return appendFirst(practice, id, channel, null, started, turn, confidence);
+	}
+
+	/** The same, for a conversation started on a web page ({@code page}: origin and path, or null). */
+	@Transactional
+	public long appendFirst(PracticeId practice, String id, String channel, String page, Instant started, Turn turn,
+			Double confidence) {
 		OffsetDateTime at = OffsetDateTime.ofInstant(turn.at(), ZoneOffset.UTC);
-		insertConversation(practice, id, channel, OffsetDateTime.ofInstant(started, ZoneOffset.UTC), at);
+		insertConversation(practice, id, channel, page, OffsetDateTime.ofInstant(started, ZoneOffset.UTC), at);
 		return insertTurn(id, turn, confidence, at);
 	}
 
-	private void insertConversation(PracticeId practice, String id, String channel, OffsetDateTime created,
-			OffsetDateTime updated) {
-		jdbc.sql("insert into conversation (id, practice_id, channel, created_at, updated_at) values (?, ?, ?, ?, ?)")
-			.params(id, practice.value(), channel, created, updated)
+	private void insertConversation(PracticeId practice, String id, String channel, String page,
+			OffsetDateTime created, OffsetDateTime updated) {
+		jdbc.sql("""
+				insert into conversation (id, practice_id, channel, page, created_at, updated_at)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(id, practice.value(), channel, page, created, updated)
 			.update();
 	}
 

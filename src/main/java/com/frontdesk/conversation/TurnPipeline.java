@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 
 import com.frontdesk.answering.Answer;
 import com.frontdesk.answering.Citation;
+import com.frontdesk.answering.Languages;
 import com.frontdesk.booking.Actions;
 import com.frontdesk.practice.Audience;
 import com.frontdesk.triage.SafetyNet;
@@ -108,7 +109,7 @@ public class TurnPipeline {
 		ConversationalIntents.Kind kind = intents.classify(text);
 		boolean storedNow = firstTurn && kind == ConversationalIntents.Kind.HANDOFF;
 		if (storedNow) {
-			store.create(request.practice().id(), id, channel, received);
+			store.create(request.practice().id(), id, channel, request.page(), received);
 		}
 		listener.started(id);
 		StreamedText streamed = new StreamedText(listener);
@@ -125,7 +126,8 @@ public class TurnPipeline {
 		Turn stored = new Turn(text, reply.text(), reply.intent(), reply.citations(), reply.actions(), reply.topic(),
 				clock.instant(), reply == Reply.STAFF_ANSWERS ? Turn.PENDING : Turn.ASSISTANT);
 		long replyId = firstTurn && !storedNow
-				? store.appendFirst(request.practice().id(), id, channel, received, stored, reply.confidence())
+				? store.appendFirst(request.practice().id(), id, channel, request.page(), received, stored,
+						reply.confidence())
 				: store.append(id, stored, reply.confidence());
 		streamed.finish(reply.text());
 		return new ChatReply(id, reply.text(), reply.intent(), reply.citations(), reply.actions(),
@@ -177,7 +179,7 @@ public class TurnPipeline {
 	private Reply respond(TurnRequest request, String text, ConversationalIntents.Kind kind, String context,
 			String conversationId, boolean firstTurn, StreamedText streamed) {
 		TriageResult safety = triage.assess(text);
-		boolean spanish = safety.spanish();
+		boolean spanish = safety.spanish() || request.readsSpanish() && Languages.cannotTell(text);
 		Audience audience = request.audience(spanish);
 		switch (safety.outcome()) {
 			case SELF_HARM:

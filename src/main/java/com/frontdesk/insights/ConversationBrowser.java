@@ -64,10 +64,11 @@ class ConversationBrowser {
 	 */
 	Optional<Transcript> transcript(PracticeId practice, String id) {
 		Optional<Transcript> conversation = jdbc.sql("""
-				select id, channel, owner, owner_changed_at, created_at, updated_at from conversation
+				select id, channel, page, owner, owner_changed_at, created_at, updated_at from conversation
 				where id = ? and practice_id = ?""")
 			.params(id, practice.value())
-			.query((row, rowNum) -> new Transcript(row.getString("id"), row.getString("channel"), row.getString("owner"),
+			.query((row, rowNum) -> new Transcript(row.getString("id"), row.getString("channel"), row.getString("page"),
+					row.getString("owner"),
 					instant(row, "owner_changed_at"), instant(row, "created_at"), instant(row, "updated_at"), List.of()))
 			.optional();
 		return conversation.map(header -> header.withTurns(turns(id)));
@@ -163,11 +164,12 @@ class ConversationBrowser {
 	}
 
 	/** A conversation and all its turns. */
-	record Transcript(String id, String channel, String owner, Instant ownerChangedAt, Instant createdAt,
+	/** One conversation; {@code page} is the web page it was started on (origin and path), or null. */
+	record Transcript(String id, String channel, String page, String owner, Instant ownerChangedAt, Instant createdAt,
 			Instant updatedAt, List<TranscriptTurn> turns) {
 
 		Transcript withTurns(List<TranscriptTurn> all) {
-			return new Transcript(id, channel, owner, ownerChangedAt, createdAt, updatedAt, all);
+			return new Transcript(id, channel, page, owner, ownerChangedAt, createdAt, updatedAt, all);
 		}
 
 	}

@@ -35,7 +35,7 @@ class ChatController {
 	ChatReply chat(@RequestBody JsonNode body, @RequestHeader(name = HttpHeaders.ORIGIN, required = false) String origin) {
 		ChatRequest request = ChatRequest.from(body);
 		return pipeline.handle(new TurnRequest(practices.of(request.practice(), origin), Channel.WEB,
-				request.conversationId(), request.message()));
+				request.conversationId(), request.message(), request.language(), request.page()));
 	}
 
 }

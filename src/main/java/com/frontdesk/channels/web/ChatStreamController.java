@@ -68,7 +68,7 @@ class ChatStreamController {
 			@RequestHeader(name = HttpHeaders.ORIGIN, required = false) String origin) {
 		ChatRequest chat = ChatRequest.from(body);
 		TurnRequest request = new TurnRequest(practices.of(chat.practice(), origin), Channel.WEB, chat.conversationId(),
-				chat.message());
+				chat.message(), chat.language(), chat.page());
 		pipeline.validate(request);
 		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
 		turns.submit(RequestIds.carry(() -> run(request, emitter)));
