@@ -23,12 +23,16 @@ class BookingRetention implements RetentionPurge {
 
 	@Override
 	public Purged purge(Cutoffs cutoffs) {
-		int callbacks = jdbc.sql("delete from callback_request where created_at < ?")
-			.param(cutoffs.callbackRequests())
+		String practices = cutoffs.practices().condition("practice_id");
+		int callbacks = jdbc.sql("delete from callback_request where created_at < :cutoff and " + practices)
+			.param("cutoff", cutoffs.callbackRequests())
+			.params(cutoffs.practices().parameters())
 			.update();
-		callbacks += jdbc.sql("delete from practice_notice where created_at < ? and not exists (select 1 from "
-				+ "notice_delivery d where d.notice_id = practice_notice.id and d.status <> 'delivered')")
-			.param(cutoffs.callbackRequests())
+		callbacks += jdbc.sql("delete from practice_notice where created_at < :cutoff and " + practices
+				+ " and not exists (select 1 from notice_delivery d where d.notice_id = practice_notice.id and "
+				+ "d.status <> 'delivered')")
+			.param("cutoff", cutoffs.callbackRequests())
+			.params(cutoffs.practices().parameters())
 			.update();
 		return new Purged(0, 0, 0, callbacks);
 	}

@@ -35,9 +35,11 @@ class ConversationRetention implements RetentionPurge {
 	public Purged purge(Cutoffs cutoffs) {
 		int conversations = 0;
 		for (int deleted = -1; deleted != 0;) {
-			List<String> ids = jdbc.sql("select id from conversation where updated_at < ? order by updated_at "
-					+ "fetch first " + cutoffs.batchSize() + " rows only")
-				.param(cutoffs.conversations())
+			List<String> ids = jdbc.sql("select id from conversation where updated_at < :cutoff and "
+					+ cutoffs.practices().condition("practice_id") + " order by updated_at fetch first "
+					+ cutoffs.batchSize() + " rows only")
+				.param("cutoff", cutoffs.conversations())
+				.params(cutoffs.practices().parameters())
 				.query(String.class)
 				.list();
 			deleted = ids.isEmpty() ? 0 : delete(ids, cutoffs.conversations());

@@ -17,16 +17,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.frontdesk.FrontdeskApplication;
 import com.frontdesk.support.AdminLogin;
+import com.frontdesk.support.MovableClock;
 import com.frontdesk.support.MutableClock;
 
 import tools.jackson.databind.JsonNode;
@@ -39,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		classes = { FrontdeskApplication.class, AdminSignInTest.Clocks.class },
+		classes = { FrontdeskApplication.class, MovableClock.class },
 		properties = { AdminLogin.USERNAME_PROPERTY, AdminLogin.HASH_PROPERTY,
 				"frontdesk.admin.accounts[0].username=" + AdminSignInTest.COLLEAGUE,
 				"frontdesk.admin.accounts[0].password-hash=" + AdminLogin.PASSWORD_HASH,
@@ -53,17 +51,6 @@ class AdminSignInTest {
 	static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		@Primary
-		MutableClock testClock() {
-			return new MutableClock(START);
-		}
-
-	}
 
 	@LocalServerPort
 	int port;

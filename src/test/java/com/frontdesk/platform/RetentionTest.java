@@ -13,10 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.frontdesk.FrontdeskApplication;
@@ -26,6 +23,7 @@ import com.frontdesk.channels.messaging.MessageRows;
 import com.frontdesk.channels.messaging.RecordingChannel;
 import com.frontdesk.support.ChatClient;
 import com.frontdesk.support.ChatClient.Response;
+import com.frontdesk.support.MovableClock;
 import com.frontdesk.support.MutableClock;
 
 /**
@@ -34,23 +32,12 @@ import com.frontdesk.support.MutableClock;
  * opt-out is kept), and old callback requests; what is recent stays, and purging again changes nothing.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		classes = { FrontdeskApplication.class, RecordingChannel.class, RetentionTest.Clocks.class },
+		classes = { FrontdeskApplication.class, RecordingChannel.class, MovableClock.class },
 		properties = { "frontdesk.retention.conversations=30d", "frontdesk.retention.callback-requests=60d",
 				"frontdesk.retention.batch-size=2" })
 class RetentionTest {
 
 	static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		@Primary
-		MutableClock testClock() {
-			return new MutableClock(START);
-		}
-
-	}
 
 	@LocalServerPort
 	int port;

@@ -36,12 +36,17 @@ class ChannelRetention implements RetentionPurge {
 	 */
 	@Override
 	public Purged purge(Cutoffs cutoffs) {
-		int messages = jdbc
-			.sql("delete from channel_message where received_at < ? and status not in ('pending', 'processing')")
-			.param(cutoffs.conversations())
+		String practices = cutoffs.practices().condition("practice_id");
+		int messages = jdbc.sql("delete from channel_message where received_at < :cutoff and " + practices
+				+ " and status not in ('pending', 'processing')")
+			.param("cutoff", cutoffs.conversations())
+			.params(cutoffs.practices().parameters())
 			.update();
 		int contacts = jdbc.sql("delete from channel_contact where conversation_id is null and opted_out_at is null "
-				+ "and updated_at < ?").param(cutoffs.conversations()).update();
+				+ "and updated_at < :cutoff and " + practices)
+			.param("cutoff", cutoffs.conversations())
+			.params(cutoffs.practices().parameters())
+			.update();
 		return new Purged(0, messages, contacts, 0);
 	}
 
@@ -49,32 +54,36 @@ class ChannelRetention implements RetentionPurge {
 	@EventListener
 	void erased(ConversationErased erased) {
 		for (Contact contact : contacts(erased.conversationId())) {
-			jdbc.sql("delete from channel_message where channel = ? and sender = ?")
-				.params(contact.channel(), contact.sender())
+			jdbc.sql("delete from channel_message where practice_id = ? and channel = ? and sender = ?")
+				.params(contact.practice(), contact.channel(), contact.sender())
 				.update();
 			if (contact.optedOut()) {
-				jdbc.sql("update channel_contact set conversation_id = null, updated_at = ? where channel = ? and sender = ?")
-					.params(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), contact.channel(),
-							contact.sender())
+				jdbc.sql("""
+						update channel_contact set conversation_id = null, updated_at = ?
+						where practice_id = ? and channel = ? and sender = ?""")
+					.params(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), contact.practice(),
+							contact.channel(), contact.sender())
 					.update();
 			}
 			else {
-				jdbc.sql("delete from channel_contact where channel = ? and sender = ?")
-					.params(contact.channel(), contact.sender())
+				jdbc.sql("delete from channel_contact where practice_id = ? and channel = ? and sender = ?")
+					.params(contact.practice(), contact.channel(), contact.sender())
 					.update();
 			}
 		}
 	}
 
 	private List<Contact> contacts(String conversationId) {
-		return jdbc.sql("select channel, sender, opted_out_at from channel_contact where conversation_id = ?")
+		return jdbc
+			.sql("select practice_id, channel, sender, opted_out_at from channel_contact where conversation_id = ?")
 			.param(conversationId)
-			.query((row, rowNum) -> new Contact(row.getString("channel"), row.getString("sender"),
-					row.getTimestamp("opted_out_at") != null))
+			.query((row, rowNum) -> new Contact(row.getString("practice_id"), row.getString("channel"),
+					row.getString("sender"), row.getTimestamp("opted_out_at") != null))
 			.list();
 	}
 
-	private record Contact(String channel, String sender, boolean optedOut) {
+	/** A messaging contact of one practice (the same sender may write to several). */
+	private record Contact(String practice, String channel, String sender, boolean optedOut) {
 	}
 
 }
