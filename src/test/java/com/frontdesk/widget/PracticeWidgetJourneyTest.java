@@ -15,13 +15,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.frontdesk.support.AdminLogin;
+import com.frontdesk.support.ChatClient;
 import com.frontdesk.support.KnowledgeFolders;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * A second practice's widget on its own website ({@code data-practice="northside"}), in a real headless Chromium: its
  * patients see its name, its phone number and its emergency number, and their conversation comes back after a reload.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { AdminLogin.USERNAME_PROPERTY, AdminLogin.HASH_PROPERTY })
 class PracticeWidgetJourneyTest {
 
 	static final HostSite site = new HostSite();
@@ -74,6 +79,18 @@ class PracticeWidgetJourneyTest {
 		reloaded.waiting().until(d -> reloaded.isOpen() && reloaded.replies().size() == 2);
 		assertThat(reloaded.questions().get(0).findElement(By.cssSelector(".text")).getText())
 			.isEqualTo("What number can I call?");
+
+		ChatClient operator = new ChatClient(port);
+		JsonNode started = operator.call("GET", "/api/admin/conversations?practice=northside", AdminLogin.header())
+			.json()
+			.get("items")
+			.get(0);
+		JsonNode transcript = operator.call("GET",
+				"/api/admin/conversations/" + started.get("id").stringValue() + "?practice=northside",
+				AdminLogin.header())
+			.json();
+		assertThat(transcript.get("page").stringValue()).as("staff see the page the patient asked on")
+			.isEqualTo(site.url("/northside.html"));
 	}
 
 }
