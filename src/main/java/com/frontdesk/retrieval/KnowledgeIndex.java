@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -145,9 +146,10 @@ public class KnowledgeIndex {
 			long started = System.nanoTime();
 			KnowledgeSnapshot snapshot = loader.load(practice);
 			try {
+				Map<Passage, float[]> vectors = vectors(snapshot.passages());
 				writer.deleteAll();
 				for (Passage passage : snapshot.passages()) {
-					writer.addDocument(document(passage));
+					writer.addDocument(document(passage, vectors.get(passage)));
 				}
 				writer.commit();
 				embeddings.save();
@@ -235,11 +237,28 @@ public class KnowledgeIndex {
 		return heading + ": " + passage.text();
 	}
 
-	private Document document(Passage passage) {
-		return passage.spanish() ? spanishDocument(passage) : englishDocument(passage);
+	/**
+	 * The vectors of the English passages (the in-process model is English only), read or embedded in one batch: the
+	 * ones another instance or an earlier start embedded are read from the shared table, not embedded again.
+	 */
+	private Map<Passage, float[]> vectors(List<Passage> passages) {
+		Map<Passage, float[]> vectors = new IdentityHashMap<>();
+		if (!embeddings.enabled()) {
+			return vectors;
+		}
+		List<Passage> english = passages.stream().filter(passage -> !passage.spanish()).toList();
+		float[][] computed = embeddings.contents(english.stream().map(KnowledgeIndex::embeddingText).toList());
+		for (int i = 0; i < english.size(); i++) {
+			vectors.put(english.get(i), computed[i]);
+		}
+		return vectors;
 	}
 
-	private Document englishDocument(Passage passage) {
+	private Document document(Passage passage, float[] vector) {
+		return passage.spanish() ? spanishDocument(passage) : englishDocument(passage, vector);
+	}
+
+	private Document englishDocument(Passage passage, float[] vector) {
 		Document doc = new Document();
 		doc.add(new StringField(IndexFields.ID, passage.id(), Field.Store.YES));
 		doc.add(new TextField(IndexFields.TITLE, passage.title(), Field.Store.YES));
@@ -251,9 +270,8 @@ public class KnowledgeIndex {
 		doc.add(new TextField(IndexFields.ALL, all, Field.Store.NO));
 		doc.add(new TextField(IndexFields.WORDS, all, Field.Store.NO));
 		stored(doc, passage);
-		if (embeddings.enabled()) {
-			doc.add(new KnnFloatVectorField(IndexFields.VECTOR, embeddings.content(embeddingText(passage)),
-					VectorSimilarityFunction.DOT_PRODUCT));
+		if (vector != null) {
+			doc.add(new KnnFloatVectorField(IndexFields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
 		}
 		return doc;
 	}
