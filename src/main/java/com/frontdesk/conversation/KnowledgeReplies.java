@@ -82,17 +82,17 @@ class KnowledgeReplies {
 		boolean spanish = audience.spanish();
 		String searchable = redactor.searchable(text);
 		if (!condenser.modelConfigured()) {
-			return embedded(retriever.retrieve(searchable, context, spanish), audience);
+			return embedded(retriever.retrieve(audience.practiceId(), searchable, context, spanish), audience);
 		}
 		String redacted = redactor.redact(text);
 		Optional<String> condensed = condenser.condense(redacted, history(conversationId));
 		if (condensed.isEmpty() && !context.isBlank()) {
 			// A follow-up the model could not rewrite: the model is in trouble, answer without it.
-			return embedded(retriever.retrieve(searchable, context, spanish), audience);
+			return embedded(retriever.retrieve(audience.practiceId(), searchable, context, spanish), audience);
 		}
 		String standalone = condensed.orElse(redacted);
 		String lookup = condensed.orElse(searchable);
-		Retrieval retrieval = retriever.retrieveForModel(lookup, "");
+		Retrieval retrieval = retriever.retrieveForModel(audience.practiceId(), lookup, "");
 		List<Content> contents = KnowledgeContentRetriever.contents(retrieval);
 		if (contents.isEmpty()) {
 			return notCovered(retrieval, audience);
@@ -109,7 +109,9 @@ class KnowledgeReplies {
 			// The embedded answer ranks with both searches and picks sentences by meaning: look up again if the
 			// model's lookup skipped the vectors.
 			case ModelAnswer.Unavailable unavailable -> embedded(
-					retrieval.queryVector() == null ? retriever.retrieve(lookup, "", spanish) : retrieval, audience);
+					retrieval.queryVector() == null ? retriever.retrieve(audience.practiceId(), lookup, "", spanish)
+							: retrieval,
+					audience);
 		};
 	}
 
@@ -188,7 +190,7 @@ class KnowledgeReplies {
 	 */
 	Reply offTopic(String text, String context, Audience audience) {
 		boolean spanish = audience.spanish();
-		Retrieval retrieval = retriever.retrieve(redactor.searchable(text), context, spanish);
+		Retrieval retrieval = retriever.retrieve(audience.practiceId(), redactor.searchable(text), context, spanish);
 		if (retrieval.covered() && !retrieval.hedged()) {
 			return embedded(retrieval, audience);
 		}
@@ -238,11 +240,11 @@ class KnowledgeReplies {
 	Reply candidacy(String text, String context, Audience audience) {
 		boolean spanish = audience.spanish();
 		String searchable = redactor.searchable(text);
-		Retrieval asked = retriever.retrieve(searchable, context, spanish);
+		Retrieval asked = retriever.retrieve(audience.practiceId(), searchable, context, spanish);
 		boolean answeredAsAsked = asked.covered() && !asked.hedged();
-		Retrieval retrieval = retriever.retrieve(searchable + "\ngood candidate", context, spanish);
+		Retrieval retrieval = retriever.retrieve(audience.practiceId(), searchable + "\ngood candidate", context, spanish);
 		if (!retrieval.covered()) {
-			retrieval = retriever.retrieve(CANDIDACY_QUESTION, "");
+			retrieval = retriever.retrieve(audience.practiceId(), CANDIDACY_QUESTION, "");
 		}
 		List<com.frontdesk.booking.Action> offered = List.of(actions.book(audience), actions.call(audience));
 		if (!retrieval.covered()) {
@@ -258,7 +260,7 @@ class KnowledgeReplies {
 	/** @param callback the patient asked to be called: the call back is offered first */
 	Reply booking(String text, String context, boolean callback, Audience audience) {
 		boolean spanish = audience.spanish();
-		Retrieval retrieval = retriever.retrieve(redactor.searchable(text), context, spanish);
+		Retrieval retrieval = retriever.retrieve(audience.practiceId(), redactor.searchable(text), context, spanish);
 		List<Citation> citations = new ArrayList<>();
 		String reply = callback || ConversationalIntents.asksToBeCalled(text)
 				? replies.text(ReplyText.CALLBACK_OFFER, audience) : replies.text(ReplyText.BOOKING, audience);

@@ -36,7 +36,7 @@ class ContentGaps {
 	Report report(ReportPeriod period) {
 		List<GapQuestion> questions = questions(period);
 		return new Report(period.from(), period.to(), period.zone().getId(), properties.lowConfidence(),
-				questions.size(), grouper.group(questions));
+				questions.size(), grouper.group(period.practice(), questions));
 	}
 
 	/** The gap questions of the period, newest first. */

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import org.springframework.context.annotation.Lazy;
 
+import com.frontdesk.practice.PracticeId;
 import com.frontdesk.retrieval.KnowledgeUnavailable;
 import com.frontdesk.retrieval.Retriever;
 import com.frontdesk.retrieval.TextAnalysis;
@@ -52,8 +53,11 @@ class TopicGrouper {
 		this.redactor = redactor;
 	}
 
-	/** The topics of the questions, the most asked first. The questions come newest first. */
-	List<GapTopic> group(List<GapQuestion> questions) {
+	/**
+	 * The topics of the questions, the most asked first. The questions come newest first.
+	 * @param practice whose questions they are: a word's rarity is measured in that practice's knowledge
+	 */
+	List<GapTopic> group(PracticeId practice, List<GapQuestion> questions) {
 		List<Analysed> remaining = new ArrayList<>();
 		List<Analysed> wordless = new ArrayList<>();
 		Set<String> allTerms = new LinkedHashSet<>();
@@ -62,7 +66,7 @@ class TopicGrouper {
 			(analysed.terms().isEmpty() ? wordless : remaining).add(analysed);
 			allTerms.addAll(analysed.terms().keySet());
 		}
-		Map<String, Double> rarity = rarity(allTerms);
+		Map<String, Double> rarity = rarity(practice, allTerms);
 		List<GapTopic> topics = new ArrayList<>();
 		while (!remaining.isEmpty()) {
 			String key = mostShared(remaining, rarity);
@@ -79,9 +83,9 @@ class TopicGrouper {
 		return topics;
 	}
 
-	private Map<String, Double> rarity(Set<String> terms) {
+	private Map<String, Double> rarity(PracticeId practice, Set<String> terms) {
 		try {
-			return retriever.rarity(terms);
+			return retriever.rarity(practice, terms);
 		}
 		catch (KnowledgeUnavailable ex) {
 			return Map.of(); // no knowledge to compare with: every term counts the same

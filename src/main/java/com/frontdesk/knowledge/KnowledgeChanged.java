@@ -1,5 +1,13 @@
 package com.frontdesk.knowledge;
 
-/** Published when files in the knowledge folder were added, changed or removed. */
-public record KnowledgeChanged(String reason) {
+import com.frontdesk.practice.PracticeId;
+
+/**
+ * Published when files in a practice's knowledge folder were added, changed or removed: that practice's index is
+ * built again, no other.
+ *
+ * @param practice whose folder changed
+ * @param reason what happened, for the log
+ */
+public record KnowledgeChanged(PracticeId practice, String reason) {
 }

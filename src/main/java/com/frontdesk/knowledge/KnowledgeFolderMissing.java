@@ -6,7 +6,12 @@ import java.nio.file.Path;
 public class KnowledgeFolderMissing extends RuntimeException {
 
 	public KnowledgeFolderMissing(Path dir) {
-		super("Knowledge folder not found: " + dir + " (set frontdesk.knowledge.dir)");
+		this(dir, "frontdesk.knowledge.dir");
+	}
+
+	/** @param setting the setting that names the folder, for the message */
+	public KnowledgeFolderMissing(Path dir, String setting) {
+		super("Knowledge folder not found: " + dir + " (set " + setting + ")");
 	}
 
 }

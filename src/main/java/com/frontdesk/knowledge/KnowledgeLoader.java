@@ -17,8 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.frontdesk.practice.Practice;
+
 /**
- * Reads every Markdown and plain-text file under the knowledge folder into passages. A file that cannot be
+ * Reads every Markdown and plain-text file under a practice's knowledge folder into passages. A file that cannot be
  * read or parsed is reported by name and skipped; it never stops the others.
  */
 @Component
@@ -37,15 +39,49 @@ public class KnowledgeLoader {
 		this.splitter = new MarkdownPassageSplitter(properties.maxPassageWords());
 	}
 
+	/** The default practice's folder ({@code frontdesk.knowledge.dir}). */
 	public Path directory() {
 		return properties.dir().toAbsolutePath().normalize();
 	}
 
-	/** Reads the whole folder; an unreadable folder is an error, unreadable files are only reported. */
+	/** A practice's folder: its own {@code knowledge-dir}, or {@code frontdesk.knowledge.dir} for the default one. */
+	public Path directory(Practice practice) {
+		return practice.knowledgeDir().map(dir -> dir.toAbsolutePath().normalize()).orElseGet(this::directory);
+	}
+
+	/**
+	 * Checks that no practice's folder lies inside another's: a folder is read with its sub-folders, so the outer
+	 * practice would answer from the inner one's content.
+	 * @throws IllegalStateException naming the two practices when one folder holds the other
+	 */
+	public void requireSeparateFolders(List<Practice> practices) {
+		for (Practice outer : practices) {
+			for (Practice inner : practices) {
+				if (outer != inner && directory(inner).startsWith(directory(outer))) {
+					throw new IllegalStateException("The knowledge folder of the practice '" + inner.id()
+							+ "' is inside the one of '" + outer.id() + "'; each practice's content is its own");
+				}
+			}
+		}
+	}
+
+	/** Reads the default practice's folder ({@link #load(Practice)}). */
 	public KnowledgeSnapshot load() {
-		Path root = directory();
+		return load(directory(), "frontdesk.knowledge.dir");
+	}
+
+	/**
+	 * Reads a practice's whole folder; an unreadable folder is an error, unreadable files are only reported.
+	 * @throws KnowledgeFolderMissing when the practice's folder does not exist
+	 */
+	public KnowledgeSnapshot load(Practice practice) {
+		return load(directory(practice), practice.knowledgeDir().isPresent()
+				? "the knowledge-dir of the practice '" + practice.id() + "'" : "frontdesk.knowledge.dir");
+	}
+
+	private KnowledgeSnapshot load(Path root, String setting) {
 		if (!Files.isDirectory(root)) {
-			throw new KnowledgeFolderMissing(root);
+			throw new KnowledgeFolderMissing(root, setting);
 		}
 		List<Passage> passages = new ArrayList<>();
 		List<KnowledgeProblem> problems = new ArrayList<>();

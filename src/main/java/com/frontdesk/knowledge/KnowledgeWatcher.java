@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -17,9 +21,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import com.frontdesk.practice.Practice;
+import com.frontdesk.practice.PracticeId;
+import com.frontdesk.practice.Practices;
+
 /**
- * Watches the knowledge folder (and its sub-folders) and publishes {@link KnowledgeChanged} once a burst of
- * file changes has settled, so that an editor saving a file re-indexes once, not many times.
+ * Watches every practice's knowledge folder (and its sub-folders) and publishes {@link KnowledgeChanged} for each
+ * practice whose files changed, once a burst of file changes has settled, so that an editor saving a file re-indexes
+ * that practice once, not many times, and no other practice at all.
  */
 @Component
 class KnowledgeWatcher implements SmartLifecycle {
@@ -30,30 +39,50 @@ class KnowledgeWatcher implements SmartLifecycle {
 
 	private final KnowledgeLoader loader;
 
+	private final Practices practices;
+
 	private final ApplicationEventPublisher events;
+
+	/** Which practice each watched folder belongs to. */
+	private final Map<Path, PracticeId> folders = new ConcurrentHashMap<>();
 
 	private volatile WatchService watchService;
 
 	private volatile Thread thread;
 
-	KnowledgeWatcher(KnowledgeProperties properties, KnowledgeLoader loader, ApplicationEventPublisher events) {
+	KnowledgeWatcher(KnowledgeProperties properties, KnowledgeLoader loader, Practices practices,
+			ApplicationEventPublisher events) {
 		this.properties = properties;
 		this.loader = loader;
+		this.practices = practices;
 		this.events = events;
 	}
 
 	@Override
 	public void start() {
-		Path root = loader.directory();
-		if (!properties.watch() || !Files.isDirectory(root)) {
+		if (!properties.watch()) {
 			return;
 		}
 		try {
 			watchService = FileSystems.getDefault().newWatchService();
-			registerTree(root);
 		}
 		catch (IOException ex) {
-			log.warn("Cannot watch the knowledge folder {}; use the admin re-index instead: {}", root, ex.getMessage());
+			log.warn("Cannot watch the knowledge folders; use the admin re-index instead: {}", ex.getMessage());
+			return;
+		}
+		for (Practice practice : practices.all()) {
+			Path root = loader.directory(practice);
+			try {
+				if (Files.isDirectory(root)) {
+					registerTree(practice.id(), root);
+				}
+			}
+			catch (IOException ex) {
+				log.warn("Cannot watch the knowledge folder {} of the practice '{}'; use the admin re-index instead: {}",
+						root, practice.id(), ex.getMessage());
+			}
+		}
+		if (folders.isEmpty()) {
 			return;
 		}
 		Thread watcher = Thread.ofPlatform().daemon().name("knowledge-watcher").unstarted(this::watch);
@@ -88,14 +117,16 @@ class KnowledgeWatcher implements SmartLifecycle {
 		long debounceMillis = Math.max(1, properties.watchDebounce().toMillis());
 		try {
 			while (thread != null) {
-				WatchKey first = watchService.take();
-				drain(first);
+				Set<PracticeId> changed = new LinkedHashSet<>();
+				drain(watchService.take(), changed);
 				WatchKey more;
 				while ((more = watchService.poll(debounceMillis, TimeUnit.MILLISECONDS)) != null) {
-					drain(more);
+					drain(more, changed);
 				}
-				registerTree(loader.directory());
-				events.publishEvent(new KnowledgeChanged("files changed in the knowledge folder"));
+				for (PracticeId practice : changed) {
+					registerTree(practice, loader.directory(practices.get(practice)));
+					events.publishEvent(new KnowledgeChanged(practice, "files changed in the knowledge folder"));
+				}
 			}
 		}
 		catch (InterruptedException | ClosedWatchServiceException ex) {
@@ -106,16 +137,23 @@ class KnowledgeWatcher implements SmartLifecycle {
 		}
 	}
 
-	private static void drain(WatchKey key) {
+	private void drain(WatchKey key, Set<PracticeId> changed) {
 		key.pollEvents();
 		key.reset();
+		if (key.watchable() instanceof Path dir && folders.containsKey(dir)) {
+			changed.add(folders.get(dir));
+		}
 	}
 
-	private void registerTree(Path root) throws IOException {
+	private void registerTree(PracticeId practice, Path root) throws IOException {
+		if (!Files.isDirectory(root)) {
+			return;
+		}
 		try (Stream<Path> dirs = Files.walk(root)) {
 			for (Path dir : dirs.filter(Files::isDirectory).toList()) {
 				dir.register(watchService, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
 						StandardWatchEventKinds.ENTRY_DELETE);
+				folders.put(dir, practice);
 			}
 		}
 	}

@@ -47,6 +47,9 @@ final class AuditTrail extends OncePerRequestFilter {
 			Map.entry("POST /api/admin/knowledge/reindex", "knowledge re-indexed"),
 			Map.entry("GET /api/admin/audit", "audit log viewed"));
 
+	/** Actions on a practice as a whole: their subject is the practice acted for. */
+	static final java.util.Set<String> ON_THE_PRACTICE = java.util.Set.of("knowledge re-indexed");
+
 	private static final int MAX_SUBJECT = 120;
 
 	private final AuditLog audit;
@@ -69,7 +72,9 @@ final class AuditTrail extends OncePerRequestFilter {
 		Principal staff = request.getUserPrincipal();
 		if (action != null && staff != null && HttpStatus.valueOf(held.getStatus()).is2xxSuccessful()) {
 			try {
-				audit.record(practiceOf(staff, request), staff.getName(), action, subjectOf(request),
+				PracticeId practice = practiceOf(staff, request);
+				audit.record(practice, staff.getName(), action,
+						ON_THE_PRACTICE.contains(action) ? practice.value() : subjectOf(request),
 						ClientAddresses.masked(request.getRemoteAddr()), RequestIds.current().orElse(null));
 			}
 			catch (RuntimeException ex) {

@@ -13,22 +13,31 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Dense vectors for passages, sentences and questions from the in-process embedding model. Vectors of content are
- * cached by a hash of the model and the text, in memory and in a file under the data folder, so a restart or a
- * re-index never embeds an unchanged passage again. Vectors are unit length.
+ * cached by a hash of the model and the text, in memory, in a file under the data folder, and in the database every
+ * instance shares ({@link SharedVectors}), so neither a restart, a re-index nor a new instance embeds an unchanged
+ * passage again. Vectors are unit length. {@code frontdesk.embeddings.computed} counts the texts of content embedded
+ * here (the ones found in no cache).
  */
 @Component
 public class Embeddings {
@@ -51,9 +60,26 @@ public class Embeddings {
 	/** Loading the questions' session does not hold up the content's model, the cache or its file. */
 	private final Object questionModelLock = new Object();
 
-	Embeddings(RetrievalProperties properties, @Value("${frontdesk.data-dir:./data}") Path dataDir) {
+	private final SharedVectors shared;
+
+	private final AtomicLong computed = new AtomicLong();
+
+	/** Without a shared table or metrics (one instance's own cache file only). */
+	Embeddings(RetrievalProperties properties, Path dataDir) {
+		this(properties, dataDir, SharedVectors.NONE, null);
+	}
+
+	@Autowired
+	Embeddings(RetrievalProperties properties, @Value("${frontdesk.data-dir:./data}") Path dataDir, SharedVectors shared,
+			MeterRegistry metrics) {
 		this.settings = properties.vectors();
 		this.cacheFile = dataDir.resolve("embeddings").resolve(settings.model() + ".bin");
+		this.shared = shared;
+		if (metrics != null) {
+			FunctionCounter.builder("frontdesk.embeddings.computed", computed, AtomicLong::get)
+				.description("Texts of the knowledge (passages, sentences) embedded on this instance, not found in a cache")
+				.register(metrics);
+		}
 		if (settings.enabled()) {
 			load();
 		}
@@ -63,16 +89,53 @@ public class Embeddings {
 		return settings.enabled();
 	}
 
-	/** The vector of a piece of content (passage or sentence), from the cache when it was embedded before. */
+	/** The vector of a piece of content (passage or sentence), from a cache when it was embedded before. */
 	public float[] content(String text) {
-		String key = key(text);
-		float[] vector = cache.get(key);
-		if (vector == null) {
-			vector = embed(text);
-			cache.put(key, vector);
-			unsaved.put(key, vector);
+		return contents(List.of(text))[0];
+	}
+
+	/**
+	 * The vectors of pieces of content, in their order: from this instance's cache, else from the shared table (read
+	 * in batches), else embedded now and written to both.
+	 */
+	public float[][] contents(List<String> texts) {
+		float[][] vectors = new float[texts.size()][];
+		String[] keys = new String[texts.size()];
+		Map<String, Integer> missing = new LinkedHashMap<>();
+		for (int i = 0; i < texts.size(); i++) {
+			keys[i] = key(texts.get(i));
+			vectors[i] = cache.get(keys[i]);
+			if (vectors[i] == null) {
+				missing.putIfAbsent(keys[i], i);
+			}
 		}
-		return vector;
+		if (missing.isEmpty()) {
+			return vectors;
+		}
+		Map<String, float[]> found = shared.find(settings.model(), missing.keySet());
+		Map<String, float[]> embedded = new LinkedHashMap<>();
+		for (Map.Entry<String, Integer> entry : missing.entrySet()) {
+			float[] vector = found.get(entry.getKey());
+			if (vector == null) {
+				vector = embed(texts.get(entry.getValue()));
+				computed.incrementAndGet();
+				embedded.put(entry.getKey(), vector);
+			}
+			cache.put(entry.getKey(), vector);
+			unsaved.put(entry.getKey(), vector);
+		}
+		shared.save(settings.model(), embedded);
+		for (int i = 0; i < texts.size(); i++) {
+			if (vectors[i] == null) {
+				vectors[i] = cache.get(keys[i]);
+			}
+		}
+		return vectors;
+	}
+
+	/** How many texts of content this instance has embedded itself since it started. */
+	long computed() {
+		return computed.get();
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -29,25 +30,21 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
+import com.frontdesk.practice.Practice;
+import com.frontdesk.practice.PracticeId;
 
-import com.frontdesk.platform.StopOrder;
-
-import com.frontdesk.knowledge.KnowledgeChanged;
 import com.frontdesk.knowledge.KnowledgeFolderMissing;
 import com.frontdesk.knowledge.KnowledgeLoader;
 import com.frontdesk.knowledge.KnowledgeSnapshot;
 import com.frontdesk.knowledge.Passage;
 
 /**
- * The one owner of the Lucene index: one {@link IndexWriter}, one {@link SearcherManager}. A re-index replaces
- * all documents inside the writer and only then refreshes the searcher, so a request sees either the old index
- * or the new one, never a half-built one.
+ * One practice's Lucene index: one {@link IndexWriter}, one {@link SearcherManager}, over that practice's knowledge
+ * folder only. A re-index replaces all documents inside the writer and only then refreshes the searcher, so a request
+ * sees either the old index or the new one, never a half-built one. {@link KnowledgeIndexes} owns every practice's
+ * index: it opens them at start-up and closes them at the end.
  */
-@Component
-public class KnowledgeIndex implements SmartLifecycle {
+public class KnowledgeIndex {
 
 	private static final Logger log = LoggerFactory.getLogger(KnowledgeIndex.class);
 
@@ -56,6 +53,8 @@ public class KnowledgeIndex implements SmartLifecycle {
 	 * then walks one vector graph and one set of postings instead of one per flushed segment.
 	 */
 	private static final double RAM_BUFFER_MB = 512;
+
+	private final Practice practice;
 
 	private final KnowledgeLoader loader;
 
@@ -78,65 +77,56 @@ public class KnowledgeIndex implements SmartLifecycle {
 
 	private volatile IndexStatus status = IndexStatus.EMPTY;
 
-	private volatile boolean running;
-
-	KnowledgeIndex(KnowledgeLoader loader, TextAnalysis analysis, Embeddings embeddings) {
+	KnowledgeIndex(Practice practice, KnowledgeLoader loader, TextAnalysis analysis, Embeddings embeddings) {
+		this.practice = practice;
 		this.loader = loader;
 		this.analysis = analysis;
 		this.embeddings = embeddings;
 	}
 
-	/**
-	 * Builds the index before the web server starts (an earlier phase), so the port opens only when a question can be
-	 * answered. The index stays open until the application context is destroyed, after the web server has finished
-	 * its requests and the message workers their messages.
-	 */
-	@Override
-	public void start() {
-		if (writer != null) {
-			running = true;
-			return;
-		}
-		try {
-			directory = new ByteBuffersDirectory();
-			IndexWriterConfig config = new IndexWriterConfig(analyzer()).setOpenMode(OpenMode.CREATE)
-				.setRAMBufferSizeMB(RAM_BUFFER_MB);
-			writer = new IndexWriter(directory, config);
-			searchers = new SearcherManager(writer, new SearcherFactory());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot create the knowledge index", ex);
-		}
-		running = true;
-		reindexQuietly("start-up");
+	public PracticeId practice() {
+		return practice.id();
 	}
 
-	@Override
-	public void stop() {
-		running = false;
-	}
-
-	/**
-	 * Closes the index: the last thing before the database closes, once nothing can search it any more. It waits for
-	 * searches under way; one that comes later (a stream that outlived the web server's grace) is told the knowledge is
-	 * unavailable, never that the index is closed.
-	 */
-	@jakarta.annotation.PreDestroy
-	void close() {
-		if (writer == null) {
-			return;
-		}
+	/** Creates the empty index; {@link #reindex} fills it. */
+	void open() {
 		synchronized (writeLock) {
+			if (writer != null) {
+				return;
+			}
+			try {
+				directory = new ByteBuffersDirectory();
+				IndexWriterConfig config = new IndexWriterConfig(analyzer()).setOpenMode(OpenMode.CREATE)
+					.setRAMBufferSizeMB(RAM_BUFFER_MB);
+				writer = new IndexWriter(directory, config);
+				searchers = new SearcherManager(writer, new SearcherFactory());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot create the knowledge index of the practice '" + practice.id() + "'",
+						ex);
+			}
+		}
+	}
+
+	/**
+	 * Closes the index once nothing can search it any more. It waits for searches under way; one that comes later (a
+	 * stream that outlived the web server's grace) is told the knowledge is unavailable, never that the index is
+	 * closed.
+	 */
+	void close() {
+		synchronized (writeLock) {
+			if (writer == null || closed) {
+				return;
+			}
 			openLock.writeLock().lock();
 			try {
 				closed = true;
 				searchers.close();
 				writer.close();
 				directory.close();
-				log.info("Stopping: knowledge index closed");
 			}
 			catch (IOException ex) {
-				log.warn("Closing the knowledge index failed: {}", ex.getMessage());
+				log.warn("Closing the knowledge index of the practice '{}' failed: {}", practice.id(), ex.getMessage());
 			}
 			finally {
 				openLock.writeLock().unlock();
@@ -144,50 +134,36 @@ public class KnowledgeIndex implements SmartLifecycle {
 		}
 	}
 
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
 	/**
-	 * Before the phase in which Spring Boot starts the web server (and, in reverse, after the one in which it stops it,
-	 * after the graceful shutdown of its requests, the message workers and the heartbeat).
+	 * Reads the practice's knowledge folder again and swaps the new passages in atomically.
+	 * @throws KnowledgeFolderMissing when the practice's folder does not exist (the index keeps what it had)
 	 */
-	@Override
-	public int getPhase() {
-		return StopOrder.KNOWLEDGE_INDEX;
-	}
-
-	@EventListener
-	void onKnowledgeChanged(KnowledgeChanged event) {
-		reindexQuietly(event.reason());
-	}
-
-	/** Reads the knowledge folder again and swaps the new passages in atomically. */
 	public IndexStatus reindex() {
 		synchronized (writeLock) {
-			if (closed) {
+			if (closed || writer == null) {
 				return status;
 			}
 			long started = System.nanoTime();
-			KnowledgeSnapshot snapshot = loader.load();
+			KnowledgeSnapshot snapshot = loader.load(practice);
 			try {
+				Map<Passage, float[]> vectors = vectors(snapshot.passages());
 				writer.deleteAll();
 				for (Passage passage : snapshot.passages()) {
-					writer.addDocument(document(passage));
+					writer.addDocument(document(passage, vectors.get(passage)));
 				}
 				writer.commit();
 				embeddings.save();
 				searchers.maybeRefreshBlocking();
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException("Re-indexing the knowledge failed", ex);
+				throw new UncheckedIOException("Re-indexing the knowledge of the practice '" + practice.id() + "' failed",
+						ex);
 			}
 			long millis = (System.nanoTime() - started) / 1_000_000;
 			status = new IndexStatus(snapshot.documents(), snapshot.passages().size(), Instant.now(), millis,
 					snapshot.problems());
-			log.info("Indexed {} passages from {} knowledge files in {} ms ({} skipped)", snapshot.passages().size(),
-					snapshot.documents(), millis, snapshot.problems().size());
+			log.info("Indexed {} passages from {} knowledge files of the practice '{}' in {} ms ({} skipped)",
+					snapshot.passages().size(), snapshot.documents(), practice.id(), millis, snapshot.problems().size());
 			return status;
 		}
 	}
@@ -240,12 +216,13 @@ public class KnowledgeIndex implements SmartLifecycle {
 				stored.get(IndexFields.LANGUAGE));
 	}
 
-	private void reindexQuietly(String reason) {
+	/** Re-indexes for a reason other than a staff member's request: a failure is logged, the old index kept. */
+	void reindexQuietly(String reason) {
 		try {
 			reindex();
 		}
 		catch (KnowledgeFolderMissing | UncheckedIOException ex) {
-			log.error("Knowledge not indexed ({}): {}", reason, ex.getMessage());
+			log.error("Knowledge of the practice '{}' not indexed ({}): {}", practice.id(), reason, ex.getMessage());
 		}
 	}
 
@@ -260,11 +237,28 @@ public class KnowledgeIndex implements SmartLifecycle {
 		return heading + ": " + passage.text();
 	}
 
-	private Document document(Passage passage) {
-		return passage.spanish() ? spanishDocument(passage) : englishDocument(passage);
+	/**
+	 * The vectors of the English passages (the in-process model is English only), read or embedded in one batch: the
+	 * ones another instance or an earlier start embedded are read from the shared table, not embedded again.
+	 */
+	private Map<Passage, float[]> vectors(List<Passage> passages) {
+		Map<Passage, float[]> vectors = new IdentityHashMap<>();
+		if (!embeddings.enabled()) {
+			return vectors;
+		}
+		List<Passage> english = passages.stream().filter(passage -> !passage.spanish()).toList();
+		float[][] computed = embeddings.contents(english.stream().map(KnowledgeIndex::embeddingText).toList());
+		for (int i = 0; i < english.size(); i++) {
+			vectors.put(english.get(i), computed[i]);
+		}
+		return vectors;
 	}
 
-	private Document englishDocument(Passage passage) {
+	private Document document(Passage passage, float[] vector) {
+		return passage.spanish() ? spanishDocument(passage) : englishDocument(passage, vector);
+	}
+
+	private Document englishDocument(Passage passage, float[] vector) {
 		Document doc = new Document();
 		doc.add(new StringField(IndexFields.ID, passage.id(), Field.Store.YES));
 		doc.add(new TextField(IndexFields.TITLE, passage.title(), Field.Store.YES));
@@ -276,9 +270,8 @@ public class KnowledgeIndex implements SmartLifecycle {
 		doc.add(new TextField(IndexFields.ALL, all, Field.Store.NO));
 		doc.add(new TextField(IndexFields.WORDS, all, Field.Store.NO));
 		stored(doc, passage);
-		if (embeddings.enabled()) {
-			doc.add(new KnnFloatVectorField(IndexFields.VECTOR, embeddings.content(embeddingText(passage)),
-					VectorSimilarityFunction.DOT_PRODUCT));
+		if (vector != null) {
+			doc.add(new KnnFloatVectorField(IndexFields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
 		}
 		return doc;
 	}

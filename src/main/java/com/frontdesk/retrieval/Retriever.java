@@ -27,13 +27,16 @@ import org.apache.lucene.search.TopDocs;
 import org.springframework.stereotype.Component;
 
 import com.frontdesk.knowledge.Passage;
+import com.frontdesk.practice.PracticeId;
+import com.frontdesk.practice.UnknownPractice;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Finds the passages that answer a question and decides whether the knowledge covers it at all. Whatever the
- * patient types is analysed as text into terms: it is never parsed as query syntax.
+ * Finds the passages that answer a question and decides whether the knowledge covers it at all, in the index of the
+ * practice the patient writes to and no other ({@link KnowledgeIndexes}). Whatever the patient types is analysed as
+ * text into terms: it is never parsed as query syntax.
  */
 @Component
 public class Retriever {
@@ -61,7 +64,7 @@ public class Retriever {
 	 */
 	private static final double DEFINING_PASSAGE_RANKS = 4;
 
-	private final KnowledgeIndex index;
+	private final KnowledgeIndexes indexes;
 
 	private final TextAnalysis analysis;
 
@@ -82,9 +85,9 @@ public class Retriever {
 
 	private volatile QuestionExamples questionExamples;
 
-	Retriever(KnowledgeIndex index, TextAnalysis analysis, RetrievalProperties properties, Embeddings embeddings,
+	Retriever(KnowledgeIndexes indexes, TextAnalysis analysis, RetrievalProperties properties, Embeddings embeddings,
 			MeterRegistry metrics) {
-		this.index = index;
+		this.indexes = indexes;
 		this.analysis = analysis;
 		this.properties = properties;
 		this.embeddings = embeddings;
@@ -115,27 +118,30 @@ public class Retriever {
 	 * Looks a question up. A question about a section as a whole (the keyword ranking has no clear lead and its leading
 	 * hits are all parts of one section: "how is the surgery done step by step") gets all the section's parts, in the
 	 * order the practice wrote them ({@link Retrieval#wholeSection()}).
+	 * @param practice whose knowledge is searched: only that practice's index, never another's
 	 * @param question what the patient asked
 	 * @param context the conversation's topic for a follow-up question ("" when there is none)
+	 * @throws UnknownPractice when this deployment serves no such practice
 	 */
-	public Retrieval retrieve(String question, String context) {
-		return index.withSearcher(searcher -> retrieve(searcher, question, context == null ? "" : context, false));
+	public Retrieval retrieve(PracticeId practice, String question, String context) {
+		return indexes.of(practice).withSearcher(searcher -> retrieve(searcher, question, context == null ? "" : context, false));
 	}
 
 	/**
 	 * Looks a question up in the patient's language. A Spanish question is first searched in the practice's Spanish
 	 * content ({@code lang: es}), with Spanish analysis and by its keywords alone (the in-process embedding model is
 	 * English only); when that content does not answer it, or there is none, the question is put into the content's
-	 * words with the {@link SpanishLexicon} and looked up as {@link #retrieve(String, String)} does; when that is not
+	 * words with the {@link SpanishLexicon} and looked up as {@link #retrieve(PracticeId, String, String)} does; when that is not
 	 * covered either, the question is looked up as written (a message that mixes languages).
+	 * @param practice whose knowledge is searched
 	 * @param spanish the patient wrote in Spanish
 	 */
-	public Retrieval retrieve(String question, String context, boolean spanish) {
+	public Retrieval retrieve(PracticeId practice, String question, String context, boolean spanish) {
 		if (!spanish) {
-			return retrieve(question, context);
+			return retrieve(practice, question, context);
 		}
 		String topic = context == null ? "" : context;
-		return index.withSearcher(searcher -> {
+		return indexes.of(practice).withSearcher(searcher -> {
 			if (searcher.getIndexReader().getDocCount(IndexFields.ALL_SPANISH) > 0) {
 				Retrieval inSpanish = retrieveInSpanish(searcher, question, topic);
 				if (inSpanish.covered()) {
@@ -195,8 +201,8 @@ public class Retriever {
 	 * must {@link #retrieve} again. Otherwise, and with {@code vectors.skip-for-model-when-decisive=false}, the same as
 	 * {@link #retrieve}.
 	 */
-	public Retrieval retrieveForModel(String question, String context) {
-		return index.withSearcher(searcher -> retrieve(searcher, question, context == null ? "" : context, true));
+	public Retrieval retrieveForModel(PracticeId practice, String question, String context) {
+		return indexes.of(practice).withSearcher(searcher -> retrieve(searcher, question, context == null ? "" : context, true));
 	}
 
 	/**
@@ -324,8 +330,8 @@ public class Retriever {
 	}
 
 	/** The best passages for a question by one ranking, without any coverage decision. */
-	public List<Passage> rank(String question, int limit, Ranking ranking) {
-		return scored(question, limit, ranking).stream().map(RetrievedPassage::passage).toList();
+	public List<Passage> rank(PracticeId practice, String question, int limit, Ranking ranking) {
+		return scored(practice, question, limit, ranking).stream().map(RetrievedPassage::passage).toList();
 	}
 
 	/**
@@ -333,8 +339,8 @@ public class Retriever {
 	 * {@code VECTORS}: cosine similarity, {@code HYBRID}: the fused score) and no matched terms. A {@code limit}
 	 * deeper than the configured depths searches that deep (for replaying the fusion offline).
 	 */
-	public List<RetrievedPassage> scored(String question, int limit, Ranking ranking) {
-		return index.withSearcher(searcher -> {
+	public List<RetrievedPassage> scored(PracticeId practice, String question, int limit, Ranking ranking) {
+		return indexes.of(practice).withSearcher(searcher -> {
 			IndexReader reader = searcher.getIndexReader();
 			String corrected = properties.typoCorrection() ? typos.correct(question, reader) : question;
 			TopDocs lexical = null;
@@ -374,9 +380,9 @@ public class Retriever {
 		});
 	}
 
-	/** How rare (informative) each term is in the knowledge; a term the knowledge never uses weighs the most. */
-	public Map<String, Double> rarity(Collection<String> terms) {
-		return index.withSearcher(searcher -> {
+	/** How rare (informative) each term is in a practice's knowledge; a term it never uses weighs the most. */
+	public Map<String, Double> rarity(PracticeId practice, Collection<String> terms) {
+		return indexes.of(practice).withSearcher(searcher -> {
 			Map<String, Double> weights = new LinkedHashMap<>();
 			for (String term : terms) {
 				weights.put(term, weight(searcher.getIndexReader(), term));

@@ -1,5 +1,6 @@
 package com.frontdesk.answering;
 
+import com.frontdesk.practice.PracticeId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class EmbeddedAnswererTest {
 			"walk me through the operation", "what do they do in the operation", "what does the surgeon do?",
 			"describe the procedure" })
 	void aQuestionAboutTheWholeProcedureGetsEveryStepInThePagesOrder(String question) {
-		Answer answer = answerer.answer(retriever.retrieve(question, ""));
+		Answer answer = answerer.answer(retriever.retrieve(PracticeId.DEFAULT, question, ""));
 
 		assertThat(answer.body()).startsWith("How the procedure works:\n- Positioning on the operating table: ")
 			.containsSubsequence("placed on the operating table on your side",
@@ -40,7 +41,7 @@ class EmbeddedAnswererTest {
 
 	@Test
 	void askedHowManyTheAnswerAddsTheSentenceThatCountsWhatIsAskedFromALaterPassage() {
-		Answer answer = answerer.answer(retriever.retrieve("how many incisions will I have?", ""));
+		Answer answer = answerer.answer(retriever.retrieve(PracticeId.DEFAULT, "how many incisions will I have?", ""));
 
 		assertThat(answer.body()).as("not only the incision in the side, and incisions rather than scars")
 			.contains("a small incision in your side", "four small poke-hole incisions")
@@ -49,7 +50,7 @@ class EmbeddedAnswererTest {
 
 	@Test
 	void askedHowManyScarsTheScarsPassageAnswersAlone() {
-		Answer answer = answerer.answer(retriever.retrieve("how many scars will I have", ""));
+		Answer answer = answerer.answer(retriever.retrieve(PracticeId.DEFAULT, "how many scars will I have", ""));
 
 		assertThat(answer.body()).startsWith("Upon healing, you will have one small scar on your side");
 		assertThat(answer.citations()).extracting(Citation::section).containsExactly("Scars");
@@ -57,7 +58,7 @@ class EmbeddedAnswererTest {
 
 	@Test
 	void aQuotedListItemComesWithTheSentenceThatIntroducesTheList() {
-		Answer answer = answerer.answer(retriever.retrieve("can this help my scoliosis\ngood candidate", ""));
+		Answer answer = answerer.answer(retriever.retrieve(PracticeId.DEFAULT, "can this help my scoliosis\ngood candidate", ""));
 
 		assertThat(answer.body()).contains("You may be a good candidate")
 			.contains("Conditions that may be treated with minimally invasive lateral fusion include:\n- scoliosis");
@@ -67,7 +68,7 @@ class EmbeddedAnswererTest {
 	@ValueSource(strings = { "will they cut through my back muscles", "whats the retractor for",
 			"do they put screws and rods in your back?" })
 	void aQuestionAboutOneStepStillGetsThatStep(String question) {
-		Answer answer = answerer.answer(retriever.retrieve(question, ""));
+		Answer answer = answerer.answer(retriever.retrieve(PracticeId.DEFAULT, question, ""));
 
 		assertThat(answer.body()).doesNotStartWith("How the procedure works:");
 		assertThat(answer.citations().get(0).section()).startsWith("How the procedure works > ");

@@ -1,5 +1,6 @@
 package com.frontdesk.answering;
 
+import com.frontdesk.practice.PracticeId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -36,7 +37,7 @@ class SectionOverviewTest {
 
 	@Test
 	void aStepSplitIntoTwoPassagesIsListedOnce() {
-		Retrieval retrieval = retriever.retrieve("how is the kyphoplasty done step by step", "");
+		Retrieval retrieval = retriever.retrieve(PracticeId.DEFAULT, "how is the kyphoplasty done step by step", "");
 
 		Answer answer = answerer.answer(retrieval);
 

@@ -1,5 +1,6 @@
 package com.frontdesk.bench;
 
+import com.frontdesk.practice.PracticeId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -40,6 +41,7 @@ import com.frontdesk.knowledge.KnowledgeLoader;
 import com.frontdesk.knowledge.KnowledgeSnapshot;
 import com.frontdesk.retrieval.IndexStatus;
 import com.frontdesk.retrieval.KnowledgeIndex;
+import com.frontdesk.retrieval.KnowledgeIndexes;
 import com.frontdesk.retrieval.Retrieval;
 import com.frontdesk.retrieval.Retriever;
 import com.frontdesk.triage.Triage;
@@ -82,8 +84,13 @@ class ChatTurnBenchmark {
 	@org.springframework.beans.factory.annotation.Autowired
 	com.frontdesk.practice.Practices practices;
 
-	@Autowired
+	/** The default practice's index. */
 	KnowledgeIndex index;
+
+	@Autowired
+	void defaultPracticesIndex(KnowledgeIndexes indexes) {
+		this.index = indexes.of(PracticeId.DEFAULT);
+	}
 
 	@Autowired
 	KnowledgeLoader loader;
@@ -480,7 +487,7 @@ class ChatTurnBenchmark {
 				if (!triaged.clear()) {
 					continue;
 				}
-				Retrieval retrieval = retriever.retrieve(message, "");
+				Retrieval retrieval = retriever.retrieve(PracticeId.DEFAULT, message, "");
 				long t2 = System.nanoTime();
 				stages.get("retriever.retrieve").add(t2 - t1);
 				if (retrieval.covered()) {

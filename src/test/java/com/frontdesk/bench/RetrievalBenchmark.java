@@ -1,5 +1,6 @@
 package com.frontdesk.bench;
 
+import com.frontdesk.practice.PracticeId;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
@@ -36,6 +37,7 @@ import com.frontdesk.knowledge.Passage;
 import com.frontdesk.retrieval.Embeddings;
 import com.frontdesk.retrieval.IndexStatus;
 import com.frontdesk.retrieval.KnowledgeIndex;
+import com.frontdesk.retrieval.KnowledgeIndexes;
 import com.frontdesk.retrieval.RetrievalProperties;
 import com.frontdesk.retrieval.RetrievedPassage;
 import com.frontdesk.retrieval.Retriever;
@@ -211,7 +213,7 @@ class RetrievalBenchmark {
 		long started = System.nanoTime();
 		try (ConfigurableApplicationContext context = start(folder, model, extra)) {
 			long startMillis = (System.nanoTime() - started) / 1_000_000;
-			KnowledgeIndex index = context.getBean(KnowledgeIndex.class);
+			KnowledgeIndex index = context.getBean(KnowledgeIndexes.class).of(PracticeId.DEFAULT);
 			Retriever retriever = context.getBean(Retriever.class);
 			Embeddings embeddings = context.getBean(Embeddings.class);
 			IndexStatus status = index.status();
@@ -372,9 +374,9 @@ class RetrievalBenchmark {
 		long started = System.nanoTime();
 		for (Qa qa : sample) {
 			Set<String> relevant = relevance.get(qa.id());
-			List<RetrievedPassage> lexical = retriever.scored(qa.question(), depth, Ranking.KEYWORDS);
-			List<Passage> semantic = retriever.rank(qa.question(), depth, Ranking.VECTORS);
-			List<Passage> hybrid = retriever.rank(qa.question(), RankingScores.DEPTH, Ranking.HYBRID);
+			List<RetrievedPassage> lexical = retriever.scored(PracticeId.DEFAULT, qa.question(), depth, Ranking.KEYWORDS);
+			List<Passage> semantic = retriever.rank(PracticeId.DEFAULT, qa.question(), depth, Ranking.VECTORS);
+			List<Passage> hybrid = retriever.rank(PracticeId.DEFAULT, qa.question(), RankingScores.DEPTH, Ranking.HYBRID);
 			sweep.capture(lexical, semantic, hybrid, p -> relevant.contains(RetrievalPeers.document(p)),
 					relevant.size());
 		}
@@ -640,16 +642,16 @@ class RetrievalBenchmark {
 				patientSweep = new RrfSweep();
 				for (String[] question : PATIENT_QUESTIONS) {
 					Predicate<Passage> expected = p -> p.section().contains(question[1]);
-					patientSweep.capture(retriever.scored(question[0], integer("bench.sweep.depth", 100), Ranking.KEYWORDS),
-							retriever.rank(question[0], integer("bench.sweep.depth", 100), Ranking.VECTORS),
-							retriever.rank(question[0], RankingScores.DEPTH, Ranking.HYBRID), expected,
+					patientSweep.capture(retriever.scored(PracticeId.DEFAULT, question[0], integer("bench.sweep.depth", 100), Ranking.KEYWORDS),
+							retriever.rank(PracticeId.DEFAULT, question[0], integer("bench.sweep.depth", 100), Ranking.VECTORS),
+							retriever.rank(PracticeId.DEFAULT, question[0], RankingScores.DEPTH, Ranking.HYBRID), expected,
 							(int) passages.stream().filter(expected).map(Passage::section).distinct().count());
 				}
 			}
 			out.put("fusion", fusion(context).toMap());
 			print("Patient questions, " + model + ", " + fusion(context).label(), scores);
 			List<String> embedded = PATIENT_QUESTIONS.stream().map(question -> question[0])
-				.filter(question -> retriever.retrieveForModel(question, "").queryVector() != null).toList();
+				.filter(question -> retriever.retrieveForModel(PracticeId.DEFAULT, question, "").queryVector() != null).toList();
 			out.put("for_model_vector_search_made", embedded);
 			System.out.printf("  looked up for a model's answer: vector search skipped for %d of %d questions; made for:%n",
 					PATIENT_QUESTIONS.size() - embedded.size(), PATIENT_QUESTIONS.size());
@@ -748,7 +750,7 @@ class RetrievalBenchmark {
 	}
 
 	private static Method frontdesk(Retriever retriever, Ranking ranking) {
-		return (question, limit) -> retriever.rank(question, limit, ranking).stream().map(RetrievalPeers::hit).toList();
+		return (question, limit) -> retriever.rank(PracticeId.DEFAULT, question, limit, ranking).stream().map(RetrievalPeers::hit).toList();
 	}
 
 	private void warmUp(Method method, List<String> questions) {

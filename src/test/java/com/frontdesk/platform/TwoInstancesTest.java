@@ -31,7 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.frontdesk.FrontdeskApplication;
 import com.frontdesk.channels.messaging.Eventually;
-import com.frontdesk.retrieval.KnowledgeIndex;
+import com.frontdesk.practice.PracticeId;
+import com.frontdesk.retrieval.KnowledgeIndexes;
 import com.frontdesk.support.AdminLogin;
 import com.frontdesk.support.ChatClient;
 import com.frontdesk.support.FakePlatforms;
@@ -146,7 +147,7 @@ class TwoInstancesTest {
 	@Test
 	@Order(2)
 	void anAdminReindexReachesTheOtherInstance() {
-		Instant before = second.getBean(KnowledgeIndex.class).status().indexedAt();
+		Instant before = second.getBean(KnowledgeIndexes.class).status(PracticeId.DEFAULT).indexedAt();
 
 		ChatClient.Response reindexed = client(first).send(HttpRequest
 			.newBuilder(URI.create("http://localhost:" + port(first) + "/api/admin/knowledge/reindex"))
@@ -156,7 +157,7 @@ class TwoInstancesTest {
 
 		assertThat(reindexed.status()).isEqualTo(200);
 		Eventually.until("the other instance re-indexes",
-				() -> second.getBean(KnowledgeIndex.class).status().indexedAt().isAfter(before));
+				() -> second.getBean(KnowledgeIndexes.class).status(PracticeId.DEFAULT).indexedAt().isAfter(before));
 	}
 
 	@Test

@@ -2,7 +2,10 @@ package com.frontdesk.practice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,8 +76,11 @@ class TwoPracticesOnOneInstanceTest {
 		settings.add("frontdesk.practices[0].profile.address", () -> "9 North Road, Northville");
 		settings.add("frontdesk.practices[0].profile.emergency-number", () -> "999");
 		settings.add("frontdesk.practices[0].allowed-origins", () -> "https://northside.example");
-		settings.add("frontdesk.practices[0].knowledge-dir", KnowledgeFolders::northside);
+		settings.add("frontdesk.practices[0].knowledge-dir", () -> NORTHSIDE_FOLDER.toString());
 	}
+
+	/** Northside's knowledge folder: one page, about parking in its garage. */
+	static final Path NORTHSIDE_FOLDER = Path.of(KnowledgeFolders.northside());
 
 	@BeforeAll
 	void eachPracticeHasAPatientWhoAskedForAPerson() {
@@ -231,6 +237,87 @@ class TwoPracticesOnOneInstanceTest {
 		body.put("practice", null);
 		assertThat(client.post("/api/feedback", JSON.writeValueAsString(body), "application/json").status())
 			.isEqualTo(200);
+	}
+
+	@Test
+	void aNorthsidePatientAskingAboutParkingIsAnsweredFromNorthsidesPage() {
+		JsonNode reply = chat("northside", null, "Where can I park?").json();
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("answer");
+		assertThat(reply.get("reply").stringValue()).contains("garage behind the clinic on North Road");
+		assertThat(values(reply.get("citations"), "title")).containsOnly("Visiting Northside Spine Center");
+	}
+
+	/** The default practice's page says nothing about parking: its patient is never given Northside's garage. */
+	@Test
+	void theDefaultPracticesPatientNeverGetsNorthsidesContent() {
+		JsonNode reply = chat(null, null, "Where can I park?").json();
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("not_covered");
+		assertThat(reply.get("reply").stringValue()).doesNotContain("North Road", "garage");
+		assertThat(values(reply.get("citations"), "title")).doesNotContain("Visiting Northside Spine Center");
+	}
+
+	/** Lateral fusion is the default practice's page; Northside's patient is not answered from it. */
+	@Test
+	void aNorthsidePatientAskingWhatOnlyTheDefaultPracticeCoversIsNotCovered() {
+		JsonNode north = chat("northside", null, "What is lateral fusion?").json();
+		JsonNode sample = chat(null, null, "What is lateral fusion?").json();
+
+		assertThat(north.get("intent").stringValue()).isEqualTo("not_covered");
+		assertThat(north.get("citations")).isEmpty();
+		assertThat(north.get("reply").stringValue()).doesNotContainIgnoringCase("incision");
+		assertThat(sample.get("intent").stringValue()).isEqualTo("answer");
+		assertThat(values(sample.get("citations"), "title")).isNotEmpty()
+			.doesNotContain("Visiting Northside Spine Center");
+	}
+
+	@Test
+	void eachPracticesAdminSeesAndReindexesItsOwnKnowledge() {
+		JsonNode sampleBefore = admin(OPERATOR, "GET", "/api/admin/knowledge").json();
+		JsonNode northBefore = admin(NORTH_ADMIN, "GET", "/api/admin/knowledge").json();
+		JsonNode sampleAnswer = chat(null, null, "Will it leave a big scar?").json();
+
+		Response reindexed = admin(NORTH_ADMIN, "POST", "/api/admin/knowledge/reindex");
+
+		assertThat(reindexed.status()).isEqualTo(200);
+		assertThat(reindexed.json().get("passages").intValue()).isEqualTo(northBefore.get("passages").intValue())
+			.isEqualTo(1);
+		assertThat(sampleBefore.get("passages").intValue()).isGreaterThan(5);
+		assertThat(admin(OPERATOR, "GET", "/api/admin/knowledge").json().get("indexedAt"))
+			.isEqualTo(sampleBefore.get("indexedAt"));
+		assertThat(admin(OPERATOR, "GET", "/api/admin/knowledge?practice=northside").json().get("indexedAt"))
+			.isEqualTo(reindexed.json().get("indexedAt"));
+		JsonNode sampleAfter = chat(null, null, "Will it leave a big scar?").json();
+		assertThat(sampleAfter.get("reply")).isEqualTo(sampleAnswer.get("reply"));
+		assertThat(sampleAfter.get("citations")).isEqualTo(sampleAnswer.get("citations"));
+		assertThat(chat("northside", null, "Where can I park?").json().get("intent").stringValue()).isEqualTo("answer");
+		JsonNode audit = admin(NORTH_ADMIN, "GET", "/api/admin/audit").json().get("entries");
+		assertThat(StreamSupport.stream(audit.spliterator(), false)
+			.filter(entry -> entry.get("action").stringValue().equals("knowledge re-indexed"))
+			.map(entry -> entry.get("subject").stringValue())).contains("northside");
+		assertThat(admin(NORTH_ADMIN, "POST", "/api/admin/knowledge/reindex?practice=default").status())
+			.isEqualTo(404);
+	}
+
+	/** A practice whose folder went missing: a problem for its admin, and its patients keep the index it had. */
+	@Test
+	void reindexingAPracticeWhoseFolderIsMissingIsAProblemAndKeepsItsIndex() throws IOException {
+		Path moved = NORTHSIDE_FOLDER.resolveSibling(NORTHSIDE_FOLDER.getFileName() + "-moved");
+		Files.move(NORTHSIDE_FOLDER, moved);
+		Response missing;
+		try {
+			missing = admin(NORTH_ADMIN, "POST", "/api/admin/knowledge/reindex");
+		}
+		finally {
+			Files.move(moved, NORTHSIDE_FOLDER);
+		}
+
+		assertThat(missing.status()).isEqualTo(409);
+		assertThat(missing.contentType()).startsWith("application/problem+json");
+		assertThat(missing.text("title")).isEqualTo("Knowledge folder missing");
+		assertThat(missing.body()).doesNotContain(NORTHSIDE_FOLDER.toString());
+		assertThat(chat("northside", null, "Where can I park?").json().get("intent").stringValue()).isEqualTo("answer");
 	}
 
 	private Response chat(String practice, String conversationId, String message) {

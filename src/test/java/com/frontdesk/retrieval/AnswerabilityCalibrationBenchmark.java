@@ -1,5 +1,6 @@
 package com.frontdesk.retrieval;
 
+import com.frontdesk.practice.PracticeId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class AnswerabilityCalibrationBenchmark {
 						|| f[0].equals("practice_info")) {
 					continue;
 				}
-				Retrieval retrieval = retriever.retrieve(f[1], "");
+				Retrieval retrieval = retriever.retrieve(PracticeId.DEFAULT, f[1], "");
 				Evidence e = retrieval.evidence();
 				rows.add(String.format(Locale.ROOT, "%d\t%.4f\t%.4f\t%.4f\t%d\t%s\t%s",
 						f[0].equals("not_covered") ? 0 : 1, e.coverage(), e.similarity(), e.examples(),

@@ -1,5 +1,6 @@
 package com.frontdesk.retrieval;
 
+import com.frontdesk.practice.PracticeId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -19,18 +20,18 @@ class KeywordOnlyRetrieverTest {
 
 	@Test
 	void answersWithoutVectors() {
-		Retrieval scar = retriever.retrieve("will it leave a big scar?", "");
+		Retrieval scar = retriever.retrieve(PracticeId.DEFAULT, "will it leave a big scar?", "");
 
 		assertThat(scar.covered()).isTrue();
 		assertThat(scar.passages().get(0).passage().section()).isEqualTo("Scars");
 		assertThat(scar.queryVector()).isNull();
-		assertThat(retriever.retrieve("What's the capital of France?", "").covered()).isFalse();
+		assertThat(retriever.retrieve(PracticeId.DEFAULT, "What's the capital of France?", "").covered()).isFalse();
 		assertThat(embeddings.modelLoaded()).isFalse();
 	}
 
 	@Test
 	void aModelAskedAboutAWholeSectionReadsAllItsPartsWithoutVectorsToo() {
-		Retrieval steps = retriever.retrieveForModel("how is the surgery done step by step", "");
+		Retrieval steps = retriever.retrieveForModel(PracticeId.DEFAULT, "how is the surgery done step by step", "");
 
 		assertThat(steps.covered()).isTrue();
 		assertThat(steps.passages()).hasSize(5)

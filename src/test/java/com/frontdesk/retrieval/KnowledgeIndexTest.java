@@ -1,5 +1,6 @@
 package com.frontdesk.retrieval;
 
+import com.frontdesk.practice.PracticeId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,8 +36,13 @@ class KnowledgeIndexTest {
 		registry.add("frontdesk.knowledge.watch-debounce", () -> "100ms");
 	}
 
-	@Autowired
+	/** The default practice's index. */
 	KnowledgeIndex index;
+
+	@Autowired
+	void defaultPracticesIndex(KnowledgeIndexes indexes) {
+		this.index = indexes.of(PracticeId.DEFAULT);
+	}
 
 	@Autowired
 	Retriever retriever;
@@ -54,13 +60,13 @@ class KnowledgeIndexTest {
 
 	@Test
 	void picksUpANewFileWithoutRestart() throws IOException {
-		assertThat(retriever.retrieve("what about the garage", "").covered()).isTrue();
-		assertThat(retriever.retrieve("is there wheelchair access", "").covered()).isFalse();
+		assertThat(retriever.retrieve(PracticeId.DEFAULT, "what about the garage", "").covered()).isTrue();
+		assertThat(retriever.retrieve(PracticeId.DEFAULT, "is there wheelchair access", "").covered()).isFalse();
 
 		write("access.md", "---\ntitle: Accessibility\n---\n## Wheelchair access\nEvery entrance has wheelchair access and ramps.\n");
 
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(retriever.retrieve("is there wheelchair access", "").covered()).isTrue());
+			.untilAsserted(() -> assertThat(retriever.retrieve(PracticeId.DEFAULT, "is there wheelchair access", "").covered()).isTrue());
 		assertThat(index.status().documents()).isEqualTo(2);
 	}
 
@@ -72,7 +78,7 @@ class KnowledgeIndexTest {
 
 		assertThat(status.passages()).isEqualTo(1);
 		assertThat(status.skippedFiles()).singleElement().satisfies(p -> assertThat(p.file()).isEqualTo("broken.md"));
-		assertThat(retriever.retrieve("garage", "").covered()).isTrue();
+		assertThat(retriever.retrieve(PracticeId.DEFAULT, "garage", "").covered()).isTrue();
 	}
 
 	@Test

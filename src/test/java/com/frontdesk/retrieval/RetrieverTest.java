@@ -1,5 +1,6 @@
 package com.frontdesk.retrieval;
 
+import com.frontdesk.practice.PracticeId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class RetrieverTest {
 			"does it treat spond ilo listhesis|spondylolisthesis", "is it used for disc itis|discitis",
 			"what does the wreck tractor do|retractor", "does it help degenrative disk disease|degenerative disc disease" })
 	void layWordsFindTheClinicalTerms(String question, String expected) {
-		Retrieval retrieval = retriever.retrieve(question, "");
+		Retrieval retrieval = retriever.retrieve(PracticeId.DEFAULT, question, "");
 
 		assertThat(retrieval.covered()).as("coverage %.2f", retrieval.coverage()).isTrue();
 		assertThat(retrieval.passages().get(0).passage().text()).contains(expected);
@@ -34,7 +35,7 @@ class RetrieverTest {
 	@ValueSource(strings = { "what is XLIF", "tell me about LLIF", "is DLIF done here", "latteral fussion",
 			"minimaly invasve lateral fusoin" })
 	void procedureNamesAndTyposFindTheProcedure(String question) {
-		Retrieval retrieval = retriever.retrieve(question, "");
+		Retrieval retrieval = retriever.retrieve(PracticeId.DEFAULT, question, "");
 
 		assertThat(retrieval.covered()).isTrue();
 		assertThat(retrieval.passages().get(0).passage().title()).isEqualTo("Minimally Invasive Lateral Fusion");
@@ -45,27 +46,27 @@ class RetrieverTest {
 			"what is the success rate", "does insurance cover it", "what are the risks of lateral fusion",
 			"do you do knee replacements", "how many weeks until I can drive", "chocolate cake recipe" })
 	void saysWhenTheKnowledgeDoesNotCoverTheQuestion(String question) {
-		assertThat(retriever.retrieve(question, "").covered()).isFalse();
+		assertThat(retriever.retrieve(PracticeId.DEFAULT, question, "").covered()).isFalse();
 	}
 
 	/** A wording none of the labelled questions has: the keywords and the passages' vectors alone pick the goals. */
 	@Test
 	void theSectionThatAnsweredTheNearestLabelledQuestionsComesFirst() {
-		Retrieval retrieval = retriever.retrieve("wat is lateral fusion, my doc brought it up", "");
+		Retrieval retrieval = retriever.retrieve(PracticeId.DEFAULT, "wat is lateral fusion, my doc brought it up", "");
 
 		assertThat(retrieval.passages().get(0).passage().section()).isEqualTo("What is minimally invasive lateral fusion?");
 	}
 
 	@Test
 	void whenEverySectionMentionsTheSurgeryTheMeaningOfTheQuestionDecides() {
-		Retrieval retrieval = retriever.retrieve("is this surgery right for me?", "");
+		Retrieval retrieval = retriever.retrieve(PracticeId.DEFAULT, "is this surgery right for me?", "");
 
 		assertThat(retrieval.passages().get(0).passage().section()).isEqualTo("Who is a good candidate?");
 	}
 
 	@Test
 	void aFollowUpUsesTheConversationTopicWithoutLosingItsOwnWords() {
-		Retrieval retrieval = retriever.retrieve("does it leave a scar?", "Minimally Invasive Lateral Fusion");
+		Retrieval retrieval = retriever.retrieve(PracticeId.DEFAULT, "does it leave a scar?", "Minimally Invasive Lateral Fusion");
 
 		assertThat(retrieval.covered()).isTrue();
 		assertThat(retrieval.passages().get(0).passage().section()).isEqualTo("Scars");
@@ -75,9 +76,9 @@ class RetrieverTest {
 	@ValueSource(strings = { "what are pedicle screws?", "how do they remove the disc",
 			"What is minimally invasive lateral fusion?" })
 	void whenTheKeywordsDecideTheModelGetsTheirPassagesWithoutWaitingForTheVectorSearch(String question) {
-		Retrieval both = retriever.retrieve(question, "");
+		Retrieval both = retriever.retrieve(PracticeId.DEFAULT, question, "");
 
-		Retrieval forModel = retriever.retrieveForModel(question, "");
+		Retrieval forModel = retriever.retrieveForModel(PracticeId.DEFAULT, question, "");
 
 		assertThat(forModel.queryVector() == null).as("the vector search was skipped").isTrue();
 		assertThat(forModel.covered()).isEqualTo(both.covered()).isTrue();
@@ -88,8 +89,8 @@ class RetrieverTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "what happens during the surgery?", "how is the surgery done step by step" })
 	void aQuestionAboutAWholeSectionGetsAllItsPartsInOrderAndTheModelDoesNotWaitForTheVectorSearch(String question) {
-		Retrieval forModel = retriever.retrieveForModel(question, "");
-		Retrieval embedded = retriever.retrieve(question, "");
+		Retrieval forModel = retriever.retrieveForModel(PracticeId.DEFAULT, question, "");
+		Retrieval embedded = retriever.retrieve(PracticeId.DEFAULT, question, "");
 
 		assertThat(forModel.queryVector() == null).as("the vector search was skipped").isTrue();
 		for (Retrieval retrieval : new Retrieval[] { forModel, embedded }) {
@@ -107,19 +108,19 @@ class RetrieverTest {
 	@ValueSource(strings = { "will they cut through my back muscles", "do they take the disc out?",
 			"what is the spacer made of", "is this surgery right for me?", "will it leave a scar?" })
 	void aQuestionAboutOnePartIsNotTakenForAWholeSection(String question) {
-		assertThat(retriever.retrieve(question, "").wholeSection()).isFalse();
-		assertThat(retriever.retrieveForModel(question, "").wholeSection()).isFalse();
+		assertThat(retriever.retrieve(PracticeId.DEFAULT, question, "").wholeSection()).isFalse();
+		assertThat(retriever.retrieveForModel(PracticeId.DEFAULT, question, "").wholeSection()).isFalse();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "how many?", "and?", "tell me more" })
 	void aFollowUpWithoutWordsOfItsOwnIsNotTakenForAWholeSection(String question) {
-		assertThat(retriever.retrieve(question, "Minimally Invasive Lateral Fusion").wholeSection()).isFalse();
+		assertThat(retriever.retrieve(PracticeId.DEFAULT, question, "Minimally Invasive Lateral Fusion").wholeSection()).isFalse();
 	}
 
 	@Test
 	void whenTheKeywordsCannotDecideTheModelGetsWhatTheMeaningOfTheQuestionFinds() {
-		Retrieval forModel = retriever.retrieveForModel("is this surgery right for me?", "");
+		Retrieval forModel = retriever.retrieveForModel(PracticeId.DEFAULT, "is this surgery right for me?", "");
 
 		assertThat(forModel.queryVector() != null).as("the vector search was made").isTrue();
 		assertThat(forModel.passages().get(0).passage().section()).isEqualTo("Who is a good candidate?");
@@ -129,7 +130,7 @@ class RetrieverTest {
 	@ValueSource(strings = { "What's the capital of France?", "how much does lateral fusion cost",
 			"what is the success rate", "do you do knee replacements", "chocolate cake recipe" })
 	void theModelsLookupSaysWhatTheKnowledgeDoesNotCoverLikeAnyOther(String question) {
-		assertThat(retriever.retrieveForModel(question, "").covered()).isFalse();
+		assertThat(retriever.retrieveForModel(PracticeId.DEFAULT, question, "").covered()).isFalse();
 	}
 
 	@Test
@@ -138,7 +139,7 @@ class RetrieverTest {
 		for (int i = 0; i < 700; i++) {
 			words.append("w").append(Integer.toString(i, 36)).append(' ');
 		}
-		assertThat(retriever.retrieve(words + " scar", "").passages()).isNotNull();
+		assertThat(retriever.retrieve(PracticeId.DEFAULT, words + " scar", "").passages()).isNotNull();
 	}
 
 }
