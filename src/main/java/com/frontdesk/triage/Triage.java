@@ -193,12 +193,19 @@ public class Triage {
 		throw new IllegalArgumentException("No triage concept " + id);
 	}
 
+	/**
+	 * "she's", "he's" (also typed "shes", "hes"): read as "she is", so that what someone else is going through now
+	 * ("she's slurring") is not confused with what she said or had ("she said she couldn't"), which analysis would
+	 * otherwise fold to the same word.
+	 */
+	private static final java.util.regex.Pattern HE_IS = java.util.regex.Pattern.compile("\\b(s?he)'?s\\b");
+
 	/** Lower case, plain apostrophes, accents folded, single spaces: so rules see the same text however it was typed. */
 	static String normalize(String message) {
 		String text = Normalizer.normalize(message == null ? "" : message, Normalizer.Form.NFKC)
 			.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u02BC', '\'').replace('`', '\'');
 		text = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-		return text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+		return HE_IS.matcher(text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip()).replaceAll("$1 is");
 	}
 
 }
