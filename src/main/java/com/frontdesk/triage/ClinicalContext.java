@@ -202,12 +202,22 @@ final class ClinicalContext {
 
 	private boolean before(ContextKind kind, int m, BitSet members, int reach) {
 		for (int[] phrase : phrases.get(kind)) {
-			if (phrase[1] <= m && m - phrase[1] < reach && segment[phrase[0]] == segment[m] && !intersects(phrase, members)
+			if (phrase[1] <= m && m - phrase[1] < reach && segment[phrase[0]] == segment[m]
+					&& (!intersects(phrase, members) || leads(phrase, members))
 					&& !(kind == ContextKind.HYPOTHETICAL && insideUncertain(phrase))) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * "not having trouble peeing", "could I lose bladder control": a negation or hypothetical that shares its last
+	 * words with the red flag's first ("having trouble", "lose") still reaches it when it starts before it; one that
+	 * starts with it ("not able to pee") is part of the red flag.
+	 */
+	private static boolean leads(int[] phrase, BitSet members) {
+		return phrase[0] < members.nextSetBit(0);
 	}
 
 	/**

@@ -84,7 +84,10 @@ public class Triage {
 							+ "(?!.*\\b(?:appointment|consultation|book|schedul\\w*|call)\\b)|"
 							+ "\\b(?:take|taking|stop|stopping|on|off|use|using|mix|mixing)\\W+(?:\\w+\\W+){0,2}?" + DRUG
 							+ "|" + DRUG + "\\W+(?:\\w+\\W+){0,3}?(?:before|after|ok|okay|safe|allowed|fine|with)\\b"
-							+ "|\\b(?:safe|ok|okay|alright|fine) to (?:stop|quit)\\b"),
+							+ "|\\b(?:safe|ok|okay|alright|fine) to (?:stop|quit)\\b"
+							// giving someone their medicine; taking one's own on the day of the operation
+							+ "|\\b(?:can|should|may|could|do) i give (?:him|her|them|my)\\b"
+							+ "|\\btake (?:it|them|these|those)\\b[^.?!]{0,40}\\b(?:day|morning|night) (?:of|before)\\b"),
 			// Which medicine to take, what one does or whether it helps: only the care team can say, for this patient.
 			TriageRule.ofMedicine("medicine-question", NEEDS_CLINICIAN,
 					"\\b(?:is there|are there|any(?:thing)?|what|which|suggest|recommend)\\b(?:\\W+\\w+){0,3}?\\W+" + MEDICINE
@@ -105,12 +108,14 @@ public class Triage {
 							+ "|\\b(?:diseases?|conditions?|illness(?:es)?|infections?) (?:\\w+ ){0,2}i (?:would |might |could |may )?(?:have|got)\\b"
 							+ "|\\b(?:do|will|would) i (?:really |actually |definitely )?(?:need|have to have|have to get) (?:(?:the|a|an|this|that|back|spine|spinal|lateral) ){0,2}(?:surgery|operation|fusion|mri|x-?ray|scan|procedure)\\b"
 							+ "|\\b(?:safe|ok|okay|dangerous|risky) for me\\b"
-							+ "|\\bshould i (?:get|have|do|go for) (?:the )?(?:surgery|operation|fusion|procedure)\\b"),
+							+ "|\\bshould i (?:get|have|do|go for) (?:the )?(?:surgery|operation|fusion|procedure)\\b"
+							+ "|\\bdoes (?:that|this|it) mean (?:that )?i (?:need|have|should)\\b"),
 			TriageRule.of("test-results", NEEDS_CLINICIAN,
 					"\\b(?:my|the) (?:mri|x-?rays?|ct|cat scan|scans?|tests?|test results|results|report|blood ?work|labs?|emg)\\b\\W+(?:\\w+\\W+){0,3}?"
 							+ "(?:shows?|showed|says|said|mean|means|found|revealed|came back|read|looks?)\\b"
 							+ "|\\b(?:read|interpret|look at|explain) my (?:mri|x-?rays?|ct|scans?|results|report|labs?|images?)\\b"
-							+ "|\\bwhat does (?:my|this) (?:mri|x-?ray|ct|scan|result|report)\\b"),
+							+ "|\\bwhat does (?:my|this) (?:mri|x-?ray|ct|scan|result|report)\\b"
+							+ "|\\b(?:report|mri|x-?rays?|ct|scans?|results?|labs?|blood ?work)\\b[^?]{0,120}\\b(?:good or bad|bad or good)\\b"),
 			// Attempts to make the assistant ignore its rules or reveal them.
 			TriageRule.of("prompt-injection", MANIPULATION,
 					"\\b(?:ignore|disregard|forget|override|bypass)\\W+(?:\\w+\\W+){0,3}?(?:instructions?|rules?|prompts?|guidelines|guardrails|programming|restrictions?|directions)\\b"
@@ -188,12 +193,19 @@ public class Triage {
 		throw new IllegalArgumentException("No triage concept " + id);
 	}
 
+	/**
+	 * "she's", "he's" (also typed "shes", "hes"): read as "she is", so that what someone else is going through now
+	 * ("she's slurring") is not confused with what she said or had ("she said she couldn't"), which analysis would
+	 * otherwise fold to the same word.
+	 */
+	private static final java.util.regex.Pattern HE_IS = java.util.regex.Pattern.compile("\\b(s?he)'?s\\b");
+
 	/** Lower case, plain apostrophes, accents folded, single spaces: so rules see the same text however it was typed. */
 	static String normalize(String message) {
 		String text = Normalizer.normalize(message == null ? "" : message, Normalizer.Form.NFKC)
 			.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u02BC', '\'').replace('`', '\'');
 		text = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-		return text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+		return HE_IS.matcher(text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip()).replaceAll("$1 is");
 	}
 
 }

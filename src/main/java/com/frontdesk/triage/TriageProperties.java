@@ -20,7 +20,7 @@ public record TriageProperties(@DefaultValue SafetyNetSettings safetyNet) {
 	 * examples themselves, each left out in turn, see docs/benchmarks.md)
 	 */
 	public record SafetyNetSettings(@DefaultValue("true") boolean enabled, @DefaultValue("0.70") double threshold,
-			@DefaultValue("0.14") double exampleMargin) {
+			@DefaultValue("0.12") double exampleMargin) {
 	}
 
 }

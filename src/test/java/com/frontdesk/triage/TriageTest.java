@@ -155,6 +155,36 @@ class TriageTest {
 		assertThat(result.urgent()).as(result.rule()).isFalse();
 	}
 
+	/**
+	 * A negation or hypothetical that runs into the red flag's first words ("not having trouble"), a normal
+	 * temperature, Spanish "hace N años", what someone else said they had, and worries about the future are not
+	 * reports of a red flag.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "im not having trouble peeing or anything, just wondering when I can go back to the gym",
+			"could I lose bladder control from the operation?", "will I be in severe pain when I wake up?",
+			"will I need a catheter? I'm nervous about not being able to pee afterwards",
+			"temp is normal 36.8, I just feel tired after the surgery, is that normal?",
+			"nothing is leaking from the wound, the glue is peeling though",
+			"Hace cinco años tuve una infección en la herida de otra operación, ¿eso afecta esta cirugía?",
+			"¿Es normal tener un poco de fiebre los primeros días después de la cirugía?",
+			"my friend had the same surgery and she said she couldn't pee for a day, was that just a catheter thing?" })
+	void contextThatReachesIntoTheRedFlagOrTheFutureIsNotAnEmergency(String message) {
+		TriageResult result = triage.assess(message);
+		assertThat(result.urgent()).as(result.rule()).isFalse();
+	}
+
+	/** Words that contain a negation but report the symptom ("no siente", "no aguanta"), and someone else's now. */
+	@ParameterizedTest
+	@ValueSource(strings = { "mi mamá se hizo pipí encima sin darse cuenta y dice que no siente las nalgas",
+			"mi hijo no aguanta el dolor, grita cada vez que se mueve y las pastillas no le hacen nada",
+			"my husband, he's slurring his words since this morning, how common is that?",
+			"MY FACE IS SWELLING AND IT'S HARD TO SWALLOW", "wheezing since I took the new pain pill an hour ago",
+			"the right side of my body feels weak and tingly, came on in the last 20 minutes" })
+	void symptomsToldWithANegationWordOrAboutSomeoneNowAreEmergencies(String message) {
+		assertThat(triage.assess(message).urgent()).isTrue();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "my teeth are chattering and I can't get warm, had my laminectomy tuesday",
 			"my incision has gone hot and puffy since yesterday", "there's blood in my mucus this morning",

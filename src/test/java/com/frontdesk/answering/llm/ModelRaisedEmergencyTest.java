@@ -10,8 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -33,11 +31,12 @@ import tools.jackson.databind.JsonNode;
  * marks with {@code EMERGENCY} reads the emergency advice first (and only it), with the emergency action, over
  * {@code /api/chat} and {@code /api/chat/stream}, and the turn is stored as an emergency. WireMock stands in for an
  * OpenAI-compatible server. The model answers only questions the practice's content covers; a follow-up that mentions
- * symptoms gets there once the model has rewritten it as a standalone question.
+ * symptoms gets there once the model has rewritten it as a standalone question. No test here depends on how fast the
+ * model server answers (generous timeouts); a model that stalls after the marker is {@link ModelStalledAfterEmergencyTest}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "frontdesk.llm.provider=openai", "frontdesk.llm.api-key=test-key", "frontdesk.llm.model=test-model",
-				"frontdesk.llm.first-token-timeout=1s", "frontdesk.llm.timeout=3s", "frontdesk.llm.max-retry-wait=1s",
+				"frontdesk.llm.first-token-timeout=30s", "frontdesk.llm.timeout=30s", "frontdesk.llm.max-retry-wait=1s",
 				"frontdesk.llm.breaker-failures=100" })
 class ModelRaisedEmergencyTest {
 
@@ -45,7 +44,6 @@ class ModelRaisedEmergencyTest {
 
 	static final String COMPLETIONS = "/v1/chat/completions";
 
-	/** Stroke signs: no triage rule names them, so the message reaches the model. */
 	/** Signs triage does not recognise (no concept names them) but a model may: only the model can raise this turn. */
 	static final String STROKE_SIGNS = "I feel awful, grey and clammy and my heart is racing, is that part of healing?";
 
@@ -145,18 +143,6 @@ class ModelRaisedEmergencyTest {
 		MODEL.stubFor(post(urlEqualTo(COMPLETIONS)).withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
 			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
 				.withBody(OpenAiStubs.truncatedStream(MODEL_SENTENCE, "\nEMERGENCY"))));
-
-		assertEmergencyAdvice(client().chat(greeted(), STROKE_SIGNS).json());
-	}
-
-	@Test
-	void aModelThatStallsAfterTheMarkerStillRaisesTheTurnWhenItTimesOut() {
-		List<String> pieces = new ArrayList<>(List.of("EMERGENCY"));
-		pieces.addAll(Collections.nCopies(30, " "));
-		MODEL.stubFor(post(urlEqualTo(COMPLETIONS)).withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
-			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
-				.withBody(OpenAiStubs.stream(pieces.toArray(String[]::new)))
-				.withChunkedDribbleDelay(20, 8000)));
 
 		assertEmergencyAdvice(client().chat(greeted(), STROKE_SIGNS).json());
 	}
