@@ -25,6 +25,7 @@ import com.frontdesk.channels.messaging.CallbackFormStore.Step;
 import com.frontdesk.conversation.ConversationStore;
 import com.frontdesk.conversation.Intent;
 import com.frontdesk.conversation.Turn;
+import com.frontdesk.practice.Audience;
 import com.frontdesk.practice.PracticeId;
 import com.frontdesk.practice.PracticeProfile;
 import com.frontdesk.triage.Triage;
@@ -67,84 +68,84 @@ class CallbackExchange {
 
 	private final Triage triage;
 
-	private final PracticeProfile practice;
-
 	private final Duration timeout;
 
 	private final Clock clock;
 
 	CallbackExchange(CallbackFormStore forms, CallbackRequests callbacks, ContactStore contacts,
-			ConversationStore conversations, Triage triage, PracticeProfile practice, CallbackProperties properties,
-			Clock clock) {
+			ConversationStore conversations, Triage triage, CallbackProperties properties, Clock clock) {
 		this.forms = forms;
 		this.callbacks = callbacks;
 		this.contacts = contacts;
 		this.conversations = conversations;
 		this.triage = triage;
-		this.practice = practice;
 		this.timeout = properties.formTimeout();
 		this.clock = clock;
 	}
 
 	/** Whether the sender is in the middle of a callback request (their next YES is an answer, not an SMS opt-in). */
-	boolean underWay(MessagingChannel channel, String sender) {
-		return current(channel, sender).isPresent();
+	boolean underWay(MessagingChannel channel, InboundMessage message) {
+		return current(channel, message).isPresent();
 	}
 
 	/** Ends an exchange without a request (the sender opted out). */
-	void abandon(MessagingChannel channel, String sender) {
-		forms.delete(channel.name(), sender);
+	void abandon(MessagingChannel channel, InboundMessage message) {
+		forms.delete(message.practice(), channel.name(), message.sender());
 	}
 
 	/**
 	 * The reply when the message starts or continues a callback request; empty when the turn pipeline answers it
 	 * (no exchange under way and none asked for, or an emergency, which also ends the exchange).
 	 */
-	Optional<String> reply(MessagingChannel channel, InboundMessage message) {
+	Optional<String> reply(MessagingChannel channel, InboundMessage message, Audience audience) {
+		PracticeProfile practice = audience.profile();
 		String text = message.text().strip();
-		Optional<Form> form = current(channel, message.sender());
+		Optional<Form> form = current(channel, message);
 		TriageOutcome safety = triage.assess(text).outcome();
 		if (safety == TriageOutcome.EMERGENCY || safety == TriageOutcome.SELF_HARM) {
 			if (form.isPresent()) {
-				forms.delete(channel.name(), message.sender());
+				abandon(channel, message);
 				log.info("A {} callback request was ended by an emergency reply", channel.name());
 			}
 			return Optional.empty();
 		}
 		String words = words(text);
 		if (form.isEmpty()) {
-			return START.matcher(words).matches() ? Optional.of(start(channel, message, text)) : Optional.empty();
+			return START.matcher(words).matches() ? Optional.of(start(channel, message, text, practice))
+					: Optional.empty();
 		}
-		String reply = CANCEL.contains(words) ? cancel(form.get()) : next(channel, form.get(), text, words);
+		String reply = CANCEL.contains(words) ? cancel(form.get(), practice)
+				: next(channel, form.get(), text, words, practice);
 		record(form.get().conversationId(), text, reply);
 		return Optional.of(reply);
 	}
 
-	private Optional<Form> current(MessagingChannel channel, String sender) {
-		Optional<Form> form = forms.find(channel.name(), sender);
+	private Optional<Form> current(MessagingChannel channel, InboundMessage message) {
+		Optional<Form> form = forms.find(message.practice(), channel.name(), message.sender());
 		if (form.isPresent() && form.get().updatedAt().plus(timeout).isBefore(clock.instant())) {
-			forms.delete(channel.name(), sender);
+			abandon(channel, message);
 			return Optional.empty();
 		}
 		return form;
 	}
 
-	private String start(MessagingChannel channel, InboundMessage message, String text) {
-		String conversation = contacts.conversation(channel.name(), message.sender())
-			.filter(id -> conversations.exists(PracticeId.DEFAULT, id))
+	private String start(MessagingChannel channel, InboundMessage message, String text, PracticeProfile practice) {
+		PracticeId to = message.practice();
+		String conversation = contacts.conversation(to, channel.name(), message.sender())
+			.filter(id -> conversations.exists(to, id))
 			.orElseGet(() -> {
-				String id = conversations.create(PracticeId.DEFAULT, channel.name());
-				contacts.link(channel.name(), message.sender(), id);
+				String id = conversations.create(to, channel.name());
+				contacts.link(to, channel.name(), message.sender(), id);
 				return id;
 			});
-		forms.start(channel.name(), message.sender(), conversation);
+		forms.start(to, channel.name(), message.sender(), conversation);
 		String reply = "Happy to arrange a call back from " + practice.name() + ". A few quick questions (reply "
 				+ cancelWord(channel) + " at any time to stop).\n\nWhat is your name?";
 		record(conversation, text, reply);
 		return reply;
 	}
 
-	private String next(MessagingChannel channel, Form form, String text, String words) {
+	private String next(MessagingChannel channel, Form form, String text, String words, PracticeProfile practice) {
 		if (form.step() != Step.REASON && text.endsWith("?")) {
 			return "I'm taking your callback request at the moment. Please answer the question above, or reply "
 					+ cancelWord(channel) + " to stop and ask your question.";
@@ -155,10 +156,11 @@ class CallbackExchange {
 					: NO.contains(words) ? saved(form.withPhone(null).at(Step.PHONE), phoneQuestion())
 							: phone(channel, form, text);
 			case PHONE -> phone(channel, form, text);
-			case TIME -> time(form, words);
+			case TIME -> time(form, words, practice);
 			case REASON -> reason(form, text, words);
-			case CONSENT -> YES.contains(words) ? submit(channel, form)
-					: NO.contains(words) ? cancel(form) : "Please reply YES to send your request, or NO to cancel.";
+			case CONSENT -> YES.contains(words) ? submit(channel, form, practice)
+					: NO.contains(words) ? cancel(form, practice)
+							: "Please reply YES to send your request, or NO to cancel.";
 		};
 	}
 
@@ -186,7 +188,7 @@ class CallbackExchange {
 		return saved(form.withPhone(phone.number()).at(Step.TIME), timeQuestion());
 	}
 
-	private String time(Form form, String words) {
+	private String time(Form form, String words, PracticeProfile practice) {
 		Optional<PreferredTime> time = preferredTime(words);
 		if (time.isEmpty()) {
 			return "Please reply 1, 2, 3 or 4.\n\n" + timeQuestion();
@@ -201,29 +203,28 @@ class CallbackExchange {
 		if (reason != null && reason.length() > callbacks.maxReasonLength()) {
 			return "Please keep it under " + callbacks.maxReasonLength() + " characters, or reply SKIP.";
 		}
-		return saved(form.withReason(reason).at(Step.CONSENT), callbacks.consentWording(PracticeId.DEFAULT).text()
+		return saved(form.withReason(reason).at(Step.CONSENT), callbacks.consentWording(form.practice()).text()
 				+ "\n\nReply YES to agree and send your request, or NO to cancel.");
 	}
 
-	private String submit(MessagingChannel channel, Form form) {
+	private String submit(MessagingChannel channel, Form form, PracticeProfile practice) {
 		CallbackReceipt receipt;
 		try {
-			receipt = callbacks.submit(new CallbackSubmission(PracticeId.DEFAULT, form.conversationId(), channel.name(),
+			receipt = callbacks.submit(new CallbackSubmission(form.practice(), form.conversationId(), channel.name(),
 					form.name(), form.phone(), null, form.preferredTime(), form.reason(), true,
-					callbacks.consentWording(PracticeId.DEFAULT).version(),
-					"form-" + form.formId()));
+					callbacks.consentWording(form.practice()).version(), "form-" + form.formId()));
 		}
 		catch (InvalidCallbackRequest ex) {
-			forms.delete(form.channel(), form.sender());
+			forms.delete(form.practice(), form.channel(), form.sender());
 			return "Sorry, your request could not be stored: " + ex.problems().get(0).detail()
 					+ " Reply CALL to start again, or call " + practice.name() + " at " + practice.phone() + ".";
 		}
-		forms.delete(form.channel(), form.sender());
+		forms.delete(form.practice(), form.channel(), form.sender());
 		return receipt.message();
 	}
 
-	private String cancel(Form form) {
-		forms.delete(form.channel(), form.sender());
+	private String cancel(Form form, PracticeProfile practice) {
+		forms.delete(form.practice(), form.channel(), form.sender());
 		return "OK, I have stopped your callback request and sent nothing to the practice. You can still call "
 				+ practice.name() + " at " + practice.phone() + ".";
 	}

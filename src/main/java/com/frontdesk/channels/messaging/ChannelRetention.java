@@ -49,32 +49,36 @@ class ChannelRetention implements RetentionPurge {
 	@EventListener
 	void erased(ConversationErased erased) {
 		for (Contact contact : contacts(erased.conversationId())) {
-			jdbc.sql("delete from channel_message where channel = ? and sender = ?")
-				.params(contact.channel(), contact.sender())
+			jdbc.sql("delete from channel_message where practice_id = ? and channel = ? and sender = ?")
+				.params(contact.practice(), contact.channel(), contact.sender())
 				.update();
 			if (contact.optedOut()) {
-				jdbc.sql("update channel_contact set conversation_id = null, updated_at = ? where channel = ? and sender = ?")
-					.params(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), contact.channel(),
-							contact.sender())
+				jdbc.sql("""
+						update channel_contact set conversation_id = null, updated_at = ?
+						where practice_id = ? and channel = ? and sender = ?""")
+					.params(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), contact.practice(),
+							contact.channel(), contact.sender())
 					.update();
 			}
 			else {
-				jdbc.sql("delete from channel_contact where channel = ? and sender = ?")
-					.params(contact.channel(), contact.sender())
+				jdbc.sql("delete from channel_contact where practice_id = ? and channel = ? and sender = ?")
+					.params(contact.practice(), contact.channel(), contact.sender())
 					.update();
 			}
 		}
 	}
 
 	private List<Contact> contacts(String conversationId) {
-		return jdbc.sql("select channel, sender, opted_out_at from channel_contact where conversation_id = ?")
+		return jdbc
+			.sql("select practice_id, channel, sender, opted_out_at from channel_contact where conversation_id = ?")
 			.param(conversationId)
-			.query((row, rowNum) -> new Contact(row.getString("channel"), row.getString("sender"),
+			.query((row, rowNum) -> new Contact(row.getString("practice_id"), row.getString("channel"),
+					row.getString("sender"),
 					row.getTimestamp("opted_out_at") != null))
 			.list();
 	}
 
-	private record Contact(String channel, String sender, boolean optedOut) {
+	private record Contact(String practice, String channel, String sender, boolean optedOut) {
 	}
 
 }

@@ -13,12 +13,13 @@ import org.springframework.stereotype.Component;
 import com.frontdesk.answering.Citation;
 import com.frontdesk.booking.Action;
 import com.frontdesk.conversation.ChatReply;
+import com.frontdesk.practice.Audience;
 
 /**
  * Renders a reply for a plain-text messaging platform: emergency instructions first, the reply, its sources as short
  * names with links, then the booking link, phone number and callback offer ("Reply CALL") the buttons of the website
- * would offer; split into
- * messages under the platform's limit, and shortened (saying where to read more) beyond its most messages.
+ * would offer (the practice's own, as the pipeline made them for it); split into messages under the platform's limit,
+ * and shortened (saying where to read more at the practice the patient wrote to) beyond its most messages.
  */
 @Component
 class PlainTextReplies {
@@ -29,8 +30,8 @@ class PlainTextReplies {
 		this.texts = texts;
 	}
 
-	List<String> render(ChatReply reply, ReplyLimits limits) {
-		return split(compose(reply), limits);
+	List<String> render(ChatReply reply, ReplyLimits limits, Audience audience) {
+		return split(compose(reply), limits, audience);
 	}
 
 	String compose(ChatReply reply) {
@@ -50,12 +51,13 @@ class PlainTextReplies {
 		return String.join("\n\n", paragraphs);
 	}
 
-	List<String> split(String text, ReplyLimits limits) {
+	/** The text in messages under the platform's limit; beyond its most messages, shortened with the practice's website. */
+	List<String> split(String text, ReplyLimits limits, Audience audience) {
 		List<String> parts = TextSplitter.split(text, limits.partLength());
 		if (parts.size() <= limits.maxParts()) {
 			return parts;
 		}
-		String suffix = "\n\n" + texts.shortened();
+		String suffix = "\n\n" + texts.shortened(audience);
 		List<String> kept = new ArrayList<>(parts.subList(0, limits.maxParts()));
 		String last = kept.get(kept.size() - 1);
 		if (last.length() + suffix.length() > limits.partLength()) {

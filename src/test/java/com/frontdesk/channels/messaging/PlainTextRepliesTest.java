@@ -3,6 +3,8 @@ package com.frontdesk.channels.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +12,10 @@ import com.frontdesk.answering.Citation;
 import com.frontdesk.booking.Action;
 import com.frontdesk.conversation.ChatReply;
 import com.frontdesk.conversation.Intent;
+import com.frontdesk.booking.PatientTexts;
+import com.frontdesk.practice.Audience;
+import com.frontdesk.practice.Practice;
+import com.frontdesk.practice.PracticeId;
 import com.frontdesk.practice.PracticeProfile;
 
 /** How replies read on a plain-text platform. */
@@ -21,7 +27,10 @@ class PlainTextRepliesTest {
 
 	static final String PAGE = "https://www.example.com/procedures/minimally-invasive-lateral-fusion";
 
-	final PlainTextReplies replies = new PlainTextReplies(new ChannelTexts(PRACTICE));
+	final PlainTextReplies replies = new PlainTextReplies(new ChannelTexts(new PatientTexts()));
+
+	static final Audience AUDIENCE = new Audience(new Practice(PracticeId.DEFAULT, PRACTICE, Optional.empty(), List.of(),
+			Map.of()), false);
 
 	@Test
 	void replacesTheSourceLineWithTheSourceNameAndLink() {
@@ -67,7 +76,7 @@ class PlainTextRepliesTest {
 		ChatReply reply = new ChatReply("c", "Please get help.", Intent.EMERGENCY, List.of(),
 				List.of(new Action("emergency", "Call 911 now", "tel:911", "911")), "1");
 
-		List<String> parts = replies.render(reply, new ReplyLimits(200, 1));
+		List<String> parts = replies.render(reply, new ReplyLimits(200, 1), AUDIENCE);
 
 		assertThat(parts).containsExactly("Call 911 now.\n\nPlease get help.");
 	}
@@ -77,7 +86,7 @@ class PlainTextRepliesTest {
 		String paragraph = "This sentence is about the procedure and is fairly long. ".repeat(10).strip();
 		String text = String.join("\n\n", paragraph, paragraph, paragraph);
 
-		List<String> parts = replies.split(text, new ReplyLimits(600, 5));
+		List<String> parts = replies.split(text, new ReplyLimits(600, 5), AUDIENCE);
 
 		assertThat(parts).hasSizeGreaterThan(1).allSatisfy(part -> assertThat(part).hasSizeLessThanOrEqualTo(600));
 		assertThat(String.join(" ", parts).replaceAll("\\s+", " ")).isEqualTo(text.replaceAll("\\s+", " "));
@@ -88,7 +97,7 @@ class PlainTextRepliesTest {
 	void shortensBeyondTheMostMessagesAndSaysWhereToReadMore() {
 		String text = "A sentence that goes on. ".repeat(200);
 
-		List<String> parts = replies.split(text, new ReplyLimits(300, 2));
+		List<String> parts = replies.split(text, new ReplyLimits(300, 2), AUDIENCE);
 
 		assertThat(parts).hasSize(2).allSatisfy(part -> assertThat(part).hasSizeLessThanOrEqualTo(300));
 		assertThat(parts.get(1)).endsWith("(Shortened. More at https://www.example.com or call +1-555-0100.)");
