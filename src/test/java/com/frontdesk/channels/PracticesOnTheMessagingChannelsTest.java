@@ -6,6 +6,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.contains;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 import java.util.List;
 import java.util.Map;
@@ -23,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import com.frontdesk.channels.messaging.Eventually;
 import com.frontdesk.channels.messaging.MessageRows;
@@ -32,6 +37,7 @@ import com.frontdesk.support.FakePlatforms;
 import com.frontdesk.support.KnowledgeFolders;
 import com.frontdesk.support.Webhooks;
 import com.frontdesk.support.Webhooks.Inbound;
+import com.frontdesk.triage.Triage;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
@@ -95,6 +101,9 @@ class PracticesOnTheMessagingChannelsTest {
 
 	@Autowired
 	MeterRegistry metrics;
+
+	@MockitoSpyBean
+	Triage triage;
 
 	MessageRows rows;
 
@@ -202,14 +211,16 @@ class PracticesOnTheMessagingChannelsTest {
 	}
 
 	@Test
-	void aRedFlagOnWhatsAppIsStoredOnceAndAnsweredOnceWithNorthsidesEmergencyNumber() {
+	void aRedFlagOnWhatsAppIsTriagedOnceStoredOnceAndAnsweredOnceWithNorthsidesEmergencyNumber() {
 		String from = nextSender();
 		String redFlag = "I can't feel my legs and I wet myself since this morning " + from;
+		clearInvocations(triage);
 
 		String reply = say(northWhatsApp(from, redFlag), whatsAppTo(NORTH_NUMBER_ID, from), Webhooks::whatsAppText);
 
 		assertThat(reply).contains("999").doesNotContain("911");
 		assertThat(platforms.findAll(whatsAppTo(NORTH_NUMBER_ID, from))).hasSize(1);
+		verify(triage, times(1)).assess(contains(from));
 		assertThat(jdbc.sql("select intent from turn where conversation_id = ?")
 			.param(conversationOf("northside", "whatsapp", from))
 			.query(String.class)
@@ -217,8 +228,9 @@ class PracticesOnTheMessagingChannelsTest {
 	}
 
 	@Test
-	void aCallbackRequestOverSmsIsNorthsides() {
+	void aCallbackRequestOverSmsGoesThroughThePipelineOnceATurnAndIsNorthsides() {
 		String from = "+" + nextSender();
+		clearInvocations(triage);
 		assertThat(text(from, "CALL")).startsWith("Happy to arrange a call back from Northside Spine Center")
 			.contains("reply EXIT");
 		assertThat(text(from, "Ana North")).startsWith("Thank you. Shall we call you on");
@@ -227,6 +239,7 @@ class PracticesOnTheMessagingChannelsTest {
 		assertThat(text(from, "skip")).startsWith("I agree that Northside Spine Center may contact me");
 		assertThat(text(from, "yes")).startsWith("Thank you, we have your request.");
 
+		verify(triage, times(1)).assess(contains("Ana North"));
 		String conversation = conversationOf("northside", "sms", from);
 		assertThat(jdbc.sql("select question from turn where conversation_id = ? order by id")
 			.param(conversation)

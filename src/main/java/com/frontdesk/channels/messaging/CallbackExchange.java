@@ -3,10 +3,10 @@ package com.frontdesk.channels.messaging;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -22,22 +22,17 @@ import com.frontdesk.booking.PhoneNumbers;
 import com.frontdesk.booking.PreferredTime;
 import com.frontdesk.channels.messaging.CallbackFormStore.Form;
 import com.frontdesk.channels.messaging.CallbackFormStore.Step;
-import com.frontdesk.conversation.ConversationStore;
-import com.frontdesk.conversation.Intent;
-import com.frontdesk.conversation.Turn;
+import com.frontdesk.conversation.TurnStep;
 import com.frontdesk.practice.Audience;
-import com.frontdesk.practice.PracticeId;
-import com.frontdesk.practice.PracticeProfile;
-import com.frontdesk.triage.Triage;
-import com.frontdesk.triage.TriageOutcome;
 
 /**
  * A callback request on a messaging channel, as a short guided exchange: name, phone (the sender's own number
  * offered for confirmation where the channel gives it: WhatsApp, SMS), preferred time, an optional reason, then the
- * consent, word for word; then the request is stored and the patient told when to expect the call. It starts with
- * CALL (which booking replies offer) or "call me back", survives restarts (the state is in the database), and the
- * patient can cancel at any point. Triage runs first on every message: an emergency ends the exchange and gets the
- * emergency reply. Each step is kept in the conversation as a booking turn, so staff see the whole exchange.
+ * consent, word for word; then the request is stored for the practice the patient wrote to and the patient told when
+ * to expect the call. It starts with CALL (which booking replies offer) or "call me back", survives restarts (the
+ * state is in the database), and the patient can cancel at any point. It is a {@link TurnStep} of the turn pipeline:
+ * triage runs first on every message, once, and an emergency ends the exchange and gets the emergency reply; each
+ * step is stored by the pipeline as a booking turn of the conversation, so staff see the whole exchange.
  */
 @Component
 class CallbackExchange {
@@ -62,23 +57,13 @@ class CallbackExchange {
 
 	private final CallbackRequests callbacks;
 
-	private final ContactStore contacts;
-
-	private final ConversationStore conversations;
-
-	private final Triage triage;
-
 	private final Duration timeout;
 
 	private final Clock clock;
 
-	CallbackExchange(CallbackFormStore forms, CallbackRequests callbacks, ContactStore contacts,
-			ConversationStore conversations, Triage triage, CallbackProperties properties, Clock clock) {
+	CallbackExchange(CallbackFormStore forms, CallbackRequests callbacks, CallbackProperties properties, Clock clock) {
 		this.forms = forms;
 		this.callbacks = callbacks;
-		this.contacts = contacts;
-		this.conversations = conversations;
-		this.triage = triage;
 		this.timeout = properties.formTimeout();
 		this.clock = clock;
 	}
@@ -94,30 +79,44 @@ class CallbackExchange {
 	}
 
 	/**
-	 * The reply when the message starts or continues a callback request; empty when the turn pipeline answers it
-	 * (no exchange under way and none asked for, or an emergency, which also ends the exchange).
+	 * The exchange as a step of the message's turn: it answers when the message starts or continues a callback
+	 * request, and leaves the message to the pipeline otherwise (no exchange under way and none asked for); an
+	 * emergency ends the exchange.
 	 */
-	Optional<String> reply(MessagingChannel channel, InboundMessage message, Audience audience) {
-		PracticeProfile practice = audience.profile();
-		String text = message.text().strip();
-		Optional<Form> form = current(channel, message);
-		TriageOutcome safety = triage.assess(text).outcome();
-		if (safety == TriageOutcome.EMERGENCY || safety == TriageOutcome.SELF_HARM) {
-			if (form.isPresent()) {
-				abandon(channel, message);
-				log.info("A {} callback request was ended by an emergency reply", channel.name());
+	TurnStep step(MessagingChannel channel, InboundMessage message, Audience audience) {
+		return new TurnStep() {
+
+			@Override
+			public Optional<String> reply(String text, Supplier<String> conversation) {
+				return CallbackExchange.this.reply(channel, message, audience, text, conversation);
 			}
-			return Optional.empty();
-		}
+
+			@Override
+			public void interrupted() {
+				if (current(channel, message).isPresent()) {
+					abandon(channel, message);
+					log.info("A {} callback request was ended by an emergency reply", channel.name());
+				}
+			}
+
+		};
+	}
+
+	private Optional<String> reply(MessagingChannel channel, InboundMessage message, Audience audience, String text,
+			Supplier<String> conversation) {
+		Optional<Form> form = current(channel, message);
 		String words = words(text);
 		if (form.isEmpty()) {
-			return START.matcher(words).matches() ? Optional.of(start(channel, message, text, practice))
-					: Optional.empty();
+			if (!START.matcher(words).matches()) {
+				return Optional.empty();
+			}
+			forms.start(message.practice(), channel.name(), message.sender(), conversation.get());
+			return Optional.of("Happy to arrange a call back from " + audience.profile().name()
+					+ ". A few quick questions (reply " + cancelWord(channel)
+					+ " at any time to stop).\n\nWhat is your name?");
 		}
-		String reply = CANCEL.contains(words) ? cancel(form.get(), practice)
-				: next(channel, form.get(), text, words, practice);
-		record(form.get().conversationId(), text, reply);
-		return Optional.of(reply);
+		return Optional.of(CANCEL.contains(words) ? cancel(form.get(), audience)
+				: next(channel, form.get(), text, words, audience));
 	}
 
 	private Optional<Form> current(MessagingChannel channel, InboundMessage message) {
@@ -129,23 +128,7 @@ class CallbackExchange {
 		return form;
 	}
 
-	private String start(MessagingChannel channel, InboundMessage message, String text, PracticeProfile practice) {
-		PracticeId to = message.practice();
-		String conversation = contacts.conversation(to, channel.name(), message.sender())
-			.filter(id -> conversations.exists(to, id))
-			.orElseGet(() -> {
-				String id = conversations.create(to, channel.name());
-				contacts.link(to, channel.name(), message.sender(), id);
-				return id;
-			});
-		forms.start(to, channel.name(), message.sender(), conversation);
-		String reply = "Happy to arrange a call back from " + practice.name() + ". A few quick questions (reply "
-				+ cancelWord(channel) + " at any time to stop).\n\nWhat is your name?";
-		record(conversation, text, reply);
-		return reply;
-	}
-
-	private String next(MessagingChannel channel, Form form, String text, String words, PracticeProfile practice) {
+	private String next(MessagingChannel channel, Form form, String text, String words, Audience audience) {
 		if (form.step() != Step.REASON && text.endsWith("?")) {
 			return "I'm taking your callback request at the moment. Please answer the question above, or reply "
 					+ cancelWord(channel) + " to stop and ask your question.";
@@ -156,10 +139,10 @@ class CallbackExchange {
 					: NO.contains(words) ? saved(form.withPhone(null).at(Step.PHONE), phoneQuestion())
 							: phone(channel, form, text);
 			case PHONE -> phone(channel, form, text);
-			case TIME -> time(form, words, practice);
+			case TIME -> time(form, words, audience);
 			case REASON -> reason(form, text, words);
-			case CONSENT -> YES.contains(words) ? submit(channel, form, practice)
-					: NO.contains(words) ? cancel(form, practice)
+			case CONSENT -> YES.contains(words) ? submit(channel, form, audience)
+					: NO.contains(words) ? cancel(form, audience)
 							: "Please reply YES to send your request, or NO to cancel.";
 		};
 	}
@@ -188,14 +171,14 @@ class CallbackExchange {
 		return saved(form.withPhone(phone.number()).at(Step.TIME), timeQuestion());
 	}
 
-	private String time(Form form, String words, PracticeProfile practice) {
+	private String time(Form form, String words, Audience audience) {
 		Optional<PreferredTime> time = preferredTime(words);
 		if (time.isEmpty()) {
 			return "Please reply 1, 2, 3 or 4.\n\n" + timeQuestion();
 		}
 		return saved(form.withTime(time.get().value()).at(Step.REASON), "In a few words, what would you like to talk "
 				+ "about? Reply SKIP to leave it out. (Nothing urgent here please: in an emergency call "
-				+ practice.emergencyNumber() + ".)");
+				+ audience.profile().emergencyNumber() + ".)");
 	}
 
 	private String reason(Form form, String text, String words) {
@@ -207,7 +190,7 @@ class CallbackExchange {
 				+ "\n\nReply YES to agree and send your request, or NO to cancel.");
 	}
 
-	private String submit(MessagingChannel channel, Form form, PracticeProfile practice) {
+	private String submit(MessagingChannel channel, Form form, Audience audience) {
 		CallbackReceipt receipt;
 		try {
 			receipt = callbacks.submit(new CallbackSubmission(form.practice(), form.conversationId(), channel.name(),
@@ -217,16 +200,17 @@ class CallbackExchange {
 		catch (InvalidCallbackRequest ex) {
 			forms.delete(form.practice(), form.channel(), form.sender());
 			return "Sorry, your request could not be stored: " + ex.problems().get(0).detail()
-					+ " Reply CALL to start again, or call " + practice.name() + " at " + practice.phone() + ".";
+					+ " Reply CALL to start again, or call " + audience.profile().name() + " at "
+					+ audience.profile().phone() + ".";
 		}
 		forms.delete(form.practice(), form.channel(), form.sender());
 		return receipt.message();
 	}
 
-	private String cancel(Form form, PracticeProfile practice) {
+	private String cancel(Form form, Audience audience) {
 		forms.delete(form.practice(), form.channel(), form.sender());
 		return "OK, I have stopped your callback request and sent nothing to the practice. You can still call "
-				+ practice.name() + " at " + practice.phone() + ".";
+				+ audience.profile().name() + " at " + audience.profile().phone() + ".";
 	}
 
 	private String saved(Form form, String reply) {
@@ -255,11 +239,6 @@ class CallbackExchange {
 	/** SMS carriers treat CANCEL, STOP and QUIT as opting out of all messages: on SMS the exchange is left with EXIT. */
 	private static String cancelWord(MessagingChannel channel) {
 		return "sms".equals(channel.name()) ? "EXIT" : "CANCEL";
-	}
-
-	private void record(String conversationId, String question, String reply) {
-		conversations.append(conversationId, new Turn(question, reply, Intent.BOOKING, List.of(), List.of(), null,
-				clock.instant()));
 	}
 
 	private static String words(String text) {

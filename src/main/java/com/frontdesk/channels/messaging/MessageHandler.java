@@ -15,8 +15,10 @@ import com.frontdesk.conversation.ChatReply;
 import com.frontdesk.conversation.ConversationNotFound;
 import com.frontdesk.conversation.ConversationTooLong;
 import com.frontdesk.conversation.MessageTooLong;
+import com.frontdesk.conversation.ReplyListener;
 import com.frontdesk.conversation.TurnPipeline;
 import com.frontdesk.conversation.TurnRequest;
+import com.frontdesk.conversation.TurnStep;
 import com.frontdesk.practice.Audience;
 import com.frontdesk.practice.Practice;
 import com.frontdesk.practice.PracticeId;
@@ -25,9 +27,9 @@ import com.frontdesk.retrieval.KnowledgeUnavailable;
 
 /**
  * Answers one inbound message for the practice it was sent to: the channel's screening (SMS keywords, with that
- * practice's details), opt-outs, the reply window, then a callback request under way or asked for
- * ({@link CallbackExchange}, after triage), or else the turn pipeline in the sender's own conversation with that
- * practice, rendered as plain text and delivered from the practice's account.
+ * practice's details), opt-outs, the reply window, then the turn pipeline in the sender's own conversation with that
+ * practice, once, with a callback request under way or asked for as the pipeline's step after triage
+ * ({@link CallbackExchange}); the reply is rendered as plain text and delivered from the practice's account.
  */
 @Component
 class MessageHandler {
@@ -105,17 +107,11 @@ class MessageHandler {
 	private Outcome answer(MessagingChannel channel, InboundMessage message, HeldMessage held, Audience audience) {
 		List<String> parts;
 		try {
-			Optional<String> callback = callbacks.reply(channel, message, audience);
-			if (callback.isPresent()) {
-				parts = replies.split(callback.get(), channel.limits(), audience);
+			ChatReply reply = converse(channel, message, audience);
+			if (reply.reply().isEmpty()) {
+				return Outcome.ignored("held for the practice's staff");
 			}
-			else {
-				ChatReply reply = converse(channel, message, audience);
-				if (reply.reply().isEmpty()) {
-					return Outcome.ignored("held for the practice's staff");
-				}
-				parts = replies.render(reply, channel.limits(), audience);
-			}
+			parts = replies.render(reply, channel.limits(), audience);
 		}
 		catch (BlankMessage ex) {
 			parts = List.of(texts.textOnly(audience));
@@ -135,17 +131,19 @@ class MessageHandler {
 		return send(channel, message, held, parts);
 	}
 
+	/** The turn, through the pipeline once, with a callback request under way or asked for as its step. */
 	private ChatReply converse(MessagingChannel channel, InboundMessage message, Audience audience) {
 		Practice practice = audience.practice();
 		String known = contacts.conversation(practice.id(), channel.name(), message.sender()).orElse(null);
 		Channel from = Channel.of(channel.name());
+		TurnStep callback = callbacks.step(channel, message, audience);
 		ChatReply reply;
 		try {
-			reply = pipeline.handle(new TurnRequest(practice, from, known, message.text()));
+			reply = pipeline.handle(new TurnRequest(practice, from, known, message.text()), ReplyListener.NONE, callback);
 		}
 		catch (ConversationNotFound | ConversationTooLong ex) {
 			// Deleted (retention), or full: the sender goes on in a new conversation.
-			reply = pipeline.handle(new TurnRequest(practice, from, null, message.text()));
+			reply = pipeline.handle(new TurnRequest(practice, from, null, message.text()), ReplyListener.NONE, callback);
 		}
 		if (!reply.conversationId().equals(known)) {
 			contacts.link(practice.id(), channel.name(), message.sender(), reply.conversationId());
