@@ -22,14 +22,15 @@ class TelegramAccounts {
 
 	@Bean
 	PracticeAccounts<TelegramAccount> telegramPracticeAccounts(TelegramProperties defaults,
-			TelegramPracticeSettings settings,
-			Practices practices) {
+			TelegramPracticeSettings settings, Practices practices) {
 		Map<PracticeId, TelegramAccount> accounts = new LinkedHashMap<>();
 		accounts.put(PracticeId.DEFAULT, new TelegramAccount(PracticeId.DEFAULT, defaults.botToken(),
 				defaults.secretToken()));
 		for (Practice practice : practices.all()) {
 			TelegramPracticeSettings.Credentials own = settings.of(practice.id());
-			if (!practice.id().isDefault() && own != null) {
+			boolean onTelegram = own.botToken() != null || practice.channelAccount(TelegramUpdates.CHANNEL).isPresent();
+			if (!practice.id().isDefault() && onTelegram) {
+				// A bot named in channels.telegram without its token is listed, so start-up names the missing token.
 				accounts.put(practice.id(), new TelegramAccount(practice.id(), own.botToken(),
 						Settings.orDefault(own.secretToken(), defaults.secretToken())));
 			}

@@ -37,7 +37,7 @@ record TelegramPracticeSettings(List<Entry> practices) {
 	}
 
 	Credentials of(PracticeId practice) {
-		return Settings.ofPractice(practices, Entry::id, Entry::telegram, practice).orElse(null);
+		return Settings.ofPractice(practices, Entry::id, Entry::telegram, practice).orElse(new Credentials(null, null));
 	}
 
 }

@@ -68,7 +68,9 @@ class TelegramWebhook {
 		if (secret == null || secret.isEmpty()) {
 			throw new UnsignedWebhook(TelegramUpdates.CHANNEL);
 		}
-		Optional<TelegramAccount> bot = accounts.practiceOf(practice.toLowerCase(Locale.ROOT)).flatMap(accounts::of);
+		Optional<TelegramAccount> bot = accounts.practiceOf(practice.toLowerCase(Locale.ROOT))
+			.flatMap(accounts::of)
+			.filter(TelegramWebhook::served);
 		if (bot.isEmpty()) {
 			inbound.unrouted(TelegramUpdates.CHANNEL);
 			return ResponseEntity.ok().build();
@@ -81,6 +83,11 @@ class TelegramWebhook {
 			.map(message -> message.to(bot.get().practice()))
 			.toList());
 		return ResponseEntity.ok().build();
+	}
+
+	/** The default practice's path is served as before; another practice's once its bot has a token. */
+	private static boolean served(TelegramAccount bot) {
+		return bot.practice().isDefault() || (bot.botToken() != null && !bot.botToken().isBlank());
 	}
 
 }
