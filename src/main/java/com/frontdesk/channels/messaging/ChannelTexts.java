@@ -36,6 +36,23 @@ class ChannelTexts {
 		return texts.get("channel.failed", audience);
 	}
 
+	String bookOnline(String url, Audience audience) {
+		return texts.get("channel.book-online", audience, Map.of("url", url));
+	}
+
+	String call(String number, Audience audience) {
+		return texts.get("channel.call", audience, Map.of("number", number));
+	}
+
+	String callback(Audience audience) {
+		return texts.get("channel.callback", audience);
+	}
+
+	/** What opens the list of a reply's sources, for one source or several. */
+	String sources(int count, Audience audience) {
+		return texts.get(count == 1 ? "channel.source" : "channel.sources", audience);
+	}
+
 	String shortened(Audience audience) {
 		return texts.get("channel.shortened", audience, Map.of("website", audience.profile().website()));
 	}

@@ -31,10 +31,10 @@ class PlainTextReplies {
 	}
 
 	List<String> render(ChatReply reply, ReplyLimits limits, Audience audience) {
-		return split(compose(reply), limits, audience);
+		return split(compose(reply, audience), limits, audience);
 	}
 
-	String compose(ChatReply reply) {
+	String compose(ChatReply reply, Audience audience) {
 		String body = withoutSourceLine(reply.reply(), reply.citations());
 		List<String> paragraphs = new ArrayList<>();
 		for (Action action : reply.actions()) {
@@ -43,8 +43,8 @@ class PlainTextReplies {
 			}
 		}
 		paragraphs.add(body);
-		sources(reply.citations()).ifPresent(paragraphs::add);
-		String contact = contactLines(reply.actions(), body);
+		sources(reply.citations(), audience).ifPresent(paragraphs::add);
+		String contact = contactLines(reply.actions(), body, audience);
 		if (!contact.isEmpty()) {
 			paragraphs.add(contact);
 		}
@@ -78,7 +78,7 @@ class PlainTextReplies {
 				: text.strip();
 	}
 
-	private static Optional<String> sources(List<Citation> citations) {
+	private Optional<String> sources(List<Citation> citations, Audience audience) {
 		Map<String, Set<String>> sections = new LinkedHashMap<>();
 		Map<String, String> titles = new LinkedHashMap<>();
 		for (Citation citation : citations) {
@@ -96,24 +96,25 @@ class PlainTextReplies {
 			String name = section == null || section.isBlank() ? title : title + " – " + section;
 			lines.add(url.isEmpty() ? name : name + "\n" + url);
 		});
-		return Optional.of((lines.size() == 1 ? "Source: " : "Sources:\n") + String.join("\n", lines));
+		String opening = texts.sources(lines.size(), audience) + (lines.size() == 1 ? " " : "\n");
+		return Optional.of(opening + String.join("\n", lines));
 	}
 
-	private static String contactLines(List<Action> actions, String body) {
+	private String contactLines(List<Action> actions, String body, Audience audience) {
 		Set<String> lines = new LinkedHashSet<>();
 		for (Action action : actions) {
 			switch (action.type()) {
 				case "book" -> {
 					if (!mentions(body, action.url())) {
-						lines.add("Book online: " + action.url());
+						lines.add(texts.bookOnline(action.url(), audience));
 					}
 				}
 				case "call", "handoff" -> {
 					if (!mentions(body, action.phone())) {
-						lines.add("Call: " + action.phone());
+						lines.add(texts.call(action.phone(), audience));
 					}
 				}
-				case "callback" -> lines.add("Reply CALL to ask us to call you back.");
+				case "callback" -> lines.add(texts.callback(audience));
 				default -> {
 				}
 			}

@@ -38,7 +38,7 @@ class PlainTextRepliesTest {
 				+ "Source: Minimally Invasive Lateral Fusion – Scars", Intent.ANSWER,
 				List.of(new Citation("Minimally Invasive Lateral Fusion", "Scars", PAGE, "Upon healing...")), List.of(), "1");
 
-		assertThat(replies.compose(reply)).isEqualTo("Upon healing, you will have one small scar on your side.\n\n"
+		assertThat(replies.compose(reply, AUDIENCE)).isEqualTo("Upon healing, you will have one small scar on your side.\n\n"
 				+ "Source: Minimally Invasive Lateral Fusion – Scars\n" + PAGE);
 	}
 
@@ -49,7 +49,7 @@ class PlainTextRepliesTest {
 						new Citation("B", "Three", "https://www.example.com/b", "")),
 				List.of(), "1");
 
-		assertThat(replies.compose(reply))
+		assertThat(replies.compose(reply, AUDIENCE))
 			.isEqualTo("Two facts.\n\nSources:\nA\n" + PAGE + "\nB – Three\nhttps://www.example.com/b");
 	}
 
@@ -59,7 +59,7 @@ class PlainTextRepliesTest {
 				Intent.ANSWER, List.of(), List.of(new Action("book", "Book a consultation", "https://www.example.com/book", null),
 						new Action("call", "Call Sample Spine Practice", "tel:+15550100", "+1-555-0100")), "1");
 
-		assertThat(replies.compose(reply)).endsWith("\n\nBook online: https://www.example.com/book\nCall: +1-555-0100");
+		assertThat(replies.compose(reply, AUDIENCE)).endsWith("\n\nBook online: https://www.example.com/book\nCall: +1-555-0100");
 	}
 
 	@Test
@@ -68,7 +68,22 @@ class PlainTextRepliesTest {
 				List.of(), List.of(new Action("book", "Book", "https://www.example.com/book", null),
 						new Action("call", "Call", "tel:+15550100", "+1-555-0100")), "1");
 
-		assertThat(replies.compose(reply)).isEqualTo("Book at https://www.example.com/book or call +1-555-0100.");
+		assertThat(replies.compose(reply, AUDIENCE)).isEqualTo("Book at https://www.example.com/book or call +1-555-0100.");
+	}
+
+	@Test
+	void theButtonsAndTheShortenedNoteAreWordedForThePracticeThePatientWroteTo() {
+		PracticeProfile north = new PracticeProfile("Northside Spine Center", "+1-555-0199",
+				"https://northside.example/book", "https://northside.example", "9 North Road", "Monday to Friday", "999",
+				"988");
+		Audience northside = new Audience(new Practice(new PracticeId("northside"), north, Optional.empty(), List.of(),
+				Map.of(), Map.of("channel.callback", "Text CALL and Northside calls you back."), Map.of()), false);
+		ChatReply reply = new ChatReply("c", "You can book a consultation.", Intent.BOOKING, List.of(),
+				List.of(new Action("callback", "Ask for a call back", null, null)), "1");
+
+		assertThat(replies.compose(reply, northside)).endsWith("Text CALL and Northside calls you back.");
+		assertThat(replies.split("A sentence that goes on. ".repeat(200), new ReplyLimits(300, 1), northside).get(0))
+			.endsWith("(Shortened. More at https://northside.example or call +1-555-0199.)");
 	}
 
 	@Test
