@@ -13,7 +13,8 @@ import com.frontdesk.practice.WeeklyHours;
 
 /**
  * The texts Frontdesk writes itself for patients, in English or Spanish, from message bundles a non-developer can
- * review ({@code conversation/replies/messages*.properties}, {@code booking/actions*.properties}), with the practice's
+ * review ({@code conversation/replies/messages*.properties}, {@code booking/actions*.properties},
+ * {@code channels/texts*.properties}), with the practice's
  * details filled in ({@code {practice}}, {@code {phone}}, {@code {emergency}}, ...). A practice may word any text its
  * own way in its settings. A key missing from the Spanish bundle falls back to the English text; a key missing from
  * both is an error.
@@ -21,7 +22,7 @@ import com.frontdesk.practice.WeeklyHours;
 @Component
 public class PatientTexts {
 
-	static final String[] BUNDLES = { "conversation/replies/messages", "booking/actions" };
+	static final String[] BUNDLES = { "conversation/replies/messages", "booking/actions", "channels/texts" };
 
 	private static final Locale SPANISH = Locale.forLanguageTag("es");
 

@@ -3,7 +3,10 @@ package com.frontdesk.conversation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
 
@@ -21,7 +24,8 @@ import io.micrometer.core.instrument.Timer;
 import com.frontdesk.triage.TriageResult;
 
 /**
- * One pipeline for every channel: triage (deterministic, always first), then who owns the conversation (while staff
+ * One pipeline for every channel: triage (deterministic, always first), then the channel's own step (a guided
+ * exchange under way, {@link TurnStep}), then who owns the conversation (while staff
  * own it the assistant stays quiet: the message is stored for them and the reply is empty), then the conversational
  * intents, then retrieval and the answer, then the actions. Every turn is stored before the reply is returned; a new
  * conversation is stored with its first turn.
@@ -97,6 +101,15 @@ public class TurnPipeline {
 	 * @see #handle(TurnRequest)
 	 */
 	public ChatReply handle(TurnRequest request, ReplyListener listener) {
+		return handle(request, listener, TurnStep.NONE);
+	}
+
+	/**
+	 * Answers one message, with a step of the channel's after triage (a guided exchange under way): triage still runs
+	 * once, first, and the step's reply is stored as the turn like any other.
+	 * @see #handle(TurnRequest)
+	 */
+	public ChatReply handle(TurnRequest request, ReplyListener listener, TurnStep step) {
 		String conversationId = request.conversationId();
 		String channel = request.channel().value();
 		String text = validate(request);
@@ -107,28 +120,33 @@ public class TurnPipeline {
 		// A new conversation is stored with its first turn, in one transaction at the end, unless the first message
 		// asks for a person: the handoff refers to the conversation at once.
 		ConversationalIntents.Kind kind = intents.classify(text);
-		boolean storedNow = firstTurn && kind == ConversationalIntents.Kind.HANDOFF;
-		if (storedNow) {
-			store.create(request.practice().id(), id, channel, request.page(), received);
+		AtomicBoolean stored = new AtomicBoolean(!firstTurn);
+		Supplier<String> conversation = () -> {
+			if (stored.compareAndSet(false, true)) {
+				store.create(request.practice().id(), id, channel, request.page(), received);
+			}
+			return id;
+		};
+		if (kind == ConversationalIntents.Kind.HANDOFF) {
+			conversation.get();
 		}
 		listener.started(id);
 		StreamedText streamed = new StreamedText(listener);
 		Timer.Sample turn = Timer.start(metrics);
 		Reply reply;
 		try {
-			reply = respond(request, text, kind, context, id, firstTurn, streamed);
+			reply = respond(request, text, kind, context, id, firstTurn, streamed, step, conversation);
 		}
 		catch (RuntimeException ex) {
 			turn.stop(turnTimer(channel, "failed"));
 			throw ex;
 		}
 		turn.stop(turnTimer(channel, reply.intent().value()));
-		Turn stored = new Turn(text, reply.text(), reply.intent(), reply.citations(), reply.actions(), reply.topic(),
+		Turn turnMade = new Turn(text, reply.text(), reply.intent(), reply.citations(), reply.actions(), reply.topic(),
 				clock.instant(), reply == Reply.STAFF_ANSWERS ? Turn.PENDING : Turn.ASSISTANT);
-		long replyId = firstTurn && !storedNow
-				? store.appendFirst(request.practice().id(), id, channel, request.page(), received, stored,
-						reply.confidence())
-				: store.append(id, stored, reply.confidence());
+		long replyId = stored.get() ? store.append(id, turnMade, reply.confidence())
+				: store.appendFirst(request.practice().id(), id, channel, request.page(), received, turnMade,
+						reply.confidence());
 		streamed.finish(reply.text());
 		return new ChatReply(id, reply.text(), reply.intent(), reply.citations(), reply.actions(),
 				String.valueOf(replyId));
@@ -175,12 +193,24 @@ public class TurnPipeline {
 	 * has cleared it
 	 * @param firstTurn the conversation was started by this message: nobody else owns it yet and it has no history,
 	 * so neither is looked up
+	 * @param step the channel's step, which may answer a message triage cleared
+	 * @param conversation the conversation's id, stored when first asked for
 	 */
 	private Reply respond(TurnRequest request, String text, ConversationalIntents.Kind kind, String context,
-			String conversationId, boolean firstTurn, StreamedText streamed) {
+			String conversationId, boolean firstTurn, StreamedText streamed, TurnStep step,
+			Supplier<String> conversation) {
 		TriageResult safety = triage.assess(text);
 		boolean spanish = safety.spanish() || request.readsSpanish() && Languages.cannotTell(text);
 		Audience audience = request.audience(spanish);
+		if (safety.urgent()) {
+			step.interrupted();
+		}
+		else {
+			Optional<String> guided = step.reply(text, conversation);
+			if (guided.isPresent()) {
+				return Reply.of(guided.get(), Intent.BOOKING);
+			}
+		}
 		switch (safety.outcome()) {
 			case SELF_HARM:
 				return emergencies.selfHarm(audience, safety.advice());
@@ -250,7 +280,7 @@ public class TurnPipeline {
 	 * streamed before anything else, and the answer follows.
 	 */
 	private Reply safeguarded(String text, String context, TriageResult safety, Audience audience,
-			StreamedText streamed, java.util.function.Supplier<Reply> answer) {
+			StreamedText streamed, Supplier<Reply> answer) {
 		if (!safetyNet.active()) {
 			return answer.get();
 		}

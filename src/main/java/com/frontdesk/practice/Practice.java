@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param allowedOrigins the web origins (such as {@code https://www.northside.example}) whose pages may use its widget,
  * besides the ones {@code frontdesk.web.allowed-origins} allows for every practice
  * @param channelAccounts its account on each messaging platform, by platform ({@code whatsapp}: the phone-number id,
- * {@code messenger}: the page id, {@code telegram}: the bot's user name, {@code sms}: the Twilio number)
+ * {@code messenger}: the page id, {@code telegram}: the bot's user name, {@code sms}: the Twilio number); a message
+ * sent to one of them is this practice's (Telegram's updates are told apart by their webhook path instead)
  * @param texts its own wording of patient-facing texts, by the key of the message bundles
  * ({@code conversation/replies/messages.properties}, {@code booking/actions.properties}), in English
  * @param textsInSpanish the same in Spanish

@@ -373,11 +373,7 @@ class TwoPracticesOnOneInstanceTest {
 	}
 
 	private static List<String> values(JsonNode array, String field) {
-		return StreamSupport.stream(array.spliterator(), false)
-			.map(node -> node.get(field))
-			.filter(value -> value != null && !value.isNull())
-			.map(JsonNode::stringValue)
-			.toList();
+		return ChatClient.values(array, field);
 	}
 
 }

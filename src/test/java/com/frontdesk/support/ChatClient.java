@@ -98,6 +98,15 @@ public final class ChatClient {
 			.toList();
 	}
 
+	/** One text field of every object of a JSON array that has it, in order (ids of a list, names of callbacks...). */
+	public static List<String> values(JsonNode array, String field) {
+		return StreamSupport.stream(array.spliterator(), false)
+			.map(node -> node.get(field))
+			.filter(value -> value != null && !value.isNull())
+			.map(JsonNode::stringValue)
+			.toList();
+	}
+
 	/** An HTTP response with its body parsed as JSON when it is JSON. */
 	public record Response(int status, String contentType, String body) {
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import com.frontdesk.channels.messaging.Fixtures;
 import com.frontdesk.channels.messaging.WebhookSignatures;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -107,6 +108,14 @@ public final class Webhooks {
 
 	/** A WhatsApp text notification shaped like whatsapp-text.json, sent now, Meta-signed. */
 	public static Inbound whatsApp(String from, String messageId, String text) {
+		return whatsApp("106540352242922", APP_SECRET, from, messageId, text);
+	}
+
+	/**
+	 * A WhatsApp text notification to a business number, shaped like whatsapp-text.json, sent now, signed with the
+	 * secret of the Meta app the number is on.
+	 */
+	public static Inbound whatsApp(String phoneNumberId, String appSecret, String from, String messageId, String text) {
 		String fixture = Fixtures.text("whatsapp-text.json");
 		String message = """
 				{"from": "%s", "id": "%s", "timestamp": "%d", "type": "text", "text": {"body": %s}}""".formatted(from,
@@ -115,8 +124,9 @@ public final class Webhooks {
 		int end = fixture.indexOf(']', start);
 		byte[] body = (fixture.substring(0, start) + message + fixture.substring(end))
 			.replace("\"wa_id\": \"16505551234\"", "\"wa_id\": \"" + from + "\"")
+			.replace("\"phone_number_id\": \"106540352242922\"", "\"phone_number_id\": \"" + phoneNumberId + "\"")
 			.getBytes(StandardCharsets.UTF_8);
-		return meta("/webhooks/whatsapp", body);
+		return meta("/webhooks/whatsapp", body, appSecret);
 	}
 
 	/** A Messenger text event shaped like messenger-text.json, sent now, Meta-signed. */
@@ -134,20 +144,29 @@ public final class Webhooks {
 
 	/** A Telegram update shaped like telegram-update-text.json, with the secret token. */
 	public static Inbound telegram(long updateId, long chatId, String text) {
+		return telegram("/webhooks/telegram", TELEGRAM_SECRET, updateId, chatId, text);
+	}
+
+	/** A Telegram update to a bot's webhook path ({@code /webhooks/telegram/<practice>}), with its secret token. */
+	public static Inbound telegram(String path, String secret, long updateId, long chatId, String text) {
 		byte[] body = Fixtures.text("telegram-update-text.json")
 			.replace("\"update_id\": 10000", "\"update_id\": " + updateId)
 			.replace("\"id\": 1111111", "\"id\": " + chatId)
 			.replace("\"text\": \"/start\"", "\"text\": " + JSON.writeValueAsString(text))
 			.getBytes(StandardCharsets.UTF_8);
-		return new Inbound("/webhooks/telegram", "application/json", body,
-				Map.of("X-Telegram-Bot-Api-Secret-Token", TELEGRAM_SECRET));
+		return new Inbound(path, "application/json", body, Map.of("X-Telegram-Bot-Api-Secret-Token", secret));
 	}
 
 	/** A Twilio SMS webhook form like twilio-sms.form, signed over the public URL. */
 	public static Inbound sms(String messageSid, String from, String text) {
+		return sms("+15005550006", messageSid, from, text);
+	}
+
+	/** A Twilio SMS webhook form like twilio-sms.form to one of the account's numbers, signed over the public URL. */
+	public static Inbound sms(String to, String messageSid, String from, String text) {
 		String sid = URLEncoder.encode(messageSid, StandardCharsets.UTF_8);
 		byte[] form = ("ToCountry=US&SmsMessageSid=" + sid + "&NumMedia=0&SmsSid=" + sid + "&SmsStatus=received&Body="
-				+ URLEncoder.encode(text, StandardCharsets.UTF_8) + "&To=%2B15005550006&NumSegments=1&MessageSid=" + sid
+				+ URLEncoder.encode(text, StandardCharsets.UTF_8) + "&To=" + URLEncoder.encode(to, StandardCharsets.UTF_8) + "&NumSegments=1&MessageSid=" + sid
 				+ "&AccountSid=" + TWILIO_ACCOUNT + "&From=" + URLEncoder.encode(from, StandardCharsets.UTF_8)
 				+ "&ApiVersion=2010-04-01").getBytes(StandardCharsets.UTF_8);
 		return new Inbound("/webhooks/sms", "application/x-www-form-urlencoded", form,
@@ -155,8 +174,12 @@ public final class Webhooks {
 	}
 
 	private static Inbound meta(String path, byte[] body) {
+		return meta(path, body, APP_SECRET);
+	}
+
+	private static Inbound meta(String path, byte[] body, String appSecret) {
 		return new Inbound(path, "application/json", body,
-				Map.of("X-Hub-Signature-256", "sha256=" + WebhookSignatures.hmacSha256Hex(APP_SECRET, body)));
+				Map.of("X-Hub-Signature-256", "sha256=" + WebhookSignatures.hmacSha256Hex(appSecret, body)));
 	}
 
 	/** Twilio's signature: the URL, then each parameter's name and value in name order, HMAC-SHA1, Base64. */
@@ -183,6 +206,16 @@ public final class Webhooks {
 	private static String decode(String value) {
 		return java.net.URLDecoder.decode(new String(value.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8),
 				StandardCharsets.UTF_8);
+	}
+
+	/** The text of a WhatsApp Cloud API send request. */
+	public static String whatsAppText(LoggedRequest sent) {
+		return JSON.readTree(sent.getBodyAsString()).at("/text/body").stringValue();
+	}
+
+	/** The body of a Twilio Messages API request. */
+	public static String smsBody(LoggedRequest sent) {
+		return sent.formParameters().get("Body").firstValue();
 	}
 
 	/** All four channels' inbound requests for one text. */

@@ -3,10 +3,12 @@ package com.frontdesk.channels.messaging;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -18,25 +20,23 @@ import com.frontdesk.booking.CallbackReceipt;
 import com.frontdesk.booking.CallbackRequests;
 import com.frontdesk.booking.CallbackSubmission;
 import com.frontdesk.booking.InvalidCallbackRequest;
+import com.frontdesk.booking.PatientTexts;
 import com.frontdesk.booking.PhoneNumbers;
 import com.frontdesk.booking.PreferredTime;
 import com.frontdesk.channels.messaging.CallbackFormStore.Form;
 import com.frontdesk.channels.messaging.CallbackFormStore.Step;
-import com.frontdesk.conversation.ConversationStore;
-import com.frontdesk.conversation.Intent;
-import com.frontdesk.conversation.Turn;
-import com.frontdesk.practice.PracticeId;
-import com.frontdesk.practice.PracticeProfile;
-import com.frontdesk.triage.Triage;
-import com.frontdesk.triage.TriageOutcome;
+import com.frontdesk.conversation.TurnStep;
+import com.frontdesk.practice.Audience;
 
 /**
  * A callback request on a messaging channel, as a short guided exchange: name, phone (the sender's own number
  * offered for confirmation where the channel gives it: WhatsApp, SMS), preferred time, an optional reason, then the
- * consent, word for word; then the request is stored and the patient told when to expect the call. It starts with
- * CALL (which booking replies offer) or "call me back", survives restarts (the state is in the database), and the
- * patient can cancel at any point. Triage runs first on every message: an emergency ends the exchange and gets the
- * emergency reply. Each step is kept in the conversation as a booking turn, so staff see the whole exchange.
+ * consent, word for word; then the request is stored for the practice the patient wrote to and the patient told when
+ * to expect the call. Its texts are in {@code channels/texts.properties} ({@code callback-exchange.*}), with the
+ * practice's details. It starts with CALL (which booking replies offer) or "call me back", survives restarts (the
+ * state is in the database), and the patient can cancel at any point. It is a {@link TurnStep} of the turn pipeline:
+ * triage runs first on every message, once, and an emergency ends the exchange and gets the emergency reply; each
+ * step is stored by the pipeline as a booking turn of the conversation, so staff see the whole exchange.
  */
 @Component
 class CallbackExchange {
@@ -61,171 +61,155 @@ class CallbackExchange {
 
 	private final CallbackRequests callbacks;
 
-	private final ContactStore contacts;
-
-	private final ConversationStore conversations;
-
-	private final Triage triage;
-
-	private final PracticeProfile practice;
+	private final PatientTexts texts;
 
 	private final Duration timeout;
 
 	private final Clock clock;
 
-	CallbackExchange(CallbackFormStore forms, CallbackRequests callbacks, ContactStore contacts,
-			ConversationStore conversations, Triage triage, PracticeProfile practice, CallbackProperties properties,
-			Clock clock) {
+	CallbackExchange(CallbackFormStore forms, CallbackRequests callbacks, PatientTexts texts,
+			CallbackProperties properties, Clock clock) {
 		this.forms = forms;
 		this.callbacks = callbacks;
-		this.contacts = contacts;
-		this.conversations = conversations;
-		this.triage = triage;
-		this.practice = practice;
+		this.texts = texts;
 		this.timeout = properties.formTimeout();
 		this.clock = clock;
 	}
 
 	/** Whether the sender is in the middle of a callback request (their next YES is an answer, not an SMS opt-in). */
-	boolean underWay(MessagingChannel channel, String sender) {
-		return current(channel, sender).isPresent();
+	boolean underWay(MessagingChannel channel, InboundMessage message) {
+		return current(channel, message).isPresent();
 	}
 
 	/** Ends an exchange without a request (the sender opted out). */
-	void abandon(MessagingChannel channel, String sender) {
-		forms.delete(channel.name(), sender);
+	void abandon(MessagingChannel channel, InboundMessage message) {
+		forms.delete(message.practice(), channel.name(), message.sender());
 	}
 
 	/**
-	 * The reply when the message starts or continues a callback request; empty when the turn pipeline answers it
-	 * (no exchange under way and none asked for, or an emergency, which also ends the exchange).
+	 * The exchange as a step of the message's turn: it answers when the message starts or continues a callback
+	 * request, and leaves the message to the pipeline otherwise (no exchange under way and none asked for); an
+	 * emergency ends the exchange.
 	 */
-	Optional<String> reply(MessagingChannel channel, InboundMessage message) {
-		String text = message.text().strip();
-		Optional<Form> form = current(channel, message.sender());
-		TriageOutcome safety = triage.assess(text).outcome();
-		if (safety == TriageOutcome.EMERGENCY || safety == TriageOutcome.SELF_HARM) {
-			if (form.isPresent()) {
-				forms.delete(channel.name(), message.sender());
-				log.info("A {} callback request was ended by an emergency reply", channel.name());
+	TurnStep step(MessagingChannel channel, InboundMessage message, Audience audience) {
+		return new TurnStep() {
+
+			@Override
+			public Optional<String> reply(String text, Supplier<String> conversation) {
+				return CallbackExchange.this.reply(channel, message, audience, text, conversation);
 			}
-			return Optional.empty();
-		}
-		String words = words(text);
-		if (form.isEmpty()) {
-			return START.matcher(words).matches() ? Optional.of(start(channel, message, text)) : Optional.empty();
-		}
-		String reply = CANCEL.contains(words) ? cancel(form.get()) : next(channel, form.get(), text, words);
-		record(form.get().conversationId(), text, reply);
-		return Optional.of(reply);
+
+			@Override
+			public void interrupted() {
+				if (current(channel, message).isPresent()) {
+					abandon(channel, message);
+					log.info("A {} callback request was ended by an emergency reply", channel.name());
+				}
+			}
+
+		};
 	}
 
-	private Optional<Form> current(MessagingChannel channel, String sender) {
-		Optional<Form> form = forms.find(channel.name(), sender);
+	private Optional<String> reply(MessagingChannel channel, InboundMessage message, Audience audience, String text,
+			Supplier<String> conversation) {
+		Optional<Form> form = current(channel, message);
+		String words = words(text);
+		if (form.isEmpty()) {
+			if (!START.matcher(words).matches()) {
+				return Optional.empty();
+			}
+			forms.start(message.practice(), channel.name(), message.sender(), conversation.get());
+			return Optional.of(text("start", audience, "cancel", cancelWord(channel)));
+		}
+		return Optional.of(CANCEL.contains(words) ? cancel(form.get(), audience)
+				: next(channel, form.get(), text, words, audience));
+	}
+
+	private Optional<Form> current(MessagingChannel channel, InboundMessage message) {
+		Optional<Form> form = forms.find(message.practice(), channel.name(), message.sender());
 		if (form.isPresent() && form.get().updatedAt().plus(timeout).isBefore(clock.instant())) {
-			forms.delete(channel.name(), sender);
+			abandon(channel, message);
 			return Optional.empty();
 		}
 		return form;
 	}
 
-	private String start(MessagingChannel channel, InboundMessage message, String text) {
-		String conversation = contacts.conversation(channel.name(), message.sender())
-			.filter(id -> conversations.exists(PracticeId.DEFAULT, id))
-			.orElseGet(() -> {
-				String id = conversations.create(PracticeId.DEFAULT, channel.name());
-				contacts.link(channel.name(), message.sender(), id);
-				return id;
-			});
-		forms.start(channel.name(), message.sender(), conversation);
-		String reply = "Happy to arrange a call back from " + practice.name() + ". A few quick questions (reply "
-				+ cancelWord(channel) + " at any time to stop).\n\nWhat is your name?";
-		record(conversation, text, reply);
-		return reply;
-	}
-
-	private String next(MessagingChannel channel, Form form, String text, String words) {
+	private String next(MessagingChannel channel, Form form, String text, String words, Audience audience) {
 		if (form.step() != Step.REASON && text.endsWith("?")) {
-			return "I'm taking your callback request at the moment. Please answer the question above, or reply "
-					+ cancelWord(channel) + " to stop and ask your question.";
+			return text("question-in-the-middle", audience, "cancel", cancelWord(channel));
 		}
 		return switch (form.step()) {
-			case NAME -> name(channel, form, text);
-			case CONFIRM_PHONE -> YES.contains(words) ? saved(form.at(Step.TIME), timeQuestion())
-					: NO.contains(words) ? saved(form.withPhone(null).at(Step.PHONE), phoneQuestion())
-							: phone(channel, form, text);
-			case PHONE -> phone(channel, form, text);
-			case TIME -> time(form, words);
-			case REASON -> reason(form, text, words);
-			case CONSENT -> YES.contains(words) ? submit(channel, form)
-					: NO.contains(words) ? cancel(form) : "Please reply YES to send your request, or NO to cancel.";
+			case NAME -> name(channel, form, text, audience);
+			case CONFIRM_PHONE -> YES.contains(words) ? saved(form.at(Step.TIME), text("time", audience))
+					: NO.contains(words) ? saved(form.withPhone(null).at(Step.PHONE), text("phone", audience))
+							: phone(channel, form, text, audience);
+			case PHONE -> phone(channel, form, text, audience);
+			case TIME -> time(form, words, audience);
+			case REASON -> reason(form, text, words, audience);
+			case CONSENT -> YES.contains(words) ? submit(channel, form, audience)
+					: NO.contains(words) ? cancel(form, audience) : text("consent-again", audience);
 		};
 	}
 
-	private String name(MessagingChannel channel, Form form, String text) {
+	private String name(MessagingChannel channel, Form form, String text, Audience audience) {
 		Optional<String> problem = callbacks.nameProblem(text);
 		if (problem.isPresent()) {
-			return problem.get() + " What is your name?";
+			return text("name-again", audience, "problem", problem.get());
 		}
 		Form named = form.withName(text);
 		Optional<String> own = channel.senderPhone(form.sender()).map(callbacks::phone)
 			.filter(PhoneNumbers.Result::valid)
 			.map(PhoneNumbers.Result::number);
 		if (own.isPresent()) {
-			return saved(named.withPhone(own.get()).at(Step.CONFIRM_PHONE), "Thank you. Shall we call you on "
-					+ PhoneNumbers.readable(own.get()) + "? Reply YES, or type the number we should call.");
+			return saved(named.withPhone(own.get()).at(Step.CONFIRM_PHONE),
+					text("own-number", audience, "number", PhoneNumbers.readable(own.get())));
 		}
-		return saved(named.at(Step.PHONE), "Thank you. " + phoneQuestion());
+		return saved(named.at(Step.PHONE), text("thanks", audience) + " " + text("phone", audience));
 	}
 
-	private String phone(MessagingChannel channel, Form form, String text) {
+	private String phone(MessagingChannel channel, Form form, String text, Audience audience) {
 		PhoneNumbers.Result phone = callbacks.phone(text);
 		if (!phone.valid()) {
-			return phone.problem() + " Please type the number again, or reply " + cancelWord(channel) + " to stop.";
+			return text("phone-again", audience, "problem", phone.problem(), "cancel", cancelWord(channel));
 		}
-		return saved(form.withPhone(phone.number()).at(Step.TIME), timeQuestion());
+		return saved(form.withPhone(phone.number()).at(Step.TIME), text("time", audience));
 	}
 
-	private String time(Form form, String words) {
+	private String time(Form form, String words, Audience audience) {
 		Optional<PreferredTime> time = preferredTime(words);
 		if (time.isEmpty()) {
-			return "Please reply 1, 2, 3 or 4.\n\n" + timeQuestion();
+			return text("time-again", audience) + "\n\n" + text("time", audience);
 		}
-		return saved(form.withTime(time.get().value()).at(Step.REASON), "In a few words, what would you like to talk "
-				+ "about? Reply SKIP to leave it out. (Nothing urgent here please: in an emergency call "
-				+ practice.emergencyNumber() + ".)");
+		return saved(form.withTime(time.get().value()).at(Step.REASON), text("reason", audience));
 	}
 
-	private String reason(Form form, String text, String words) {
+	private String reason(Form form, String text, String words, Audience audience) {
 		String reason = SKIP.contains(words) ? null : text;
 		if (reason != null && reason.length() > callbacks.maxReasonLength()) {
-			return "Please keep it under " + callbacks.maxReasonLength() + " characters, or reply SKIP.";
+			return text("reason-too-long", audience, "limit", String.valueOf(callbacks.maxReasonLength()));
 		}
-		return saved(form.withReason(reason).at(Step.CONSENT), callbacks.consentWording(PracticeId.DEFAULT).text()
-				+ "\n\nReply YES to agree and send your request, or NO to cancel.");
+		return saved(form.withReason(reason).at(Step.CONSENT), callbacks.consentWording(form.practice()).text()
+				+ "\n\n" + text("consent", audience));
 	}
 
-	private String submit(MessagingChannel channel, Form form) {
+	private String submit(MessagingChannel channel, Form form, Audience audience) {
 		CallbackReceipt receipt;
 		try {
-			receipt = callbacks.submit(new CallbackSubmission(PracticeId.DEFAULT, form.conversationId(), channel.name(),
+			receipt = callbacks.submit(new CallbackSubmission(form.practice(), form.conversationId(), channel.name(),
 					form.name(), form.phone(), null, form.preferredTime(), form.reason(), true,
-					callbacks.consentWording(PracticeId.DEFAULT).version(),
-					"form-" + form.formId()));
+					callbacks.consentWording(form.practice()).version(), "form-" + form.formId()));
 		}
 		catch (InvalidCallbackRequest ex) {
-			forms.delete(form.channel(), form.sender());
-			return "Sorry, your request could not be stored: " + ex.problems().get(0).detail()
-					+ " Reply CALL to start again, or call " + practice.name() + " at " + practice.phone() + ".";
+			forms.delete(form.practice(), form.channel(), form.sender());
+			return text("not-stored", audience, "problem", ex.problems().get(0).detail());
 		}
-		forms.delete(form.channel(), form.sender());
+		forms.delete(form.practice(), form.channel(), form.sender());
 		return receipt.message();
 	}
 
-	private String cancel(Form form) {
-		forms.delete(form.channel(), form.sender());
-		return "OK, I have stopped your callback request and sent nothing to the practice. You can still call "
-				+ practice.name() + " at " + practice.phone() + ".";
+	private String cancel(Form form, Audience audience) {
+		forms.delete(form.practice(), form.channel(), form.sender());
+		return text("cancelled", audience);
 	}
 
 	private String saved(Form form, String reply) {
@@ -233,12 +217,17 @@ class CallbackExchange {
 		return reply;
 	}
 
-	private static String phoneQuestion() {
-		return "What number should we call? Please include the area code.";
-	}
-
-	private static String timeQuestion() {
-		return "When is the best time to call?\n1 Morning\n2 Afternoon\n3 Evening\n4 Any time\nReply with a number.";
+	/**
+	 * A text of the exchange ({@code callback-exchange.*} in {@code channels/texts.properties}) for the practice's
+	 * patients, with its own placeholders filled in.
+	 * @param namesAndValues placeholder, value, placeholder, value...
+	 */
+	private String text(String key, Audience audience, String... namesAndValues) {
+		Map<String, String> values = new HashMap<>();
+		for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+			values.put(namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return texts.get("callback-exchange." + key, audience, values);
 	}
 
 	private static Optional<PreferredTime> preferredTime(String words) {
@@ -254,11 +243,6 @@ class CallbackExchange {
 	/** SMS carriers treat CANCEL, STOP and QUIT as opting out of all messages: on SMS the exchange is left with EXIT. */
 	private static String cancelWord(MessagingChannel channel) {
 		return "sms".equals(channel.name()) ? "EXIT" : "CANCEL";
-	}
-
-	private void record(String conversationId, String question, String reply) {
-		conversations.append(conversationId, new Turn(question, reply, Intent.BOOKING, List.of(), List.of(), null,
-				clock.instant()));
 	}
 
 	private static String words(String text) {

@@ -1,41 +1,60 @@
 package com.frontdesk.channels.messaging;
 
+import java.util.Map;
+
 import org.springframework.stereotype.Component;
 
-import com.frontdesk.practice.PracticeProfile;
+import com.frontdesk.booking.PatientTexts;
+import com.frontdesk.practice.Audience;
 
-/** The fixed replies of the messaging channels, for what the pipeline does not answer itself. */
+/**
+ * The fixed replies of the messaging channels, for what the pipeline does not answer itself
+ * ({@code channels/texts*.properties}), with the details of the practice the patient wrote to.
+ */
 @Component
 class ChannelTexts {
 
-	private final PracticeProfile practice;
+	private final PatientTexts texts;
 
-	ChannelTexts(PracticeProfile practice) {
-		this.practice = practice;
+	ChannelTexts(PatientTexts texts) {
+		this.texts = texts;
 	}
 
-	String textOnly() {
-		return "Sorry, I can only read text messages, not pictures, voice messages, locations or stickers. "
-				+ "Please type your question, or call " + practice.name() + " at " + practice.phone() + ".";
+	String textOnly(Audience audience) {
+		return texts.get("channel.text-only", audience);
 	}
 
-	String tooLong(int limit) {
-		return "Your message is longer than I can read (" + limit + " characters at most). Please send a shorter "
-				+ "question, or call " + practice.name() + " at " + practice.phone() + ".";
+	String tooLong(int limit, Audience audience) {
+		return texts.get("channel.too-long", audience, Map.of("limit", String.valueOf(limit)));
 	}
 
-	String unavailable() {
-		return "I can't look up the practice's information right now. Please call " + practice.name() + " at "
-				+ practice.phone() + ". If this is an emergency, call " + practice.emergencyNumber() + " now.";
+	String unavailable(Audience audience) {
+		return texts.get("channel.unavailable", audience);
 	}
 
-	String failed() {
-		return "Sorry, something went wrong on our side. Please try again later, or call " + practice.name() + " at "
-				+ practice.phone() + ". If this is an emergency, call " + practice.emergencyNumber() + " now.";
+	String failed(Audience audience) {
+		return texts.get("channel.failed", audience);
 	}
 
-	String shortened() {
-		return "(Shortened. More at " + practice.website() + " or call " + practice.phone() + ".)";
+	String bookOnline(String url, Audience audience) {
+		return texts.get("channel.book-online", audience, Map.of("url", url));
+	}
+
+	String call(String number, Audience audience) {
+		return texts.get("channel.call", audience, Map.of("number", number));
+	}
+
+	String callback(Audience audience) {
+		return texts.get("channel.callback", audience);
+	}
+
+	/** What opens the list of a reply's sources, for one source or several. */
+	String sources(int count, Audience audience) {
+		return texts.get(count == 1 ? "channel.source" : "channel.sources", audience);
+	}
+
+	String shortened(Audience audience) {
+		return texts.get("channel.shortened", audience, Map.of("website", audience.profile().website()));
 	}
 
 }

@@ -135,7 +135,7 @@ class InboundProcessor implements SmartLifecycle {
 
 	private Optional<StoredMessage> nextOf(InboundMessage message) {
 		try {
-			return running ? store.nextPending(message.channel(), message.sender()) : Optional.empty();
+			return running ? store.nextPending(message) : Optional.empty();
 		}
 		catch (RuntimeException ex) {
 			log.error("Looking for the next {} message failed: {}", message.channel(), ex.getClass().getName());

@@ -15,7 +15,9 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Inbound messages in the database, unique per (channel, platform message id). */
+import com.frontdesk.practice.PracticeId;
+
+/** Inbound messages in the database, unique per (practice, channel, platform message id). */
 @Repository
 class InboundStore {
 
@@ -28,15 +30,15 @@ class InboundStore {
 		this.clock = clock;
 	}
 
-	/** Stores a new message as pending; empty when this (channel, message id) was stored before. */
+	/** Stores a new message as pending; empty when this (practice, channel, message id) was stored before. */
 	Optional<Long> insert(InboundMessage message) {
 		KeyHolder key = new GeneratedKeyHolder();
 		try {
 			jdbc.sql("""
 					insert into channel_message
-					  (channel, platform_message_id, sender, kind, body, sent_at, received_at, status)
-					values (?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(message.channel(), message.messageId(), message.sender(), message.kind().name(), message.text(),
+					  (practice_id, channel, platform_message_id, sender, kind, body, sent_at, received_at, status)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(message.practice().value(), message.channel(), message.messageId(), message.sender(), message.kind().name(), message.text(),
 						utc(message.sentAt()), utc(clock.instant()), MessageStatus.PENDING.value())
 				.update(key, "id");
 		}
@@ -57,21 +59,21 @@ class InboundStore {
 				update channel_message set status = ?, claimed_by = ?, claimed_at = ?
 				where id = ? and status = ?
 				  and not exists (select 1 from channel_message earlier
-				                  where earlier.channel = ? and earlier.sender = ? and earlier.id < ?
-				                    and earlier.status in (?, ?))""")
+				                  where earlier.practice_id = ? and earlier.channel = ? and earlier.sender = ?
+				                    and earlier.id < ? and earlier.status in (?, ?))""")
 			.params(MessageStatus.PROCESSING.value(), instance, utc(clock.instant()), stored.id(),
-					MessageStatus.PENDING.value(), message.channel(), message.sender(), stored.id(),
+					MessageStatus.PENDING.value(), message.practice().value(), message.channel(), message.sender(), stored.id(),
 					MessageStatus.PENDING.value(), MessageStatus.PROCESSING.value())
 			.update() == 1;
 	}
 
-	/** The sender's oldest message still waiting, if any. */
-	Optional<StoredMessage> nextPending(String channel, String sender) {
+	/** The sender's oldest message to that practice still waiting, if any. */
+	Optional<StoredMessage> nextPending(InboundMessage previous) {
 		return jdbc.sql("""
-				select id, channel, platform_message_id, sender, kind, body, sent_at
-				from channel_message where channel = ? and sender = ? and status = ? order by id
+				select id, practice_id, channel, platform_message_id, sender, kind, body, sent_at
+				from channel_message where practice_id = ? and channel = ? and sender = ? and status = ? order by id
 				fetch first 1 rows only""")
-			.params(channel, sender, MessageStatus.PENDING.value())
+			.params(previous.practice().value(), previous.channel(), previous.sender(), MessageStatus.PENDING.value())
 			.query(InboundStore::stored)
 			.optional();
 	}
@@ -90,7 +92,7 @@ class InboundStore {
 
 	Optional<StoredMessage> find(long id) {
 		return jdbc.sql("""
-				select id, channel, platform_message_id, sender, kind, body, sent_at
+				select id, practice_id, channel, platform_message_id, sender, kind, body, sent_at
 				from channel_message where id = ?""")
 			.param(id)
 			.query(InboundStore::stored)
@@ -119,7 +121,7 @@ class InboundStore {
 	/** Pending messages received before the given time, oldest first. */
 	List<StoredMessage> pending(Instant receivedBefore) {
 		return jdbc.sql("""
-				select id, channel, platform_message_id, sender, kind, body, sent_at
+				select id, practice_id, channel, platform_message_id, sender, kind, body, sent_at
 				from channel_message where status = ? and received_at < ? order by id""")
 			.params(MessageStatus.PENDING.value(), utc(receivedBefore))
 			.query(InboundStore::stored)
@@ -127,7 +129,7 @@ class InboundStore {
 	}
 
 	private static StoredMessage stored(ResultSet row, int rowNum) throws SQLException {
-		InboundMessage message = new InboundMessage(row.getString("channel"), row.getString("platform_message_id"),
+		InboundMessage message = new InboundMessage(new PracticeId(row.getString("practice_id")), row.getString("channel"), row.getString("platform_message_id"),
 				row.getString("sender"), MessageKind.valueOf(row.getString("kind")), row.getString("body"),
 				row.getObject("sent_at", OffsetDateTime.class).toInstant());
 		return new StoredMessage(row.getLong("id"), message);

@@ -15,16 +15,21 @@ import com.frontdesk.conversation.ChatReply;
 import com.frontdesk.conversation.ConversationNotFound;
 import com.frontdesk.conversation.ConversationTooLong;
 import com.frontdesk.conversation.MessageTooLong;
+import com.frontdesk.conversation.ReplyListener;
 import com.frontdesk.conversation.TurnPipeline;
 import com.frontdesk.conversation.TurnRequest;
+import com.frontdesk.conversation.TurnStep;
+import com.frontdesk.practice.Audience;
 import com.frontdesk.practice.Practice;
+import com.frontdesk.practice.PracticeId;
 import com.frontdesk.practice.Practices;
 import com.frontdesk.retrieval.KnowledgeUnavailable;
 
 /**
- * Answers one inbound message: the channel's screening (SMS keywords), opt-outs, the reply window, then a callback
- * request under way or asked for ({@link CallbackExchange}, after triage), or else the turn pipeline in the sender's
- * own conversation, rendered as plain text and delivered.
+ * Answers one inbound message for the practice it was sent to: the channel's screening (SMS keywords, with that
+ * practice's details), opt-outs, the reply window, then the turn pipeline in the sender's own conversation with that
+ * practice, once, with a callback request under way or asked for as the pipeline's step after triage
+ * ({@link CallbackExchange}); the reply is rendered as plain text and delivered from the practice's account.
  */
 @Component
 class MessageHandler {
@@ -64,20 +69,26 @@ class MessageHandler {
 	 * a message handed back by a stop is answered by another instance or the next start instead.
 	 */
 	Outcome handle(MessagingChannel channel, InboundMessage message, HeldMessage held) {
-		Screening screening = message.kind() == MessageKind.TEXT ? channel.screen(message) : Screening.answer();
-		if (screening.action() == Screening.Action.OPT_IN && callbacks.underWay(channel, message.sender())
-				&& !contacts.optedOut(channel.name(), message.sender())) {
+		Optional<Practice> practice = practices.find(message.practice());
+		if (practice.isEmpty()) {
+			return Outcome.ignored("the practice is no longer served here");
+		}
+		Audience audience = new Audience(practice.get(), false);
+		PracticeId to = practice.get().id();
+		Screening screening = message.kind() == MessageKind.TEXT ? channel.screen(audience, message) : Screening.answer();
+		if (screening.action() == Screening.Action.OPT_IN && callbacks.underWay(channel, message)
+				&& !contacts.optedOut(to, channel.name(), message.sender())) {
 			screening = Screening.answer(); // SMS "YES" in the middle of a callback request answers its question
 		}
 		switch (screening.action()) {
 			case OPT_OUT -> {
-				contacts.optOut(channel.name(), message.sender());
-				callbacks.abandon(channel, message.sender());
+				contacts.optOut(to, channel.name(), message.sender());
+				callbacks.abandon(channel, message);
 				return Outcome.ignored("sender opted out");
 			}
-			case OPT_IN -> contacts.optIn(channel.name(), message.sender());
+			case OPT_IN -> contacts.optIn(to, channel.name(), message.sender());
 			default -> {
-				if (contacts.optedOut(channel.name(), message.sender())) {
+				if (contacts.optedOut(to, channel.name(), message.sender())) {
 					return Outcome.ignored("sender has opted out");
 				}
 			}
@@ -87,58 +98,55 @@ class MessageHandler {
 		}
 		return switch (screening.action()) {
 			case REPLY, OPT_IN -> send(channel, message, held, List.of(screening.reply()));
-			default -> message.kind() == MessageKind.MEDIA ? send(channel, message, held, List.of(texts.textOnly()))
-					: answer(channel, message, held);
+			default -> message.kind() == MessageKind.MEDIA
+					? send(channel, message, held, List.of(texts.textOnly(audience)))
+					: answer(channel, message, held, audience);
 		};
 	}
 
-	private Outcome answer(MessagingChannel channel, InboundMessage message, HeldMessage held) {
+	private Outcome answer(MessagingChannel channel, InboundMessage message, HeldMessage held, Audience audience) {
 		List<String> parts;
 		try {
-			Optional<String> callback = callbacks.reply(channel, message);
-			if (callback.isPresent()) {
-				parts = replies.split(callback.get(), channel.limits());
+			ChatReply reply = converse(channel, message, audience);
+			if (reply.reply().isEmpty()) {
+				return Outcome.ignored("held for the practice's staff");
 			}
-			else {
-				ChatReply reply = converse(channel, message);
-				if (reply.reply().isEmpty()) {
-					return Outcome.ignored("held for the practice's staff");
-				}
-				parts = replies.render(reply, channel.limits());
-			}
+			parts = replies.render(reply, channel.limits(), audience);
 		}
 		catch (BlankMessage ex) {
-			parts = List.of(texts.textOnly());
+			parts = List.of(texts.textOnly(audience));
 		}
 		catch (MessageTooLong ex) {
-			parts = List.of(texts.tooLong(ex.limit()));
+			parts = List.of(texts.tooLong(ex.limit(), audience));
 		}
 		catch (KnowledgeUnavailable ex) {
-			parts = List.of(texts.unavailable());
+			parts = List.of(texts.unavailable(audience));
 		}
 		catch (RuntimeException ex) {
 			log.error("Answering a {} message failed: {}", channel.name(), ex.getClass().getName());
-			Outcome apology = send(channel, message, held, List.of(texts.failed()));
+			Outcome apology = send(channel, message, held, List.of(texts.failed(audience)));
 			return apology.status() == MessageStatus.ANSWERED ? Outcome.failed("pipeline: " + ex.getClass().getSimpleName())
 					: apology;
 		}
 		return send(channel, message, held, parts);
 	}
 
-	private ChatReply converse(MessagingChannel channel, InboundMessage message) {
-		String known = contacts.conversation(channel.name(), message.sender()).orElse(null);
-		Practice practice = practices.defaultPractice();
+	/** The turn, through the pipeline once, with a callback request under way or asked for as its step. */
+	private ChatReply converse(MessagingChannel channel, InboundMessage message, Audience audience) {
+		Practice practice = audience.practice();
+		String known = contacts.conversation(practice.id(), channel.name(), message.sender()).orElse(null);
 		Channel from = Channel.of(channel.name());
+		TurnStep callback = callbacks.step(channel, message, audience);
 		ChatReply reply;
 		try {
-			reply = pipeline.handle(new TurnRequest(practice, from, known, message.text()));
+			reply = pipeline.handle(new TurnRequest(practice, from, known, message.text()), ReplyListener.NONE, callback);
 		}
 		catch (ConversationNotFound | ConversationTooLong ex) {
 			// Deleted (retention), or full: the sender goes on in a new conversation.
-			reply = pipeline.handle(new TurnRequest(practice, from, null, message.text()));
+			reply = pipeline.handle(new TurnRequest(practice, from, null, message.text()), ReplyListener.NONE, callback);
 		}
 		if (!reply.conversationId().equals(known)) {
-			contacts.link(channel.name(), message.sender(), reply.conversationId());
+			contacts.link(practice.id(), channel.name(), message.sender(), reply.conversationId());
 		}
 		return reply;
 	}
@@ -149,7 +157,7 @@ class MessageHandler {
 		}
 		List<String> adapted = parts.stream().map(channel::adapt).toList();
 		try {
-			delivery.deliver(channel, message.sender(), adapted);
+			delivery.deliver(channel, message.practice(), message.sender(), adapted);
 			return Outcome.answered(adapted.size());
 		}
 		catch (DeliveryFailed ex) {

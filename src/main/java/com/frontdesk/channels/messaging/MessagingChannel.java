@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import com.frontdesk.practice.Audience;
+import com.frontdesk.practice.PracticeId;
+
 /** A messaging platform as the channel-neutral processing sees it: its limits and how to send it a text. */
 public interface MessagingChannel {
 
@@ -14,7 +17,10 @@ public interface MessagingChannel {
 
 	ReplyLimits limits();
 
-	/** The names of settings an enabled channel needs but lacks, so start-up can say so. */
+	/**
+	 * The settings an enabled channel needs but lacks, by their full names ({@code frontdesk.channels.sms.auth-token},
+	 * {@code frontdesk.practices[northside].sms...}), so start-up can say so.
+	 */
 	default List<String> missingSettings() {
 		return List.of();
 	}
@@ -32,8 +38,11 @@ public interface MessagingChannel {
 		return Optional.empty();
 	}
 
-	/** Decides what to do with a text message before it reaches the pipeline. */
-	default Screening screen(InboundMessage message) {
+	/**
+	 * Decides what to do with a text message before it reaches the pipeline.
+	 * @param audience the patients of the practice the message was sent to, whose details a fixed reply gives
+	 */
+	default Screening screen(Audience audience, InboundMessage message) {
 		return Screening.answer();
 	}
 
@@ -52,9 +61,9 @@ public interface MessagingChannel {
 	}
 
 	/**
-	 * Sends one text message (already within {@link #limits()}).
-	 * @throws SendFailed when the platform refused it or could not be reached
+	 * Sends one text message (already within {@link #limits()}) from the practice's own account.
+	 * @throws SendFailed when the platform refused it or could not be reached, or the practice has no account on it
 	 */
-	void send(String recipient, String text);
+	void send(PracticeId practice, String recipient, String text);
 
 }

@@ -1,6 +1,7 @@
 package com.frontdesk.channels.messaging;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -28,14 +29,19 @@ public final class MetaPlatform {
 	}
 
 	/**
-	 * Answers the subscription handshake: the challenge when the mode is {@code subscribe} and the token matches, and
-	 * the challenge is of the shape Meta sends (digits only, at most {@value #MAX_CHALLENGE_DIGITS}).
+	 * Answers the subscription handshake: the challenge when the mode is {@code subscribe} and the token is one of the
+	 * verify tokens set up (each Meta app's webhook has its own; practices on one app share it), and the challenge is
+	 * of the shape Meta sends (digits only, at most {@value #MAX_CHALLENGE_DIGITS}).
 	 * @throws BadWebhookSignature when the mode or the token is not right (403)
 	 * @throws InvalidChallenge when the challenge is missing or not a number (400)
 	 */
-	public static String challenge(String channel, String verifyToken, String mode, String token, String challenge) {
-		if (!"subscribe".equals(mode) || verifyToken == null || verifyToken.isBlank()
-				|| !WebhookSignatures.matches(verifyToken, token)) {
+	public static String challenge(String channel, List<String> verifyTokens, String mode, String token,
+			String challenge) {
+		boolean known = false;
+		for (String verifyToken : verifyTokens) {
+			known |= verifyToken != null && !verifyToken.isBlank() && WebhookSignatures.matches(verifyToken, token);
+		}
+		if (!"subscribe".equals(mode) || !known) {
 			throw new BadWebhookSignature(channel);
 		}
 		if (challenge == null || !CHALLENGE.matcher(challenge).matches()) {
@@ -45,21 +51,31 @@ public final class MetaPlatform {
 	}
 
 	/**
-	 * Checks {@code X-Hub-Signature-256: sha256=<hex>} against the HMAC-SHA256 of the raw body with the app secret.
+	 * Checks {@code X-Hub-Signature-256: sha256=<hex>} against the HMAC-SHA256 of the raw body with each app secret
+	 * set up (one Meta app signs for every practice on it) and says which one made it, so the webhook can check that
+	 * each message is for a practice of that app.
 	 * @throws UnsignedWebhook when the header is missing (401)
-	 * @throws BadWebhookSignature when it does not match, or no app secret is configured (403)
+	 * @throws BadWebhookSignature when no app secret made it, or none is configured (403)
 	 */
-	public static void verify(String channel, String appSecret, String signature, byte[] body) {
+	public static String signedWith(String channel, List<String> appSecrets, String signature, byte[] body) {
 		if (signature == null || signature.isBlank()) {
 			throw new UnsignedWebhook(channel);
 		}
-		if (appSecret == null || appSecret.isBlank() || !signature.startsWith("sha256=")) {
+		if (!signature.startsWith("sha256=")) {
 			throw new BadWebhookSignature(channel);
 		}
-		String expected = "sha256=" + WebhookSignatures.hmacSha256Hex(appSecret, body == null ? new byte[0] : body);
-		if (!WebhookSignatures.matches(expected, signature.strip().toLowerCase(java.util.Locale.ROOT))) {
+		String given = signature.strip().toLowerCase(java.util.Locale.ROOT);
+		String signer = null;
+		for (String appSecret : appSecrets) {
+			String expected = "sha256=" + WebhookSignatures.hmacSha256Hex(appSecret, body == null ? new byte[0] : body);
+			if (WebhookSignatures.matches(expected, given) && signer == null) {
+				signer = appSecret;
+			}
+		}
+		if (signer == null) {
 			throw new BadWebhookSignature(channel);
 		}
+		return signer;
 	}
 
 	/** The failure a Graph API error response means; rate-limit error codes are retryable whatever the status. */

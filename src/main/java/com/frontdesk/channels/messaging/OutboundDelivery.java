@@ -7,7 +7,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Sends the messages of one reply in order, retrying 429, 5xx and network failures with bounded backoff. */
+import com.frontdesk.practice.PracticeId;
+
+/**
+ * Sends the messages of one reply in order, from the practice's account, retrying 429, 5xx and network failures with
+ * bounded backoff.
+ */
 @Component
 class OutboundDelivery {
 
@@ -22,16 +27,17 @@ class OutboundDelivery {
 	/**
 	 * @throws DeliveryFailed when a message finally fails; the messages before it were sent
 	 */
-	void deliver(MessagingChannel channel, String recipient, List<String> parts) {
+	void deliver(MessagingChannel channel, PracticeId practice, String recipient, List<String> parts) {
 		for (int i = 0; i < parts.size(); i++) {
-			sendWithRetry(channel, recipient, parts.get(i), i + 1, parts.size());
+			sendWithRetry(channel, practice, recipient, parts.get(i), i + 1, parts.size());
 		}
 	}
 
-	private void sendWithRetry(MessagingChannel channel, String recipient, String text, int part, int parts) {
+	private void sendWithRetry(MessagingChannel channel, PracticeId practice, String recipient, String text, int part,
+			int parts) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				channel.send(recipient, text);
+				channel.send(practice, recipient, text);
 				return;
 			}
 			catch (SendFailed ex) {

@@ -70,10 +70,7 @@ class PendingMessages {
 	}
 
 	private static void warnIfIncomplete(MessagingChannel channel) {
-		List<String> missing = channel.missingSettings()
-			.stream()
-			.map(name -> "frontdesk.channels." + channel.name() + "." + name)
-			.toList();
+		List<String> missing = channel.missingSettings();
 		if (!missing.isEmpty()) {
 			log.warn("The {} channel is enabled but lacks {}: its webhook refuses requests or its replies fail",
 					channel.name(), missing);

@@ -13,12 +13,13 @@ import org.springframework.stereotype.Component;
 import com.frontdesk.answering.Citation;
 import com.frontdesk.booking.Action;
 import com.frontdesk.conversation.ChatReply;
+import com.frontdesk.practice.Audience;
 
 /**
  * Renders a reply for a plain-text messaging platform: emergency instructions first, the reply, its sources as short
  * names with links, then the booking link, phone number and callback offer ("Reply CALL") the buttons of the website
- * would offer; split into
- * messages under the platform's limit, and shortened (saying where to read more) beyond its most messages.
+ * would offer (the practice's own, as the pipeline made them for it); split into messages under the platform's limit,
+ * and shortened (saying where to read more at the practice the patient wrote to) beyond its most messages.
  */
 @Component
 class PlainTextReplies {
@@ -29,11 +30,11 @@ class PlainTextReplies {
 		this.texts = texts;
 	}
 
-	List<String> render(ChatReply reply, ReplyLimits limits) {
-		return split(compose(reply), limits);
+	List<String> render(ChatReply reply, ReplyLimits limits, Audience audience) {
+		return split(compose(reply, audience), limits, audience);
 	}
 
-	String compose(ChatReply reply) {
+	String compose(ChatReply reply, Audience audience) {
 		String body = withoutSourceLine(reply.reply(), reply.citations());
 		List<String> paragraphs = new ArrayList<>();
 		for (Action action : reply.actions()) {
@@ -42,20 +43,21 @@ class PlainTextReplies {
 			}
 		}
 		paragraphs.add(body);
-		sources(reply.citations()).ifPresent(paragraphs::add);
-		String contact = contactLines(reply.actions(), body);
+		sources(reply.citations(), audience).ifPresent(paragraphs::add);
+		String contact = contactLines(reply.actions(), body, audience);
 		if (!contact.isEmpty()) {
 			paragraphs.add(contact);
 		}
 		return String.join("\n\n", paragraphs);
 	}
 
-	List<String> split(String text, ReplyLimits limits) {
+	/** The text in messages under the platform's limit; beyond its most messages, shortened with the practice's website. */
+	List<String> split(String text, ReplyLimits limits, Audience audience) {
 		List<String> parts = TextSplitter.split(text, limits.partLength());
 		if (parts.size() <= limits.maxParts()) {
 			return parts;
 		}
-		String suffix = "\n\n" + texts.shortened();
+		String suffix = "\n\n" + texts.shortened(audience);
 		List<String> kept = new ArrayList<>(parts.subList(0, limits.maxParts()));
 		String last = kept.get(kept.size() - 1);
 		if (last.length() + suffix.length() > limits.partLength()) {
@@ -76,7 +78,7 @@ class PlainTextReplies {
 				: text.strip();
 	}
 
-	private static Optional<String> sources(List<Citation> citations) {
+	private Optional<String> sources(List<Citation> citations, Audience audience) {
 		Map<String, Set<String>> sections = new LinkedHashMap<>();
 		Map<String, String> titles = new LinkedHashMap<>();
 		for (Citation citation : citations) {
@@ -94,24 +96,25 @@ class PlainTextReplies {
 			String name = section == null || section.isBlank() ? title : title + " – " + section;
 			lines.add(url.isEmpty() ? name : name + "\n" + url);
 		});
-		return Optional.of((lines.size() == 1 ? "Source: " : "Sources:\n") + String.join("\n", lines));
+		String opening = texts.sources(lines.size(), audience) + (lines.size() == 1 ? " " : "\n");
+		return Optional.of(opening + String.join("\n", lines));
 	}
 
-	private static String contactLines(List<Action> actions, String body) {
+	private String contactLines(List<Action> actions, String body, Audience audience) {
 		Set<String> lines = new LinkedHashSet<>();
 		for (Action action : actions) {
 			switch (action.type()) {
 				case "book" -> {
 					if (!mentions(body, action.url())) {
-						lines.add("Book online: " + action.url());
+						lines.add(texts.bookOnline(action.url(), audience));
 					}
 				}
 				case "call", "handoff" -> {
 					if (!mentions(body, action.phone())) {
-						lines.add("Call: " + action.phone());
+						lines.add(texts.call(action.phone(), audience));
 					}
 				}
-				case "callback" -> lines.add("Reply CALL to ask us to call you back.");
+				case "callback" -> lines.add(texts.callback(audience));
 				default -> {
 				}
 			}

@@ -17,13 +17,17 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import com.frontdesk.conversation.StaffMessage;
 import com.frontdesk.conversation.StaffMessageDeliveries;
 import com.frontdesk.conversation.StaffMessageDeliveries.Delivery;
+import com.frontdesk.conversation.ConversationStore;
 import com.frontdesk.platform.Instances;
+import com.frontdesk.practice.Audience;
+import com.frontdesk.practice.Practice;
+import com.frontdesk.practice.Practices;
 
 import jakarta.annotation.PreDestroy;
 
 /**
  * Delivers what the practice's staff write (and their hand-back or closing notice) to patients on messaging
- * channels, once the message is stored, on a virtual thread with the channel's bounded retries, and records on the
+ * channels, from the account of the practice the conversation belongs to, once the message is stored, on a virtual thread with the channel's bounded retries, and records on the
  * message whether it was sent, failed (and why) or was not sent (opted out, channel off), for the transcript.
  */
 @Component
@@ -47,8 +51,15 @@ class StaffMessages {
 
 	private final Clock clock;
 
+	private final ConversationStore conversations;
+
+	private final Practices practices;
+
 	StaffMessages(Channels channels, ContactStore contacts, PlainTextReplies replies, OutboundDelivery delivery,
-			StaffMessageDeliveries deliveries, Instances instances, Clock clock) {
+			StaffMessageDeliveries deliveries, Instances instances, Clock clock, ConversationStore conversations,
+			Practices practices) {
+		this.conversations = conversations;
+		this.practices = practices;
 		this.instances = instances;
 		this.clock = clock;
 		this.channels = channels;
@@ -82,23 +93,28 @@ class StaffMessages {
 			deliveries.record(message.turnId(), Delivery.NOT_SENT, "the " + channel.name() + " channel is switched off");
 			return;
 		}
-		Optional<String> sender = contacts.senderOf(channel.name(), message.conversationId());
+		Optional<Practice> practice = conversations.practiceOf(message.conversationId()).flatMap(practices::find);
+		Optional<String> sender = practice
+			.flatMap(owner -> contacts.senderOf(owner.id(), channel.name(), message.conversationId()));
 		if (sender.isEmpty()) {
 			deliveries.record(message.turnId(), Delivery.NOT_SENT, "no " + channel.name() + " contact for this conversation");
 		}
-		else if (contacts.optedOut(channel.name(), sender.get())) {
+		else if (contacts.optedOut(practice.get().id(), channel.name(), sender.get())) {
 			deliveries.record(message.turnId(), Delivery.NOT_SENT, "the patient opted out of messages");
 		}
 		else {
 			deliveries.record(message.turnId(), Delivery.SENDING, null);
-			executor.execute(() -> send(channel, sender.get(), message));
+			executor.execute(() -> send(channel, new Audience(practice.get(), false), sender.get(), message));
 		}
 	}
 
-	private void send(MessagingChannel channel, String sender, StaffMessage message) {
-		List<String> parts = replies.split(message.text(), channel.limits()).stream().map(channel::adapt).toList();
+	private void send(MessagingChannel channel, Audience audience, String sender, StaffMessage message) {
+		List<String> parts = replies.split(message.text(), channel.limits(), audience)
+			.stream()
+			.map(channel::adapt)
+			.toList();
 		try {
-			delivery.deliver(channel, sender, parts);
+			delivery.deliver(channel, audience.practiceId(), sender, parts);
 			deliveries.record(message.turnId(), Delivery.SENT, null);
 		}
 		catch (DeliveryFailed ex) {

@@ -35,8 +35,8 @@ class WebhookProblems {
 
 	/** {@code frontdesk.webhook.rejections}: webhook requests refused, by channel and reason. */
 	private void rejected(HttpServletRequest request, String reason) {
-		String path = request.getRequestURI();
-		String channel = path.substring(path.lastIndexOf('/') + 1);
+		String[] segments = request.getRequestURI().split("/");
+		String channel = segments.length > 2 ? segments[2] : "";
 		metrics.counter("frontdesk.webhook.rejections", "channel", CHANNELS.contains(channel) ? channel : "other", "reason",
 				reason).increment();
 	}

@@ -12,15 +12,17 @@ import org.springframework.stereotype.Component;
 import com.frontdesk.channels.messaging.MessagingChannel;
 import com.frontdesk.channels.messaging.MetaPlatform;
 import com.frontdesk.channels.messaging.OutboundHttp;
+import com.frontdesk.channels.messaging.PracticeAccounts;
 import com.frontdesk.channels.messaging.ReplyLimits;
 import com.frontdesk.channels.messaging.Settings;
+import com.frontdesk.practice.PracticeId;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Sends replies with the Send API ({@code messaging_type: RESPONSE}, page access token), 2,000 characters a
- * message, within the 24-hour standard messaging window.
+ * Sends replies with the Send API ({@code messaging_type: RESPONSE}, the access token of the page the patient wrote
+ * to), 2,000 characters a message, within the 24-hour standard messaging window.
  */
 @Component
 class MessengerChannel implements MessagingChannel {
@@ -31,10 +33,13 @@ class MessengerChannel implements MessagingChannel {
 
 	private final MessengerProperties properties;
 
+	private final PracticeAccounts<MessengerAccount> accounts;
+
 	private final JsonMapper json;
 
-	MessengerChannel(MessengerProperties properties, JsonMapper json) {
+	MessengerChannel(MessengerProperties properties, PracticeAccounts<MessengerAccount> accounts, JsonMapper json) {
 		this.properties = properties;
+		this.accounts = accounts;
 		this.json = json;
 	}
 
@@ -50,9 +55,10 @@ class MessengerChannel implements MessagingChannel {
 
 	@Override
 	public List<String> missingSettings() {
-		return Settings.missing("app-secret", properties.appSecret(),
-				"verify-token", properties.verifyToken(),
-				"page-access-token", properties.pageAccessToken());
+		return Settings.missing(accounts.all(), MessengerEvents.CHANNEL, MessengerAccount::practice,
+				account -> new String[] { "app-secret", account.appSecret(),
+						"verify-token", account.verifyToken(),
+						"page-access-token", account.pageAccessToken() });
 	}
 
 	@Override
@@ -73,12 +79,13 @@ class MessengerChannel implements MessagingChannel {
 	}
 
 	@Override
-	public void send(String recipient, String text) {
+	public void send(PracticeId practice, String recipient, String text) {
+		MessengerAccount account = accounts.require(practice);
 		ObjectNode body = json.createObjectNode();
 		body.putObject("recipient").put("id", recipient);
 		body.put("messaging_type", "RESPONSE");
 		body.putObject("message").put("text", text);
-		HttpRequest request = HttpRequest.newBuilder(URI.create(properties.sendUrl()))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(properties.sendUrl(account.pageAccessToken())))
 			.timeout(OutboundHttp.REQUEST_TIMEOUT)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))

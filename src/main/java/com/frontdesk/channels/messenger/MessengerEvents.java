@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.frontdesk.channels.messaging.AddressedMessage;
 import com.frontdesk.channels.messaging.InboundMessage;
 import com.frontdesk.channels.messaging.WebhookBodies;
 
@@ -14,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads a Messenger webhook ({@code object: page}): every {@code entry[].messaging[]} event with a {@code message}
  * is a message to answer (text, quick replies, or attachments as media). Echoes of the page's own messages,
- * deliveries, reads, reactions, postbacks and edits are acknowledged and ignored.
+ * deliveries, reads, reactions, postbacks and edits are acknowledged and ignored. Each message is addressed to the
+ * page it was sent to ({@code entry[].id}, else the event's {@code recipient.id}).
  */
 final class MessengerEvents {
 
@@ -23,15 +25,17 @@ final class MessengerEvents {
 	private MessengerEvents() {
 	}
 
-	static List<InboundMessage> parse(JsonMapper json, byte[] body, Instant now) {
+	static List<AddressedMessage> parse(JsonMapper json, byte[] body, Instant now) {
 		JsonNode root = WebhookBodies.jsonObject(json, body);
-		List<InboundMessage> messages = new ArrayList<>();
+		List<AddressedMessage> messages = new ArrayList<>();
 		if (!"page".equals(WebhookBodies.string(root, "object"))) {
 			return messages;
 		}
 		for (JsonNode entry : root.path("entry")) {
+			String page = WebhookBodies.string(entry, "id");
 			for (JsonNode event : entry.path("messaging")) {
-				read(event, now).ifPresent(messages::add);
+				String to = page != null ? page : WebhookBodies.string(event.path("recipient"), "id");
+				read(event, now).ifPresent(message -> messages.add(new AddressedMessage(to, message)));
 			}
 		}
 		return messages;

@@ -14,17 +14,22 @@ import org.springframework.web.bind.annotation.RestController;
 import com.frontdesk.channels.messaging.ChannelDisabled;
 import com.frontdesk.channels.messaging.InboundMessages;
 import com.frontdesk.channels.messaging.MetaPlatform;
+import com.frontdesk.channels.messaging.PracticeAccounts;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /webhooks/messenger} answers Meta's subscription handshake; {@code POST /webhooks/messenger} checks the
- * signature over the raw body, stores the messages and answers 200 at once. Replies are sent afterwards.
+ * signature over the raw body, gives each message to the practice whose page it was sent to, stores the messages and
+ * answers 200 at once. Replies are sent afterwards, as that practice's page. A message to a page of no practice is
+ * acknowledged and dropped; one for a practice whose app secret did not sign the request is refused.
  */
 @RestController
 class MessengerWebhook {
 
 	private final MessengerProperties properties;
+
+	private final PracticeAccounts<MessengerAccount> accounts;
 
 	private final InboundMessages inbound;
 
@@ -32,8 +37,10 @@ class MessengerWebhook {
 
 	private final Clock clock;
 
-	MessengerWebhook(MessengerProperties properties, InboundMessages inbound, JsonMapper json, Clock clock) {
+	MessengerWebhook(MessengerProperties properties, PracticeAccounts<MessengerAccount> accounts,
+			InboundMessages inbound, JsonMapper json, Clock clock) {
 		this.properties = properties;
+		this.accounts = accounts;
 		this.inbound = inbound;
 		this.json = json;
 		this.clock = clock;
@@ -44,15 +51,18 @@ class MessengerWebhook {
 			@RequestParam(name = "hub.verify_token", required = false) String token,
 			@RequestParam(name = "hub.challenge", required = false) String challenge) {
 		requireEnabled();
-		return MetaPlatform.challenge(MessengerEvents.CHANNEL, properties.verifyToken(), mode, token, challenge);
+		return MetaPlatform.challenge(MessengerEvents.CHANNEL, accounts.distinct(MessengerAccount::verifyToken), mode,
+				token, challenge);
 	}
 
 	@PostMapping("/webhooks/messenger")
 	ResponseEntity<Void> receive(@RequestHeader(name = MetaPlatform.SIGNATURE_HEADER, required = false) String signature,
 			@RequestBody(required = false) byte[] body) {
 		requireEnabled();
-		MetaPlatform.verify(MessengerEvents.CHANNEL, properties.appSecret(), signature, body);
-		inbound.accept(MessengerEvents.parse(json, body, clock.instant()));
+		String signer = MetaPlatform.signedWith(MessengerEvents.CHANNEL, accounts.distinct(MessengerAccount::appSecret),
+				signature, body);
+		inbound.accept(MessengerEvents.CHANNEL, MessengerEvents.parse(json, body, clock.instant()), accounts,
+				practice -> accounts.of(practice).map(MessengerAccount::appSecret).filter(signer::equals).isPresent());
 		return ResponseEntity.ok().build();
 	}
 

@@ -13,13 +13,17 @@ import org.springframework.stereotype.Component;
 import com.frontdesk.channels.messaging.InboundMessage;
 import com.frontdesk.channels.messaging.MessagingChannel;
 import com.frontdesk.channels.messaging.OutboundHttp;
+import com.frontdesk.channels.messaging.PracticeAccounts;
 import com.frontdesk.channels.messaging.ReplyLimits;
 import com.frontdesk.channels.messaging.Screening;
 import com.frontdesk.channels.messaging.Settings;
+import com.frontdesk.practice.Audience;
+import com.frontdesk.practice.PracticeId;
 import com.frontdesk.practice.PracticeProfile;
 
 /**
- * Sends replies through Twilio's Messages API (HTTP basic auth with the account SID and auth token). A reply is one
+ * Sends replies through Twilio's Messages API (HTTP basic auth with the account SID and auth token), from the number
+ * of the practice the patient texted, with that practice's details in the keyword replies. A reply is one
  * message of at most 1,530 characters, ten GSM-7 segments, with typographic characters replaced so they stay GSM-7.
  * STOP, START and HELP are honoured.
  */
@@ -31,11 +35,11 @@ class SmsChannel implements MessagingChannel {
 
 	private final SmsProperties properties;
 
-	private final PracticeProfile practice;
+	private final PracticeAccounts<SmsAccount> accounts;
 
-	SmsChannel(SmsProperties properties, PracticeProfile practice) {
+	SmsChannel(SmsProperties properties, PracticeAccounts<SmsAccount> accounts) {
 		this.properties = properties;
-		this.practice = practice;
+		this.accounts = accounts;
 	}
 
 	@Override
@@ -50,10 +54,11 @@ class SmsChannel implements MessagingChannel {
 
 	@Override
 	public List<String> missingSettings() {
-		return Settings.missing("account-sid", properties.accountSid(),
-				"auth-token", properties.authToken(),
-				"from-number", properties.fromNumber(),
-				"public-url", properties.publicUrl());
+		return Settings.missing(accounts.all(), SmsWebhook.CHANNEL, SmsAccount::practice,
+				account -> new String[] { "account-sid", account.accountSid(),
+						"auth-token", account.authToken(),
+						"from-number", account.number(),
+						"public-url", account.publicUrl() });
 	}
 
 	@Override
@@ -62,7 +67,8 @@ class SmsChannel implements MessagingChannel {
 	}
 
 	@Override
-	public Screening screen(InboundMessage message) {
+	public Screening screen(Audience audience, InboundMessage message) {
+		PracticeProfile practice = audience.profile();
 		return switch (SmsKeywords.of(message.text())) {
 			case STOP -> Screening.optOut();
 			case START -> Screening.optIn("You will receive messages from " + practice.name()
@@ -93,10 +99,11 @@ class SmsChannel implements MessagingChannel {
 	}
 
 	@Override
-	public void send(String recipient, String text) {
-		String form = "To=" + encode(recipient) + "&From=" + encode(properties.fromNumber()) + "&Body=" + encode(text);
-		String credentials = properties.accountSid() + ":" + properties.authToken();
-		HttpRequest request = HttpRequest.newBuilder(URI.create(properties.messagesUrl()))
+	public void send(PracticeId practice, String recipient, String text) {
+		SmsAccount account = accounts.require(practice);
+		String form = "To=" + encode(recipient) + "&From=" + encode(account.number()) + "&Body=" + encode(text);
+		String credentials = account.accountSid() + ":" + account.authToken();
+		HttpRequest request = HttpRequest.newBuilder(URI.create(properties.messagesUrl(account.accountSid())))
 			.timeout(OutboundHttp.REQUEST_TIMEOUT)
 			.header("Authorization",
 					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))

@@ -3,6 +3,7 @@ package com.frontdesk.channels.sms;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,14 +16,17 @@ import com.frontdesk.channels.messaging.ChannelDisabled;
 import com.frontdesk.channels.messaging.InboundMessage;
 import com.frontdesk.channels.messaging.InboundMessages;
 import com.frontdesk.channels.messaging.MalformedWebhook;
+import com.frontdesk.channels.messaging.PracticeAccounts;
 import com.frontdesk.channels.messaging.UnsignedWebhook;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * {@code POST /webhooks/sms}: checks {@code X-Twilio-Signature} over the configured public URL and the form
- * parameters read from the raw body, stores the message and answers 200 with empty TwiML at once; the reply is sent
- * afterwards through the Messages API.
+ * {@code POST /webhooks/sms}: finds the practice whose number was texted ({@code To}), checks
+ * {@code X-Twilio-Signature} with that practice's auth token over its public URL and the form parameters read from
+ * the raw body, stores the message and answers 200 with empty TwiML at once; the reply is sent afterwards through the
+ * Messages API, from that number. A text to a number of no practice, signed with one of the auth tokens set up, is
+ * acknowledged the same way and dropped.
  */
 @RestController
 class SmsWebhook {
@@ -35,12 +39,15 @@ class SmsWebhook {
 
 	private final SmsProperties properties;
 
+	private final PracticeAccounts<SmsAccount> accounts;
+
 	private final InboundMessages inbound;
 
 	private final Clock clock;
 
-	SmsWebhook(SmsProperties properties, InboundMessages inbound, Clock clock) {
+	SmsWebhook(SmsProperties properties, PracticeAccounts<SmsAccount> accounts, InboundMessages inbound, Clock clock) {
 		this.properties = properties;
+		this.accounts = accounts;
 		this.inbound = inbound;
 		this.clock = clock;
 	}
@@ -55,12 +62,20 @@ class SmsWebhook {
 			throw new UnsignedWebhook(CHANNEL);
 		}
 		FormBody form = FormBody.parse(request.getInputStream().readAllBytes());
-		if (properties.authToken() == null || properties.publicUrl() == null
-				|| !TwilioSignature.matches(properties.authToken(), properties.publicUrl(), form.parameters(), signature)) {
+		Optional<SmsAccount> to = accounts.practiceOf(form.first("To")).flatMap(accounts::of);
+		if (to.isPresent() ? !signed(to.get(), form, signature)
+				: accounts.all().stream().noneMatch(account -> signed(account, form, signature))) {
 			throw new BadWebhookSignature(CHANNEL);
 		}
-		inbound.accept(List.of(message(form)));
+		InboundMessage message = message(form);
+		to.ifPresentOrElse(account -> inbound.accept(List.of(message.to(account.practice()))),
+				() -> inbound.unrouted(CHANNEL));
 		return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(EMPTY_TWIML);
+	}
+
+	private static boolean signed(SmsAccount account, FormBody form, String signature) {
+		return account.authToken() != null && account.publicUrl() != null
+				&& TwilioSignature.matches(account.authToken(), account.publicUrl(), form.parameters(), signature);
 	}
 
 	private InboundMessage message(FormBody form) {

@@ -10,16 +10,21 @@ import org.springframework.stereotype.Component;
 
 import com.frontdesk.channels.messaging.MessagingChannel;
 import com.frontdesk.channels.messaging.OutboundHttp;
+import com.frontdesk.channels.messaging.PracticeAccounts;
 import com.frontdesk.channels.messaging.ReplyLimits;
 import com.frontdesk.channels.messaging.SendFailed;
 import com.frontdesk.channels.messaging.Settings;
+import com.frontdesk.practice.PracticeId;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Sends replies with the Bot API's {@code sendMessage} (bot token in the path), 4,096 characters a message. */
+/**
+ * Sends replies with the Bot API's {@code sendMessage} (the token of the practice's bot in the path), 4,096 characters
+ * a message.
+ */
 @Component
 class TelegramChannel implements MessagingChannel {
 
@@ -27,10 +32,13 @@ class TelegramChannel implements MessagingChannel {
 
 	private final TelegramProperties properties;
 
+	private final PracticeAccounts<TelegramAccount> accounts;
+
 	private final JsonMapper json;
 
-	TelegramChannel(TelegramProperties properties, JsonMapper json) {
+	TelegramChannel(TelegramProperties properties, PracticeAccounts<TelegramAccount> accounts, JsonMapper json) {
 		this.properties = properties;
+		this.accounts = accounts;
 		this.json = json;
 	}
 
@@ -46,8 +54,9 @@ class TelegramChannel implements MessagingChannel {
 
 	@Override
 	public List<String> missingSettings() {
-		return Settings.missing("bot-token", properties.botToken(),
-				"secret-token", properties.secretToken());
+		return Settings.missing(accounts.all(), TelegramUpdates.CHANNEL, TelegramAccount::practice,
+				account -> new String[] { "bot-token", account.botToken(),
+						"secret-token", account.secretToken() });
 	}
 
 	@Override
@@ -62,7 +71,8 @@ class TelegramChannel implements MessagingChannel {
 	}
 
 	@Override
-	public void send(String recipient, String text) {
+	public void send(PracticeId practice, String recipient, String text) {
+		TelegramAccount account = accounts.require(practice);
 		ObjectNode body = json.createObjectNode();
 		if (recipient.matches("-?\\d{1,18}")) {
 			body.put("chat_id", Long.parseLong(recipient));
@@ -71,7 +81,7 @@ class TelegramChannel implements MessagingChannel {
 			body.put("chat_id", recipient);
 		}
 		body.put("text", text);
-		HttpRequest request = HttpRequest.newBuilder(URI.create(properties.sendMessageUrl()))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(properties.sendMessageUrl(account.botToken())))
 			.timeout(OutboundHttp.REQUEST_TIMEOUT)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))

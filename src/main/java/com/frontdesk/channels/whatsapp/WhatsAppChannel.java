@@ -12,15 +12,18 @@ import org.springframework.stereotype.Component;
 import com.frontdesk.channels.messaging.MessagingChannel;
 import com.frontdesk.channels.messaging.MetaPlatform;
 import com.frontdesk.channels.messaging.OutboundHttp;
+import com.frontdesk.channels.messaging.PracticeAccounts;
 import com.frontdesk.channels.messaging.ReplyLimits;
 import com.frontdesk.channels.messaging.Settings;
+import com.frontdesk.practice.PracticeId;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Sends free-form text replies through the Cloud API (bearer token), 4,096 characters a message, and only within
- * the 24-hour customer-service window that the patient's message opened.
+ * Sends free-form text replies through the Cloud API (bearer token), from the number of the practice the patient
+ * wrote to, 4,096 characters a message, and only within the 24-hour customer-service window that the patient's
+ * message opened.
  */
 @Component
 class WhatsAppChannel implements MessagingChannel {
@@ -31,10 +34,13 @@ class WhatsAppChannel implements MessagingChannel {
 
 	private final WhatsAppProperties properties;
 
+	private final PracticeAccounts<WhatsAppAccount> accounts;
+
 	private final JsonMapper json;
 
-	WhatsAppChannel(WhatsAppProperties properties, JsonMapper json) {
+	WhatsAppChannel(WhatsAppProperties properties, PracticeAccounts<WhatsAppAccount> accounts, JsonMapper json) {
 		this.properties = properties;
+		this.accounts = accounts;
 		this.json = json;
 	}
 
@@ -50,10 +56,11 @@ class WhatsAppChannel implements MessagingChannel {
 
 	@Override
 	public List<String> missingSettings() {
-		return Settings.missing("app-secret", properties.appSecret(),
-				"verify-token", properties.verifyToken(),
-				"access-token", properties.accessToken(),
-				"phone-number-id", properties.phoneNumberId());
+		return Settings.missing(accounts.all(), WhatsAppNotifications.CHANNEL, WhatsAppAccount::practice,
+				account -> new String[] { "app-secret", account.appSecret(),
+						"verify-token", account.verifyToken(),
+						"access-token", account.accessToken(),
+						"phone-number-id", account.phoneNumberId() });
 	}
 
 	@Override
@@ -80,7 +87,8 @@ class WhatsAppChannel implements MessagingChannel {
 	}
 
 	@Override
-	public void send(String recipient, String text) {
+	public void send(PracticeId practice, String recipient, String text) {
+		WhatsAppAccount account = accounts.require(practice);
 		ObjectNode body = json.createObjectNode();
 		body.put("messaging_product", "whatsapp");
 		body.put("recipient_type", "individual");
@@ -89,9 +97,9 @@ class WhatsAppChannel implements MessagingChannel {
 		ObjectNode content = body.putObject("text");
 		content.put("preview_url", false);
 		content.put("body", text);
-		HttpRequest request = HttpRequest.newBuilder(URI.create(properties.messagesUrl()))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(properties.messagesUrl(account.phoneNumberId())))
 			.timeout(OutboundHttp.REQUEST_TIMEOUT)
-			.header("Authorization", "Bearer " + properties.accessToken())
+			.header("Authorization", "Bearer " + account.accessToken())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
 			.build();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.frontdesk.channels.messaging.AddressedMessage;
 import com.frontdesk.channels.messaging.InboundMessage;
 import com.frontdesk.channels.messaging.WebhookBodies;
 
@@ -15,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads a WhatsApp Cloud API notification: every {@code entry[].changes[].value.messages[]} of a {@code messages}
  * change. Text (and the text of quick-reply buttons) is answered; images, audio, video, documents, stickers,
  * locations, contacts and unsupported types are media; reactions and system messages are ignored, and so are
- * status updates ({@code value.statuses[]}) and other fields.
+ * status updates ({@code value.statuses[]}) and other fields. Each message is addressed to the business number
+ * it was sent to ({@code value.metadata.phone_number_id}).
  */
 final class WhatsAppNotifications {
 
@@ -26,17 +28,19 @@ final class WhatsAppNotifications {
 	private WhatsAppNotifications() {
 	}
 
-	static List<InboundMessage> parse(JsonMapper json, byte[] body, Instant now) {
+	static List<AddressedMessage> parse(JsonMapper json, byte[] body, Instant now) {
 		JsonNode root = WebhookBodies.jsonObject(json, body);
-		List<InboundMessage> messages = new ArrayList<>();
+		List<AddressedMessage> messages = new ArrayList<>();
 		if (!"whatsapp_business_account".equals(WebhookBodies.string(root, "object"))) {
 			return messages;
 		}
 		for (JsonNode entry : root.path("entry")) {
 			for (JsonNode change : entry.path("changes")) {
 				if ("messages".equals(WebhookBodies.string(change, "field"))) {
-					for (JsonNode message : change.path("value").path("messages")) {
-						read(message, now).ifPresent(messages::add);
+					JsonNode value = change.path("value");
+					String number = WebhookBodies.string(value.path("metadata"), "phone_number_id");
+					for (JsonNode message : value.path("messages")) {
+						read(message, now).ifPresent(read -> messages.add(new AddressedMessage(number, read)));
 					}
 				}
 			}

@@ -1,5 +1,8 @@
 package com.frontdesk.channels.messaging;
 
+import com.frontdesk.practice.Audience;
+import com.frontdesk.practice.PracticeId;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -66,7 +69,7 @@ public class GatedChannel implements MessagingChannel {
 	}
 
 	@Override
-	public Screening screen(InboundMessage message) {
+	public Screening screen(Audience audience, InboundMessage message) {
 		if (message.messageId().equals(HELD_BEFORE_REPLY) && holdGate.getCount() > 0) {
 			heldThread = Thread.currentThread();
 			holding.countDown();
@@ -76,7 +79,7 @@ public class GatedChannel implements MessagingChannel {
 	}
 
 	@Override
-	public void send(String recipient, String text) {
+	public void send(PracticeId practice, String recipient, String text) {
 		if (recipient.equals(SLOW_SEND_TO) && !slowSendDone) {
 			slowSendDone = true;
 			sending.countDown();

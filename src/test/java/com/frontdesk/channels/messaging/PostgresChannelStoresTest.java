@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.frontdesk.FrontdeskApplication;
+import com.frontdesk.practice.PracticeId;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -62,16 +63,16 @@ class PostgresChannelStoresTest {
 		assertThat(rows.finalStatus("recording", "pg-1")).isEqualTo("answered");
 		assertThat(rows.finalStatus("recording", "pg-2")).isEqualTo("answered");
 		assertThat(channel.sent()).hasSize(2);
-		assertThat(contacts.conversation("recording", "pg-patient")).isPresent();
+		assertThat(contacts.conversation(PracticeId.DEFAULT, "recording", "pg-patient")).isPresent();
 	}
 
 	@Test
 	void recordsOptOutsAndOptIns() {
-		assertThat(contacts.optedOut("recording", "pg-stopper")).isFalse();
-		contacts.optOut("recording", "pg-stopper");
-		assertThat(contacts.optedOut("recording", "pg-stopper")).isTrue();
-		contacts.optIn("recording", "pg-stopper");
-		assertThat(contacts.optedOut("recording", "pg-stopper")).isFalse();
+		assertThat(contacts.optedOut(PracticeId.DEFAULT, "recording", "pg-stopper")).isFalse();
+		contacts.optOut(PracticeId.DEFAULT, "recording", "pg-stopper");
+		assertThat(contacts.optedOut(PracticeId.DEFAULT, "recording", "pg-stopper")).isTrue();
+		contacts.optIn(PracticeId.DEFAULT, "recording", "pg-stopper");
+		assertThat(contacts.optedOut(PracticeId.DEFAULT, "recording", "pg-stopper")).isFalse();
 	}
 
 	private static EmbeddedPostgres start() {

@@ -5,6 +5,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.beans.factory.annotation.Value;
 
+import com.frontdesk.practice.PracticeId;
+
 /**
  * A messaging channel for tests that records what it sends. Not a component: tests register it as a source of
  * their own application, so other tests never see it.
@@ -38,7 +40,7 @@ public class RecordingChannel implements MessagingChannel {
 	}
 
 	@Override
-	public void send(String recipient, String text) {
+	public void send(PracticeId practice, String recipient, String text) {
 		sent.add(new Sent(recipient, text));
 	}
 
