@@ -135,10 +135,21 @@ public class KnowledgeIndex {
 	}
 
 	/**
-	 * Reads the practice's knowledge folder again and swaps the new passages in atomically.
+	 * Reads the practice's knowledge folder again and swaps the new passages in atomically; the vectors embedded for it
+	 * are added to this instance's cache file.
 	 * @throws KnowledgeFolderMissing when the practice's folder does not exist (the index keeps what it had)
 	 */
 	public IndexStatus reindex() {
+		IndexStatus built = build();
+		embeddings.save();
+		return built;
+	}
+
+	/**
+	 * {@link #reindex()} without writing the cache file: the start-up builds every practice's index and then writes
+	 * the file once, not once per practice (the file holds every practice's vectors).
+	 */
+	IndexStatus build() {
 		synchronized (writeLock) {
 			if (closed || writer == null) {
 				return status;
@@ -152,7 +163,6 @@ public class KnowledgeIndex {
 					writer.addDocument(document(passage, vectors.get(passage)));
 				}
 				writer.commit();
-				embeddings.save();
 				searchers.maybeRefreshBlocking();
 			}
 			catch (IOException ex) {
@@ -218,8 +228,17 @@ public class KnowledgeIndex {
 
 	/** Re-indexes for a reason other than a staff member's request: a failure is logged, the old index kept. */
 	void reindexQuietly(String reason) {
+		quietly(reason, this::reindex);
+	}
+
+	/** {@link #build()}, with a failure logged and the old index kept. */
+	void buildQuietly(String reason) {
+		quietly(reason, this::build);
+	}
+
+	private void quietly(String reason, java.util.function.Supplier<IndexStatus> indexing) {
 		try {
-			reindex();
+			indexing.get();
 		}
 		catch (KnowledgeFolderMissing | UncheckedIOException ex) {
 			log.error("Knowledge of the practice '{}' not indexed ({}): {}", practice.id(), reason, ex.getMessage());

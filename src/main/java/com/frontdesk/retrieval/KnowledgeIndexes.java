@@ -34,6 +34,8 @@ public class KnowledgeIndexes implements SmartLifecycle {
 
 	private final Practices practices;
 
+	private final Embeddings embeddings;
+
 	private volatile boolean started;
 
 	private volatile boolean running;
@@ -41,6 +43,7 @@ public class KnowledgeIndexes implements SmartLifecycle {
 	KnowledgeIndexes(Practices practices, KnowledgeLoader loader, TextAnalysis analysis, Embeddings embeddings) {
 		this.practices = practices;
 		this.loader = loader;
+		this.embeddings = embeddings;
 		Map<PracticeId, KnowledgeIndex> byPractice = new LinkedHashMap<>();
 		for (Practice practice : practices.all()) {
 			byPractice.put(practice.id(), new KnowledgeIndex(practice, loader, analysis, embeddings));
@@ -60,8 +63,9 @@ public class KnowledgeIndexes implements SmartLifecycle {
 			long begun = System.nanoTime();
 			for (KnowledgeIndex index : indexes.values()) {
 				index.open();
-				index.reindexQuietly("start-up");
+				index.buildQuietly("start-up");
 			}
+			embeddings.save();
 			started = true;
 			if (indexes.size() > 1) {
 				log.info("Indexed the knowledge of {} practices in {} ms", indexes.size(),

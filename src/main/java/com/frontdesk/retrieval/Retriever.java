@@ -70,7 +70,8 @@ public class Retriever {
 
 	private final RetrievalProperties properties;
 
-	private final TypoCorrector typos;
+	/** One per practice: a corrector's vocabulary and its cache are the words of one practice's index. */
+	private final Map<PracticeId, TypoCorrector> typos = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final Embeddings embeddings;
 
@@ -92,11 +93,14 @@ public class Retriever {
 		this.properties = properties;
 		this.embeddings = embeddings;
 		this.metrics = metrics;
-		this.typos = new TypoCorrector(analysis);
 		this.fusion = new RankFusion(properties);
 		this.answerability = new Answerability(properties.answerability());
 		this.definitions = new DefinitionQuestions(analysis);
 		this.lexicon = SpanishLexicon.load(properties.spanishLexiconFile());
+	}
+
+	private TypoCorrector typos(PracticeId practice) {
+		return typos.computeIfAbsent(practice, served -> new TypoCorrector(analysis));
 	}
 
 	/** The labelled questions and their vectors, read once (their vectors are shipped: nothing is embedded). */
@@ -124,7 +128,8 @@ public class Retriever {
 	 * @throws UnknownPractice when this deployment serves no such practice
 	 */
 	public Retrieval retrieve(PracticeId practice, String question, String context) {
-		return indexes.of(practice).withSearcher(searcher -> retrieve(searcher, question, context == null ? "" : context, false));
+		return indexes.of(practice).withSearcher(
+				searcher -> retrieve(searcher, typos(practice), question, context == null ? "" : context, false));
 	}
 
 	/**
@@ -148,12 +153,12 @@ public class Retriever {
 					return inSpanish;
 				}
 			}
-			Retrieval translated = retrieve(searcher, lexicon.translate(question), topic, false);
+			Retrieval translated = retrieve(searcher, typos(practice), lexicon.translate(question), topic, false);
 			if (translated.covered()) {
 				return translated;
 			}
 			// A message that mixes languages ("is the cicatriz big?") may be answered by its own words.
-			Retrieval asWritten = retrieve(searcher, question, topic, false);
+			Retrieval asWritten = retrieve(searcher, typos(practice), question, topic, false);
 			return asWritten.covered() ? asWritten : translated;
 		});
 	}
@@ -202,7 +207,8 @@ public class Retriever {
 	 * {@link #retrieve}.
 	 */
 	public Retrieval retrieveForModel(PracticeId practice, String question, String context) {
-		return indexes.of(practice).withSearcher(searcher -> retrieve(searcher, question, context == null ? "" : context, true));
+		return indexes.of(practice).withSearcher(
+				searcher -> retrieve(searcher, typos(practice), question, context == null ? "" : context, true));
 	}
 
 	/**
@@ -234,10 +240,10 @@ public class Retriever {
 			.register(metrics);
 	}
 
-	private Retrieval retrieve(IndexSearcher searcher, String question, String context, boolean forModel)
-			throws IOException {
+	private Retrieval retrieve(IndexSearcher searcher, TypoCorrector corrector, String question, String context,
+			boolean forModel) throws IOException {
 		IndexReader reader = searcher.getIndexReader();
-		String corrected = properties.typoCorrection() ? typos.correct(question, reader) : question;
+		String corrected = properties.typoCorrection() ? corrector.correct(question, reader) : question;
 		String query = context.isBlank() ? corrected : corrected + "\n" + context;
 		Set<String> questionTerms = searchTerms(corrected);
 		Set<String> contextTerms = searchTerms(context);
@@ -342,7 +348,7 @@ public class Retriever {
 	public List<RetrievedPassage> scored(PracticeId practice, String question, int limit, Ranking ranking) {
 		return indexes.of(practice).withSearcher(searcher -> {
 			IndexReader reader = searcher.getIndexReader();
-			String corrected = properties.typoCorrection() ? typos.correct(question, reader) : question;
+			String corrected = properties.typoCorrection() ? typos(practice).correct(question, reader) : question;
 			TopDocs lexical = null;
 			if (ranking != Ranking.VECTORS) {
 				Set<String> terms = searchTerms(corrected);
