@@ -241,6 +241,11 @@ class KnowledgeReplies {
 		Retrieval asked = retriever.retrieve(searchable, context, spanish);
 		boolean answeredAsAsked = asked.covered() && !asked.hedged();
 		Retrieval retrieval = retriever.retrieve(searchable + "\ngood candidate", context, spanish);
+		if (answeredAsAsked && namesMore(asked, retrieval)) {
+			// "can this help a fusion that never took?": the page plainly answers what was asked (the conditions it
+			// treats) with words the candidacy passages do not hold.
+			retrieval = asked;
+		}
 		if (!retrieval.covered()) {
 			retrieval = retriever.retrieve(CANDIDACY_QUESTION, "");
 		}
@@ -253,6 +258,16 @@ class KnowledgeReplies {
 				+ "\n\n" + replies.text(ReplyText.CANDIDACY, audience) + "\n\n" + replies.sourceLine(answer, audience);
 		return new Reply(reply, Intent.ANSWER, answer.citations(), offered, topic(answer),
 				Math.min(retrieval.confidence(), asked.confidence()));
+	}
+
+	/** The best passage found for the question as asked holds a word of it that no candidacy passage holds. */
+	private static boolean namesMore(Retrieval asked, Retrieval asCandidacy) {
+		if (asked.passages().isEmpty()) {
+			return false;
+		}
+		java.util.Set<String> held = new java.util.HashSet<>();
+		asCandidacy.passages().forEach(p -> held.addAll(p.matchedTerms()));
+		return !held.containsAll(asked.passages().getFirst().matchedTerms());
 	}
 
 	/** @param callback the patient asked to be called: the call back is offered first */
