@@ -18,7 +18,7 @@ y = np.array([int(r[0]) for r in rows], dtype=float)
 X = np.array([[float(r[1]), float(r[2]), float(r[3])] for r in rows])
 # Thresholds are chosen on the tune questions (the kinds of question a spine patient asks); the K-QA rows only
 # help fit the weights, and their refusal rate is printed on its own.
-tune = np.array([len(r) < 7 or r[5] == "tune" for r in rows])
+tune = np.array([len(r) < 7 or r[5].startswith("tune") for r in rows])
 
 
 def fit(X, y, l2=1e-4, steps=40000, rate=2.0):

@@ -242,7 +242,13 @@ class KnowledgeReplies {
 		String searchable = redactor.searchable(text);
 		Retrieval asked = retriever.retrieve(audience.practiceId(), searchable, context, spanish);
 		boolean answeredAsAsked = asked.covered() && !asked.hedged();
-		Retrieval retrieval = retriever.retrieve(audience.practiceId(), searchable + "\ngood candidate", context, spanish);
+		Retrieval retrieval = retriever.retrieve(audience.practiceId(), searchable + "\ngood candidate", context,
+				spanish);
+		if (answeredAsAsked && namesMore(asked, retrieval)) {
+			// "can this help a fusion that never took?": the page plainly answers what was asked (the conditions it
+			// treats) with words the candidacy passages do not hold.
+			retrieval = asked;
+		}
 		if (!retrieval.covered()) {
 			retrieval = retriever.retrieve(audience.practiceId(), CANDIDACY_QUESTION, "");
 		}
@@ -255,6 +261,16 @@ class KnowledgeReplies {
 				+ "\n\n" + replies.text(ReplyText.CANDIDACY, audience) + "\n\n" + replies.sourceLine(answer, audience);
 		return new Reply(reply, Intent.ANSWER, answer.citations(), offered, topic(answer),
 				Math.min(retrieval.confidence(), asked.confidence()));
+	}
+
+	/** The best passage found for the question as asked holds a word of it that no candidacy passage holds. */
+	private static boolean namesMore(Retrieval asked, Retrieval asCandidacy) {
+		if (asked.passages().isEmpty()) {
+			return false;
+		}
+		java.util.Set<String> held = new java.util.HashSet<>();
+		asCandidacy.passages().forEach(p -> held.addAll(p.matchedTerms()));
+		return !held.containsAll(asked.passages().getFirst().matchedTerms());
 	}
 
 	/** @param callback the patient asked to be called: the call back is offered first */

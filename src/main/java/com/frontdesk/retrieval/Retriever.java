@@ -240,7 +240,23 @@ public class Retriever {
 			.register(metrics);
 	}
 
+	/**
+	 * A message with sentences around its question (greetings, thanks, who sent the patient) is looked up by its asking
+	 * sentences ({@link AskedPart}) when the whole message is not covered and they are. (A covered message keeps its
+	 * whole wording: what the patient tells about themselves may be what the answer is about.)
+	 */
 	private Retrieval retrieve(IndexSearcher searcher, TypoCorrector corrector, String question, String context,
+			boolean forModel) throws IOException {
+		Retrieval whole = lookUp(searcher, corrector, question, context, forModel);
+		String asked = whole.covered() ? "" : AskedPart.of(question);
+		if (asked.isEmpty()) {
+			return whole;
+		}
+		Retrieval part = lookUp(searcher, corrector, asked, context, forModel);
+		return part.covered() ? part : whole;
+	}
+
+	private Retrieval lookUp(IndexSearcher searcher, TypoCorrector corrector, String question, String context,
 			boolean forModel) throws IOException {
 		IndexReader reader = searcher.getIndexReader();
 		String corrected = properties.typoCorrection() ? corrector.correct(question, reader) : question;
