@@ -72,7 +72,7 @@ class AStopHandsBackWhatItCannotFinishTest {
 		assertThat(GatedChannel.interrupted).as("a worker interrupted").isFalse();
 		assertThat(inOrder(output.getOut(), "Stopping: message workers take no new message",
 				"Gated channel sent a reply to " + GatedChannel.SLOW_SEND_TO, "1 message(s) handed back as pending",
-				"Stopping: instance heartbeat ended", "Stopping: knowledge index closed"))
+				"Stopping: instance heartbeat ended", "Stopping: knowledge indexes closed"))
 			.as("the order of the stop in the log")
 			.isTrue();
 		assertThat(statuses(data)).containsExactly(Map.entry("m-sending", "answered"),
