@@ -166,6 +166,7 @@ class InboundProcessor implements SmartLifecycle {
 
 	@Override
 	public void stop() {
+		announceStop();
 		running = false;
 		finishOrHandBack();
 	}
@@ -173,6 +174,7 @@ class InboundProcessor implements SmartLifecycle {
 	/** Runs beside the web server's graceful shutdown (the same phase), so both use the time of the stop at once. */
 	@Override
 	public void stop(Runnable callback) {
+		announceStop();
 		running = false;
 		Thread.ofPlatform().name("message-workers-stop").start(() -> {
 			try {
@@ -184,10 +186,14 @@ class InboundProcessor implements SmartLifecycle {
 		});
 	}
 
+	/** Said before the workers are told, so the log shows the stop before whatever they finish after it. */
+	private void announceStop() {
+		log.info("Stopping: message workers take no new message and finish the {} they hold (up to {})", held.size(),
+				properties.shutdownGrace());
+	}
+
 	private synchronized void finishOrHandBack() {
 		Duration grace = properties.shutdownGrace();
-		log.info("Stopping: message workers take no new message and finish the {} they hold (up to {})", held.size(),
-				grace);
 		awaitHeld(hold -> true, grace);
 		int handedBack = 0;
 		for (HeldMessage hold : held.values()) {
