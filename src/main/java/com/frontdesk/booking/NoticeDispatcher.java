@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +24,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import com.frontdesk.booking.NoticeStore.Delivery;
-import com.frontdesk.practice.Practice;
 import com.frontdesk.practice.PracticeId;
 import com.frontdesk.practice.Practices;
 
@@ -78,6 +78,13 @@ class NoticeDispatcher implements SmartLifecycle {
 			.toList();
 	}
 
+	/** Every practice's targets, by practice id, in the order of the practices. */
+	Map<String, List<String>> targetsByPractice() {
+		Map<String, List<String>> targets = new LinkedHashMap<>();
+		practices.all().forEach(practice -> targets.put(practice.id().value(), configuredTargets(practice.id())));
+		return targets;
+	}
+
 	@Override
 	public synchronized void start() {
 		if (running) {
@@ -86,17 +93,17 @@ class NoticeDispatcher implements SmartLifecycle {
 		scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("practice-notices").factory());
 		attempts = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("practice-notice-", 0).factory());
 		running = true;
-		for (Practice practice : practices.all()) {
-			List<String> configured = configuredTargets(practice.id());
-			String whose = practices.several() ? " of practice " + practice.id().value() : "";
-			if (configured.isEmpty()) {
-				log.warn("Notices to the practice{} (callback requests) are not delivered anywhere: set "
-						+ "frontdesk.notifications.webhook.url or frontdesk.notifications.email.to. They stay in the "
-						+ "admin API.", whose);
-			}
-			else {
-				log.info("Notices to the practice{} are delivered to: {}", whose, configured);
-			}
+		Map<String, List<String>> reached = new LinkedHashMap<>(targetsByPractice());
+		List<String> unreached = reached.keySet().stream().filter(practice -> reached.get(practice).isEmpty()).toList();
+		reached.keySet().removeAll(unreached);
+		// one line each, however many practices there are
+		if (!unreached.isEmpty()) {
+			log.warn("Notices to the practice (callback requests) of {} are not delivered anywhere: set "
+					+ "frontdesk.notifications.webhook.url or frontdesk.notifications.email.to (or a practice's own "
+					+ "frontdesk.practices[n].notifications.*). They stay in the admin API.", unreached);
+		}
+		if (!reached.isEmpty()) {
+			log.info("Notices to the practice are delivered to: {}", reached);
 		}
 		long interval = properties.pollInterval().toMillis();
 		scheduler.scheduleWithFixedDelay(this::pollSafely, interval, interval, TimeUnit.MILLISECONDS);

@@ -1,7 +1,5 @@
 package com.frontdesk.booking;
 
-import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 import org.springframework.boot.health.contributor.Health;
@@ -37,9 +35,7 @@ class PracticeNotificationsHealth implements HealthIndicator {
 			.withDetail("backlog", notifications.backlog())
 			.withDetail("failing", notifications.failing());
 		if (practices.several()) {
-			Map<String, List<String>> byPractice = new TreeMap<>();
-			practices.all().forEach(p -> byPractice.put(p.id().value(), dispatcher.configuredTargets(p.id())));
-			health.withDetail("targetsByPractice", byPractice);
+			health.withDetail("targetsByPractice", new TreeMap<>(dispatcher.targetsByPractice()));
 		}
 		return health.build();
 	}
