@@ -45,17 +45,19 @@ class CallbackExchange {
 
 	private static final Pattern START = Pattern.compile("(?:please )?(?:(?:can|could|will) (?:you|someone|somebody) )?"
 			+ "(?:call|ring|phone) me(?: back)?(?: please)?|call|call ?back(?: please)?"
-			+ "|(?:request|i(?:'d| would)? like|i want) a call ?back");
+			+ "|(?:request|i(?:'d| would)? like|i want) a call ?back"
+			+ "|llamar|ll[aá]m(?:e|a|en)me(?: por favor)?|(?:quiero|quisiera) que me llamen");
 
 	private static final Set<String> CANCEL = Set.of("cancel", "exit", "stop", "quit", "abort", "never mind",
-			"nevermind", "forget it", "no thanks", "no thank you", "cancelar", "salir");
+			"nevermind", "forget it", "no thanks", "no thank you", "cancelar", "salir", "olvídelo", "olvidelo");
 
 	private static final Set<String> YES = Set.of("yes", "y", "yeah", "yep", "yup", "ok", "okay", "sure", "correct",
 			"confirm", "yes please", "that's right", "thats right", "right", "si", "sí", "i agree", "agree");
 
 	private static final Set<String> NO = Set.of("no", "n", "nope", "no thanks", "don't", "dont");
 
-	private static final Set<String> SKIP = Set.of("skip", "no", "none", "nothing", "n/a", "na", "-", "no reason");
+	private static final Set<String> SKIP = Set.of("skip", "no", "none", "nothing", "n/a", "na", "-", "no reason",
+			"omitir", "nada", "ninguno", "ninguna");
 
 	private final CallbackFormStore forms;
 
@@ -119,7 +121,7 @@ class CallbackExchange {
 				return Optional.empty();
 			}
 			forms.start(message.practice(), channel.name(), message.sender(), conversation.get());
-			return Optional.of(text("start", audience, "cancel", cancelWord(channel)));
+			return Optional.of(text("start", audience, "cancel", cancelWord(channel, audience)));
 		}
 		return Optional.of(CANCEL.contains(words) ? cancel(form.get(), audience)
 				: next(channel, form.get(), text, words, audience));
@@ -136,7 +138,7 @@ class CallbackExchange {
 
 	private String next(MessagingChannel channel, Form form, String text, String words, Audience audience) {
 		if (form.step() != Step.REASON && text.endsWith("?")) {
-			return text("question-in-the-middle", audience, "cancel", cancelWord(channel));
+			return text("question-in-the-middle", audience, "cancel", cancelWord(channel, audience));
 		}
 		return switch (form.step()) {
 			case NAME -> name(channel, form, text, audience);
@@ -170,7 +172,7 @@ class CallbackExchange {
 	private String phone(MessagingChannel channel, Form form, String text, Audience audience) {
 		PhoneNumbers.Result phone = callbacks.phone(text);
 		if (!phone.valid()) {
-			return text("phone-again", audience, "problem", phone.problem(), "cancel", cancelWord(channel));
+			return text("phone-again", audience, "problem", phone.problem(), "cancel", cancelWord(channel, audience));
 		}
 		return saved(form.withPhone(phone.number()).at(Step.TIME), text("time", audience));
 	}
@@ -241,7 +243,11 @@ class CallbackExchange {
 	}
 
 	/** SMS carriers treat CANCEL, STOP and QUIT as opting out of all messages: on SMS the exchange is left with EXIT. */
-	private static String cancelWord(MessagingChannel channel) {
+	/** The word that leaves the exchange: on SMS never one carriers take for STOP (CANCEL, CANCELAR). */
+	private static String cancelWord(MessagingChannel channel, Audience audience) {
+		if (audience.spanish()) {
+			return "SALIR";
+		}
 		return "sms".equals(channel.name()) ? "EXIT" : "CANCEL";
 	}
 

@@ -47,6 +47,18 @@ class ContactStore {
 		upsert(practice, channel, sender, "conversation_id = ?", conversationId, "conversation_id");
 	}
 
+	/** The language the sender last wrote in ({@code en} or {@code es}), if any message of theirs could tell. */
+	Optional<String> language(PracticeId practice, String channel, String sender) {
+		return jdbc.sql("select language from channel_contact where practice_id = ? and channel = ? and sender = ?")
+			.params(practice.value(), channel, sender)
+			.query(String.class)
+			.optional();
+	}
+
+	void speaks(PracticeId practice, String channel, String sender, String language) {
+		upsert(practice, channel, sender, "language = ?", language, "language");
+	}
+
 	boolean optedOut(PracticeId practice, String channel, String sender) {
 		return jdbc.sql("""
 				select count(*) from channel_contact

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.frontdesk.answering.Languages;
 import com.frontdesk.conversation.BlankMessage;
 import com.frontdesk.conversation.Channel;
 import com.frontdesk.conversation.ChatReply;
@@ -35,6 +36,10 @@ import com.frontdesk.retrieval.KnowledgeUnavailable;
 class MessageHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(MessageHandler.class);
+
+	private static final String SPANISH = "es";
+
+	private static final String ENGLISH = "en";
 
 	private final TurnPipeline pipeline;
 
@@ -73,8 +78,8 @@ class MessageHandler {
 		if (practice.isEmpty()) {
 			return Outcome.ignored("the practice is no longer served here");
 		}
-		Audience audience = new Audience(practice.get(), false);
 		PracticeId to = practice.get().id();
+		Audience audience = new Audience(practice.get(), writesSpanish(to, channel, message));
 		Screening screening = message.kind() == MessageKind.TEXT ? channel.screen(audience, message) : Screening.answer();
 		if (screening.action() == Screening.Action.OPT_IN && callbacks.underWay(channel, message)
 				&& !contacts.optedOut(to, channel.name(), message.sender())) {
@@ -84,7 +89,8 @@ class MessageHandler {
 			case OPT_OUT -> {
 				contacts.optOut(to, channel.name(), message.sender());
 				callbacks.abandon(channel, message);
-				return Outcome.ignored("sender opted out");
+				return screening.reply() == null ? Outcome.ignored("sender opted out")
+						: send(channel, message, held, List.of(screening.reply()));
 			}
 			case OPT_IN -> contacts.optIn(to, channel.name(), message.sender());
 			default -> {
@@ -102,6 +108,24 @@ class MessageHandler {
 					? send(channel, message, held, List.of(texts.textOnly(audience)))
 					: answer(channel, message, held, audience);
 		};
+	}
+
+	/**
+	 * Whether the sender is written to in Spanish: as their message looks, or, when it is too short to tell ("ok", "2",
+	 * a picture) or answers a callback request's question (a name such as "Ana García" is no change of language), as
+	 * the last message of theirs that could. What a message tells is remembered.
+	 */
+	private boolean writesSpanish(PracticeId to, MessagingChannel channel, InboundMessage message) {
+		Optional<String> remembered = contacts.language(to, channel.name(), message.sender());
+		if (message.kind() != MessageKind.TEXT || Languages.cannotTell(message.text())
+				|| callbacks.underWay(channel, message)) {
+			return remembered.map(SPANISH::equals).orElse(false);
+		}
+		String language = Languages.looksSpanish(message.text()) ? SPANISH : ENGLISH;
+		if (!remembered.equals(Optional.of(language))) {
+			contacts.speaks(to, channel.name(), message.sender(), language);
+		}
+		return language.equals(SPANISH);
 	}
 
 	private Outcome answer(MessagingChannel channel, InboundMessage message, HeldMessage held, Audience audience) {
@@ -139,16 +163,22 @@ class MessageHandler {
 		TurnStep callback = callbacks.step(channel, message, audience);
 		ChatReply reply;
 		try {
-			reply = pipeline.handle(new TurnRequest(practice, from, known, message.text()), ReplyListener.NONE, callback);
+			reply = pipeline.handle(request(audience, from, known, message), ReplyListener.NONE, callback);
 		}
 		catch (ConversationNotFound | ConversationTooLong ex) {
 			// Deleted (retention), or full: the sender goes on in a new conversation.
-			reply = pipeline.handle(new TurnRequest(practice, from, null, message.text()), ReplyListener.NONE, callback);
+			reply = pipeline.handle(request(audience, from, null, message), ReplyListener.NONE, callback);
 		}
 		if (!reply.conversationId().equals(known)) {
 			contacts.link(practice.id(), channel.name(), message.sender(), reply.conversationId());
 		}
 		return reply;
+	}
+
+	/** The turn, in the language the sender writes in (messaging has no page). */
+	private static TurnRequest request(Audience audience, Channel from, String conversation, InboundMessage message) {
+		return new TurnRequest(audience.practice(), from, conversation, message.text(),
+				audience.spanish() ? SPANISH : ENGLISH, null);
 	}
 
 	private Outcome send(MessagingChannel channel, InboundMessage message, HeldMessage held, List<String> parts) {

@@ -63,6 +63,15 @@ public final class PracticeAccounts<A> {
 		return defaultTakesAny ? Optional.of(PracticeId.DEFAULT) : Optional.empty();
 	}
 
+	/**
+	 * Whether the default practice has an account here without its account id while another practice has one too: its
+	 * messages are then no practice's and are dropped, so the id is a missing setting.
+	 */
+	public boolean defaultLacksItsAccountId() {
+		return byPractice.containsKey(PracticeId.DEFAULT) && !defaultTakesAny
+				&& !byAccountId.containsValue(PracticeId.DEFAULT);
+	}
+
 	/** That practice's account, if it has one on the platform. */
 	public Optional<A> of(PracticeId practice) {
 		return Optional.ofNullable(byPractice.get(practice));

@@ -4,7 +4,8 @@ package com.frontdesk.channels.messaging;
  * What a channel decides about a message before the pipeline sees it (SMS keywords, for instance).
  *
  * @param action what to do
- * @param reply the reply to send for {@link Action#REPLY} and {@link Action#OPT_IN}
+ * @param reply the reply to send for {@link Action#REPLY} and {@link Action#OPT_IN}, and for {@link Action#OPT_OUT}
+ * the confirmation when the platform sends none itself (null when it does)
  */
 public record Screening(Action action, String reply) {
 
@@ -18,7 +19,7 @@ public record Screening(Action action, String reply) {
 		ANSWER,
 		/** Send this fixed reply instead. */
 		REPLY,
-		/** The sender wants no further messages: record it and send nothing. */
+		/** The sender wants no further messages: record it and send nothing more than its confirmation, if any. */
 		OPT_OUT,
 		/** The sender wants messages again: record it and send the confirmation. */
 		OPT_IN
@@ -35,6 +36,11 @@ public record Screening(Action action, String reply) {
 
 	public static Screening optOut() {
 		return OPT_OUT;
+	}
+
+	/** An opt-out the platform does not confirm itself: this confirmation is the last message the sender gets. */
+	public static Screening optOut(String confirmation) {
+		return new Screening(Action.OPT_OUT, confirmation);
 	}
 
 	public static Screening optIn(String confirmation) {

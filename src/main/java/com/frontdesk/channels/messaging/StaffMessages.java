@@ -104,7 +104,10 @@ class StaffMessages {
 		}
 		else {
 			deliveries.record(message.turnId(), Delivery.SENDING, null);
-			executor.execute(() -> send(channel, new Audience(practice.get(), false), sender.get(), message));
+			boolean spanish = contacts.language(practice.get().id(), channel.name(), sender.get())
+				.map("es"::equals)
+				.orElse(false);
+			executor.execute(() -> send(channel, new Audience(practice.get(), spanish), sender.get(), message));
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,12 +54,20 @@ class MessengerChannel implements MessagingChannel {
 		return properties.enabled();
 	}
 
+	/**
+	 * Each page's secrets; and the default practice's {@code page-id} once another practice has a page, since events
+	 * are then routed by page and the default practice's would be dropped.
+	 */
 	@Override
 	public List<String> missingSettings() {
-		return Settings.missing(accounts.all(), MessengerEvents.CHANNEL, MessengerAccount::practice,
-				account -> new String[] { "app-secret", account.appSecret(),
+		List<String> missing = new ArrayList<>(Settings.missing(accounts.all(), MessengerEvents.CHANNEL,
+				MessengerAccount::practice, account -> new String[] { "app-secret", account.appSecret(),
 						"verify-token", account.verifyToken(),
-						"page-access-token", account.pageAccessToken() });
+						"page-access-token", account.pageAccessToken() }));
+		if (accounts.defaultLacksItsAccountId()) {
+			missing.add(Settings.prefix(PracticeId.DEFAULT, MessengerEvents.CHANNEL) + "page-id");
+		}
+		return List.copyOf(missing);
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import com.frontdesk.booking.PatientTexts;
 import com.frontdesk.channels.messaging.InboundMessage;
 import com.frontdesk.channels.messaging.MessagingChannel;
 import com.frontdesk.channels.messaging.OutboundHttp;
@@ -19,13 +20,12 @@ import com.frontdesk.channels.messaging.Screening;
 import com.frontdesk.channels.messaging.Settings;
 import com.frontdesk.practice.Audience;
 import com.frontdesk.practice.PracticeId;
-import com.frontdesk.practice.PracticeProfile;
 
 /**
  * Sends replies through Twilio's Messages API (HTTP basic auth with the account SID and auth token), from the number
  * of the practice the patient texted, with that practice's details in the keyword replies. A reply is one
  * message of at most 1,530 characters, ten GSM-7 segments, with typographic characters replaced so they stay GSM-7.
- * STOP, START and HELP are honoured.
+ * STOP, START and HELP are honoured, and their Spanish counterparts (PARAR, COMENZAR, AYUDA).
  */
 @Component
 class SmsChannel implements MessagingChannel {
@@ -37,9 +37,12 @@ class SmsChannel implements MessagingChannel {
 
 	private final PracticeAccounts<SmsAccount> accounts;
 
-	SmsChannel(SmsProperties properties, PracticeAccounts<SmsAccount> accounts) {
+	private final PatientTexts texts;
+
+	SmsChannel(SmsProperties properties, PracticeAccounts<SmsAccount> accounts, PatientTexts texts) {
 		this.properties = properties;
 		this.accounts = accounts;
+		this.texts = texts;
 	}
 
 	@Override
@@ -66,16 +69,18 @@ class SmsChannel implements MessagingChannel {
 		return LIMITS;
 	}
 
+	/**
+	 * The keywords, answered in the language they were said in. An English STOP is confirmed by Twilio, so nothing is
+	 * sent; a Spanish one ({@code PARAR}) is not, so the opt-out is confirmed here, once.
+	 */
 	@Override
 	public Screening screen(Audience audience, InboundMessage message) {
-		PracticeProfile practice = audience.profile();
-		return switch (SmsKeywords.of(message.text())) {
-			case STOP -> Screening.optOut();
-			case START -> Screening.optIn("You will receive messages from " + practice.name()
-					+ " again. Ask a question any time, reply HELP for help or STOP to stop.");
-			case HELP -> Screening.reply(practice.name() + " virtual assistant: text a question about our procedures "
-					+ "or booking. Call " + practice.phone() + " (" + practice.openingHours() + "). In an emergency call "
-					+ practice.emergencyNumber() + ". Reply STOP to stop messages.");
+		SmsKeywords.Said said = SmsKeywords.of(message.text());
+		Audience speaking = audience.speaking(said.spanish());
+		return switch (said.keyword()) {
+			case STOP -> said.spanish() ? Screening.optOut(texts.get("sms.stopped", speaking)) : Screening.optOut();
+			case START -> Screening.optIn(texts.get("sms.started", speaking));
+			case HELP -> Screening.reply(texts.get("sms.help", speaking));
 			case NONE -> Screening.answer();
 		};
 	}

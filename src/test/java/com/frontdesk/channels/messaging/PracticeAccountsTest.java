@@ -33,6 +33,9 @@ class PracticeAccountsTest {
 		assertThat(alone.practiceOf("any page")).contains(PracticeId.DEFAULT);
 		assertThat(withNorthside.practiceOf("200")).contains(NORTHSIDE);
 		assertThat(withNorthside.practiceOf("any page")).as("never given to the default practice by mistake").isEmpty();
+		assertThat(alone.defaultLacksItsAccountId()).isFalse();
+		assertThat(withNorthside.defaultLacksItsAccountId()).as("a missing setting the start-up names").isTrue();
+		assertThat(accounts(Map.of(PracticeId.DEFAULT, "100", NORTHSIDE, "200")).defaultLacksItsAccountId()).isFalse();
 	}
 
 	@Test

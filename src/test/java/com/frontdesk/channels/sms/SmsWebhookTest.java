@@ -254,6 +254,59 @@ class SmsWebhookTest {
 			.isZero();
 	}
 
+	@Test
+	void aPatientWhoTextsInSpanishGetsTheChannelsOwnTextsInSpanishEvenAfterAPicture() {
+		String from = nextNumber();
+		say(from, "Hola, ¿cuánto tiempo tarda en sanar la fusión lateral?");
+		String sid = "MMes" + from;
+		byte[] picture = form(sid, from, "", "&NumMedia=1&MediaContentType0=image%2Fjpeg&MediaUrl0=https%3A%2F%2Fapi.twilio.com%2Fx");
+		assertThat(deliver(picture, sign(picture)).status()).isEqualTo(200);
+
+		assertThat(rows.finalStatus("sms", sid)).isEqualTo("answered");
+		assertThat(bodyOf(sentTo(from).get(1))).as("a picture says nothing of its language: the last message did")
+			.contains("solo puedo leer mensajes de texto")
+			.contains("+1-555-0100");
+	}
+
+	@Test
+	void aCallbackRequestedInSpanishAsksItsQuestionsInSpanishThroughShortAnswers() {
+		String from = nextNumber();
+		assertThat(say(from, "Llámenme por favor"))
+			.contains("¿Cómo se llama?")
+			.contains("SALIR");
+		assertThat(say(from, "Lucía Fernández")).as("a name tells no language: the exchange stays in Spanish")
+			.startsWith("Gracias. ¿Le llamamos al");
+		assertThat(say(from, "sí")).startsWith("¿Cuándo es el mejor momento");
+		assertThat(say(from, "2")).contains("OMITIR");
+		assertThat(say(from, "omitir")).contains("Responda SÍ");
+		say(from, "sí");
+
+		Map<String, Object> request = jdbc.sql("select * from callback_request where phone = ?").param(from).query().singleRow();
+		assertThat(request).containsEntry("name", "Lucía Fernández").containsEntry("preferred_time", "afternoon");
+	}
+
+	@Test
+	void pararOptsOutWithOneConfirmationInSpanishAndComenzarOptsBackIn() {
+		String from = nextNumber();
+		assertThat(say(from, "PARAR")).contains("Ya no recibirá más mensajes de Sample Spine Practice")
+			.contains("COMENZAR");
+		String question = deliverText(from, "¿Qué es la fusión lateral?");
+		assertThat(rows.finalStatus("sms", question)).isEqualTo("ignored");
+		assertThat(sentTo(from)).as("the confirmation is the last message until the patient opts in").hasSize(1);
+
+		assertThat(say(from, "Comenzar")).contains("Volverá a recibir mensajes de Sample Spine Practice");
+		assertThat(say(from, "ayuda")).contains("+1-555-0100").contains("911").contains("PARAR");
+	}
+
+	@Test
+	void anEnglishStopIsLeftToTwilioToConfirm() {
+		String from = nextNumber();
+		String stop = deliverText(from, "Stop.");
+
+		assertThat(rows.finalStatus("sms", stop)).isEqualTo("ignored");
+		assertThat(sentTo(from)).isEmpty();
+	}
+
 	/** Texts Frontdesk and returns its reply. */
 	private String say(String from, String text) {
 		int before = sentTo(from).size();
