@@ -882,7 +882,8 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
           credentials: 'omit',
           headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': key },
           body: JSON.stringify({ conversationId, practice: PRACTICE || null, name: name.value, phone: phone.value, email: email.value.trim() || null,
-            preferredTime: time.value, reason: reason.value.trim() || null, consent: consent.checked, consentVersion: version })
+            preferredTime: time.value, reason: reason.value.trim() || null, consent: consent.checked, consentVersion: version,
+            language: document.documentElement.lang || null })
         });
         let data = {};
         try { data = await response.json(); } catch (e) { /* no body */ }

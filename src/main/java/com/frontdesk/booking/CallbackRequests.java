@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.frontdesk.practice.Audience;
 import com.frontdesk.practice.OpeningHours;
 import com.frontdesk.practice.Practice;
 import com.frontdesk.practice.PracticeId;
@@ -52,6 +53,8 @@ public class CallbackRequests {
 
 	private final CallbackStore store;
 
+	private final PatientTexts texts;
+
 	private final PracticeNotifications notifications;
 
 	private final Map<PracticeId, ConsentWording> consent;
@@ -65,8 +68,9 @@ public class CallbackRequests {
 	private final Clock clock;
 
 	CallbackRequests(CallbackStore store, PracticeNotifications notifications, Practices practices,
-			CallbackProperties properties, Triage triage, Clock clock) {
+			CallbackProperties properties, Triage triage, PatientTexts texts, Clock clock) {
 		this.store = store;
+		this.texts = texts;
 		this.notifications = notifications;
 		this.practices = practices;
 		this.consent = practices.all().stream().collect(Collectors.toUnmodifiableMap(Practice::id,
@@ -185,23 +189,19 @@ public class CallbackRequests {
 		return practice.isDefault() ? "" : practice.value() + ":";
 	}
 
+	/** What the patient is told: received, when to expect the call, and first what to do now if the reason is urgent. */
 	private CallbackReceipt receipt(String id, boolean created, Instant now, Checked request) {
 		TriageOutcome urgency = request.urgency();
-		PracticeProfile practice = practices.get(request.practice()).profile();
+		Audience audience = new Audience(practices.get(request.practice()), request.spanish());
 		OpeningHours hours = practices.hours(request.practice());
-		String expect = hours.expectedCall(now);
-		String message = "Thank you, we have your request. " + hours.callbackSentence(now);
+		String message = texts.get("callback.received", audience,
+				Map.of("when", texts.callbackSentence(hours, now, audience)));
 		boolean emergency = urgency == TriageOutcome.EMERGENCY || urgency == TriageOutcome.SELF_HARM;
-		if (urgency == TriageOutcome.SELF_HARM) {
-			message = "If you are thinking about harming yourself, call or text " + practice.crisisLine()
-					+ " now, any time, day or night; in immediate danger call " + practice.emergencyNumber() + ". "
-					+ message;
+		if (emergency) {
+			String first = urgency == TriageOutcome.SELF_HARM ? "callback.received-self-harm" : "callback.received-emergency";
+			message = texts.get(first, audience) + " " + message;
 		}
-		else if (urgency == TriageOutcome.EMERGENCY) {
-			message = "What you wrote could be a medical emergency: call " + practice.emergencyNumber()
-					+ " now or go to the nearest emergency room. Do not wait for our call. " + message;
-		}
-		return new CallbackReceipt(id, created, expect, message, emergency);
+		return new CallbackReceipt(id, created, texts.expectedCall(hours, now, audience), message, emergency);
 	}
 
 	private String automaticKey(Checked request, Instant now) {
@@ -240,7 +240,8 @@ public class CallbackRequests {
 
 	/** A checked request; {@code urgency} is what triage found in the reason. */
 	private record Checked(PracticeId practice, String conversationId, String channel, String name, String phone,
-			String email, PreferredTime preferredTime, String reason, String idempotencyKey, TriageOutcome urgency) {
+			String email, PreferredTime preferredTime, String reason, String idempotencyKey, TriageOutcome urgency,
+			boolean spanish) {
 
 		String hash() {
 			return ConsentWording.sha256(scope(practice) + channel + "|" + conversationId + "|" + name + "|" + phone);
@@ -292,7 +293,7 @@ public class CallbackRequests {
 		}
 		TriageOutcome urgency = reason.isEmpty() ? TriageOutcome.CLEAR : triage.assess(reason).outcome();
 		return new Checked(practice, conversationId, channel, name, phone.number(), email.isEmpty() ? null : email, time,
-				reason.isEmpty() ? null : reason, key, urgency);
+				reason.isEmpty() ? null : reason, key, urgency, s.readsSpanish());
 	}
 
 	private String conversation(PracticeId practice, String typed, String channel, List<FieldProblem> problems) {

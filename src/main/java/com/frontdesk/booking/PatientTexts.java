@@ -1,6 +1,7 @@
 package com.frontdesk.booking;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
@@ -8,6 +9,8 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 
 import com.frontdesk.practice.Audience;
+import com.frontdesk.practice.CallWords;
+import com.frontdesk.practice.OpeningHours;
 import com.frontdesk.practice.PracticeProfile;
 import com.frontdesk.practice.WeeklyHours;
 
@@ -64,6 +67,31 @@ public class PatientTexts {
 	private String message(String key, Audience audience) {
 		return audience.practice().text(key, audience.spanish())
 			.orElseGet(() -> bundles.getMessage(key, null, audience.spanish() ? SPANISH : Locale.ENGLISH));
+	}
+
+	/** The words of the audience's language for when to expect a call or a reply ({@link OpeningHours}). */
+	public CallWords callWords(Audience audience) {
+		if (!audience.spanish()) {
+			return CallWords.ENGLISH;
+		}
+		Map<String, String> words = new java.util.HashMap<>();
+		CallWords.KEYS.forEach(key -> words.put(key, word("call." + key)));
+		return new CallWords(SPANISH, true, words);
+	}
+
+	/** The office hours in the audience's language. */
+	public String hoursInWords(Audience audience) {
+		return hours(audience.profile(), audience.spanish());
+	}
+
+	/** When the patient can expect the call, in their language: "today, usually within 2 hours". */
+	public String expectedCall(OpeningHours hours, Instant at, Audience audience) {
+		return hours.expectedCall(at, callWords(audience));
+	}
+
+	/** The sentence saying when the practice will call back, in the patient's language. */
+	public String callbackSentence(OpeningHours hours, Instant at, Audience audience) {
+		return hours.callbackSentence(at, callWords(audience), hoursInWords(audience));
 	}
 
 	/**

@@ -61,10 +61,8 @@ class Replies {
 		if (hours.isOpen(now)) {
 			return texts.get("handoff.open", audience);
 		}
-		// In Spanish the hours are said from the weekly hours by the texts; when to expect the reply is English only.
-		return audience.spanish() ? texts.get("handoff.closed", audience)
-				: texts.get("handoff.closed", audience,
-						Map.of("hours", hours.describe(), "expected", hours.expectedCall(now)));
+		// {hours} is filled by the texts, in Spanish said from the weekly hours.
+		return texts.get("handoff.closed", audience, Map.of("expected", texts.expectedCall(hours, now, audience)));
 	}
 
 	String releasedToAssistant(Audience audience) {

@@ -8,9 +8,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -89,16 +89,22 @@ public class OpeningHours {
 	 * when closed, "today after 1 pm", "tomorrow after 8 am" or "on Tuesday after 8 am".
 	 */
 	public String expectedCall(Instant at) {
+		return expectedCall(at, CallWords.ENGLISH);
+	}
+
+	/** {@link #expectedCall(Instant)} in the words of a language ("hoy, normalmente en menos de 2 horas"). */
+	public String expectedCall(Instant at, CallWords words) {
 		ZonedDateTime local = at.atZone(zone);
 		Optional<ZonedDateTime> closing = currentPeriod(local).map(period -> at(local.toLocalDate(), period.end()));
 		Optional<ZonedDateTime> next = nextOpening(at);
 		if (closing.isPresent()) {
 			if (!local.plus(callbackWithin).isAfter(closing.get())) {
-				return "today, usually within " + duration(callbackWithin);
+				return words.get("within").replace("{duration}", duration(callbackWithin, words));
 			}
-			return next.map(opening -> "today if we can, otherwise " + when(local, opening)).orElse("today if we can");
+			return next.map(opening -> words.get("today-or").replace("{when}", when(local, opening, words)))
+				.orElse(words.get("today-if-we-can"));
 		}
-		return next.map(opening -> when(local, opening)).orElse("as soon as the office can");
+		return next.map(opening -> when(local, opening, words)).orElse(words.get("as-soon-as-we-can"));
 	}
 
 	/**
@@ -107,17 +113,17 @@ public class OpeningHours {
 	 * hours."
 	 */
 	public String callbackSentence(Instant at) {
-		String sentence = isOpen(at) ? "We will call you back " + expectedCall(at) + "."
-				: closedOn.contains(at.atZone(zone).toLocalDate())
-						? "The office is closed today, so we will call you back " + expectedCall(at) + "."
-						: "The office is closed right now (" + inWords + "), so we will call you back "
-								+ expectedCall(at) + ".";
-		return sameDayAppointments ? sentence + " " + sameDayOffer() : sentence;
+		return callbackSentence(at, CallWords.ENGLISH, inWords);
 	}
 
-	/** The same-day appointment offer, when {@link #sameDayAppointments()}. */
-	public String sameDayOffer() {
-		return "Same-day appointments are often available: ask when we call.";
+	/**
+	 * {@link #callbackSentence(Instant)} in the words of a language.
+	 * @param hoursInWords the office hours in that language
+	 */
+	public String callbackSentence(Instant at, CallWords words, String hoursInWords) {
+		String key = isOpen(at) ? "open" : closedOn.contains(at.atZone(zone).toLocalDate()) ? "closed-today" : "closed";
+		String sentence = words.get(key).replace("{hours}", hoursInWords).replace("{expected}", expectedCall(at, words));
+		return sameDayAppointments ? sentence + " " + words.get("same-day") : sentence;
 	}
 
 	/** Whether the practice offers same-day appointments ({@code frontdesk.practice.same-day-appointments}). */
@@ -152,26 +158,24 @@ public class OpeningHours {
 				: date.atStartOfDay(zone).withHour(minutes / 60).withMinute(minutes % 60);
 	}
 
-	private static String when(ZonedDateTime now, ZonedDateTime opening) {
+	private static String when(ZonedDateTime now, ZonedDateTime opening, CallWords words) {
 		long days = ChronoUnit.DAYS.between(now.toLocalDate(), opening.toLocalDate());
-		String time = WeeklyHours.time(opening.getHour() * 60 + opening.getMinute());
-		String day = days == 0 ? "today" : days == 1 ? "tomorrow" : days < 7 ? "on " + WeeklyHours.name(dayOf(opening))
-				: days < 14 ? "next " + WeeklyHours.name(dayOf(opening))
-						: "on " + opening.format(DateTimeFormatter.ofPattern("MMMM d", Locale.ENGLISH));
-		return day + " after " + time;
+		String key = days == 0 ? "today" : days == 1 ? "tomorrow" : days < 7 ? "weekday" : days < 14 ? "next-weekday"
+				: "date";
+		int minutes = opening.getHour() * 60 + opening.getMinute();
+		return words.get(key)
+			.replace("{day}", opening.getDayOfWeek().getDisplayName(TextStyle.FULL, words.locale()))
+			.replace("{date}", opening.format(DateTimeFormatter.ofPattern(words.get("date-pattern"), words.locale())))
+			.replace("{time}", words.twentyFourHours() ? WeeklyHours.clockTime(minutes) : WeeklyHours.time(minutes));
 	}
 
-	private static DayOfWeek dayOf(ZonedDateTime time) {
-		return time.getDayOfWeek();
-	}
-
-	private static String duration(Duration duration) {
+	private static String duration(Duration duration, CallWords words) {
 		long minutes = duration.toMinutes();
 		if (minutes % 60 != 0 || minutes < 60) {
-			return minutes + (minutes == 1 ? " minute" : " minutes");
+			return words.get(minutes == 1 ? "minute" : "minutes").replace("{n}", String.valueOf(minutes));
 		}
 		long hours = minutes / 60;
-		return hours + (hours == 1 ? " hour" : " hours");
+		return words.get(hours == 1 ? "hour" : "hours").replace("{n}", String.valueOf(hours));
 	}
 
 }

@@ -167,9 +167,11 @@ public final class WeeklyHours {
 	}
 
 	private static String time(int minutes, Words words) {
-		if (!words.twentyFourHours()) {
-			return time(minutes);
-		}
+		return words.twentyFourHours() ? clockTime(minutes) : time(minutes);
+	}
+
+	/** A time of day on the 24-hour clock: "8:00", "17:30". */
+	static String clockTime(int minutes) {
 		int m = minutes % 60;
 		return minutes / 60 + ":" + (m < 10 ? "0" + m : m);
 	}

@@ -223,6 +223,27 @@ class CallbackApiTest {
 	}
 
 	@Test
+	void aPatientReadingSpanishIsToldInSpanishWhenToExpectTheCallAndWhatToDoNowIfUrgent() {
+		Map<String, Object> body = request(null, "Rosa Díaz", "303 555 0117");
+		body.put("language", "es-MX");
+		body.put("reason", "Tengo las piernas dormidas y no puedo controlar la vejiga");
+
+		Response received = submit(body, null);
+
+		assertThat(received.status()).isEqualTo(201);
+		assertThat(received.json().get("emergency").booleanValue()).isTrue();
+		assertThat(received.text("message")).startsWith("Lo que ha escrito podría ser una emergencia médica: llame al 911 ahora")
+			.contains("Gracias, hemos recibido su solicitud.")
+			.contains("Le llamaremos hoy, normalmente en menos de 2 horas.")
+			.doesNotContain("call you back");
+		assertThat(received.text("expectCall")).isEqualTo("hoy, normalmente en menos de 2 horas");
+
+		Map<String, Object> notString = request(null, "Rosa Díaz", "303 555 0118");
+		notString.put("language", 7);
+		assertProblem(submit(notString, null), 400, "language");
+	}
+
+	@Test
 	void aReasonDescribingAnEmergencySaysToCallTheEmergencyNumberNow() {
 		Map<String, Object> body = request(null, "Hugo Lind", "303 555 0112");
 		body.put("reason", "My legs went numb suddenly and I lost bladder control");

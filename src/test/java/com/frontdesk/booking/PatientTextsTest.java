@@ -71,6 +71,29 @@ class PatientTextsTest {
 	}
 
 	@Test
+	void whenToExpectTheCallIsSaidInThePatientsLanguageWithTheOfficesHours() {
+		Practice sample = practice(new PracticeProfile("Sample Spine Practice", "+1-555-0100",
+				"https://www.example.com/book", "https://www.example.com", "100 Sample Street", null, "911", "988",
+				Map.of("monday", "08:00-17:00", "tuesday", "08:00-17:00", "wednesday", "08:00-17:00",
+						"thursday", "08:00-17:00", "friday", "08:00-17:00"),
+				java.time.ZoneId.of("America/New_York"), true, java.time.Duration.ofHours(2), List.of()), Map.of(), Map.of());
+		com.frontdesk.practice.OpeningHours hours = new com.frontdesk.practice.OpeningHours(sample.profile(),
+				java.time.Clock.systemUTC());
+		java.time.Instant tuesdayTen = java.time.Instant.parse("2026-11-24T15:00:00Z");
+		java.time.Instant fridayEvening = java.time.Instant.parse("2026-11-27T23:00:00Z");
+		Audience inSpanish = new Audience(sample, true);
+
+		assertThat(texts.expectedCall(hours, tuesdayTen, inSpanish)).isEqualTo("hoy, normalmente en menos de 2 horas");
+		assertThat(texts.expectedCall(hours, fridayEvening, inSpanish)).isEqualTo("el lunes a partir de las 8:00");
+		assertThat(texts.callbackSentence(hours, fridayEvening, inSpanish)).isEqualTo(
+				"La clínica está cerrada en este momento (lunes a viernes, de 8:00 a 17:00), así que le llamaremos el "
+						+ "lunes a partir de las 8:00. A menudo hay citas para el mismo día: pregúntelo cuando le llamemos.");
+		assertThat(texts.callbackSentence(hours, fridayEvening, new Audience(sample, false))).as("English as it was")
+			.isEqualTo(hours.callbackSentence(fridayEvening))
+			.startsWith("The office is closed right now (Monday to Friday, 8 am to 5 pm), so we will call you back on Monday after 8 am.");
+	}
+
+	@Test
 	void aPracticeWordsATextItsOwnWayAndEveryOtherTextAsTheBundlesDo() {
 		Practice northside = practice(new PracticeProfile("Northside Spine", "+1-555-0199", "https://northside.example/book",
 				"https://northside.example", "1 North Road", "Monday to Friday", "911", "988"),

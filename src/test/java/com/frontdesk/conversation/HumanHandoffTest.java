@@ -191,7 +191,9 @@ class HumanHandoffTest {
 		String id = asked.get("conversationId").stringValue();
 		admin("POST", "/api/admin/conversations/" + id + "/messages", "{\"text\": \"Un momento.\"}");
 
-		assertThat(asked.get("reply").stringValue()).startsWith("He pedido al equipo de Sample Spine Practice");
+		assertThat(asked.get("reply").stringValue()).startsWith("He pedido al equipo de Sample Spine Practice")
+			.as("when to expect a reply, open or closed, is said in Spanish too")
+			.doesNotContainPattern("\\b(today|tomorrow|after|on Monday|[ap]m)\\b");
 		assertThat(admin("POST", "/api/admin/conversations/" + id + "/release", null).status()).isEqualTo(204);
 		assertThat(history(id).get("turns").get(2).get("reply").stringValue())
 			.startsWith("El equipo de Sample Spine Practice ha devuelto esta conversación al asistente virtual");

@@ -199,7 +199,8 @@ class CallbackExchange {
 		try {
 			receipt = callbacks.submit(new CallbackSubmission(form.practice(), form.conversationId(), channel.name(),
 					form.name(), form.phone(), null, form.preferredTime(), form.reason(), true,
-					callbacks.consentWording(form.practice()).version(), "form-" + form.formId()));
+					callbacks.consentWording(form.practice()).version(), "form-" + form.formId(),
+					audience.spanish() ? "es" : null));
 		}
 		catch (InvalidCallbackRequest ex) {
 			forms.delete(form.practice(), form.channel(), form.sender());

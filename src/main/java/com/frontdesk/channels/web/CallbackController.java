@@ -43,7 +43,7 @@ class CallbackController {
 	private static final String WEB = "web";
 
 	private static final List<String> TEXT_FIELDS = List.of("conversationId", "practice", "name", "phone", "email",
-			"preferredTime", "reason", "consentVersion");
+			"preferredTime", "reason", "consentVersion", "language");
 
 	private final CallbackRequests callbacks;
 
@@ -104,7 +104,7 @@ class CallbackController {
 		return new CallbackSubmission(practice, text(body, "conversationId"), WEB, text(body, "name"), text(body, "phone"),
 				text(body, "email"), text(body, "preferredTime"), text(body, "reason"),
 				consent == null || consent.isNull() ? null : consent.booleanValue(), text(body, "consentVersion"),
-				idempotencyKey);
+				idempotencyKey, text(body, "language"));
 	}
 
 	private static String text(JsonNode body, String field) {

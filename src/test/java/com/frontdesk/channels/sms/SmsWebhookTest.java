@@ -279,7 +279,8 @@ class SmsWebhookTest {
 		assertThat(say(from, "sí")).startsWith("¿Cuándo es el mejor momento");
 		assertThat(say(from, "2")).contains("OMITIR");
 		assertThat(say(from, "omitir")).contains("Responda SÍ");
-		say(from, "sí");
+		assertThat(say(from, "sí")).startsWith("Gracias, hemos recibido su solicitud.")
+			.containsIgnoringCase("le llamaremos");
 
 		Map<String, Object> request = jdbc.sql("select * from callback_request where phone = ?").param(from).query().singleRow();
 		assertThat(request).containsEntry("name", "Lucía Fernández").containsEntry("preferred_time", "afternoon");
