@@ -29,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The practice hears of what its patients ask of it because the outbox listens: a patient asking for a person and a
  * patient asking to be called back each leave exactly one notice, for their own practice, over real HTTP on a
- * deployment with two practices; and a callback request whose notice cannot be stored is not acknowledged (the
- * patient gets a problem, and neither the request nor its notice is kept).
+ * deployment with two practices; and a callback request or a handoff whose notice cannot be stored is not
+ * acknowledged (the patient gets a problem, and neither the request nor its notice is kept).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class NoticesOfRequestsTest {
@@ -99,13 +99,12 @@ class NoticesOfRequestsTest {
 		String conversation = chat(null, "please call me back").text("conversationId");
 		Map<String, Object> request = callback(conversation, "Otto Outage", "(650) 555-0122");
 		Response refused;
-		jdbc.sql("alter table practice_notice add constraint no_callback_notices check (type <> 'callback_request')")
-			.update();
+		refuseNoticesAbout(conversation);
 		try {
 			refused = submit(request, "outage-" + conversation);
 		}
 		finally {
-			jdbc.sql("alter table practice_notice drop constraint no_callback_notices").update();
+			acceptNoticesAgain();
 		}
 
 		assertThat(refused.status()).as(refused.body()).isGreaterThanOrEqualTo(500);
@@ -119,6 +118,44 @@ class NoticesOfRequestsTest {
 		assertThat(requestsFor("+16505550122")).isEqualTo(1);
 		assertThat(notices(conversation)).singleElement()
 			.satisfies(notice -> assertThat(notice).containsEntry("reference", retried.text("id")));
+	}
+
+	@Test
+	void aHandoffWhoseNoticeCannotBeStoredIsNotAcknowledged() {
+		String conversation = chat(null, "hello").text("conversationId");
+		Response refused;
+		refuseNoticesAbout(conversation);
+		try {
+			refused = client().post("/api/chat", JSON.writeValueAsString(Map.of("conversationId", conversation,
+					"message", "I want to talk to a person please", "practice", "northside")), "application/json");
+		}
+		finally {
+			acceptNoticesAgain();
+		}
+
+		assertThat(refused.status()).as(refused.body()).isGreaterThanOrEqualTo(500);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(owner(conversation)).as("the conversation is not waiting for staff nobody was told of").isEqualTo("bot");
+		assertThat(notices(conversation)).isEmpty();
+
+		chat(conversation, "I want to talk to a person please");
+		assertThat(owner(conversation)).isEqualTo("waiting_for_staff");
+		assertThat(notices(conversation)).singleElement()
+			.satisfies(notice -> assertThat(notice).containsEntry("type", "handoff_requested"));
+	}
+
+	/** The database refuses to store notices about this conversation (as it would any write it cannot make). */
+	private void refuseNoticesAbout(String conversationId) {
+		jdbc.sql("alter table practice_notice add constraint refused_notices check (conversation_id <> '"
+				+ conversationId + "')").update();
+	}
+
+	private void acceptNoticesAgain() {
+		jdbc.sql("alter table practice_notice drop constraint refused_notices").update();
+	}
+
+	private String owner(String conversationId) {
+		return jdbc.sql("select owner from conversation where id = ?").param(conversationId).query(String.class).single();
 	}
 
 	private Response chat(String conversationId, String message) {
