@@ -5,7 +5,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What booking keeps of one conversation, erased at the patient's request within the caller's transaction: its
- * callback requests and the practice's notices about it (callback requests and handoffs).
+ * callback requests (the practice's notices about them go with the conversation's other notices, by
+ * {@code ConversationErased}).
  */
 @Component
 public class BookingErasure {
@@ -18,7 +19,6 @@ public class BookingErasure {
 
 	public void eraseConversation(String conversationId) {
 		jdbc.sql("delete from callback_request where conversation_id = ?").param(conversationId).update();
-		jdbc.sql("delete from practice_notice where conversation_id = ?").param(conversationId).update();
 	}
 
 }

@@ -7,11 +7,7 @@ import com.frontdesk.platform.Retention.Cutoffs;
 import com.frontdesk.platform.Retention.Purged;
 import com.frontdesk.platform.RetentionPurge;
 
-/**
- * Booking's part of the retention purge: callback requests made before the cut-off, and the practice's copies of
- * notices (names, phones) of that age once delivered everywhere; a notice the practice has not received yet is kept
- * until it has.
- */
+/** Booking's part of the retention purge: callback requests made before the cut-off. */
 @Component
 class BookingRetention implements RetentionPurge {
 
@@ -25,12 +21,6 @@ class BookingRetention implements RetentionPurge {
 	public Purged purge(Cutoffs cutoffs) {
 		String practices = cutoffs.practices().condition("practice_id");
 		int callbacks = jdbc.sql("delete from callback_request where created_at < :cutoff and " + practices)
-			.param("cutoff", cutoffs.callbackRequests())
-			.params(cutoffs.practices().parameters())
-			.update();
-		callbacks += jdbc.sql("delete from practice_notice where created_at < :cutoff and " + practices
-				+ " and not exists (select 1 from notice_delivery d where d.notice_id = practice_notice.id and "
-				+ "d.status <> 'delivered')")
 			.param("cutoff", cutoffs.callbackRequests())
 			.params(cutoffs.practices().parameters())
 			.update();

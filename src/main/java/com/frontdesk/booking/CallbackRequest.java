@@ -3,6 +3,8 @@ package com.frontdesk.booking;
 import java.time.Instant;
 import java.util.List;
 
+import com.frontdesk.booking.CallbackDeliveries.Delivery;
+
 /**
  * A stored callback request as the practice's admin sees it.
  *
@@ -12,37 +14,15 @@ import java.util.List;
  * @param deliveryStatus how the notice to the practice stands: {@code delivered} (to every target), {@code pending}
  * (waiting or being retried), {@code failing} (failed repeatedly, still retried) or {@code not_configured} (no
  * webhook or e-mail was set up when it came in)
- * @param deliveries each target's delivery
+ * @param deliveries each target's delivery of the notice ({@code webhook}, {@code email})
  */
 record CallbackRequest(String id, Instant createdAt, String channel, String conversationId, String name, String phone,
 		String email, PreferredTime preferredTime, String reason, String status, String consentText, Instant consentAt,
 		Instant doneAt, String deliveryStatus, List<Delivery> deliveries) {
 
-	/** One target's delivery of the notice: {@code webhook} or {@code email}. */
-	record Delivery(String target, String status, int attempts, String lastError, Instant deliveredAt,
-			Instant nextAttemptAt) {
-
-		static Delivery of(NoticeStore.DeliveryState state) {
-			return new Delivery(state.target(), state.status(), state.attempts(), state.lastError(),
-					state.deliveredAt(), NoticeStore.DELIVERED.equals(state.status()) ? null : state.nextAttemptAt());
-		}
-
-	}
-
-	static String summary(List<Delivery> deliveries) {
-		if (deliveries.isEmpty()) {
-			return "not_configured";
-		}
-		if (deliveries.stream().anyMatch(d -> NoticeStore.FAILING.equals(d.status()))) {
-			return NoticeStore.FAILING;
-		}
-		return deliveries.stream().allMatch(d -> NoticeStore.DELIVERED.equals(d.status())) ? NoticeStore.DELIVERED
-				: NoticeStore.PENDING;
-	}
-
 	CallbackRequest withDeliveries(List<Delivery> list) {
 		return new CallbackRequest(id, createdAt, channel, conversationId, name, phone, email, preferredTime, reason,
-				status, consentText, consentAt, doneAt, summary(list), List.copyOf(list));
+				status, consentText, consentAt, doneAt, CallbackDeliveries.summary(list), List.copyOf(list));
 	}
 
 }

@@ -3,9 +3,7 @@ package com.frontdesk.booking;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,7 +20,6 @@ import com.frontdesk.practice.Audience;
 import com.frontdesk.practice.OpeningHours;
 import com.frontdesk.practice.Practice;
 import com.frontdesk.practice.PracticeId;
-import com.frontdesk.practice.PracticeProfile;
 import com.frontdesk.practice.Practices;
 import com.frontdesk.practice.UnknownPractice;
 import com.frontdesk.triage.Triage;
@@ -29,8 +27,9 @@ import com.frontdesk.triage.TriageOutcome;
 
 /**
  * Callback requests (lead capture): a patient leaves a name and number to be called back. A request is checked,
- * stored with the consent's exact wording and time, and its notice to the practice is put in the outbox in the same
- * transaction, before the patient is told it was received. Repeats are merged: the same idempotency key again, or the
+ * stored with the consent's exact wording and time, and {@link CallbackRequested} is published in the same
+ * transaction, before the patient is told it was received: the practice's notice is written by its listener in that
+ * transaction, and if it cannot be written the request is not stored and the patient is not told it was. Repeats are merged: the same idempotency key again, or the
  * same phone number from the same conversation within {@code frontdesk.callbacks.merge-window}, is the request
  * already received. Triage reads the reason: a patient describing an emergency is told to call the emergency
  * number now, not to wait for the call (the request is stored all the same, and the practice is told).
@@ -55,7 +54,9 @@ public class CallbackRequests {
 
 	private final PatientTexts texts;
 
-	private final PracticeNotifications notifications;
+	private final ApplicationEventPublisher events;
+
+	private final CallbackDeliveries deliveries;
 
 	private final Map<PracticeId, ConsentWording> consent;
 
@@ -67,11 +68,12 @@ public class CallbackRequests {
 
 	private final Clock clock;
 
-	CallbackRequests(CallbackStore store, PracticeNotifications notifications, Practices practices,
-			CallbackProperties properties, Triage triage, PatientTexts texts, Clock clock) {
+	CallbackRequests(CallbackStore store, ApplicationEventPublisher events, CallbackDeliveries deliveries,
+			Practices practices, CallbackProperties properties, Triage triage, PatientTexts texts, Clock clock) {
 		this.store = store;
 		this.texts = texts;
-		this.notifications = notifications;
+		this.events = events;
+		this.deliveries = deliveries;
 		this.practices = practices;
 		this.consent = practices.all().stream().collect(Collectors.toUnmodifiableMap(Practice::id,
 				practice -> ConsentWording.of(properties, practice.profile())));
@@ -112,7 +114,7 @@ public class CallbackRequests {
 			return repeated(store.byKey(key).orElseThrow(), request, now);
 		}
 		CallbackReceipt receipt = receipt(id, true, now, request);
-		notifications.enqueue(notice(row, receipt));
+		events.publishEvent(requested(row, receipt));
 		log.info("Callback request {} received on {}", id, request.channel());
 		return receipt;
 	}
@@ -164,13 +166,10 @@ public class CallbackRequests {
 	}
 
 	private List<CallbackRequest> withDeliveries(List<CallbackRequest> requests) {
-		Map<String, List<NoticeStore.DeliveryState>> deliveries = notifications.deliveries(
-				PracticeNotice.CALLBACK_REQUEST, requests.stream().map(CallbackRequest::id).toList());
+		Map<String, List<CallbackDeliveries.Delivery>> byRequest = deliveries
+			.of(requests.stream().map(CallbackRequest::id).toList());
 		return requests.stream()
-			.map(request -> request.withDeliveries(deliveries.getOrDefault(request.id(), List.of())
-				.stream()
-				.map(CallbackRequest.Delivery::of)
-				.toList()))
+			.map(request -> request.withDeliveries(byRequest.getOrDefault(request.id(), List.of())))
 			.toList();
 	}
 
@@ -211,29 +210,10 @@ public class CallbackRequests {
 		return "auto:" + ConsentWording.sha256(about).substring(0, 32) + ":" + bucket;
 	}
 
-	private PracticeNotice notice(CallbackStore.NewRequest row, CallbackReceipt receipt) {
-		PracticeProfile practice = practices.get(row.practice()).profile();
-		String urgent = receipt.emergency()
-				? " The reason mentions possible emergency symptoms: the patient was told to call "
-						+ practice.emergencyNumber() + "."
-				: "";
-		Map<String, String> fields = new LinkedHashMap<>();
-		if (practices.several()) {
-			fields.put("practice", row.practice().value());
-		}
-		fields.put("callbackId", row.id());
-		fields.put("name", row.name());
-		fields.put("phone", row.phone());
-		fields.put("email", row.email());
-		fields.put("preferredTime", row.preferredTime().value());
-		fields.put("reason", row.reason());
-		fields.put("consentText", row.consentText());
-		fields.put("consentAt", row.consentAt().toString());
-		fields.put("expectCall", receipt.expectCall());
-		String when = row.preferredTime() == PreferredTime.ANY ? ""
-				: " (preferred time: " + row.preferredTime().label().toLowerCase(Locale.ROOT) + ")";
-		return new PracticeNotice(row.practice(), PracticeNotice.CALLBACK_REQUEST, row.id(), row.conversationId(), row.channel(),
-				"A patient asked to be called back" + when + "." + urgent, fields);
+	private static CallbackRequested requested(CallbackStore.NewRequest row, CallbackReceipt receipt) {
+		return new CallbackRequested(row.practice(), row.id(), row.conversationId(), row.channel(), row.name(),
+				row.phone(), row.email(), row.preferredTime(), row.reason(), row.consentText(), row.consentAt(),
+				receipt.expectCall(), receipt.emergency());
 	}
 
 	// ---- checking ----

@@ -3,6 +3,8 @@ package com.frontdesk.booking;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,8 +51,8 @@ class CallbackStore {
 				on conflict do nothing""")
 			.params(request.practice().value(), request.id(), request.conversationId(), request.channel(), request.name(), request.phone(),
 					request.email(), request.preferredTime().value(), request.reason(), request.consentText(),
-					NoticeStore.utc(request.consentAt()), request.idempotencyKey(), request.requestHash(), OPEN,
-					NoticeStore.utc(request.createdAt()))
+					utc(request.consentAt()), request.idempotencyKey(), request.requestHash(), OPEN,
+					utc(request.createdAt()))
 			.update() == 1;
 	}
 
@@ -74,7 +76,7 @@ class CallbackStore {
 			.param("practice", practice.value())
 			.param("channel", channel)
 			.param("phone", phone)
-			.param("since", NoticeStore.utc(since));
+			.param("since", utc(since));
 		if (conversationId != null) {
 			query = query.param("conversation", conversationId);
 		}
@@ -114,16 +116,25 @@ class CallbackStore {
 	boolean markDone(PracticeId practice, String id, Instant at) {
 		return jdbc
 			.sql("update callback_request set status = ?, done_at = ? where id = ? and status = ? and practice_id = ?")
-			.params(DONE, NoticeStore.utc(at), id, OPEN, practice.value())
+			.params(DONE, utc(at), id, OPEN, practice.value())
 			.update() == 1;
 	}
 
 	private static CallbackRequest request(ResultSet row, int rowNum) throws SQLException {
-		return new CallbackRequest(row.getString("id"), NoticeStore.instant(row, "created_at"), row.getString("channel"),
+		return new CallbackRequest(row.getString("id"), instant(row, "created_at"), row.getString("channel"),
 				row.getString("conversation_id"), row.getString("name"), row.getString("phone"), row.getString("email"),
 				PreferredTime.fromValue(row.getString("preferred_time")).orElse(PreferredTime.ANY),
 				row.getString("reason"), row.getString("status"), row.getString("consent_text"),
-				NoticeStore.instant(row, "consent_at"), NoticeStore.instant(row, "done_at"), null, List.of());
+				instant(row, "consent_at"), instant(row, "done_at"), null, List.of());
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	private static Instant instant(ResultSet row, String column) throws SQLException {
+		OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
 	}
 
 }

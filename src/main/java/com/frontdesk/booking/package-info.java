@@ -1,7 +1,7 @@
 /**
- * Booking and reaching the practice: the actions replies offer, callback requests
- * ({@link com.frontdesk.booking.CallbackRequests}) and notices to the practice through an outbox
- * ({@link com.frontdesk.booking.PracticeNotifications}).
+ * Booking and reaching the practice: the actions replies offer and callback requests
+ * ({@link com.frontdesk.booking.CallbackRequests}); each stored request is published as
+ * {@link com.frontdesk.booking.CallbackRequested}, from which the {@code notifications} module tells the practice.
  */
 @ApplicationModule(allowedDependencies = { "platform", "practice", "triage" })
 package com.frontdesk.booking;

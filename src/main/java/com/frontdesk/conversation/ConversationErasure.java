@@ -10,8 +10,8 @@ import com.frontdesk.practice.PracticeId;
 
 /**
  * Deletes everything Frontdesk keeps of one conversation, at the patient's request, each module from its own tables:
- * the conversation's callback requests and the practice's notices about it (booking), the modules listening to
- * {@link ConversationErased} (feedback, a messaging sender's messages and link), then its turns and itself.
+ * the conversation's callback requests (booking), the modules listening to {@link ConversationErased} (feedback, the
+ * practice's notices about it, a messaging sender's messages and link), then its turns and itself.
  */
 @Service
 public class ConversationErasure {

@@ -2,9 +2,7 @@ package com.frontdesk.conversation;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,18 +10,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.frontdesk.answering.Languages;
-import com.frontdesk.booking.PracticeNotice;
-import com.frontdesk.booking.PracticeNotifications;
 import com.frontdesk.practice.Audience;
-import com.frontdesk.practice.OpeningHours;
 import com.frontdesk.practice.PracticeId;
 import com.frontdesk.practice.Practices;
 
 /**
  * Human handoff: who owns a conversation and how it moves between the assistant and the practice's staff. Every
  * change is one conditional update in the database, so it holds with concurrent messages and several instances:
- * "talk to a person" moves a conversation to {@code waiting_for_staff} exactly once, and the practice's notice
- * ({@link PracticeNotifications}, webhook and/or e-mail through the outbox) is stored in the same transaction.
+ * "talk to a person" moves a conversation to {@code waiting_for_staff} exactly once, and publishes
+ * {@link HandoffRequested} in the same transaction (the practice's notice is written by its listener, with the change
+ * or not at all).
  */
 @Service
 public class Handoffs {
@@ -41,19 +37,16 @@ public class Handoffs {
 
 	private final ApplicationEventPublisher events;
 
-	private final PracticeNotifications notifications;
-
 	private final Practices practices;
 
 	private final Clock clock;
 
 	Handoffs(ConversationStore store, JdbcClient jdbc, Replies replies, ApplicationEventPublisher events,
-			PracticeNotifications notifications, Practices practices, Clock clock) {
+			Practices practices, Clock clock) {
 		this.store = store;
 		this.jdbc = jdbc;
 		this.replies = replies;
 		this.events = events;
-		this.notifications = notifications;
 		this.practices = practices;
 		this.clock = clock;
 	}
@@ -67,19 +60,8 @@ public class Handoffs {
 	public boolean request(String conversationId) {
 		boolean moved = store.changeOwner(conversationId, Owner.WAITING_FOR_STAFF, Owner.BOT, Owner.CLOSED);
 		if (moved) {
-			String channel = channel(conversationId);
-			Instant now = clock.instant();
-			PracticeId practice = practiceOf(conversationId);
-			OpeningHours hours = practices.hours(practice);
-			Map<String, String> fields = new LinkedHashMap<>();
-			fields.put("Channel", channel);
-			fields.put("Conversation", conversationId);
-			fields.put("Office", hours.isOpen(now) ? "open" : "closed (" + hours.describe() + ")");
-			notifications.enqueue(PracticeNotice.of(practice, PracticeNotice.HANDOFF_REQUESTED, conversationId, channel,
-					"A patient asked to talk to a person. Read the conversation and reply in the admin page "
-							+ "(Handoffs), or call them if they left a callback request.",
-					fields));
-			events.publishEvent(new HandoffRequested(conversationId, channel, now));
+			events.publishEvent(new HandoffRequested(practiceOf(conversationId), conversationId,
+					channel(conversationId), clock.instant()));
 		}
 		return moved;
 	}

@@ -1,4 +1,4 @@
-package com.frontdesk.booking;
+package com.frontdesk.notifications;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import com.frontdesk.booking.NoticeStore.Delivery;
+import com.frontdesk.notifications.NoticeStore.Delivery;
 import com.frontdesk.practice.PracticeId;
 import com.frontdesk.practice.Practices;
 

@@ -1,4 +1,4 @@
-package com.frontdesk.booking;
+package com.frontdesk.notifications;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -168,6 +168,25 @@ class NoticeStore {
 							row.getString("last_error"), instant(row, "delivered_at"), instant(row, "next_attempt_at")));
 			});
 		return byReference;
+	}
+
+	/** Deletes the notices about one conversation (its deliveries go with them). */
+	void eraseConversation(String conversationId) {
+		jdbc.sql("delete from practice_notice where conversation_id = ?").param(conversationId).update();
+	}
+
+	/**
+	 * Deletes the notices made before the cut-off of the practices in scope once they are delivered everywhere; one
+	 * the practice has not received yet is kept until it has.
+	 * @return how many notices were deleted
+	 */
+	int purgeDelivered(OffsetDateTime cutoff, String practices, Map<String, Object> parameters) {
+		return jdbc.sql("delete from practice_notice where created_at < :cutoff and " + practices
+				+ " and not exists (select 1 from notice_delivery d where d.notice_id = practice_notice.id and "
+				+ "d.status <> 'delivered')")
+			.param("cutoff", cutoff)
+			.params(parameters)
+			.update();
 	}
 
 	static OffsetDateTime utc(Instant instant) {

@@ -1,4 +1,4 @@
-package com.frontdesk.booking;
+package com.frontdesk.notifications;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.stereotype.Component;
 
-import com.frontdesk.booking.NoticeStore.StoredNotice;
+import com.frontdesk.notifications.NoticeStore.StoredNotice;
 import com.frontdesk.practice.PracticeId;
 
 /**

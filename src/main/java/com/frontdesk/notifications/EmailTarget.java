@@ -1,4 +1,4 @@
-package com.frontdesk.booking;
+package com.frontdesk.notifications;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -17,7 +17,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
-import com.frontdesk.booking.NoticeStore.StoredNotice;
+import com.frontdesk.notifications.NoticeStore.StoredNotice;
 import com.frontdesk.practice.PracticeId;
 import com.frontdesk.practice.PracticeProfile;
 import com.frontdesk.practice.Practices;

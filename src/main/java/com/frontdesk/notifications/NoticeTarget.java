@@ -1,6 +1,6 @@
-package com.frontdesk.booking;
+package com.frontdesk.notifications;
 
-import com.frontdesk.booking.NoticeStore.StoredNotice;
+import com.frontdesk.notifications.NoticeStore.StoredNotice;
 import com.frontdesk.practice.PracticeId;
 
 /** Somewhere notices to the practice are delivered: its webhook, its inbox. */

@@ -1,4 +1,4 @@
-package com.frontdesk.booking;
+package com.frontdesk.notifications;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package com.frontdesk.booking;
+package com.frontdesk.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.frontdesk.booking.CallbackRequests;
+import com.frontdesk.booking.CallbackSubmission;
+import com.frontdesk.booking.CallbackReceipt;
 import com.frontdesk.channels.messaging.Eventually;
 import com.frontdesk.practice.PracticeId;
 import com.frontdesk.support.ChatClient;

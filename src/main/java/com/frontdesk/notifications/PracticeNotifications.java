@@ -1,4 +1,4 @@
-package com.frontdesk.booking;
+package com.frontdesk.notifications;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link WebhookTarget}); the inbox receives the same as plain text.
  */
 @Service
-public class PracticeNotifications {
+class PracticeNotifications {
 
 	private final NoticeStore store;
 
@@ -51,7 +51,7 @@ public class PracticeNotifications {
 	 * @return the notice's id, sent to the practice as its {@code Idempotency-Key}
 	 */
 	@Transactional
-	public String enqueue(PracticeNotice notice) {
+	String enqueue(PracticeNotice notice) {
 		String key = UUID.randomUUID().toString();
 		Instant now = clock.instant();
 		long id = store.insertNotice(key, notice, payload(key, notice, now), now);
@@ -73,12 +73,12 @@ public class PracticeNotifications {
 	}
 
 	/** How many deliveries to the practice are not done yet (waiting, being retried or failing): for a gauge. */
-	public long backlog() {
+	long backlog() {
 		return store.undelivered();
 	}
 
 	/** How many deliveries have failed {@code failing-after} times or more and are still being retried. */
-	public long failing() {
+	long failing() {
 		return store.failing();
 	}
 

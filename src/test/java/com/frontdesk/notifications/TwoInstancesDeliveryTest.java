@@ -1,4 +1,4 @@
-package com.frontdesk.booking;
+package com.frontdesk.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +19,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.frontdesk.booking.CallbackRequests;
+import com.frontdesk.booking.CallbackSubmission;
+import com.frontdesk.booking.CallbackReceipt;
 import com.frontdesk.FrontdeskApplication;
 import com.frontdesk.channels.messaging.Eventually;
 import com.frontdesk.practice.PracticeId;

@@ -1,4 +1,4 @@
-package com.frontdesk.booking;
+package com.frontdesk.notifications;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,14 +19,14 @@ import com.frontdesk.practice.PracticeId;
  * @param text one or two sentences saying what the practice should do
  * @param fields the details, in the order they should be shown (name, phone, ...); values may not be null
  */
-public record PracticeNotice(PracticeId practice, String type, String reference, String conversationId, String channel, String text,
+record PracticeNotice(PracticeId practice, String type, String reference, String conversationId, String channel, String text,
 		Map<String, String> fields) {
 
 	/** A patient asked to be called back. */
-	public static final String CALLBACK_REQUEST = "callback_request";
+	static final String CALLBACK_REQUEST = "callback_request";
 
 	/** A patient asked to talk to a person at the practice. */
-	public static final String HANDOFF_REQUESTED = "handoff_requested";
+	static final String HANDOFF_REQUESTED = "handoff_requested";
 
 	public PracticeNotice {
 		Objects.requireNonNull(practice, "practice");
@@ -47,7 +47,7 @@ public record PracticeNotice(PracticeId practice, String type, String reference,
 	}
 
 	/** A notice that is not about a stored record of its own. */
-	public static PracticeNotice of(PracticeId practice, String type, String conversationId, String channel,
+	static PracticeNotice of(PracticeId practice, String type, String conversationId, String channel,
 			String text, Map<String, String> fields) {
 		return new PracticeNotice(practice, type, null, conversationId, channel, text, fields);
 	}

@@ -1,4 +1,4 @@
-package com.frontdesk.booking;
+package com.frontdesk.notifications;
 
 /** A notice could not be delivered this time; the message says why without patient data ("HTTP 503"). */
 class NoticeNotDelivered extends RuntimeException {

@@ -1,4 +1,4 @@
-package com.frontdesk.booking;
+package com.frontdesk.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.frontdesk.booking.CallbackRequests;
+import com.frontdesk.booking.CallbackSubmission;
+import com.frontdesk.booking.CallbackDeliveries;
+import com.frontdesk.booking.CallbackReceipt;
 import com.frontdesk.channels.messaging.Eventually;
 import com.frontdesk.practice.PracticeId;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -66,6 +70,9 @@ class PracticeDeliveryTest {
 
 	@Autowired
 	PracticeNotifications notifications;
+
+	@Autowired
+	CallbackDeliveries deliveries;
 
 	@BeforeEach
 	void practiceIsUp() throws Exception {
@@ -150,14 +157,17 @@ class PracticeDeliveryTest {
 		Eventually.until("nothing is left to deliver", () -> notifications.backlog() == 0);
 	}
 
+	/** How the notice about a callback request stands, as the admin's list shows it. */
 	private String status(String callbackId) {
-		return callbacks.find(com.frontdesk.practice.PracticeId.DEFAULT, callbackId).orElseThrow().deliveryStatus();
+		return CallbackDeliveries.summary(deliveries(callbackId));
+	}
+
+	private List<CallbackDeliveries.Delivery> deliveries(String callbackId) {
+		return deliveries.of(List.of(callbackId)).getOrDefault(callbackId, List.of());
 	}
 
 	private String webhookStatus(String callbackId) {
-		return callbacks.find(com.frontdesk.practice.PracticeId.DEFAULT, callbackId)
-			.orElseThrow()
-			.deliveries()
+		return deliveries(callbackId)
 			.stream()
 			.filter(d -> d.target().equals("webhook"))
 			.findFirst()
