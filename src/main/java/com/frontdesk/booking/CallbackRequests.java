@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -18,11 +17,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.frontdesk.practice.OpeningHours;
-import com.frontdesk.practice.Practice;
 import com.frontdesk.practice.PracticeId;
 import com.frontdesk.practice.PracticeProfile;
 import com.frontdesk.practice.Practices;
-import com.frontdesk.practice.UnknownPractice;
 import com.frontdesk.triage.Triage;
 import com.frontdesk.triage.TriageOutcome;
 
@@ -54,8 +51,6 @@ public class CallbackRequests {
 
 	private final PracticeNotifications notifications;
 
-	private final Map<PracticeId, ConsentWording> consent;
-
 	private final Practices practices;
 
 	private final CallbackProperties properties;
@@ -69,8 +64,6 @@ public class CallbackRequests {
 		this.store = store;
 		this.notifications = notifications;
 		this.practices = practices;
-		this.consent = practices.all().stream().collect(Collectors.toUnmodifiableMap(Practice::id,
-				practice -> ConsentWording.of(properties, practice.profile())));
 		this.properties = properties;
 		this.triage = triage;
 		this.clock = clock;
@@ -113,13 +106,13 @@ public class CallbackRequests {
 		return receipt;
 	}
 
-	/** The consent wording the practice's patients confirm, and its version for forms to send back. */
+	/**
+	 * The consent wording the practice's patients confirm, and its version for forms to send back.
+	 * @throws com.frontdesk.practice.UnknownPractice when this deployment serves no practice of that id
+	 */
 	public ConsentWording consentWording(PracticeId practice) {
-		ConsentWording wording = consent.get(practice);
-		if (wording == null) {
-			throw new UnknownPractice();
-		}
-		return wording;
+		// read per call: a practice created while running has its wording at once
+		return ConsentWording.of(properties, practices.get(practice).profile());
 	}
 
 	/** When the practice's office is open and will call (for the forms that ask for a call). */

@@ -104,6 +104,9 @@ class AdminSecurity {
 			// The admin page itself holds no data: it asks staff to sign in, and every datum comes from the API.
 			.requestMatchers("/admin", "/admin/**")
 			.permitAll()
+			// What only the deployment's operator may do: create practices.
+			.requestMatchers(HttpMethod.POST, "/api/admin/practices")
+			.hasAuthority(StaffPractice.OPERATOR)
 			// What only the practice's admin may do: read the audit log, delete a conversation, re-index, metrics.
 			.requestMatchers("/api/admin/audit", "/api/admin/knowledge/**", "/actuator/**")
 			.hasRole(ROLE)

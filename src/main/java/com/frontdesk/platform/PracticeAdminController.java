@@ -1,0 +1,123 @@
+package com.frontdesk.platform;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.annotation.Lazy;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import com.frontdesk.practice.InvalidField;
+import com.frontdesk.practice.InvalidPractice;
+import com.frontdesk.practice.Practice;
+import com.frontdesk.practice.PracticeConflict;
+import com.frontdesk.practice.PracticeForm;
+import com.frontdesk.practice.Practices;
+
+/**
+ * {@code POST /api/admin/practices}: the deployment's operator creates a practice while it runs (anyone else is
+ * refused, 403). It is served at once on this instance (its index built from its folder, its origins allowed, its
+ * widget, callbacks and notices working) and on every other instance at its next heartbeat. Fields missing or wrong
+ * are a 400 problem naming each one; an id or knowledge folder that is another practice's is a 409. The creation is
+ * in the audit log of the operator's practice and of the new one.
+ */
+@Lazy // for the admin only: made when first asked for, not while the app starts
+@RestController
+class PracticeAdminController {
+
+	private final Practices practices;
+
+	private final AuditLog audit;
+
+	private final TransactionTemplate transactions;
+
+	PracticeAdminController(Practices practices, AuditLog audit, TransactionTemplate transactions) {
+		this.practices = practices;
+		this.audit = audit;
+		this.transactions = transactions;
+	}
+
+	@PostMapping("/api/admin/practices")
+	ResponseEntity<Created> create(@RequestBody NewPractice request, Authentication operator,
+			HttpServletRequest http) {
+		PracticeForm form = request.form();
+		List<InvalidField> problems = new ArrayList<>(form.problems());
+		if (!problems.isEmpty()) {
+			throw new InvalidPractice(problems);
+		}
+		Practice practice = transactions.execute(status -> {
+			Practice created = practices.create(form, operator.getName());
+			String client = ClientAddresses.masked(http.getRemoteAddr());
+			String requestId = RequestIds.current().orElse(null);
+			audit.record(StaffPractice.own(operator), operator.getName(), "practice created", created.id().value(),
+					client, requestId);
+			audit.record(created.id(), operator.getName(), "practice created", created.id().value(), client,
+					requestId);
+			return created;
+		});
+		return ResponseEntity.created(URI.create("/api/admin/practices/" + practice.id().value()))
+			.body(new Created(practice.id().value(), practice.profile().name()));
+	}
+
+	@ExceptionHandler(InvalidPractice.class)
+	ResponseEntity<ProblemDetail> invalid(InvalidPractice ex) {
+		return problem(HttpStatus.BAD_REQUEST, "invalid-practice-form", "Invalid practice", ex.fields());
+	}
+
+	@ExceptionHandler(PracticeConflict.class)
+	ResponseEntity<ProblemDetail> conflict(PracticeConflict ex) {
+		return problem(HttpStatus.CONFLICT, "practice-conflict", "Another practice's already", List.of(ex.field()));
+	}
+
+	static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title,
+			List<InvalidField> fields) {
+		ProblemDetail problem = Problems.problem(status, type, title,
+				fields.size() == 1 ? fields.get(0).detail() : "Some fields need attention.");
+		problem.setProperty("errors",
+				fields.stream().map(field -> new FieldError(field.field(), pointer(field.field()), field.detail())).toList());
+		return ResponseEntity.status(status).body(problem);
+	}
+
+	/** {@code profile.timeZone} as {@code #/profile/timeZone}, {@code allowedOrigins[1]} as {@code #/allowedOrigins/1}. */
+	private static String pointer(String field) {
+		return "#/" + field.replace('.', '/').replace("[", "/").replace("]", "");
+	}
+
+	/**
+	 * A practice to create: the fields of {@link PracticeForm}.
+	 */
+	record NewPractice(String id, PracticeForm.Profile profile, String knowledgeDir, List<String> allowedOrigins) {
+
+		PracticeForm form() {
+			return new PracticeForm(id, profile, knowledgeDir, allowedOrigins);
+		}
+
+	}
+
+	record Created(String id, String name) {
+	}
+
+	/**
+	 * One entry of a problem's {@code errors}.
+	 *
+	 * @param field the field's name
+	 * @param pointer a JSON pointer to the field in the body (RFC 6901, as a URI fragment)
+	 * @param detail what to do about it
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record FieldError(String field, String pointer, String detail) {
+	}
+
+}

@@ -1,0 +1,97 @@
+package com.frontdesk.practice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.frontdesk.FrontdeskApplication;
+import com.frontdesk.channels.messaging.Eventually;
+import com.frontdesk.support.AdminLogin;
+import com.frontdesk.support.ChatClient;
+import com.frontdesk.support.ChatClient.Response;
+import com.frontdesk.support.KnowledgeFolders;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two instances behind a load balancer, sharing one PostgreSQL: a practice the operator creates on one is served by
+ * the other from its next heartbeat on, with its own content and origins, and an instance started later serves it
+ * from the start.
+ */
+class APracticeCreatedOnOneInstanceTest {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Test
+	void isServedByTheOtherInstanceFromItsNextHeartbeatAndByANewOneFromTheStart() throws IOException {
+		String folder = KnowledgeFolders.withPage(PracticesCreatedAtRunTimeTest.EASTSIDE_PAGE);
+		try (EmbeddedPostgres postgres = EmbeddedPostgres.start();
+				ConfigurableApplicationContext one = start(postgres);
+				ConfigurableApplicationContext two = start(postgres)) {
+			ChatClient first = client(one);
+			ChatClient second = client(two);
+			assertThat(second.get("/api/widget/config?practice=eastside").status()).isEqualTo(404);
+
+			Response created = first.send(HttpRequest.newBuilder(URI.create(first.base() + "/api/admin/practices"))
+				.header("Authorization", AdminLogin.header())
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers
+					.ofString(JSON.writeValueAsString(PracticesCreatedAtRunTimeTest.eastside("eastside", folder))))
+				.build());
+			assertThat(created.status()).isEqualTo(201);
+
+			Eventually.until("the second instance serves the new practice",
+					() -> second.get("/api/widget/config?practice=eastside").status() == 200);
+			JsonNode reply = chat(second, "eastside", "Where can I park?").json();
+			assertThat(reply.get("reply").stringValue()).contains("blue car park");
+			assertThat(ChatClient.values(reply.get("citations"), "title"))
+				.containsOnly("Visiting Eastside Spine Clinic");
+			assertThat(chat(second, null, "Where can I park?").body()).doesNotContain("blue car park");
+			Response fromItsPage = second.send(HttpRequest.newBuilder(URI.create(second.base() + "/api/widget/config"))
+				.header("Origin", "https://www.eastside.example")
+				.GET()
+				.build());
+			assertThat(fromItsPage.text("practiceName")).isEqualTo("Eastside Spine Clinic");
+
+			try (ConfigurableApplicationContext three = start(postgres)) {
+				assertThat(chat(client(three), "eastside", "Where can I park?").json().get("reply").stringValue())
+					.contains("blue car park");
+			}
+		}
+	}
+
+	private static ConfigurableApplicationContext start(EmbeddedPostgres postgres) throws IOException {
+		List<String> settings = List.of("--server.port=0",
+				"--frontdesk.data-dir=" + Files.createTempDirectory("frontdesk-instance"),
+				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+				"--frontdesk.knowledge.watch=false", "--frontdesk.retrieval.vectors.enabled=false",
+				"--frontdesk.limits.rate-limiting=false", "--frontdesk.instances.heartbeat=200ms",
+				"--" + AdminLogin.USERNAME_PROPERTY, "--" + AdminLogin.HASH_PROPERTY);
+		return new SpringApplicationBuilder(FrontdeskApplication.class).run(settings.toArray(String[]::new));
+	}
+
+	private static ChatClient client(ConfigurableApplicationContext app) {
+		return new ChatClient(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+	}
+
+	private static Response chat(ChatClient client, String practice, String message) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("message", message);
+		body.put("practice", practice);
+		return client.post("/api/chat", JSON.writeValueAsString(body), "application/json");
+	}
+
+}
