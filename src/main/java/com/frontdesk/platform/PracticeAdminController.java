@@ -30,8 +30,9 @@ import com.frontdesk.practice.Practices;
  * {@code POST /api/admin/practices}: the deployment's operator creates a practice while it runs (anyone else is
  * refused, 403). It is served at once on this instance (its index built from its folder, its origins allowed, its
  * widget, callbacks and notices working) and on every other instance at its next heartbeat. Fields missing or wrong
- * are a 400 problem naming each one; an id or knowledge folder that is another practice's is a 409. The creation is
- * in the audit log of the operator's practice and of the new one.
+ * are a 400 problem naming each one; an id, knowledge folder or admin username that is another's is a 409. Its first
+ * admin account is made with it (the practice admin then makes the staff's, {@link StaffAccountsController}). The
+ * creation is in the audit log of the operator's practice and of the new one.
  */
 @Lazy // for the admin only: made when first asked for, not while the app starts
 @RestController
@@ -43,8 +44,12 @@ class PracticeAdminController {
 
 	private final TransactionTemplate transactions;
 
-	PracticeAdminController(Practices practices, AuditLog audit, TransactionTemplate transactions) {
+	private final StaffAccounts accounts;
+
+	PracticeAdminController(Practices practices, AuditLog audit, TransactionTemplate transactions,
+			StaffAccounts accounts) {
 		this.practices = practices;
+		this.accounts = accounts;
 		this.audit = audit;
 		this.transactions = transactions;
 	}
@@ -54,17 +59,22 @@ class PracticeAdminController {
 			HttpServletRequest http) {
 		PracticeForm form = request.form();
 		List<InvalidField> problems = new ArrayList<>(form.problems());
+		problems.addAll(accounts.problems(request.admin(), "admin."));
 		if (!problems.isEmpty()) {
 			throw new InvalidPractice(problems);
 		}
 		Practice practice = transactions.execute(status -> {
 			Practice created = practices.create(form, operator.getName());
+			StaffAccounts.NewAccount first = new StaffAccounts.NewAccount(request.admin().username(),
+					request.admin().password(), "admin");
+			String admin = accounts.create(created.id(), first, AdminProperties.Role.ADMIN, operator.getName());
 			String client = ClientAddresses.masked(http.getRemoteAddr());
 			String requestId = RequestIds.current().orElse(null);
 			audit.record(StaffPractice.own(operator), operator.getName(), "practice created", created.id().value(),
 					client, requestId);
 			audit.record(created.id(), operator.getName(), "practice created", created.id().value(), client,
 					requestId);
+			audit.record(created.id(), operator.getName(), "staff account created", admin, client, requestId);
 			return created;
 		});
 		return ResponseEntity.created(URI.create("/api/admin/practices/" + practice.id().value()))
@@ -74,6 +84,12 @@ class PracticeAdminController {
 	@ExceptionHandler(InvalidPractice.class)
 	ResponseEntity<ProblemDetail> invalid(InvalidPractice ex) {
 		return problem(HttpStatus.BAD_REQUEST, "invalid-practice-form", "Invalid practice", ex.fields());
+	}
+
+	@ExceptionHandler(StaffAccounts.AccountTaken.class)
+	ResponseEntity<ProblemDetail> taken(StaffAccounts.AccountTaken ex) {
+		return problem(HttpStatus.CONFLICT, "account-taken", "Username taken",
+				List.of(new InvalidField("admin.username", "That username is taken: choose another.")));
 	}
 
 	@ExceptionHandler(PracticeConflict.class)
@@ -96,9 +112,12 @@ class PracticeAdminController {
 	}
 
 	/**
-	 * A practice to create: the fields of {@link PracticeForm}.
+	 * A practice to create: the fields of {@link PracticeForm}, and its first admin's account.
+	 *
+	 * @param admin the practice admin's username and password (role admin), who then makes the staff's accounts
 	 */
-	record NewPractice(String id, PracticeForm.Profile profile, String knowledgeDir, List<String> allowedOrigins) {
+	record NewPractice(String id, PracticeForm.Profile profile, String knowledgeDir, List<String> allowedOrigins,
+			StaffAccounts.NewAccount admin) {
 
 		PracticeForm form() {
 			return new PracticeForm(id, profile, knowledgeDir, allowedOrigins);

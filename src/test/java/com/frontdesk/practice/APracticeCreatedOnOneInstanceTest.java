@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -88,10 +86,7 @@ class APracticeCreatedOnOneInstanceTest {
 	}
 
 	private static Response chat(ChatClient client, String practice, String message) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("message", message);
-		body.put("practice", practice);
-		return client.post("/api/chat", JSON.writeValueAsString(body), "application/json");
+		return PracticesCreatedAtRunTimeTest.chat(client, practice, message);
 	}
 
 }

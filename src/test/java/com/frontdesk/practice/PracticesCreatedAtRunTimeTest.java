@@ -55,6 +55,9 @@ class PracticesCreatedAtRunTimeTest {
 			Patients park free of charge in the blue car park opposite the clinic on East Street.
 			""";
 
+	/** The password of each created practice's first admin. */
+	static final String ADMIN_PASSWORD = "a long eastside admin password";
+
 	@LocalServerPort
 	int port;
 
@@ -175,13 +178,16 @@ class PracticesCreatedAtRunTimeTest {
 		profile.put("hours", Map.of("monday", "9 to 5"));
 		profile.remove("phone");
 		bad.put("allowedOrigins", List.of("https://ok.example", "*"));
+		bad.put("admin", Map.of("username", "west-admin", "password", "too short"));
 
 		Response invalid = admin(OPERATOR, "POST", "/api/admin/practices", bad);
 
 		assertThat(invalid.status()).isEqualTo(400);
 		assertThat(invalid.contentType()).startsWith("application/problem+json");
 		assertThat(ChatClient.values(invalid.json().get("errors"), "field")).containsExactlyInAnyOrder("id",
-				"profile.phone", "profile.hours", "profile.timeZone", "knowledgeDir", "allowedOrigins[1]");
+				"profile.phone", "profile.hours", "profile.timeZone", "knowledgeDir", "allowedOrigins[1]",
+				"admin.password");
+		assertThat(invalid.body()).doesNotContain("too short", "relative/folder");
 	}
 
 	@Test
@@ -217,6 +223,23 @@ class PracticesCreatedAtRunTimeTest {
 	}
 
 	@Test
+	void anAdminUsernameThatIsAnotherAccountsIsAConflictAndNothingIsCreated() throws IOException {
+		Map<String, Object> taken = eastside("northeast", Files.createTempDirectory("northeast").toString());
+		taken.put("admin", Map.of("username", "Default-Admin", "password", ADMIN_PASSWORD));
+		Map<String, Object> takenHere = eastside("northeast", Files.createTempDirectory("northeast").toString());
+		takenHere.put("admin", Map.of("username", "eastside-admin", "password", ADMIN_PASSWORD));
+
+		for (Map<String, Object> practice : List.of(taken, takenHere)) {
+			Response conflict = admin(OPERATOR, "POST", "/api/admin/practices", practice);
+			assertThat(conflict.status()).isEqualTo(409);
+			assertThat(ChatClient.values(conflict.json().get("errors"), "field")).containsExactly("admin.username");
+		}
+		assertThat(client.get("/api/widget/config?practice=northeast").status()).isEqualTo(404);
+		assertThat(ChatClient.values(admin(OPERATOR, "GET", "/api/admin/practices", null).json(), "id"))
+			.doesNotContain("northeast");
+	}
+
+	@Test
 	void aBodyThatIsNotJsonIsAProblem() {
 		Response unreadable = client.send(HttpRequest.newBuilder(URI.create(client.base() + "/api/admin/practices"))
 			.header("Authorization", OPERATOR)
@@ -243,17 +266,28 @@ class PracticesCreatedAtRunTimeTest {
 		practice.put("profile", profile);
 		practice.put("knowledgeDir", folder);
 		practice.put("allowedOrigins", List.of("https://www.eastside.example"));
+		practice.put("admin", Map.of("username", id + "-admin", "password", ADMIN_PASSWORD));
 		return practice;
 	}
 
 	private Response chat(String practice, String message) {
+		return chat(client, practice, message);
+	}
+
+	private Response admin(String authorization, String method, String path, Object body) {
+		return call(client, authorization, method, path, body);
+	}
+
+	/** A patient's first message to a practice (null: the default one). */
+	static Response chat(ChatClient client, String practice, String message) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("message", message);
 		body.put("practice", practice);
 		return client.post("/api/chat", JSON.writeValueAsString(body), "application/json");
 	}
 
-	private Response admin(String authorization, String method, String path, Object body) {
+	/** An admin request with Basic credentials, and a JSON body when one is given. */
+	static Response call(ChatClient client, String authorization, String method, String path, Object body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.base() + path))
 			.header("Authorization", authorization);
 		if (body == null) {
