@@ -661,8 +661,9 @@
   async function loadPractices() {
     try {
       const practices = await api('/api/admin/practices');
-      $('practices-table').replaceChildren(table('Practices', [{ label: 'Id' }, { label: 'Name' }],
-        practices.map((p) => [p.id, p.name]), { className: 'practices', hideCaption: true }));
+      $('practices-table').replaceChildren(table('Practices', [{ label: 'Id' }, { label: 'Name' }, { label: 'Set up' }],
+        practices.map((p) => [p.id, p.name, p.source === 'created' ? 'created here' : 'in the settings']),
+        { className: 'practices', hideCaption: true }));
     } catch (error) {
       showFailure('practice-message', error);
     }

@@ -13,6 +13,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,6 +26,7 @@ import com.frontdesk.practice.InvalidPractice;
 import com.frontdesk.practice.Practice;
 import com.frontdesk.practice.PracticeConflict;
 import com.frontdesk.practice.PracticeForm;
+import com.frontdesk.practice.PracticeId;
 import com.frontdesk.practice.Practices;
 
 /**
@@ -68,17 +71,39 @@ class PracticeAdminController {
 			StaffAccounts.NewAccount first = new StaffAccounts.NewAccount(request.admin().username(),
 					request.admin().password(), "admin");
 			String admin = accounts.create(created.id(), first, AdminProperties.Role.ADMIN, operator.getName());
-			String client = ClientAddresses.masked(http.getRemoteAddr());
-			String requestId = RequestIds.current().orElse(null);
-			audit.record(StaffPractice.own(operator), operator.getName(), "practice created", created.id().value(),
-					client, requestId);
-			audit.record(created.id(), operator.getName(), "practice created", created.id().value(), client,
-					requestId);
-			audit.record(created.id(), operator.getName(), "staff account created", admin, client, requestId);
+			record(List.of(StaffPractice.own(operator), created.id()), operator, "practice created",
+					created.id().value(), http);
+			record(List.of(created.id()), operator, "staff account created", admin, http);
 			return created;
 		});
 		return ResponseEntity.created(URI.create("/api/admin/practices/" + practice.id().value()))
 			.body(new Created(practice.id().value(), practice.profile().name()));
+	}
+
+	/**
+	 * {@code PATCH /api/admin/practices/{id}}: changes a created practice's profile fields and allowed origins (those
+	 * given; its id, folder and accounts stay), here at once and on the other instances at their next heartbeat. A
+	 * practice of settings is changed there (409).
+	 */
+	@PatchMapping("/api/admin/practices/{id}")
+	Created change(@PathVariable String id, @RequestBody ChangedPractice request, Authentication operator,
+			HttpServletRequest http) {
+		PracticeId practice = PracticeId.parse(id);
+		Practice changed = transactions.execute(status -> {
+			Practice done = practices.change(practice, request.profile(), request.allowedOrigins(), operator.getName());
+			record(List.of(StaffPractice.own(operator), practice), operator, "practice changed", practice.value(), http);
+			return done;
+		});
+		return new Created(changed.id().value(), changed.profile().name());
+	}
+
+	private void record(List<PracticeId> logs, Authentication operator, String action, String subject,
+			HttpServletRequest http) {
+		String client = ClientAddresses.masked(http.getRemoteAddr());
+		String requestId = RequestIds.current().orElse(null);
+		logs.stream()
+			.distinct()
+			.forEach(log -> audit.record(log, operator.getName(), action, subject, client, requestId));
 	}
 
 	@ExceptionHandler(InvalidPractice.class)
@@ -123,6 +148,15 @@ class PracticeAdminController {
 			return new PracticeForm(id, profile, knowledgeDir, allowedOrigins);
 		}
 
+	}
+
+	/**
+	 * A change of a created practice.
+	 *
+	 * @param profile the profile fields to change (those not given stay)
+	 * @param allowedOrigins the origins that replace its origins (not given: they stay)
+	 */
+	record ChangedPractice(PracticeForm.Profile profile, List<String> allowedOrigins) {
 	}
 
 	record Created(String id, String name) {

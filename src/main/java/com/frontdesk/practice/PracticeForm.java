@@ -50,14 +50,64 @@ public record PracticeForm(String id, Profile profile, String knowledgeDir, List
 		catch (InvalidPracticeId ex) {
 			problems.add(new InvalidField("id", ex.getMessage()));
 		}
-		if (profile == null) {
-			problems.add(new InvalidField("profile", "The practice's profile (name, phone, bookingUrl, website, "
-					+ "address, ...) is required."));
-		}
-		else {
-			profileProblems(problems);
-		}
+		profileProblems(problems);
 		folderProblems(problems);
+		originProblems(problems);
+		return problems;
+	}
+
+	/** What is wrong with this form as a change of a practice's profile and origins (its id and folder stay). */
+	List<InvalidField> changeProblems() {
+		List<InvalidField> problems = new ArrayList<>();
+		profileProblems(problems);
+		originProblems(problems);
+		return problems;
+	}
+
+	/** A served practice as a form, its profile and origins as they are, to change some of them. */
+	static PracticeForm of(Practice practice) {
+		PracticeProfile p = practice.profile();
+		// Hours said in words from the week are said again from the changed week.
+		String words = p.openingHours().equals(p.weeklyHours().describe()) ? null : p.openingHours();
+		return new PracticeForm(practice.id().value(),
+				new Profile(p.name(), p.phone(), p.bookingUrl(), p.website(), p.address(), words, p.emergencyNumber(),
+						p.crisisLine(), p.hours(), p.timeZone().getId(), p.sameDayAppointments(),
+						p.callbackWithin().toString(), p.closedOn().stream().map(LocalDate::toString).toList()),
+				practice.knowledgeDir().map(Path::toString).orElse(null), practice.allowedOrigins());
+	}
+
+	/** This form with the fields given changed; a field not given (null) stays as it is. */
+	PracticeForm with(Profile given, List<String> origins) {
+		Profile p = profile;
+		Profile changed = given == null ? p
+				: new Profile(or(given.name(), p.name()), or(given.phone(), p.phone()),
+						or(given.bookingUrl(), p.bookingUrl()), or(given.website(), p.website()),
+						or(given.address(), p.address()), or(given.openingHours(), p.openingHours()),
+						or(given.emergencyNumber(), p.emergencyNumber()), or(given.crisisLine(), p.crisisLine()),
+						or(given.hours(), p.hours()), or(given.timeZone(), p.timeZone()),
+						or(given.sameDayAppointments(), p.sameDayAppointments()),
+						or(given.callbackWithin(), p.callbackWithin()), or(given.closedOn(), p.closedOn()));
+		return new PracticeForm(id, changed, knowledgeDir, or(origins, allowedOrigins));
+	}
+
+	/**
+	 * The practice with this form's profile and origins, its id, folder and settings kept.
+	 * @throws InvalidPractice when {@link #changeProblems()} are not empty
+	 */
+	Practice changing(Practice practice) {
+		List<InvalidField> problems = changeProblems();
+		if (!problems.isEmpty()) {
+			throw new InvalidPractice(problems);
+		}
+		return new Practice(practice.id(), profile(profile), practice.knowledgeDir(), origins(),
+				practice.channelAccounts(), practice.texts(), practice.textsInSpanish());
+	}
+
+	private static <T> T or(T given, T kept) {
+		return given != null ? given : kept;
+	}
+
+	private void originProblems(List<InvalidField> problems) {
 		List<String> origins = allowedOrigins == null ? List.of() : allowedOrigins;
 		for (int n = 0; n < origins.size(); n++) {
 			if (!isOrigin(origins.get(n))) {
@@ -66,7 +116,10 @@ public record PracticeForm(String id, Profile profile, String knowledgeDir, List
 								+ "no wildcard."));
 			}
 		}
-		return problems;
+	}
+
+	private List<String> origins() {
+		return allowedOrigins == null ? List.of() : allowedOrigins.stream().map(PracticeForm::origin).toList();
 	}
 
 	/**
@@ -78,9 +131,7 @@ public record PracticeForm(String id, Profile profile, String knowledgeDir, List
 		if (!problems.isEmpty()) {
 			throw new InvalidPractice(problems);
 		}
-		return new Practice(PracticeId.parse(id), profile(profile), Optional.of(folder()),
-				allowedOrigins == null ? List.of() : allowedOrigins.stream().map(PracticeForm::origin).toList(),
-				Map.of());
+		return new Practice(PracticeId.parse(id), profile(profile), Optional.of(folder()), origins(), Map.of());
 	}
 
 	Path folder() {
@@ -88,6 +139,11 @@ public record PracticeForm(String id, Profile profile, String knowledgeDir, List
 	}
 
 	private void profileProblems(List<InvalidField> problems) {
+		if (profile == null) {
+			problems.add(new InvalidField("profile", "The practice's profile (name, phone, bookingUrl, website, "
+					+ "address, ...) is required."));
+			return;
+		}
 		required(problems, "name", profile.name(), MAX_TEXT);
 		required(problems, "phone", profile.phone(), 40);
 		required(problems, "address", profile.address(), 300);

@@ -42,15 +42,40 @@ class PracticeStore {
 			.params(practice.id().value(), p.name(), p.phone(), p.bookingUrl(), p.website(), p.address(),
 					p.openingHours(), p.emergencyNumber(), p.crisisLine(), lines(p.hours()), p.timeZone().getId(),
 					p.sameDayAppointments(), p.callbackWithin().toString(),
-					String.join("\n", p.closedOn().stream().map(LocalDate::toString).toList()),
+					closedOn(p),
 					practice.knowledgeDir().orElseThrow().toString(), String.join("\n", practice.allowedOrigins()), at,
 					createdBy, at)
 			.update();
 	}
 
+	/** Changes a created practice's profile and origins (its id and folder stay). */
+	void update(Practice practice, String changedBy, Instant now) {
+		PracticeProfile p = practice.profile();
+		jdbc.sql("""
+				update practice set name = ?, phone = ?, booking_url = ?, website = ?, address = ?, opening_hours = ?,
+				    emergency_number = ?, crisis_line = ?, hours = ?, time_zone = ?, same_day_appointments = ?,
+				    callback_within = ?, closed_on = ?, allowed_origins = ?, updated_at = ?
+				where id = ?""")
+			.params(p.name(), p.phone(), p.bookingUrl(), p.website(), p.address(), p.openingHours(),
+					p.emergencyNumber(), p.crisisLine(), lines(p.hours()), p.timeZone().getId(),
+					p.sameDayAppointments(), p.callbackWithin().toString(), closedOn(p),
+					String.join("\n", practice.allowedOrigins()), now.atOffset(ZoneOffset.UTC), practice.id().value())
+			.update();
+	}
+
+	/** A created practice as stored, and when it was last changed. */
+	record Row(Practice practice, Instant updatedAt) {
+	}
+
 	/** Every created practice, oldest first. */
-	List<Practice> all() {
-		return jdbc.sql("select * from practice order by created_at, id").query((row, n) -> practice(row)).list();
+	List<Row> all() {
+		return jdbc.sql("select * from practice order by created_at, id")
+			.query((row, n) -> new Row(practice(row), row.getObject("updated_at", OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	private static String closedOn(PracticeProfile profile) {
+		return String.join("\n", profile.closedOn().stream().map(LocalDate::toString).toList());
 	}
 
 	private static Practice practice(ResultSet row) throws SQLException {

@@ -2,6 +2,7 @@ package com.frontdesk.practice;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,6 +56,11 @@ public class Practices {
 					Set.copyOf(created));
 		}
 
+		/** The same practices, one replaced by its changed self. */
+		Served replacing(Practice practice, Clock clock) {
+			return of(ordered.stream().map(p -> p.id().equals(practice.id()) ? practice : p).toList(), created, clock);
+		}
+
 		Served with(Practice practice, Clock clock) {
 			List<Practice> more = new ArrayList<>(ordered);
 			more.add(practice);
@@ -75,6 +81,9 @@ public class Practices {
 	private final ObjectProvider<PracticeFolders> folders;
 
 	private final ApplicationEventPublisher events;
+
+	/** When each created practice served here was last changed, as its row says. */
+	private final Map<PracticeId, Instant> changedAt = new ConcurrentHashMap<>();
 
 	/** Rows that cannot be served (their id or folder is a settings practice's): warned about once. */
 	private final Set<PracticeId> refused = ConcurrentHashMap.newKeySet();
@@ -105,10 +114,11 @@ public class Practices {
 		folders(ordered);
 		Set<PracticeId> created = new HashSet<>();
 		if (store != null) {
-			for (Practice practice : store.all()) {
-				if (servable(practice, ordered)) {
-					ordered.add(practice);
-					created.add(practice.id());
+			for (PracticeStore.Row row : store.all()) {
+				if (servable(row.practice(), ordered)) {
+					ordered.add(row.practice());
+					created.add(row.practice().id());
+					changedAt.put(row.practice().id(), row.updatedAt());
 				}
 			}
 		}
@@ -128,31 +138,23 @@ public class Practices {
 			throw new IllegalStateException("Practices are created in the database, and there is none");
 		}
 		Practice practice = form.practice();
+		Instant now = clock.instant();
 		refresh();
 		synchronized (this) {
 			conflict(practice, served.ordered()).ifPresent(conflict -> {
 				throw conflict;
 			});
 			try {
-				store.insert(practice, createdBy, clock.instant());
+				store.insert(practice, createdBy, now);
 			}
 			catch (DuplicateKeyException ex) {
 				throw new PracticeConflict("id", "The id '" + practice.id() + "' is another practice's already.");
 			}
 		}
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void afterCommit() {
-					add(practice);
-				}
-
-			});
-		}
-		else {
+		afterCommit(() -> {
+			changedAt.putIfAbsent(practice.id(), now);
 			add(practice);
-		}
+		});
 		return practice;
 	}
 
@@ -161,10 +163,67 @@ public class Practices {
 		if (store == null) {
 			return;
 		}
-		for (Practice practice : store.all()) {
-			if (!served.byId().containsKey(practice.id()) && servable(practice, served.ordered())) {
-				add(practice);
+		for (PracticeStore.Row row : store.all()) {
+			Practice practice = row.practice();
+			if (!served.byId().containsKey(practice.id())) {
+				if (servable(practice, served.ordered())) {
+					changedAt.put(practice.id(), row.updatedAt());
+					add(practice);
+				}
 			}
+			else if (created(practice.id()) && replace(practice, row.updatedAt())) {
+				log.info("Serving the practice '{}' as changed on another instance", practice.id());
+			}
+		}
+	}
+
+	/**
+	 * Changes a created practice's profile and allowed origins (its id and knowledge folder stay), here at once (when
+	 * the transaction around this commits, if there is one) and on the other instances at their next heartbeat.
+	 * @param profile the profile fields to change; a field not given (null) stays as it is
+	 * @param allowedOrigins the origins that replace its origins; null: they stay
+	 * @throws UnknownPractice when no practice of that id is served
+	 * @throws PracticeConflict when the practice is one of settings (changed there)
+	 * @throws InvalidPractice naming each field that is wrong
+	 */
+	public Practice change(PracticeId id, PracticeForm.Profile profile, List<String> allowedOrigins,
+			String changedBy) {
+		Practice existing = get(id);
+		if (!created(id) || store == null) {
+			throw new PracticeConflict("id", "The practice '" + id + "' is set in the deployment's settings: change "
+					+ "it there.");
+		}
+		Practice changed = PracticeForm.of(existing).with(profile, allowedOrigins).changing(existing);
+		Instant now = clock.instant();
+		store.update(changed, changedBy, now);
+		afterCommit(() -> replace(changed, now));
+		return changed;
+	}
+
+	/** Serves the practice as changed at that time, unless what is served is as new already; true if it was not. */
+	private synchronized boolean replace(Practice practice, Instant updatedAt) {
+		if (!updatedAt.isAfter(changedAt.getOrDefault(practice.id(), Instant.MIN))) {
+			return false;
+		}
+		changedAt.put(practice.id(), updatedAt);
+		served = served.replacing(practice, clock);
+		return true;
+	}
+
+	/** Runs the task once the transaction around commits (not at all if it rolls back), or now without one. */
+	private static void afterCommit(Runnable task) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					task.run();
+				}
+
+			});
+		}
+		else {
+			task.run();
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -26,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Two instances behind a load balancer, sharing one PostgreSQL: a practice the operator creates on one is served by
  * the other from its next heartbeat on, with its own content and origins, and an instance started later serves it
- * from the start.
+ * from the start; a change of its profile reaches the other instance the same way.
  */
 class APracticeCreatedOnOneInstanceTest {
 
@@ -62,6 +63,12 @@ class APracticeCreatedOnOneInstanceTest {
 				.GET()
 				.build());
 			assertThat(fromItsPage.text("practiceName")).isEqualTo("Eastside Spine Clinic");
+
+			Response changed = PracticesCreatedAtRunTimeTest.call(first, AdminLogin.header(), "PATCH",
+					"/api/admin/practices/eastside", Map.of("profile", Map.of("name", "Eastside Spine")));
+			assertThat(changed.status()).isEqualTo(200);
+			Eventually.until("the second instance serves the changed practice", () -> "Eastside Spine"
+				.equals(second.get("/api/widget/config?practice=eastside").text("practiceName")));
 
 			try (ConfigurableApplicationContext three = start(postgres)) {
 				assertThat(chat(client(three), "eastside", "Where can I park?").json().get("reply").stringValue())

@@ -78,8 +78,9 @@ class PracticesCreatedAtRunTimeTest {
 	void aCreatedPracticeIsServedAtOnceAndListed() {
 		assertThat(created.status()).isEqualTo(201);
 		assertThat(created.text("id")).isEqualTo("eastside");
-		assertThat(ChatClient.values(admin(OPERATOR, "GET", "/api/admin/practices", null).json(), "id"))
-			.containsExactly("default", "eastside");
+		JsonNode listed = admin(OPERATOR, "GET", "/api/admin/practices", null).json();
+		assertThat(ChatClient.values(listed, "id")).startsWith("default", "eastside");
+		assertThat(ChatClient.values(listed, "source")).startsWith("settings", "created");
 		assertThat(client.get("/api/widget/config?practice=eastside").text("practiceName"))
 			.isEqualTo("Eastside Spine Clinic");
 	}
@@ -108,18 +109,13 @@ class PracticesCreatedAtRunTimeTest {
 
 	@Test
 	void itsOwnWebsiteMayCallTheApi() {
-		Response preflight = client.send(HttpRequest.newBuilder(URI.create(client.base() + "/api/chat"))
-			.header("Origin", "https://www.eastside.example")
-			.header("Access-Control-Request-Method", "POST")
-			.header("Access-Control-Request-Headers", "Content-Type")
-			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-			.build());
+		int preflight = preflight("https://www.eastside.example");
 		Response fromItsPage = client.send(HttpRequest.newBuilder(URI.create(client.base() + "/api/widget/config"))
 			.header("Origin", "https://www.eastside.example")
 			.GET()
 			.build());
 
-		assertThat(preflight.status()).isEqualTo(200);
+		assertThat(preflight).isEqualTo(200);
 		assertThat(fromItsPage.text("practiceName")).isEqualTo("Eastside Spine Clinic");
 	}
 
@@ -237,6 +233,58 @@ class PracticesCreatedAtRunTimeTest {
 		assertThat(client.get("/api/widget/config?practice=northeast").status()).isEqualTo(404);
 		assertThat(ChatClient.values(admin(OPERATOR, "GET", "/api/admin/practices", null).json(), "id"))
 			.doesNotContain("northeast");
+	}
+
+	@Test
+	void theOperatorChangesACreatedPracticesProfileAndOriginsAndItsPatientsSeeItAtOnce() {
+		Map<String, Object> midtown = eastside("midtown", KnowledgeFolders.withPage(EASTSIDE_PAGE));
+		midtown.put("allowedOrigins", List.of("https://old.midtown.example"));
+		assertThat(admin(OPERATOR, "POST", "/api/admin/practices", midtown).status()).isEqualTo(201);
+
+		Response changed = admin(OPERATOR, "PATCH", "/api/admin/practices/midtown",
+				Map.of("profile", Map.of("name", "Midtown Spine", "phone", "+1-555-0166"), "allowedOrigins",
+						List.of("https://www.midtown.example")));
+
+		assertThat(changed.status()).isEqualTo(200);
+		assertThat(client.get("/api/widget/config?practice=midtown").text("practiceName")).isEqualTo("Midtown Spine");
+		assertThat(chat("midtown", "What number can I call?").text("reply")).contains("+1-555-0166")
+			.doesNotContain("+1-555-0177");
+		assertThat(chat("midtown", "Where can I park?").text("reply")).as("its folder stays").contains("blue car park");
+		assertThat(preflight("https://www.midtown.example")).isEqualTo(200);
+		assertThat(preflight("https://old.midtown.example")).isEqualTo(403);
+		assertThat(ChatClient.values(admin(OPERATOR, "GET", "/api/admin/audit?practice=midtown", null).json()
+			.get("entries"), "action")).contains("practice changed");
+	}
+
+	@Test
+	void aChangeThatCannotBeMadeIsAProblem() {
+		Response settings = admin(OPERATOR, "PATCH", "/api/admin/practices/default",
+				Map.of("profile", Map.of("phone", "+1-555-0111")));
+		Response unknown = admin(OPERATOR, "PATCH", "/api/admin/practices/nowhere",
+				Map.of("profile", Map.of("phone", "+1-555-0111")));
+		Response badZone = admin(OPERATOR, "PATCH", "/api/admin/practices/eastside",
+				Map.of("profile", Map.of("timeZone", "Mars/Olympus")));
+		Response notTheOperator = admin(DEFAULT_ADMIN, "PATCH", "/api/admin/practices/eastside",
+				Map.of("profile", Map.of("phone", "+1-555-0111")));
+
+		assertThat(settings.status()).isEqualTo(409);
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(badZone.status()).isEqualTo(400);
+		assertThat(ChatClient.values(badZone.json().get("errors"), "field")).containsExactly("profile.timeZone");
+		assertThat(notTheOperator.status()).isEqualTo(403);
+		assertThat(List.of(settings, unknown, badZone, notTheOperator)).extracting(Response::contentType)
+			.allMatch(type -> type.startsWith("application/problem+json"));
+		assertThat(client.get("/api/widget/config?practice=eastside").status()).isEqualTo(200);
+		assertThat(chat("eastside", "What number can I call?").text("reply")).contains("+1-555-0177");
+	}
+
+	private int preflight(String origin) {
+		return client.send(HttpRequest.newBuilder(URI.create(client.base() + "/api/chat"))
+			.header("Origin", origin)
+			.header("Access-Control-Request-Method", "POST")
+			.header("Access-Control-Request-Headers", "Content-Type")
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+			.build()).status();
 	}
 
 	@Test
