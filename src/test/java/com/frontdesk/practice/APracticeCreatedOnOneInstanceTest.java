@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Two instances behind a load balancer, sharing one PostgreSQL: a practice the operator creates on one is served by
  * the other from its next heartbeat on, with its own content and origins, and an instance started later serves it
- * from the start; a change of its profile reaches the other instance the same way.
+ * from the start; a change of its profile reaches the other instance the same way. Its admin and the accounts it
+ * makes sign in on either instance, and one disabled on one is refused on the other at once.
  */
 class APracticeCreatedOnOneInstanceTest {
 
@@ -63,6 +64,17 @@ class APracticeCreatedOnOneInstanceTest {
 				.GET()
 				.build());
 			assertThat(fromItsPage.text("practiceName")).isEqualTo("Eastside Spine Clinic");
+
+			String eastAdmin = AdminLogin.basic("eastside-admin", PracticesCreatedAtRunTimeTest.ADMIN_PASSWORD);
+			String sample = chat(first, null, "I want to talk to a real person please").text("conversationId");
+			assertThat(second.call("GET", "/api/admin/me", eastAdmin).text("practice")).isEqualTo("eastside");
+			assertThat(second.call("GET", "/api/admin/conversations/" + sample, eastAdmin).status()).isEqualTo(404);
+			assertThat(PracticesCreatedAtRunTimeTest.call(second, eastAdmin, "POST", "/api/admin/accounts",
+					Map.of("username", "east-desk", "password", "the front desk password")).status()).isEqualTo(201);
+			String desk = AdminLogin.basic("east-desk", "the front desk password");
+			assertThat(first.call("GET", "/api/admin/handoffs", desk).status()).isEqualTo(200);
+			assertThat(first.call("DELETE", "/api/admin/accounts/east-desk", eastAdmin).status()).isEqualTo(204);
+			assertThat(second.call("GET", "/api/admin/handoffs", desk).status()).isEqualTo(401);
 
 			Response changed = PracticesCreatedAtRunTimeTest.call(first, AdminLogin.header(), "PATCH",
 					"/api/admin/practices/eastside", Map.of("profile", Map.of("name", "Eastside Spine")));
