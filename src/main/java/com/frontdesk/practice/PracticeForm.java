@@ -32,6 +32,9 @@ public record PracticeForm(String id, Profile profile, String knowledgeDir, List
 
 	private static final int MAX_URL = 500;
 
+	/** Nothing a {@code tel:} link would drop but separators (and at least three digits, {@link #number}). */
+	private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+?[0-9 ().-]{3,40}");
+
 	/**
 	 * The profile, as {@link PracticeProfile} has it; name, phone, booking URL, website and address are required, the
 	 * rest default as in settings (911, 988, Monday to Friday 8 to 5, New York time, call back within 2 hours).
@@ -146,6 +149,9 @@ public record PracticeForm(String id, Profile profile, String knowledgeDir, List
 		}
 		required(problems, "name", profile.name(), MAX_TEXT);
 		required(problems, "phone", profile.phone(), 40);
+		number(problems, "phone", profile.phone());
+		number(problems, "emergencyNumber", profile.emergencyNumber());
+		number(problems, "crisisLine", profile.crisisLine());
 		required(problems, "address", profile.address(), 300);
 		url(problems, "bookingUrl", profile.bookingUrl());
 		url(problems, "website", profile.website());
@@ -238,6 +244,15 @@ public record PracticeForm(String id, Profile profile, String knowledgeDir, List
 	private static void optional(List<InvalidField> problems, String field, String value, int max) {
 		if (value != null && value.strip().length() > max) {
 			problems.add(new InvalidField("profile." + field, "At most " + max + " characters."));
+		}
+	}
+
+	/** A number patients call (a {@code tel:} link is made of it): digits, with {@code + - ( ) .} and spaces. */
+	private static void number(List<InvalidField> problems, String field, String value) {
+		if (present(value) && (!PHONE.matcher(value.strip()).matches() || value.chars().filter(Character::isDigit)
+			.count() < 3)) {
+			problems.add(new InvalidField("profile." + field,
+					"A number to call: digits, optionally with +, -, (, ), dots and spaces, such as +1-555-0177 or 911."));
 		}
 	}
 

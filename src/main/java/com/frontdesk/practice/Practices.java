@@ -194,6 +194,9 @@ public class Practices {
 					+ "it there.");
 		}
 		Practice changed = PracticeForm.of(existing).with(profile, allowedOrigins).changing(existing);
+		originConflict(changed, served.ordered()).ifPresent(conflict -> {
+			throw conflict;
+		});
 		Instant now = clock.instant();
 		store.update(changed, changedBy, now);
 		afterCommit(() -> replace(changed, now));
@@ -266,6 +269,23 @@ public class Practices {
 			if (folder != null && theirs != null && (folder.startsWith(theirs) || theirs.startsWith(folder))) {
 				return Optional.of(new PracticeConflict("knowledgeDir", "That folder is, holds or lies in the knowledge "
 						+ "folder of the practice '" + other.id() + "': each practice's content is its own."));
+			}
+		}
+		return originConflict(practice, others);
+	}
+
+	/** Whether one of the practice's origins is another's: a page on it would be that practice's. */
+	private static Optional<PracticeConflict> originConflict(Practice practice, List<Practice> others) {
+		for (int n = 0; n < practice.allowedOrigins().size(); n++) {
+			String origin = normalizedOrigin(practice.allowedOrigins().get(n));
+			for (Practice other : others) {
+				if (!other.id().equals(practice.id()) && other.allowedOrigins()
+					.stream()
+					.map(Practices::normalizedOrigin)
+					.anyMatch(origin::equals)) {
+					return Optional.of(new PracticeConflict("allowedOrigins[" + n + "]", "That origin is the practice '"
+							+ other.id() + "''s already: a page on it is that practice's."));
+				}
 			}
 		}
 		return Optional.empty();

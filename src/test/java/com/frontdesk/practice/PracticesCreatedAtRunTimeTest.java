@@ -173,6 +173,7 @@ class PracticesCreatedAtRunTimeTest {
 		profile.put("timeZone", "Mars/Olympus");
 		profile.put("hours", Map.of("monday", "9 to 5"));
 		profile.remove("phone");
+		profile.put("emergencyNumber", "call someone");
 		bad.put("allowedOrigins", List.of("https://ok.example", "*"));
 		bad.put("admin", Map.of("username", "west-admin", "password", "too short"));
 
@@ -181,8 +182,8 @@ class PracticesCreatedAtRunTimeTest {
 		assertThat(invalid.status()).isEqualTo(400);
 		assertThat(invalid.contentType()).startsWith("application/problem+json");
 		assertThat(ChatClient.values(invalid.json().get("errors"), "field")).containsExactlyInAnyOrder("id",
-				"profile.phone", "profile.hours", "profile.timeZone", "knowledgeDir", "allowedOrigins[1]",
-				"admin.password");
+				"profile.phone", "profile.emergencyNumber", "profile.hours", "profile.timeZone", "knowledgeDir",
+				"allowedOrigins[1]", "admin.password");
 		assertThat(invalid.body()).doesNotContain("too short", "relative/folder");
 	}
 
@@ -206,12 +207,15 @@ class PracticesCreatedAtRunTimeTest {
 		Response defaultId = admin(OPERATOR, "POST", "/api/admin/practices",
 				eastside("default", Files.createTempDirectory("other").toString()));
 		Response sameFolder = admin(OPERATOR, "POST", "/api/admin/practices", eastside("eastside-two", eastsideFolder));
+		Response sameOrigin = admin(OPERATOR, "POST", "/api/admin/practices",
+				eastside("eastside-four", Files.createTempDirectory("other").toString()));
 		Path inside = Files.createDirectories(Path.of(eastsideFolder, "more"));
 		Response insideItsFolder = admin(OPERATOR, "POST", "/api/admin/practices",
 				eastside("eastside-three", inside.toString()));
 
-		assertThat(List.of(sameId, defaultId, sameFolder, insideItsFolder)).extracting(Response::status)
+		assertThat(List.of(sameId, defaultId, sameFolder, insideItsFolder, sameOrigin)).extracting(Response::status)
 			.containsOnly(409);
+		assertThat(ChatClient.values(sameOrigin.json().get("errors"), "field")).containsExactly("allowedOrigins[0]");
 		assertThat(ChatClient.values(sameId.json().get("errors"), "field")).containsExactly("id");
 		assertThat(ChatClient.values(defaultId.json().get("errors"), "field")).containsExactly("id");
 		assertThat(ChatClient.values(sameFolder.json().get("errors"), "field")).containsExactly("knowledgeDir");
@@ -222,8 +226,10 @@ class PracticesCreatedAtRunTimeTest {
 	void anAdminUsernameThatIsAnotherAccountsIsAConflictAndNothingIsCreated() throws IOException {
 		Map<String, Object> taken = eastside("northeast", Files.createTempDirectory("northeast").toString());
 		taken.put("admin", Map.of("username", "Default-Admin", "password", ADMIN_PASSWORD));
+		taken.put("allowedOrigins", List.of());
 		Map<String, Object> takenHere = eastside("northeast", Files.createTempDirectory("northeast").toString());
 		takenHere.put("admin", Map.of("username", "eastside-admin", "password", ADMIN_PASSWORD));
+		takenHere.put("allowedOrigins", List.of());
 
 		for (Map<String, Object> practice : List.of(taken, takenHere)) {
 			Response conflict = admin(OPERATOR, "POST", "/api/admin/practices", practice);
@@ -252,6 +258,9 @@ class PracticesCreatedAtRunTimeTest {
 		assertThat(chat("midtown", "Where can I park?").text("reply")).as("its folder stays").contains("blue car park");
 		assertThat(preflight("https://www.midtown.example")).isEqualTo(200);
 		assertThat(preflight("https://old.midtown.example")).isEqualTo(403);
+		assertThat(admin(OPERATOR, "PATCH", "/api/admin/practices/midtown",
+				Map.of("allowedOrigins", List.of("https://www.eastside.example"))).status())
+			.as("another practice's origin").isEqualTo(409);
 		assertThat(ChatClient.values(admin(OPERATOR, "GET", "/api/admin/audit?practice=midtown", null).json()
 			.get("entries"), "action")).contains("practice changed");
 	}
