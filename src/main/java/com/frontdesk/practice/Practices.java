@@ -85,7 +85,7 @@ public class Practices {
 	/** When each created practice served here was last changed, as its row says. */
 	private final Map<PracticeId, Instant> changedAt = new ConcurrentHashMap<>();
 
-	/** Rows that cannot be served (their id or folder is a settings practice's): warned about once. */
+	/** Rows that cannot be served (their id, folder or an origin is a settings practice's): warned about once. */
 	private final Set<PracticeId> refused = ConcurrentHashMap.newKeySet();
 
 	/** The practices of settings alone. */
