@@ -31,9 +31,11 @@
 
   // ---- talking to the server ----
   class Failure extends Error {
-    constructor(message, status) {
+    constructor(message, status, errors) {
       super(message);
       this.status = status;
+      // the fields a problem names (RFC 9457 "errors": field and detail)
+      this.errors = Array.isArray(errors) ? errors : [];
     }
   }
 
@@ -66,7 +68,8 @@
     if (response.status === 401 && path !== SIGN_IN) signedOut();
     if (!response.ok) {
       const detail = body && typeof body.detail === 'string' ? body.detail : null;
-      throw new Failure(detail || 'The server answered with error ' + response.status + '.', response.status);
+      throw new Failure(detail || 'The server answered with error ' + response.status + '.', response.status,
+        body && body.errors);
     }
     return body;
   }
@@ -594,6 +597,113 @@
     }
   }
 
+  // ---- staff accounts of the practice (its admin), and the practices (the deployment's operator) ----
+  let signedInAs = '';
+  loaders.staff = loadStaff;
+  loaders.practices = loadPractices;
+
+  /** A problem's detail, with each field it names, in a message box. */
+  function showFailure(id, error) {
+    show(id, error.message, 'error');
+    if (error.errors.length > 1 || (error.errors.length === 1 && error.errors[0].detail !== error.message)) {
+      $(id).append(el('ul', {}, ...error.errors.map((e) => el('li', { text: (e.field ? e.field + ': ' : '') + e.detail }))));
+    }
+  }
+
+  async function loadStaff() {
+    show('staff-message', 'Loading the accounts…');
+    try {
+      const accounts = await api('/api/admin/accounts');
+      const rows = accounts.map((a) => [a.username, a.role === 'admin' ? 'practice admin' : 'front office',
+        a.source === 'settings' ? 'settings' : 'made here by ' + a.createdBy + ' on ' + when(a.createdAt),
+        a.disabledAt ? 'disabled on ' + when(a.disabledAt)
+          : a.source === 'created' && a.username !== signedInAs
+            ? el('button', { type: 'button', class: 'danger', 'data-username': a.username, text: 'Disable ' + a.username })
+            : 'may sign in']);
+      $('staff-table').replaceChildren(table('Staff accounts', [{ label: 'User name' }, { label: 'Role' },
+        { label: 'Made' }, { label: 'Status' }], rows, { className: 'accounts', hideCaption: true }));
+      show('staff-message', '');
+    } catch (error) {
+      notAvailable('staff', error, 'Staff accounts are not available on this installation.');
+    }
+  }
+
+  $('staff-table').addEventListener('click', async (event) => {
+    const button = event.target.closest('button[data-username]');
+    if (!button) return;
+    const username = button.getAttribute('data-username');
+    button.disabled = true;
+    try {
+      await api('/api/admin/accounts/' + encodeURIComponent(username), { method: 'DELETE' });
+      announce(username + ' is disabled.');
+      await loadStaff();
+      show('staff-message', username + ' is disabled and signed out.', 'ok');
+    } catch (error) {
+      button.disabled = false;
+      showFailure('staff-message', error);
+    }
+  });
+
+  $('account-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const account = { username: $('account-username').value.trim(), password: $('account-password').value, role: $('account-role').value };
+    try {
+      const made = await api('/api/admin/accounts', { method: 'POST', body: JSON.stringify(account) });
+      $('account-form').reset();
+      show('account-message', 'The account ' + made.username + ' is made: it signs in with the password you gave.', 'ok');
+      await loadStaff();
+    } catch (error) {
+      $('account-password').value = '';
+      showFailure('account-message', error);
+    }
+  });
+
+  async function loadPractices() {
+    try {
+      const practices = await api('/api/admin/practices');
+      $('practices-table').replaceChildren(table('Practices', [{ label: 'Id' }, { label: 'Name' }, { label: 'Set up' }],
+        practices.map((p) => [p.id, p.name, p.source === 'created' ? 'created here' : 'in the settings']),
+        { className: 'practices', hideCaption: true }));
+    } catch (error) {
+      showFailure('practice-message', error);
+    }
+  }
+
+  $('practice-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const value = (id) => $(id).value.trim();
+    const practiceForm = {
+      id: value('p-id'),
+      profile: { name: value('p-name'), phone: value('p-phone'), bookingUrl: value('p-booking'), website: value('p-website'),
+        address: value('p-address'), timeZone: value('p-zone') || null },
+      knowledgeDir: value('p-folder'),
+      allowedOrigins: value('p-origins').split(/\s+/).filter((origin) => origin),
+      admin: { username: value('p-admin'), password: $('p-admin-password').value },
+    };
+    show('practice-message', 'Creating the practice and indexing its knowledge…');
+    try {
+      const made = await api('/api/admin/practices', { method: 'POST', body: JSON.stringify(practiceForm) });
+      $('practice-form').reset();
+      show('practice-message', made.name + ' (' + made.id + ') is served now. Its admin signs in with the user name and '
+        + 'password you gave; its website embeds the widget with data-practice="' + made.id + '".', 'ok');
+      await loadPractices();
+      await refreshPicker();
+    } catch (error) {
+      $('p-admin-password').value = '';
+      showFailure('practice-message', error);
+    }
+  });
+
+  /** The operator's practice picker, with a practice just created. */
+  async function refreshPicker() {
+    const practices = await api('/api/admin/practices');
+    const picker = $('practice');
+    const chosen = picker.value;
+    picker.replaceChildren(...practices.map((p) => el('option', { value: p.id, text: p.name })));
+    picker.value = chosen;
+    $('practice-picker').hidden = practices.length < 2;
+  }
+
   function notAvailable(section, error, text) {
     $(section + '-table') && $(section + '-table').replaceChildren();
     show(section + '-message', error.status === 404 ? text : error.message, error.status === 404 ? 'unavailable' : 'error');
@@ -632,7 +742,10 @@
       : 'This account has never been locked after failed sign-ins.';
     // The front office (role staff) reads and answers; the audit log and deleting are the practice admin's.
     $('tab-audit').hidden = me.role !== 'admin';
+    $('tab-staff').hidden = me.role !== 'admin';
+    $('tab-practices').hidden = !me.operator;
     mayDelete = me.role === 'admin';
+    signedInAs = me.username;
     const practices = await api('/api/admin/practices');
     const own = practices.find((p) => p.id === me.practice);
     $('account').textContent = 'Signed in as ' + me.username + (me.role === 'admin' ? '' : ' (front office)')

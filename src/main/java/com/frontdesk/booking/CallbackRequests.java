@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -18,10 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.frontdesk.practice.Audience;
 import com.frontdesk.practice.OpeningHours;
-import com.frontdesk.practice.Practice;
 import com.frontdesk.practice.PracticeId;
 import com.frontdesk.practice.Practices;
-import com.frontdesk.practice.UnknownPractice;
 import com.frontdesk.triage.Triage;
 import com.frontdesk.triage.TriageOutcome;
 
@@ -58,8 +55,6 @@ public class CallbackRequests {
 
 	private final CallbackDeliveries deliveries;
 
-	private final Map<PracticeId, ConsentWording> consent;
-
 	private final Practices practices;
 
 	private final CallbackProperties properties;
@@ -75,8 +70,6 @@ public class CallbackRequests {
 		this.events = events;
 		this.deliveries = deliveries;
 		this.practices = practices;
-		this.consent = practices.all().stream().collect(Collectors.toUnmodifiableMap(Practice::id,
-				practice -> ConsentWording.of(properties, practice.profile())));
 		this.properties = properties;
 		this.triage = triage;
 		this.clock = clock;
@@ -119,13 +112,13 @@ public class CallbackRequests {
 		return receipt;
 	}
 
-	/** The consent wording the practice's patients confirm, and its version for forms to send back. */
+	/**
+	 * The consent wording the practice's patients confirm, and its version for forms to send back.
+	 * @throws com.frontdesk.practice.UnknownPractice when this deployment serves no practice of that id
+	 */
 	public ConsentWording consentWording(PracticeId practice) {
-		ConsentWording wording = consent.get(practice);
-		if (wording == null) {
-			throw new UnknownPractice();
-		}
-		return wording;
+		// read per call: a practice created while running has its wording at once
+		return ConsentWording.of(properties, practices.get(practice).profile());
 	}
 
 	/** When the practice's office is open and will call (for the forms that ask for a call). */

@@ -18,13 +18,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.frontdesk.practice.Practice;
+import com.frontdesk.practice.PracticeFolders;
 
 /**
  * Reads every Markdown and plain-text file under a practice's knowledge folder into passages. A file that cannot be
  * read or parsed is reported by name and skipped; it never stops the others.
  */
 @Component
-public class KnowledgeLoader {
+public class KnowledgeLoader implements PracticeFolders {
 
 	private static final Logger log = LoggerFactory.getLogger(KnowledgeLoader.class);
 
@@ -46,6 +47,11 @@ public class KnowledgeLoader {
 
 	/** A practice's folder: its own {@code knowledge-dir}, or {@code frontdesk.knowledge.dir} for the default one. */
 	public Path directory(Practice practice) {
+		return folderOf(practice);
+	}
+
+	@Override
+	public Path folderOf(Practice practice) {
 		return practice.knowledgeDir().map(dir -> dir.toAbsolutePath().normalize()).orElseGet(this::directory);
 	}
 

@@ -19,9 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import com.frontdesk.practice.Practice;
+import com.frontdesk.practice.PracticeAdded;
 import com.frontdesk.practice.PracticeId;
 import com.frontdesk.practice.Practices;
 
@@ -59,7 +61,7 @@ class KnowledgeWatcher implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
+	public synchronized void start() {
 		if (!properties.watch()) {
 			return;
 		}
@@ -70,19 +72,40 @@ class KnowledgeWatcher implements SmartLifecycle {
 			log.warn("Cannot watch the knowledge folders; use the admin re-index instead: {}", ex.getMessage());
 			return;
 		}
-		for (Practice practice : practices.all()) {
-			Path root = loader.directory(practice);
-			try {
-				if (Files.isDirectory(root)) {
-					registerTree(practice.id(), root);
-				}
-			}
-			catch (IOException ex) {
-				log.warn("Cannot watch the knowledge folder {} of the practice '{}'; use the admin re-index instead: {}",
-						root, practice.id(), ex.getMessage());
+		practices.all().forEach(this::watch);
+		startWatching();
+	}
+
+	/** A practice created at run time: its folder is watched from now on, like the others'. */
+	@EventListener
+	synchronized void onPracticeAdded(PracticeAdded event) {
+		if (watchService == null) {
+			return;
+		}
+		try {
+			watch(event.practice());
+			startWatching();
+		}
+		catch (ClosedWatchServiceException ex) {
+			// stopping
+		}
+	}
+
+	private void watch(Practice practice) {
+		Path root = loader.directory(practice);
+		try {
+			if (Files.isDirectory(root)) {
+				registerTree(practice.id(), root);
 			}
 		}
-		if (folders.isEmpty()) {
+		catch (IOException ex) {
+			log.warn("Cannot watch the knowledge folder {} of the practice '{}'; use the admin re-index instead: {}",
+					root, practice.id(), ex.getMessage());
+		}
+	}
+
+	private void startWatching() {
+		if (folders.isEmpty() || thread != null) {
 			return;
 		}
 		Thread watcher = Thread.ofPlatform().daemon().name("knowledge-watcher").unstarted(this::watch);
@@ -91,7 +114,7 @@ class KnowledgeWatcher implements SmartLifecycle {
 	}
 
 	@Override
-	public void stop() {
+	public synchronized void stop() {
 		Thread running = thread;
 		thread = null;
 		if (running != null) {

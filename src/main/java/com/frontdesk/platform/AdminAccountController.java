@@ -43,12 +43,18 @@ class AdminAccountController {
 		return practices.all()
 			.stream()
 			.filter(practice -> operator || practice.id().equals(own))
-			.map(practice -> new PracticeName(practice.id().value(), practice.profile().name()))
+			.map(practice -> new PracticeName(practice.id().value(), practice.profile().name(),
+					practices.created(practice.id()) ? "created" : "settings"))
 			.toList();
 	}
 
-	/** A practice as the admin page lists it. */
-	record PracticeName(String id, String name) {
+	/**
+	 * A practice as the admin page lists it.
+	 *
+	 * @param source {@code settings} (set by the host, changed there) or {@code created} (by the operator while the
+	 * deployment runs; its profile and origins change with {@code PATCH /api/admin/practices/{id}})
+	 */
+	record PracticeName(String id, String name, String source) {
 	}
 
 	@GetMapping("/api/admin/me")

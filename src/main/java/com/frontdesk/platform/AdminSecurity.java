@@ -93,19 +93,26 @@ class AdminSecurity {
 	@Bean
 	SecurityFilterChain security(HttpSecurity http, AdminProperties admin, RequestLimits limits,
 			ObjectProvider<UrlBasedCorsConfigurationSource> cors, UserDetailsService accounts, PasswordEncoder encoder,
-			SignInAttempts attempts, SignInProperties signIn, Clock clock, MeterRegistry metrics, AuditTrail audit)
-			throws Exception {
+			SignInAttempts attempts, SignInProperties signIn, Clock clock, MeterRegistry metrics, AuditTrail audit,
+			StaffAccounts staff) throws Exception {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
 		passwords.setPasswordEncoder(encoder);
 		http.authenticationManager(
-				new ProviderManager(new SignInGuard(passwords, admin.usernames(), attempts, signIn, clock, metrics)));
+				new ProviderManager(new SignInGuard(passwords, known(admin, staff), attempts, signIn, clock, metrics)));
 		http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
 			// The admin page itself holds no data: it asks staff to sign in, and every datum comes from the API.
 			.requestMatchers("/admin", "/admin/**")
 			.permitAll()
-			// What only the practice's admin may do: read the audit log, delete a conversation, re-index, metrics.
-			.requestMatchers("/api/admin/audit", "/api/admin/knowledge/**", "/actuator/**")
+			// What only the deployment's operator may do: create and change practices.
+			.requestMatchers(HttpMethod.POST, "/api/admin/practices")
+			.hasAuthority(StaffPractice.OPERATOR)
+			.requestMatchers(HttpMethod.PATCH, "/api/admin/practices/**")
+			.hasAuthority(StaffPractice.OPERATOR)
+			// What only the practice's admin may do: read the audit log, delete a conversation, re-index, metrics,
+			// and make and disable the practice's staff accounts.
+			.requestMatchers("/api/admin/audit", "/api/admin/knowledge/**", "/actuator/**", "/api/admin/accounts",
+					"/api/admin/accounts/**")
 			.hasRole(ROLE)
 			.requestMatchers(HttpMethod.DELETE, "/api/admin/**")
 			.hasRole(ROLE)
@@ -206,8 +213,20 @@ class AdminSecurity {
 		return new BCryptPasswordEncoder();
 	}
 
+	/** Whether a name is an account's (in settings or made while running), for the sign-in throttle. */
+	private static java.util.function.Predicate<String> known(AdminProperties admin, StaffAccounts staff) {
+		java.util.Set<String> inSettings = java.util.Set.copyOf(admin.usernames());
+		return username -> admin.enabled() && (inSettings.contains(username) || staff.active(username).isPresent());
+	}
+
+	/**
+	 * The accounts that may sign in: those of settings (the main admin, the deployment's operator, and
+	 * {@code frontdesk.admin.accounts}), then those made while running ({@link StaffAccounts}), looked up at each
+	 * sign-in so that a disabled one is refused at once.
+	 */
 	@Bean
-	UserDetailsService adminAccount(AdminProperties admin, PasswordEncoder encoder, Practices practices) {
+	UserDetailsService adminAccount(AdminProperties admin, PasswordEncoder encoder, Practices practices,
+			StaffAccounts staff) {
 		if (!admin.enabled()) {
 			log.warn("Admin API and pages are switched off: set FRONTDESK_ADMIN_PASSWORD_HASH (BCrypt) to use them.");
 			return username -> {
@@ -223,10 +242,18 @@ class AdminSecurity {
 			users.add(user(account.username(), account.passwordHash().strip(), account.role(),
 					practice(account, practices), false, "frontdesk.admin.accounts[].password-hash"));
 		}
-		return new InMemoryUserDetailsManager(users);
+		InMemoryUserDetailsManager inSettings = new InMemoryUserDetailsManager(users);
+		return username -> {
+			try {
+				return inSettings.loadUserByUsername(username);
+			}
+			catch (UsernameNotFoundException notInSettings) {
+				return staff.active(username).orElseThrow(() -> notInSettings);
+			}
+		};
 	}
 
-	private static UserDetails user(String username, String hash, AdminProperties.Role role, PracticeId practice,
+	static UserDetails user(String username, String hash, AdminProperties.Role role, PracticeId practice,
 			boolean operator, String setting) {
 		if (!hash.startsWith("$2")) {
 			throw new IllegalStateException(setting + " must be a BCrypt hash (it starts with $2a$, $2b$ or $2y$).");

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +40,8 @@ final class SignInGuard implements AuthenticationProvider {
 
 	private final AuthenticationProvider passwords;
 
-	private final Set<String> accounts;
+	/** Whether a (normalized) name is an account's. */
+	private final Predicate<String> accounts;
 
 	private final SignInAttempts attempts;
 
@@ -50,10 +51,10 @@ final class SignInGuard implements AuthenticationProvider {
 
 	private final MeterRegistry metrics;
 
-	SignInGuard(AuthenticationProvider passwords, List<String> accounts, SignInAttempts attempts,
+	SignInGuard(AuthenticationProvider passwords, Predicate<String> accounts, SignInAttempts attempts,
 			SignInProperties settings, Clock clock, MeterRegistry metrics) {
 		this.passwords = passwords;
-		this.accounts = Set.copyOf(accounts);
+		this.accounts = accounts;
 		this.attempts = attempts;
 		this.settings = settings;
 		this.clock = clock;
@@ -63,7 +64,7 @@ final class SignInGuard implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String username = AdminProperties.normalized(authentication.getName());
-		boolean known = accounts.contains(username);
+		boolean known = accounts.test(username);
 		String account = SignInAttempts.accountKey(known ? username : null);
 		String remote = authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
 		String address = SignInAttempts.addressKey(ClientAddresses.keyOf(remote));

@@ -2,6 +2,7 @@ package com.frontdesk.retrieval;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,7 @@ import com.frontdesk.knowledge.KnowledgeFolderMissing;
 import com.frontdesk.knowledge.KnowledgeLoader;
 import com.frontdesk.platform.StopOrder;
 import com.frontdesk.practice.Practice;
+import com.frontdesk.practice.PracticeAdded;
 import com.frontdesk.practice.PracticeId;
 import com.frontdesk.practice.Practices;
 import com.frontdesk.practice.UnknownPractice;
@@ -28,7 +30,10 @@ public class KnowledgeIndexes implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(KnowledgeIndexes.class);
 
-	private final Map<PracticeId, KnowledgeIndex> indexes;
+	/** Every practice's index; one made while running is built before anyone can search it. */
+	private final Map<PracticeId, KnowledgeIndex> indexes = new ConcurrentHashMap<>();
+
+	private final TextAnalysis analysis;
 
 	private final KnowledgeLoader loader;
 
@@ -44,11 +49,10 @@ public class KnowledgeIndexes implements SmartLifecycle {
 		this.practices = practices;
 		this.loader = loader;
 		this.embeddings = embeddings;
-		Map<PracticeId, KnowledgeIndex> byPractice = new LinkedHashMap<>();
+		this.analysis = analysis;
 		for (Practice practice : practices.all()) {
-			byPractice.put(practice.id(), new KnowledgeIndex(practice, loader, analysis, embeddings));
+			indexes.put(practice.id(), new KnowledgeIndex(practice, loader, analysis, embeddings));
 		}
-		this.indexes = java.util.Collections.unmodifiableMap(byPractice);
 	}
 
 	/**
@@ -110,15 +114,39 @@ public class KnowledgeIndexes implements SmartLifecycle {
 	 */
 	public KnowledgeIndex of(PracticeId practice) {
 		KnowledgeIndex index = indexes.get(practice);
-		if (index == null) {
-			throw new UnknownPractice();
+		if (index != null) {
+			return index;
 		}
-		return index;
+		// A practice added while running: its index is built here once, the first caller waiting for it.
+		Practice added = practices.get(practice);
+		return indexes.computeIfAbsent(practice, id -> built(added));
 	}
 
-	/** Whether this deployment serves that practice (and so holds its index). */
+	/** Whether this deployment serves that practice (and so holds, or makes, its index). */
 	public boolean serves(PracticeId practice) {
-		return indexes.containsKey(practice);
+		return indexes.containsKey(practice) || practices.find(practice).isPresent();
+	}
+
+	/** A practice created at run time gets its index at once, from its own folder. */
+	@EventListener
+	void onPracticeAdded(PracticeAdded event) {
+		if (started) {
+			of(event.practice().id());
+		}
+	}
+
+	private KnowledgeIndex built(Practice practice) {
+		if (!started) {
+			return new KnowledgeIndex(practice, loader, analysis, embeddings);
+		}
+		long begun = System.nanoTime();
+		KnowledgeIndex index = new KnowledgeIndex(practice, loader, analysis, embeddings);
+		index.open();
+		index.buildQuietly("practice added");
+		embeddings.save();
+		log.info("Indexed the knowledge of the practice '{}', added while running, in {} ms", practice.id(),
+				(System.nanoTime() - begun) / 1_000_000);
+		return index;
 	}
 
 	/**
@@ -136,7 +164,11 @@ public class KnowledgeIndexes implements SmartLifecycle {
 	/** What each practice's index holds, the default practice first. */
 	public Map<PracticeId, IndexStatus> statuses() {
 		Map<PracticeId, IndexStatus> statuses = new LinkedHashMap<>();
-		indexes.forEach((practice, index) -> statuses.put(practice, index.status()));
+		practices.all()
+			.stream()
+			.map(practice -> indexes.get(practice.id()))
+			.filter(java.util.Objects::nonNull)
+			.forEach(index -> statuses.put(index.practice(), index.status()));
 		return statuses;
 	}
 
