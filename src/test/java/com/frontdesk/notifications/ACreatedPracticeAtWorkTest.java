@@ -1,4 +1,4 @@
-package com.frontdesk.booking;
+package com.frontdesk.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
