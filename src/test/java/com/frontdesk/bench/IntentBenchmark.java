@@ -18,10 +18,11 @@ import com.frontdesk.conversation.IntentClassifier;
 import com.frontdesk.conversation.IntentClassifier.Recognised;
 
 /**
- * Intent recognition on the labelled sets of {@code src/test/resources/intents/} ({@code label, message, lang}):
- * {@code tune} and {@code tune-2} (the examples and settings were chosen on them; {@code tune-2} was the first held-out
- * set, scored once before it became tuning material) and {@code heldout-2} (written by a writer who saw no code, never
- * tuned on, reported only). For each set, English and Spanish apart: the share of messages whose intent is
+ * Intent recognition on the labelled sets ({@code label, message, lang}):
+ * {@code tune} and {@code tune-2} ({@code conversation/intents/labelled/}, among the examples, each message scored
+ * without its own wording; the settings were chosen on them; {@code tune-2} was the first held-out set, scored once
+ * before it became tuning material) and {@code heldout-2} ({@code src/test/resources/intents/}, written by a writer
+ * who saw no code, never tuned on, reported only). For each set, English and Spanish apart: the share of messages whose intent is
  * right, per intent and overall, by the examples with the rules behind them (what the product does) and by the rules
  * alone.
  *
@@ -130,7 +131,7 @@ class IntentBenchmark {
 
 	private List<Labelled> read(String set) throws IOException {
 		List<Labelled> labelled = new ArrayList<>();
-		try (InputStream in = getClass().getResourceAsStream("/intents/" + set + ".tsv")) {
+		try (InputStream in = getClass().getResourceAsStream((set.startsWith("tune") ? "/conversation/intents/labelled/" : "/intents/") + set + ".tsv")) {
 			for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
 				String[] fields = line.split("\t");
 				if (line.isBlank() || line.startsWith("#") || fields.length < 3) {
