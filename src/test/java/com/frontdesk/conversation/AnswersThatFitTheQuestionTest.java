@@ -161,6 +161,43 @@ class AnswersThatFitTheQuestionTest {
 		assertThat(reply.get("reply").stringValue()).contains(CLOSEST_TOPIC, "+1-555-0100");
 	}
 
+	@Test
+	void aMisspeltAddressAndWhereExactlyTheOfficeIsGetTheAddress() {
+		assertThat(chat(null, "wats the adress of ur clinc?").get("reply").stringValue())
+			.startsWith("Sample Spine Practice is at");
+		assertThat(PracticeDetails.asked("where exactly is your office? I'm driving in")).contains(PracticeDetails.Detail.ADDRESS);
+	}
+
+	@Test
+	void aSpanishQuestionAboutThePhoneGetsThePhone() {
+		JsonNode reply = chat(null, "¿me da el número de teléfono de la consulta?");
+
+		assertThat(reply.get("reply").stringValue()).startsWith("Puede llamar a Sample Spine Practice al +1-555-0100");
+	}
+
+	@Test
+	void howManyHoursSomethingTakesIsNotAQuestionAboutTheOpeningHours() {
+		assertThat(PracticeDetails.asked("how many hours does the operation take?")).isEmpty();
+		assertThat(PracticeDetails.asked("what are your hours on friday?")).contains(PracticeDetails.Detail.HOURS);
+	}
+
+	@Test
+	void aQuestionAboutTheProcedureThatNamesNoPracticeDetailIsAnsweredFromThePage() {
+		JsonNode reply = chat(null, "¿Sirve para la espondilolistesis?");
+
+		assertThat(sections(reply)).contains("Which conditions can it treat?");
+	}
+
+	@Test
+	void aFollowUpKeepsThePassageItFollowsAsItsTopic() {
+		String conversation = chat(null, "where do they put the pedicle screws?").get("conversationId").stringValue();
+
+		JsonNode reply = chat(conversation, "and how many little cuts for those?");
+
+		assertThat(sections(reply)).contains("How the procedure works > Pedicle screws and rods");
+		assertThat(reply.get("reply").stringValue()).contains("four small poke-hole incisions");
+	}
+
 	private JsonNode chat(String conversationId, String message) {
 		ChatClient.Response response = new ChatClient(port).chat(conversationId, message);
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
