@@ -198,6 +198,15 @@ class AnswersThatFitTheQuestionTest {
 		assertThat(reply.get("reply").stringValue()).contains("four small poke-hole incisions");
 	}
 
+	@Test
+	void whatIsPutWhereTheDiscWasCitesTheImplantNotTheDiscsRemoval() {
+		JsonNode reply = chat(null, "what do they put in the empty space after they take my disc out?");
+
+		assertThat(sections(reply).getFirst()).isEqualTo("How the procedure works > The implant and bone graft");
+		assertThat(sections(chat(null, "what fills the space where my disc used to be?")).getFirst())
+			.isEqualTo("How the procedure works > The implant and bone graft");
+	}
+
 	private JsonNode chat(String conversationId, String message) {
 		ChatClient.Response response = new ChatClient(port).chat(conversationId, message);
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
