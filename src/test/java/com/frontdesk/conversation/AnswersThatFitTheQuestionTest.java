@@ -207,6 +207,21 @@ class AnswersThatFitTheQuestionTest {
 			.isEqualTo("How the procedure works > The implant and bone graft");
 	}
 
+	@Test
+	void whySomeoneWouldHaveTheOperationAtAllCitesItsGoals() {
+		JsonNode reply = chat(null, "why would I want this operation in the first place?");
+
+		assertThat(sections(reply).getFirst()).isEqualTo("What are the goals of the surgery?");
+	}
+
+	@Test
+	void whoCanBeConsideredForTheSurgeryCitesTheCandidacyPassage() {
+		JsonNode reply = chat(null, "which patients can be considered for the surgery, roughly?");
+
+		assertThat(sections(reply)).contains("Who is a good candidate?");
+		assertThat(reply.get("reply").stringValue()).contains("physical therapy");
+	}
+
 	private JsonNode chat(String conversationId, String message) {
 		ChatClient.Response response = new ChatClient(port).chat(conversationId, message);
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
