@@ -47,7 +47,7 @@ final class ConversationalIntents {
 
 	private static final Pattern PRACTICE_INFO = Pattern.compile("\\b(?:opening hours|office hours|business hours|your hours"
 			+ "|hours of operation|when are you open|what time do you (?:open|close)|are you open|open on (?:saturday|sunday|weekends?)"
-			+ "|where are you|where(?:'s| is) (?:your|the) (?:office|practice|clinic)|located|your location|your address"
+			+ "|where (?:exactly |abouts |about )?(?:are|r) (?:you|u)|where(?:'s| is) (?:your|the) (?:office|practice|clinic)|located|your location|your address"
 			+ "|what(?:'s| is) the address|directions to|how do i get (?:there|to you)|phone number|your number"
 			+ "|number to call|contact (?:info|information|details|number)"
 			+ "|^\\W*(?:phone|telephone|phone number|address|hours|opening hours)(?=\\W*$))\\b");

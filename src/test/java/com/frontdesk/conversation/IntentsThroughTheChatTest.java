@@ -137,6 +137,12 @@ class IntentsThroughTheChatTest {
 		assertThat(ConversationalIntents.classify(message)).isEqualTo(ConversationalIntents.Kind.QUESTION);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "I'm coming from the next town over, where exactly are you?", "where abouts r u" })
+	void whereExactlyThePracticeIsIsAPracticeQuestionByTheRules(String message) {
+		assertThat(ConversationalIntents.classify(message)).isEqualTo(ConversationalIntents.Kind.PRACTICE_INFO);
+	}
+
 	@Test
 	void aLabelledMessageIsScoredWithoutItsOwnWordingAsAnyNewMessageIs() {
 		String labelled = com.frontdesk.retrieval.ResourceLines.of(IntentClassifier.LABELLED.getFirst()).getFirst().split("\t")[1];
