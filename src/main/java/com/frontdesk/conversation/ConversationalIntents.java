@@ -47,7 +47,7 @@ final class ConversationalIntents {
 
 	private static final Pattern PRACTICE_INFO = Pattern.compile("\\b(?:opening hours|office hours|business hours|your hours"
 			+ "|hours of operation|when are you open|what time do you (?:open|close)|are you open|open on (?:saturday|sunday|weekends?)"
-			+ "|where are you|where(?:'s| is) (?:your|the) (?:office|practice|clinic)|located|your location|your address"
+			+ "|where (?:exactly |abouts |about )?(?:are|r) (?:you|u)|where(?:'s| is) (?:your|the) (?:office|practice|clinic)|located|your location|your address"
 			+ "|what(?:'s| is) the address|directions to|how do i get (?:there|to you)|phone number|your number"
 			+ "|number to call|contact (?:info|information|details|number)"
 			+ "|^\\W*(?:phone|telephone|phone number|address|hours|opening hours)(?=\\W*$))\\b");
@@ -55,10 +55,11 @@ final class ConversationalIntents {
 	/** Asking the practice to call: part of a booking message, and what makes it a call-back request. */
 	private static final String CALL_REQUESTS = "call me|callback|call back|ring me|phone me|contact me|reach me";
 
+	/** Asking to book; "when I come in" only says when something happens ("where do I park when I come in?"). */
 	private static final Pattern BOOKING = Pattern.compile("\\b(?:book(?:ing)?|schedul\\w*|reschedul\\w*|appointments?|appt"
 			+ "|consultations?|consult|same[- ]day|(?:see|visit|meet) (?:the|a|your|dr\\.?|doctor) ?(?:doctor|surgeon|specialist|\\w+)?"
 			+ "|" + CALL_REQUESTS + "|call me back|get in touch|sign (?:me )?up"
-			+ "|available (?:slots?|times?|dates?)|next available|come in|make an? (?:appt|appointment|visit))\\b");
+			+ "|available (?:slots?|times?|dates?)|next available|(?<!when (?:i|we) )come in|make an? (?:appt|appointment|visit))\\b");
 
 	/** "Call me", "can someone call me back": a booking message asking the practice to call. */
 	private static final Pattern CALL_ME = Pattern.compile("\\b(?:" + CALL_REQUESTS

@@ -3,9 +3,12 @@ package com.frontdesk.conversation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -37,8 +40,21 @@ public class IntentClassifier {
 	 */
 	static final String REAL_QUESTIONS = "triage/examples/k-qa-half.tsv";
 
-	/** @param wording the example as its vector is computed (redacted, in the content's words) */
-	record Example(Kind kind, String message, String wording) {
+	/**
+	 * Labelled patient messages ({@code label, message, lang}) written by writers who saw no code, the sets the
+	 * examples and settings were chosen on: more examples of every intent. One never counts for its own wording, so
+	 * that the sets themselves are scored as any new message is.
+	 */
+	static final List<String> LABELLED = List.of(FOLDER + "labelled/tune.tsv", FOLDER + "labelled/tune-2.tsv");
+
+	private static final Map<String, Kind> KINDS = Arrays.stream(Kind.values())
+		.collect(Collectors.toMap(Kind::label, kind -> kind));
+
+	/**
+	 * @param wording the example as its vector is computed (redacted, in the content's words)
+	 * @param labelled from a labelled set: it does not count for a message of its own wording
+	 */
+	record Example(Kind kind, String message, String wording, boolean labelled) {
 	}
 
 	/** The best intent by the examples, its score and the runner-up's. */
@@ -79,10 +95,27 @@ public class IntentClassifier {
 		Nearest nearest = nearest(message);
 		Kind rules = ConversationalIntents.classify(message);
 		if (!decisive(nearest) || nearest.best() == Kind.QUESTION || rules == Kind.HANDOFF) {
-			return rules;
+			return rules == Kind.QUESTION && toldFeelings(message) ? Kind.FEELINGS : rules;
 		}
 		return nearest.best();
 	}
+
+	/**
+	 * A question that comes with a sentence of fear or worry ("I'm so scared of the scars. Will I have a big one?"):
+	 * the whole message reads as its question, the sentence told on its own as what the patient feels.
+	 */
+	private boolean toldFeelings(String message) {
+		List<String> told = TOLD.splitAsStream(message).map(String::strip)
+			.filter(sentence -> !sentence.isEmpty() && !sentence.endsWith("?"))
+			.toList();
+		if (told.isEmpty() || told.size() == 1 && told.getFirst().length() == message.strip().length()) {
+			return false;
+		}
+		return told.stream().map(this::nearest).anyMatch(n -> decisive(n) && n.best() == Kind.FEELINGS);
+	}
+
+	/** After the end of a sentence (its mark kept with it). */
+	private static final Pattern TOLD = Pattern.compile("(?<=[.!?])\\s+");
 
 	/**
 	 * How a message is recognised, for measuring it: the intent's label ("booking"), the nearest intent by the
@@ -105,21 +138,22 @@ public class IntentClassifier {
 			return null;
 		}
 		String wording = wording(message);
-		return wording.isBlank() ? null : nearest(embeddings.question(wording));
+		return wording.isBlank() ? null : nearest(embeddings.question(wording), wording);
 	}
 
 	boolean decisive(Nearest nearest) {
 		return nearest != null && nearest.score() >= settings.floor() && nearest.lead() >= settings.margin();
 	}
 
-	private Nearest nearest(float[] vector) {
+	private Nearest nearest(float[] vector, String wording) {
 		Bank examples = bank();
 		Map<Kind, NearestCosines> top = new EnumMap<>(Kind.class);
 		for (int i = 0; i < examples.examples().size(); i++) {
-			if (examples.vectors()[i] == null) {
+			Example example = examples.examples().get(i);
+			if (examples.vectors()[i] == null || example.labelled() && example.wording().equals(wording)) {
 				continue;
 			}
-			top.computeIfAbsent(examples.examples().get(i).kind(), kind -> new NearestCosines(settings.neighbours()))
+			top.computeIfAbsent(example.kind(), kind -> new NearestCosines(settings.neighbours()))
 				.add(Embeddings.cosine(vector, examples.vectors()[i]));
 		}
 		Kind best = Kind.QUESTION;
@@ -186,21 +220,30 @@ public class IntentClassifier {
 		List<Example> examples = new ArrayList<>();
 		for (Kind kind : Kind.values()) {
 			for (String line : ResourceLines.of(FOLDER + kind.label() + ".txt")) {
-				examples.add(example(kind, line));
+				examples.add(example(kind, line, false));
 			}
 		}
 		for (String line : ResourceLines.of(REAL_QUESTIONS)) {
 			String[] fields = line.split("\t");
 			if (fields.length == 3 && fields[0].equals("other")) {
-				examples.add(example(Kind.QUESTION, fields[2]));
+				examples.add(example(Kind.QUESTION, fields[2], false));
+			}
+		}
+		for (String file : LABELLED) {
+			for (String line : ResourceLines.of(file)) {
+				String[] fields = line.split("\t");
+				Kind kind = fields.length == 3 ? KINDS.get(fields[0].strip()) : null;
+				if (kind != null) {
+					examples.add(example(kind, fields[1], true));
+				}
 			}
 		}
 		return List.copyOf(examples);
 	}
 
-	private Example example(Kind kind, String line) {
+	private Example example(Kind kind, String line, boolean labelled) {
 		String message = line.strip();
-		return new Example(kind, message, wording(message));
+		return new Example(kind, message, wording(message), labelled);
 	}
 
 }

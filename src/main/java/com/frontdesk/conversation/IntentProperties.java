@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How a message's intent is recognised from the example sentences of {@code conversation/intents/}: the mean cosine
  * of each intent's {@code neighbours} nearest examples decides, when the best intent reaches {@code floor} and leads
  * the runner-up by {@code margin}; otherwise (or without vectors) the rules of {@link ConversationalIntents} do.
- * Chosen on the tune set of {@code src/test/resources/intents/} ({@code IntentBenchmark}).
+ * Chosen on the tune sets of {@code conversation/intents/labelled/} ({@code IntentBenchmark}).
  *
  * @param enabled off: the rules alone
  * @param neighbours how many of an intent's nearest examples are averaged

@@ -125,7 +125,7 @@ class KnowledgeReplies {
 		if (answered.intent() != Intent.NOT_COVERED) {
 			return answered;
 		}
-		return new Reply(replies.costsNotCovered(context, audience), Intent.NOT_COVERED, List.of(),
+		return new Reply(replies.costsNotCovered(topicTitle(context), audience), Intent.NOT_COVERED, List.of(),
 				List.of(actions.call(audience), actions.book(audience)), null, answered.confidence());
 	}
 
@@ -189,12 +189,16 @@ class KnowledgeReplies {
 	 * content: no confidence is kept.
 	 */
 	Reply offTopic(String text, String context, Audience audience) {
-		boolean spanish = audience.spanish();
-		Retrieval retrieval = retriever.retrieve(audience.practiceId(), redactor.searchable(text), context, spanish);
-		if (retrieval.covered() && !retrieval.hedged()) {
-			return embedded(retrieval, audience);
-		}
-		return Reply.of(replies.text(ReplyText.OFF_TOPIC, audience), Intent.NOT_COVERED, actions.call(audience));
+		return plainAnswer(text, context, audience).orElseGet(
+				() -> Reply.of(replies.text(ReplyText.OFF_TOPIC, audience), Intent.NOT_COVERED, actions.call(audience)));
+	}
+
+	/** The page's answer to a message, when the page plainly answers it (not only the closest passage). */
+	Optional<Reply> plainAnswer(String text, String context, Audience audience) {
+		Retrieval retrieval = retriever.retrieve(audience.practiceId(), redactor.searchable(text), context,
+				audience.spanish());
+		return retrieval.covered() && !retrieval.hedged() ? Optional.of(embedded(retrieval, audience))
+				: Optional.empty();
 	}
 
 	/**
@@ -289,8 +293,26 @@ class KnowledgeReplies {
 				List.of(actions.book(audience), actions.call(audience), actions.callback(audience)), null);
 	}
 
+	/**
+	 * What the conversation is about after this answer, for a follow-up: the document's title, then the section the
+	 * answer quoted first ("how many cuts for them?" after the pedicle screws is about that passage).
+	 */
 	private static String topic(Answer answer) {
-		return answer.citations().isEmpty() ? null : answer.citations().get(0).title();
+		if (answer.citations().isEmpty()) {
+			return null;
+		}
+		Citation first = answer.citations().getFirst();
+		String section = first.section() == null ? "" : first.section();
+		return section.isBlank() ? first.title() : first.title() + TOPIC_SECTION + section;
+	}
+
+	/** Between the document's title and the section in a conversation's topic. */
+	static final String TOPIC_SECTION = "\n";
+
+	/** The document a conversation's topic names ("Minimally Invasive Lateral Fusion"), without its section. */
+	static String topicTitle(String topic) {
+		int cut = topic == null ? -1 : topic.indexOf(TOPIC_SECTION);
+		return cut < 0 ? topic : topic.substring(0, cut);
 	}
 
 }

@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Which of the practice profile's details a message about the practice asks for: "what number can I call" the phone,
- * "are you open today" whether the office is open now and its hours. A message that names none of them ("what's your
+ * Which of the practice profile's details a message about the practice asks for, in English or Spanish: "what number
+ * can I call" the phone, "are you open today" whether the office is open now and its hours. A message that names none of them ("what's your
  * email address?", "which bus goes there?") asks for something the profile does not hold.
  */
 final class PracticeDetails {
@@ -20,19 +20,24 @@ final class PracticeDetails {
 	}
 
 	private static final Pattern PHONE = Pattern.compile(
-			"\\b(?:phone|telephone|tel|number|call|ring|contact|reach (?:you|the office|someone))\\b");
+			"\\b(?:phone|telephone|tel|number|call|ring|contact|reach (?:you|the office|someone)"
+					+ "|tel[eé]fono|n[uú]mero|llamar|llamarles|contactar|contacto)\\b");
 
-	private static final Pattern ADDRESS = Pattern.compile("(?<!e-mail |email |web |e mail )\\baddress\\b"
-			+ "|\\b(?:where (?:are|is|r) (?:you|u|the office|the practice|the clinic|your office|your practice|your clinic)"
+	/** The address, also misspelt ("adress"), and where the office is ("where exactly are you?"), in English or Spanish. */
+	private static final Pattern ADDRESS = Pattern.compile("(?<!e-mail |email |web |e mail )\\bad{1,2}res{1,2}\\b"
+			+ "|\\b(?:where (?:\\w+ )?(?:are|is|r) (?:you|u|(?:the |your )?(?:office|practice|clinic|clinc))"
 			+ "|get (?:to|there)|find (?:you|the office|your office|the practice|the clinic)|located|location|directions|gps|street"
-			+ "|postcode|zip code)\\b");
+			+ "|postcode|zip code|direcci[oó]n|d[oó]nde (?:est[aá]n|queda|se encuentra)|ubicad[oa]s?|ubicaci[oó]n|c[oó]mo llego|calle)\\b");
 
-	private static final Pattern HOURS = Pattern.compile("\\b(?:hours|open|opening|opens|close|closing|closes|closed"
-			+ "|what time|weekends?|saturdays?|sundays?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|holidays?)\\b");
+	/** The opening hours; "how many hours" measures something else (how long the operation takes). */
+	private static final Pattern HOURS = Pattern.compile("\\b(?:(?<!how many )hours|open|opening|opens|close|closing|closes|closed"
+			+ "|what time|weekends?|saturdays?|sundays?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|holidays?"
+			+ "|horarios?|abiert[oa]s?|abren|cierran|cerrad[oa]s?|a qu[eé] hora|s[aá]bados?|domingos?|fines? de semana)\\b");
 
-	private static final Pattern NOW = Pattern.compile("\\b(?:today|now|tonight|this (?:morning|afternoon|evening)|at the moment|currently)\\b");
+	private static final Pattern NOW = Pattern.compile("\\b(?:today|now|tonight|this (?:morning|afternoon|evening)|at the moment|currently"
+			+ "|hoy|ahora|esta (?:mañana|tarde))\\b");
 
-	private static final Pattern BOOKING = Pattern.compile("\\b(?:book|booking|online|website|web site)\\b");
+	private static final Pattern BOOKING = Pattern.compile("\\b(?:book|booking|online|website|web site|reservar|en l[ií]nea|p[aá]gina web)\\b");
 
 	private PracticeDetails() {
 	}

@@ -245,7 +245,7 @@ public class TurnPipeline {
 					? replies.handoffRequested(clock.instant(), audience)
 					: replies.handoffAlreadyRequested(clock.instant(), audience), Intent.HANDOFF, actions.call(audience),
 					actions.callback(audience));
-			case PRACTICE_INFO -> practiceInfo(text, audience);
+			case PRACTICE_INFO -> practiceInfo(text, context, safety, audience, streamed);
 			case BOOKING -> safeguarded(text, context, safety, audience, streamed,
 					() -> knowledge.booking(text, context, false, audience));
 			case CALLBACK -> safeguarded(text, context, safety, audience, streamed,
@@ -263,12 +263,21 @@ public class TurnPipeline {
 
 	/**
 	 * The profile's details the message asks for (the phone, the hours, whether the office is open now), cited as their
-	 * own source; a Spanish message gets all of them.
+	 * own source. A message that names none of them is the page's to answer when the page plainly does ("¿sirve para
+	 * la escoliosis?" is about the procedure, not the practice); otherwise it gets all the contact details, with the
+	 * caveat that they may not answer exactly what was asked (parking, the languages spoken).
 	 */
-	private Reply practiceInfo(String text, Audience audience) {
+	private Reply practiceInfo(String text, String context, TriageResult safety, Audience audience,
+			StreamedText streamed) {
+		Set<PracticeDetails.Detail> asked = PracticeDetails.asked(text);
+		if (asked.isEmpty()) {
+			Optional<Reply> fromPage = knowledge.plainAnswer(text, context, audience);
+			if (fromPage.isPresent()) {
+				return safeguarded(text, context, safety, audience, streamed, fromPage::get);
+			}
+		}
 		Citation source = replies.practiceInfoSource(audience);
-		String details = audience.spanish() ? replies.practiceInfo(audience)
-				: replies.practiceDetails(PracticeDetails.asked(text), clock.instant(), audience);
+		String details = replies.practiceDetails(asked, clock.instant(), audience);
 		String reply = details + "\n\n" + replies.sourceLine(new Answer("", List.of(source)), audience);
 		return new Reply(reply, Intent.ANSWER, List.of(source), List.of(actions.call(audience), actions.book(audience)),
 				null);

@@ -25,6 +25,27 @@ final class AskedPart {
 	private AskedPart() {
 	}
 
+	/**
+	 * A clause after the question that only says when or where it applies: "what do they put in the gap <em>after the
+	 * disc is out</em>", "what goes into the space <em>where the disc used to be</em>". What it names is not what is
+	 * asked about.
+	 */
+	private static final Pattern CIRCUMSTANCE = Pattern.compile(
+			"(?iu)(?<=\\w)\\s+(?:,\\s*)?((?:after|once|when|before|while|since)\\b[^?.!,]*|where\\b[^?.!,]*\\bused to\\b[^?.!,]*)"
+					+ "(?=\\s*(?:[?.!]|$))");
+
+	/** The words of the question's closing circumstance clause ("after the disc is out"), or "" when it has none. */
+	static String circumstance(String question) {
+		var matcher = CIRCUMSTANCE.matcher(question);
+		while (matcher.find()) {
+			String before = question.substring(0, matcher.start()).strip();
+			if (before.split("\\s+").length >= 3) {
+				return matcher.group(1);
+			}
+		}
+		return "";
+	}
+
 	/** The asking sentences, in order; empty when they are the whole message (or there are none). */
 	static String of(String message) {
 		String[] sentences = SENTENCE_END.split(message.strip());

@@ -21,7 +21,7 @@ final class QuestionExamples {
 
 	static final String FOLDER = "retrieval/questions/";
 
-	static final List<String> FILES = List.of("tune.tsv", "tune-2.tsv", "k-qa-half.tsv");
+	static final List<String> FILES = List.of("tune.tsv", "tune-2.tsv", "tune-3.tsv", "k-qa-half.tsv");
 
 	static final String VECTORS = FOLDER + "vectors.bin";
 
@@ -148,15 +148,20 @@ final class QuestionExamples {
 		return (cut < 0 ? message : message.substring(cut + 2)).strip();
 	}
 
+	/**
+	 * The examples of every file; a question written alike in several sets ("recovery time?") counts once, so that no
+	 * wording weighs more among a question's nearest examples for being repeated.
+	 */
 	private static List<Example> read(UnaryOperator<String> wording) {
 		List<Example> examples = new ArrayList<>();
+		Set<String> seen = new java.util.HashSet<>();
 		for (String file : FILES) {
 			for (String line : ResourceLines.of(FOLDER + file)) {
 				String[] fields = line.split("\t");
-				if (fields.length < 2) {
+				String message = fields.length < 2 ? "" : lastMessage(fields[1]);
+				if (message.isEmpty() || !seen.add(message)) {
 					continue;
 				}
-				String message = lastMessage(fields[1]);
 				String label = fields[0].strip();
 				examples.add(new Example(label, !label.equals("not_covered"), message, wording.apply(message)));
 			}

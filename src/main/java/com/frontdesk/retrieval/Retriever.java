@@ -267,15 +267,19 @@ public class Retriever {
 		if (questionTerms.isEmpty() && contextTerms.isEmpty()) {
 			return Retrieval.nothing(query);
 		}
+		// The words of a closing "after the disc is out" weigh as a follow-up's topic does: they say when, not what.
+		Set<String> lighter = new LinkedHashSet<>(searchTerms(AskedPart.circumstance(corrected)));
+		lighter.removeAll(searchTerms(corrected.replace(AskedPart.circumstance(corrected), "")));
+		lighter.addAll(contextTerms);
 		Map<String, Double> weights = new LinkedHashMap<>();
 		for (String term : questionTerms) {
-			weights.put(term, weight(reader, term));
+			weights.put(term, (lighter.contains(term) ? CONTEXT_WEIGHT : 1) * weight(reader, term));
 		}
 		for (String term : contextTerms) {
 			weights.put(term, CONTEXT_WEIGHT * weight(reader, term));
 		}
 		boolean definition = DEFINITION.matcher(corrected).find();
-		TopDocs lexical = searcher.search(query(rarest(weights), weights, contextTerms, definition),
+		TopDocs lexical = searcher.search(query(rarest(weights), weights, lighter, definition),
 				Math.max(CANDIDATES, properties.lexicalDepth()));
 		// A follow-up without topical words of its own ("how many?") is about the conversation's topic.
 		Set<String> questionTopic = new LinkedHashSet<>(analysis.topicTerms(corrected));

@@ -21,9 +21,9 @@ import com.frontdesk.conversation.IntentClassifier;
 import com.frontdesk.conversation.TurnPipeline;
 
 /**
- * Answerability on the labelled sets: {@code tune} and {@code tune-2} ({@code retrieval/questions/}, the examples the
- * decision compares with) and the held-out sets of {@code src/test/resources/answerability/} ({@code heldout},
- * {@code heldout-3}: written by writers who saw no code, never tuned on). Each line is {@code label, message, style}; the label is
+ * Answerability on the labelled sets: {@code tune}, {@code tune-2} and {@code tune-3} ({@code retrieval/questions/},
+ * the examples the decision compares with) and the held-out sets of {@code src/test/resources/answerability/}
+ * ({@code heldout}, {@code heldout-4}: written by writers who saw no code, never tuned on). Each line is {@code label, message, style}; the label is
  * the page section that answers the message, {@code practice_info} (the practice profile answers it) or
  * {@code not_covered}. A {@code followup} message carries the earlier message first, separated by {@code " || "}; both
  * are sent in one conversation. Every message goes through the real turn pipeline on the embedded default (real

@@ -161,6 +161,67 @@ class AnswersThatFitTheQuestionTest {
 		assertThat(reply.get("reply").stringValue()).contains(CLOSEST_TOPIC, "+1-555-0100");
 	}
 
+	@Test
+	void aMisspeltAddressAndWhereExactlyTheOfficeIsGetTheAddress() {
+		assertThat(chat(null, "wats the adress of ur clinc?").get("reply").stringValue())
+			.startsWith("Sample Spine Practice is at");
+		assertThat(PracticeDetails.asked("where exactly is your office? I'm driving in")).contains(PracticeDetails.Detail.ADDRESS);
+	}
+
+	@Test
+	void aSpanishQuestionAboutThePhoneGetsThePhone() {
+		JsonNode reply = chat(null, "¿me da el número de teléfono de la consulta?");
+
+		assertThat(reply.get("reply").stringValue()).startsWith("Puede llamar a Sample Spine Practice al +1-555-0100");
+	}
+
+	@Test
+	void howManyHoursSomethingTakesIsNotAQuestionAboutTheOpeningHours() {
+		assertThat(PracticeDetails.asked("how many hours does the operation take?")).isEmpty();
+		assertThat(PracticeDetails.asked("what are your hours on friday?")).contains(PracticeDetails.Detail.HOURS);
+	}
+
+	@Test
+	void aQuestionAboutTheProcedureThatNamesNoPracticeDetailIsAnsweredFromThePage() {
+		JsonNode reply = chat(null, "¿Sirve para la espondilolistesis?");
+
+		assertThat(sections(reply)).contains("Which conditions can it treat?");
+	}
+
+	@Test
+	void aFollowUpKeepsThePassageItFollowsAsItsTopic() {
+		String conversation = chat(null, "where do they put the pedicle screws?").get("conversationId").stringValue();
+
+		JsonNode reply = chat(conversation, "and how many little cuts for those?");
+
+		assertThat(sections(reply)).contains("How the procedure works > Pedicle screws and rods");
+		assertThat(reply.get("reply").stringValue()).contains("four small poke-hole incisions");
+	}
+
+	@Test
+	void whatIsPutWhereTheDiscWasCitesTheImplantNotTheDiscsRemoval() {
+		JsonNode reply = chat(null, "what do they put in the empty space after they take my disc out?");
+
+		assertThat(sections(reply).getFirst()).isEqualTo("How the procedure works > The implant and bone graft");
+		assertThat(sections(chat(null, "what fills the space where my disc used to be?")).getFirst())
+			.isEqualTo("How the procedure works > The implant and bone graft");
+	}
+
+	@Test
+	void whySomeoneWouldHaveTheOperationAtAllCitesItsGoals() {
+		JsonNode reply = chat(null, "why would I want this operation in the first place?");
+
+		assertThat(sections(reply).getFirst()).isEqualTo("What are the goals of the surgery?");
+	}
+
+	@Test
+	void whoCanBeConsideredForTheSurgeryCitesTheCandidacyPassage() {
+		JsonNode reply = chat(null, "which patients can be considered for the surgery, roughly?");
+
+		assertThat(sections(reply)).contains("Who is a good candidate?");
+		assertThat(reply.get("reply").stringValue()).contains("physical therapy");
+	}
+
 	private JsonNode chat(String conversationId, String message) {
 		ChatClient.Response response = new ChatClient(port).chat(conversationId, message);
 		assertThat(response.status()).as(response.body()).isEqualTo(200);

@@ -100,6 +100,13 @@ class IntentsThroughTheChatTest {
 		assertThat(actions(reply)).contains("book", "callback");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "Honestly I'm terrified of being cut open. How big is the incision in my side?",
+			"I am really nervous about all this! Where do they make the cut?" })
+	void aSentenceOfFearBesideAQuestionIsFeelings(String message) {
+		assertThat(classifier.classify(message)).isEqualTo(ConversationalIntents.Kind.FEELINGS);
+	}
+
 	@Test
 	void fearInSpanishIsAcknowledgedInSpanish() {
 		JsonNode reply = chat("tengo mucho miedo de la operación");
@@ -122,6 +129,26 @@ class IntentsThroughTheChatTest {
 
 		assertThat(reply.get("intent").stringValue()).isEqualTo("not_covered");
 		assertThat(reply.get("reply").stringValue()).contains(PHONE);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "what should I bring with me when I come in?", "is there somewhere to park when we come in?" })
+	void whatHappensWhenThePatientComesInIsNotABookingRequestByTheRules(String message) {
+		assertThat(ConversationalIntents.classify(message)).isEqualTo(ConversationalIntents.Kind.QUESTION);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "I'm coming from the next town over, where exactly are you?", "where abouts r u" })
+	void whereExactlyThePracticeIsIsAPracticeQuestionByTheRules(String message) {
+		assertThat(ConversationalIntents.classify(message)).isEqualTo(ConversationalIntents.Kind.PRACTICE_INFO);
+	}
+
+	@Test
+	void aLabelledMessageIsScoredWithoutItsOwnWordingAsAnyNewMessageIs() {
+		String labelled = com.frontdesk.retrieval.ResourceLines.of(IntentClassifier.LABELLED.getFirst()).getFirst().split("\t")[1];
+
+		assertThat(classifier.nearest(labelled).score()).isLessThan(0.99);
+		assertThat(classifier.nearest(labelled + " please").score()).isGreaterThan(0.5);
 	}
 
 	private JsonNode chat(String message) {

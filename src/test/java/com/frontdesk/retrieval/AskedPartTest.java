@@ -26,4 +26,17 @@ class AskedPartTest {
 		assertThat(AskedPart.of("I have scoliosis. Can this help?")).isEmpty();
 	}
 
+	@Test
+	void aClosingClauseThatSaysWhenOrWhereIsTheQuestionsCircumstance() {
+		assertThat(AskedPart.circumstance("what fills the hole after they take my disc out?")).isEqualTo("after they take my disc out");
+		assertThat(AskedPart.circumstance("what sits in the spot where my disc used to be")).isEqualTo("where my disc used to be");
+	}
+
+	@Test
+	void aClauseTheQuestionGoesOnAfterOrOneItOpensWithIsNoCircumstance() {
+		assertThat(AskedPart.circumstance("I hurt after my laminectomy, is this for me?")).isEmpty();
+		assertThat(AskedPart.circumstance("after surgery, how long until the bones fuse?")).isEmpty();
+		assertThat(AskedPart.circumstance("when?")).isEmpty();
+	}
+
 }
