@@ -61,19 +61,29 @@ final class ClinicalContext {
 	 * Whether a red flag whose words are at these positions is reported as present: nothing negates it, puts it in
 	 * the past or makes it hypothetical, and it is not part of a phrase that means something else.
 	 * @param notWhen further contexts in which this concept does not count (long-standing, accidental)
+	 * @param ignored contexts this concept does not read (self-harm is not lowered by a hypothetical; a question about
+	 * a report is asked in the words of a definition, "what does ... mean", which end a red flag's reading)
 	 */
 	boolean affirmed(BitSet members, Set<ContextKind> notWhen, Set<ContextKind> ignored) {
-		if (overlaps(ContextKind.NOT_A_SYMPTOM, members)) {
+		if (overlaps(ContextKind.NOT_A_SYMPTOM, members)
+				|| !ignored.contains(ContextKind.DEFINITION) && overlaps(ContextKind.DEFINITION, members)) {
 			return false;
 		}
 		boolean hypotheticals = !ignored.contains(ContextKind.HYPOTHETICAL);
 		for (int m = members.nextSetBit(0); m >= 0; m = members.nextSetBit(m + 1)) {
 			if (negated(m, members) || inSegment(ContextKind.PAST, m, members) || pastReferredBack(m, members)
+					|| sinceLongAgo(m)
 					|| hypotheticals && before(ContextKind.HYPOTHETICAL, m, members, Integer.MAX_VALUE)
 					|| hypotheticals && after(ContextKind.HYPOTHETICAL_AFTER, m, members, Integer.MAX_VALUE)) {
 				return false;
 			}
 			for (ContextKind kind : notWhen) {
+				if (kind == ContextKind.YOUNG_CHILD) {
+					if (youngChilds(members)) {
+						return false;
+					}
+					continue;
+				}
 				if (inSegment(kind, m, members)
 						&& !(kind == ContextKind.CHRONIC && inSegment(ContextKind.ACUTE, m, members))) {
 					return false;
@@ -81,6 +91,24 @@ final class ClinicalContext {
 			}
 		}
 		return !(someoneElses(members) && askedAboutAfterwards(members));
+	}
+
+	/**
+	 * "a dropped foot since his stroke twenty years ago", "numb ever since 2015": "since" ends the reach of the words
+	 * before it, but a time long past right after it dates what came before it in the clause.
+	 */
+	private boolean sinceLongAgo(int m) {
+		for (int[] since : phrases.get(ContextKind.SINCE)) {
+			int last = since[1] - 1;
+			if (since[0] > m && segment[last] == segment[m] + 1 && message.clause(last) == message.clause(m)) {
+				for (int[] past : phrases.get(ContextKind.PAST)) {
+					if (past[0] >= since[1] && segment[past[0]] == segment[last]) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -140,6 +168,9 @@ final class ClinicalContext {
 					&& !uncertainSegments.get(segment[phrase[0]])) {
 				return true;
 			}
+			if (takesWords(phrase, members) && !uncertainSegments.get(segment[phrase[0]])) {
+				return true;
+			}
 		}
 		return false;
 	}
@@ -164,6 +195,23 @@ final class ClinicalContext {
 		phrases.forEach((kind, found) -> found.forEach(p -> text.append(kind).append(' ').append(p[0]).append('-')
 			.append(p[1]).append("; ")));
 		return text.toString();
+	}
+
+	/**
+	 * "my toddler just had an accident", "he's 18 months old": someone else's red flag, in a sentence that says they
+	 * are a small child, for the concepts in which that is ordinary for a small child.
+	 */
+	private boolean youngChilds(BitSet members) {
+		int sentence = message.sentence(members.nextSetBit(0));
+		if (!someoneElses(members)) {
+			return false;
+		}
+		for (int[] child : phrases.get(ContextKind.YOUNG_CHILD)) {
+			if (message.sentence(child[0]) == sentence) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -254,7 +302,7 @@ final class ClinicalContext {
 
 	private boolean inSegment(ContextKind kind, int m, BitSet members) {
 		for (int[] phrase : phrases.get(kind)) {
-			if (segment[phrase[0]] == segment[m] && !intersects(phrase, members)) {
+			if (segment[phrase[0]] == segment[m] && (!intersects(phrase, members) || takesWords(phrase, members))) {
 				return true;
 			}
 		}
@@ -268,6 +316,23 @@ final class ClinicalContext {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * "so much better", "hace muchos años": a context phrase that shares a word with the red flag and goes on after it
+	 * takes that word from the red flag ("much" is the resolution's, not the pain's severity; "muchos" the time's, not
+	 * the bleeding's). One that ends with the shared word ("my vision has gone") does not.
+	 */
+	private static boolean takesWords(int[] phrase, BitSet members) {
+		int next = members.nextSetBit(phrase[0]);
+		if (next < 0 || next >= phrase[1]) {
+			return false;
+		}
+		int lastShared = next;
+		for (int p = next; p >= 0 && p < phrase[1]; p = members.nextSetBit(p + 1)) {
+			lastShared = p;
+		}
+		return lastShared < phrase[1] - 1;
 	}
 
 	private static boolean intersects(int[] phrase, BitSet members) {

@@ -218,6 +218,102 @@ class TriageTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "my back pain is so much better since the injection, when can I drive?",
+			"the leg pain is a lot better than before the operation, can I go back to work?",
+			"my daughter nearly fainted at the blood test last week, she's fine today. can she come with me?",
+			"my lip is numb from the filling this morning, it should wear off by lunch. is my 3pm still on?",
+			"I know the warning signs of a clot and I have none of them, just want to book",
+			"I passed out on the couch after dinner and slept till morning, feeling fine. When is my follow-up?" })
+	void aRedFlagSaidToBeBetterGoneOrWearingOffIsNotAnEmergency(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "the pain is so much worse tonight and nothing helps", "no fever but I can't pee since this morning",
+			"I fainted this morning and I still feel dizzy", "bf just passed out on the couch idk what to do",
+			"I have numbness between my legs and none of my pills help the pain" })
+	void aRedFlagBesideADenialOrAResolutionOfSomethingElseIsStillAnEmergency(String message) {
+		assertThat(triage.assess(message).urgent()).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "my mum has had a weak left leg since her accident in 2010, can she come in with me?",
+			"my dad has had a foot drop ever since his stroke years ago, is there parking?" })
+	void aWeaknessDatedSinceLongAgoIsLongStanding(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "my foot has been dragging since my surgery on Monday", "my leg has been giving way since yesterday" })
+	void aWeaknessSinceARecentDayIsAnEmergency(String message) {
+		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.EMERGENCY);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "I saw a video about a woman who got a blood clot after her fusion. How common is that?",
+			"A friend of mine had a stroke after his operation, how often does that happen?",
+			"My mother had a pulmonary embolism after her hip surgery. Am I at risk too?",
+			"my sister had a wound infection after her operation, will mine get infected?",
+			"my son had hives and a swollen face from a wasp sting last summer, can he come with me?" })
+	void someoneElsesPastRedFlagAskedAboutAsARiskIsNotAnEmergency(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a man in the waiting room just collapsed and isn't breathing",
+			"my husband is short of breath since his operation, am I at risk of catching something?",
+			"my husband had an accident, he wet himself and can't feel his legs",
+			"my son is 15 and suddenly can't get his words out and his face is drooping" })
+	void someoneElsesRedFlagHappeningNowIsAnEmergency(String message) {
+		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.EMERGENCY);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "my 2 year old had an accident in the car on the way here, can we still come in?",
+			"my toddler is talking gibberish all day lol, can I bring her to my appointment?" })
+	void whatIsOrdinaryForASmallChildIsNotAnEmergency(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "my calves ache from all the hill walking this week, both the same. ok to keep going?",
+			"I'm asthmatic and get short of breath in the cold, will that matter for the anaesthetic?",
+			"hay fever again, itchy eyes and a bit wheezy when the pollen is high, can I still have the op?",
+			"my eyes get blurry at the computer, I need new glasses, what time is my appointment?" })
+	void aSymptomWithItsOrdinaryCauseIsNotAnEmergency(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "I'm suddenly short of breath and my chest hurts", "hives all over and I can't breathe properly",
+			"my lips are swelling and I'm wheezing after the new antibiotic", "I suddenly lost the vision in my left eye",
+			"my face and lips started swelling an hour ago" })
+	void aSymptomWithoutAnOrdinaryCauseIsStillAnEmergency(String message) {
+		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.EMERGENCY);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a little rash from the tape, no swelling and I'm breathing fine. what tape can I use?",
+			"I have a peanut allergy and carry an EpiPen, should I bring it on the day?",
+			"my wife collapsed on the sofa laughing at my compression stockings, any tips?",
+			"we black out the bedroom windows, is it ok to sleep in the day after surgery?",
+			"sorry my last message was garbled, I meant Friday", "the insurance paperwork is pure agony, can you help?",
+			"What is anaphylaxis exactly?", "what does cauda equina mean?", "What is a DVT and how do I avoid it?",
+			"Will my incision be red for a while after the staples come out?" })
+	void idiomsDefinitionsAndQuestionsAboutTheFutureAreNotEmergencies(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "my throat is swelling, I used my EpiPen", "my wife collapsed in the kitchen and is not answering me",
+			"my husband's speech is garbled and his face looks droopy", "the pain in my back is pure agony",
+			"what is happening, my face is drooping", "My arm went numb on one side, what does that mean?",
+			"my incision is red and hot and leaking, will it heal?" })
+	void theSameWordsToldAsWhatIsHappeningAreEmergencies(String message) {
+		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.EMERGENCY);
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "everyone would be better off without me", "i took the whole bottle of my pain pills on purpose",
 			"I've been thinking about ending it", "if the surgery doesn't work I'm going to end my life" })
 	void selfHarmSaidIndirectlyGetsTheCrisisLine(String message) {
