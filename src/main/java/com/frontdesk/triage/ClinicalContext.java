@@ -69,6 +69,9 @@ final class ClinicalContext {
 				|| !ignored.contains(ContextKind.DEFINITION) && overlaps(ContextKind.DEFINITION, members)) {
 			return false;
 		}
+		if (animals(members)) {
+			return false;
+		}
 		boolean hypotheticals = !ignored.contains(ContextKind.HYPOTHETICAL);
 		for (int m = members.nextSetBit(0); m >= 0; m = members.nextSetBit(m + 1)) {
 			if (negated(m, members) || inSegment(ContextKind.PAST, m, members) || pastReferredBack(m, members)
@@ -85,7 +88,7 @@ final class ClinicalContext {
 					continue;
 				}
 				if (inSegment(kind, m, members)
-						&& !(kind == ContextKind.CHRONIC && inSegment(ContextKind.ACUTE, m, members))) {
+						&& !((kind == ContextKind.CHRONIC || kind == ContextKind.EXPLAINED) && inSegment(ContextKind.ACUTE, m, members))) {
 					return false;
 				}
 			}
@@ -223,6 +226,27 @@ final class ClinicalContext {
 		int first = members.nextSetBit(0);
 		int other = nearestBefore(ContextKind.OTHER_PERSON, first);
 		return other >= 0 && other >= nearestBefore(ContextKind.SELF, first);
+	}
+
+	/**
+	 * "my dog collapsed at the vet": the nearest one named before the red flag in its clause is an animal, and no
+	 * person is named inside it ("the only thing stopping me is my dog, otherwise I'd be gone").
+	 */
+	private boolean animals(BitSet members) {
+		int first = members.nextSetBit(0);
+		int animal = nearestBefore(ContextKind.ANIMAL, first);
+		if (animal < 0 || animal <= nearestBefore(ContextKind.SELF, first)
+				|| animal <= nearestBefore(ContextKind.OTHER_PERSON, first)) {
+			return false;
+		}
+		for (ContextKind person : List.of(ContextKind.SELF, ContextKind.OTHER_PERSON)) {
+			for (int[] phrase : phrases.get(person)) {
+				if (phrase[0] >= first && phrase[0] < members.length()) {
+					return false;
+				}
+			}
+		}
+		return true;
 	}
 
 	/** The end of the last phrase of this kind before a position, in its clause; -1 for none. */

@@ -314,6 +314,31 @@ class TriageTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "my dog collapsed at the vet yesterday so I missed the call, can we reschedule?",
+			"my father passed away from a stroke, so I'm nervous about surgery",
+			"I blacked out a few times from low blood pressure as a student, never since. Does that matter?",
+			"The leaflet says call 911 for chest pain, I'm just anxious reading it.",
+			"I can't stand the waiting anymore, when will I hear back?",
+			"I had a stroke of genius: can I do the pre-op bloods at my local lab?",
+			"my brother in law says the swelling on my ankle is nothing to worry about since it goes down overnight",
+			"My chest feels tight when I'm anxious about the surgery, how do I calm down?",
+			"My wife is pregnant and gets short of breath, can she come to my appointment?" })
+	void animalsTheDeadInstructionsAndEverydayIdiomsAreNotEmergencies(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "I can't stand the pain anymore, it's a 10", "I can't stand up, my legs give way",
+			"my dog knocked me over and now I can't move my legs",
+			"I fainted once years ago, and today I fainted again in the shower",
+			"she's pregnant and suddenly has chest pain and can't breathe",
+			"the leaflet said to watch for fever and I have 39.2 after my surgery",
+			"the only thing stopping me is my dog, otherwise I'd be gone already" })
+	void aRedFlagOfThePatientNowIsAnAlarmBesideAnimalsInstructionsAndCauses(String message) {
+		assertThat(triage.assess(message).urgent()).isTrue();
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "everyone would be better off without me", "i took the whole bottle of my pain pills on purpose",
 			"I've been thinking about ending it", "if the surgery doesn't work I'm going to end my life" })
 	void selfHarmSaidIndirectlyGetsTheCrisisLine(String message) {
