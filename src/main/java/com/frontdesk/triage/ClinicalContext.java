@@ -326,7 +326,8 @@ final class ClinicalContext {
 
 	private boolean inSegment(ContextKind kind, int m, BitSet members) {
 		for (int[] phrase : phrases.get(kind)) {
-			if (segment[phrase[0]] == segment[m] && (!intersects(phrase, members) || takesWords(phrase, members))) {
+			if (segment[phrase[0]] == segment[m] && (!intersects(phrase, members)
+					|| (kind == ContextKind.PAST || kind == ContextKind.CHRONIC) && describes(phrase, members))) {
 				return true;
 			}
 		}
@@ -357,6 +358,16 @@ final class ClinicalContext {
 			lastShared = p;
 		}
 		return lastShared < phrase[1] - 1;
+	}
+
+	/**
+	 * "a bad knee", "hace muchos años": a phrase of the past or of something long-standing that shares a word with the
+	 * red flag and has words of its own says what that word is ("knee" is a knee that has long been bad). Not a cause:
+	 * "when I cough" is part of coughing blood.
+	 */
+	private static boolean describes(int[] phrase, BitSet members) {
+		BitSet shared = members.get(phrase[0], phrase[1]);
+		return !shared.isEmpty() && shared.cardinality() < phrase[1] - phrase[0];
 	}
 
 	private static boolean intersects(int[] phrase, BitSet members) {

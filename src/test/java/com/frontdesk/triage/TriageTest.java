@@ -339,6 +339,27 @@ class TriageTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "hey so my mom is coming w me to the consult, she has a bad knee and cant walk far, is there a wheelchair?",
+			"Before my op I had numbness down my leg every day, now nothing at all. Amazing!",
+			"I'm scared I'll faint when they put the IV in",
+			"my wound looked a little red on day 2 but the nurse checked it and it's healing fine",
+			"The pain killed me before surgery but now I'm pain-free!",
+			"the cut on my finger from cooking bled a lot but stopped, unrelated to my back lol" })
+	void aLongStandingCauseAFearOrAnEndingToldInOtherWordsIsNotAnEmergency(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "my knee suddenly gave way and I can't walk, my legs are weak", "the cut bled a lot and it hasn't stopped",
+			"before my op I had no numbness, now I can't feel my groin",
+			"my incision was healing fine but now it's red and oozing pus", "my mom with arthritis suddenly can't move her legs",
+			"my wife has bad knees but today her legs just collapsed under her", "bloody spit when I cough, and I feel breathless",
+			"pain free yesterday, today the worst pain of my life in my back" })
+	void theSameWordsWithSomethingNewAreEmergencies(String message) {
+		assertThat(triage.assess(message).urgent()).isTrue();
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "everyone would be better off without me", "i took the whole bottle of my pain pills on purpose",
 			"I've been thinking about ending it", "if the surgery doesn't work I'm going to end my life" })
 	void selfHarmSaidIndirectlyGetsTheCrisisLine(String message) {
