@@ -360,6 +360,41 @@ class TriageTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "my wife's foot won't come up when she walks and she keeps catching it",
+			"cant stand on my tip toes on the left since yesterday", "the numbness is spreading up my leg",
+			"pins and needles started in one foot and now it's in the other leg too",
+			"my incision is leaking clear fluid and it's getting redder", "ha sido un dolor muy fuerte en la espalda desde anoche",
+			"worst thing I have ever felt, this pain in my back, came on suddenly",
+			"mi abuela no reconoce a nadie desde esta mañana", "my mum is so drowsy I can't keep her awake",
+			"the dressing is soaked every time I change it, three times in an hour now",
+			"my left eye went dark like a curtain came down", "my face is swelling after the new tablets the GP gave me",
+			"uncontrollable pain ever since I got home from the hospital" })
+	void redFlagsInTheWordsOfCaregiversTextingAndSpanishAreEmergencies(String message) {
+		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.EMERGENCY);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "me quiero morir", "would anyone notice if I was gone for good",
+			"i scratch my arms until they bleed because i hate myself" })
+	void selfHarmInOtherWordsGetsTheCrisisLine(String message) {
+		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.SELF_HARM);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "I was tearing up during the consultation, sorry about that",
+			"my eyes were tearing from the wind on the walk home",
+			"the rash from the tape is spreading a bit but no swelling and I'm breathing fine",
+			"is clear fluid from the incision normal in the first days?",
+			"the gauze has a little clear fluid on it, no redness, no smell",
+			"my new glasses make one eye blurry, is it ok to drive to the appointment?",
+			"I'm so sleepy since I started the new pills, can I take them at night?",
+			"no idea what day my pre-op is, can you check?",
+			"I can't stand on my tiptoes because of my bunion, will that matter?" })
+	void theNewWordsInTheirEverydaySenseAreNotEmergencies(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "everyone would be better off without me", "i took the whole bottle of my pain pills on purpose",
 			"I've been thinking about ending it", "if the surgery doesn't work I'm going to end my life" })
 	void selfHarmSaidIndirectlyGetsTheCrisisLine(String message) {
