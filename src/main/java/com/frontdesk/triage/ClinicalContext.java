@@ -24,7 +24,7 @@ final class ClinicalContext {
 	static final int SHORT_NEGATION_REACH = 3;
 
 	/** How many words back "it went away" reaches, within its sentence. */
-	static final int RESOLUTION_REACH = 12;
+	static final int RESOLUTION_REACH = 16;
 
 	private final AnalyzedMessage message;
 
@@ -33,6 +33,8 @@ final class ClinicalContext {
 	private final int[] segment;
 
 	private final BitSet uncertainSegments = new BitSet();
+
+	private final BitSet referringWords;
 
 	ClinicalContext(AnalyzedMessage message, Map<ContextKind, WordGroup> words) {
 		this.message = message;
@@ -55,6 +57,7 @@ final class ClinicalContext {
 		for (int[] unsure : phrases.get(ContextKind.UNCERTAIN)) {
 			uncertainSegments.set(segment[unsure[0]]);
 		}
+		this.referringWords = message.coverage(words.get(ContextKind.REFERS_TO_IT));
 	}
 
 	/**
@@ -168,7 +171,7 @@ final class ClinicalContext {
 		for (int[] phrase : phrases.get(ContextKind.NEGATION_AFTER)) {
 			if (phrase[0] > m && phrase[0] - m <= RESOLUTION_REACH && message.sentence(phrase[0]) == message.sentence(m)
 					&& !intersects(phrase, members) && !negationJustBefore(phrase[0])
-					&& !uncertainSegments.get(segment[phrase[0]])) {
+					&& !uncertainSegments.get(segment[phrase[0]]) && aboutTheSame(m, phrase[0])) {
 				return true;
 			}
 			if (takesWords(phrase, members) && !uncertainSegments.get(segment[phrase[0]])) {
@@ -176,6 +179,27 @@ final class ClinicalContext {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * "my leg went numb, but it's gone now" is about the numbness; "my leg gave way, the pain is better" is about the
+	 * pain: a resolution in a later clause reaches back only when that clause, up to it, names nothing new (its words
+	 * are all of [refers-to-it]: "it", "that", "but", "now"...).
+	 */
+	private boolean aboutTheSame(int m, int resolution) {
+		if (message.clause(resolution) == message.clause(m)) {
+			return true;
+		}
+		int start = resolution;
+		while (start > 0 && message.clause(start - 1) == message.clause(resolution)) {
+			start--;
+		}
+		for (int p = start; p < resolution; p++) {
+			if (!referringWords.get(p)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -395,6 +395,24 @@ class TriageTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "my leg gave way and I fell, the pain is better though",
+			"I suddenly can't feel my groin, my back pain has gone",
+			"my wife collapsed in the kitchen, the bleeding from her knee has stopped",
+			"my face is drooping on one side, the headache went away" })
+	void aRedFlagStaysAnAlarmWhenALaterClauseSaysSomethingElseGotBetter(String message) {
+		assertThat(triage.assess(message).urgent()).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "my leg went numb yesterday, but it's gone now", "I fainted at the blood draw, all good now",
+			"My wound was oozing a bit on day 3, the nurse said it was normal and it stopped by day 5.",
+			"Can you explain what foot drop is? It was in the consent form.",
+			"The incision is a bit red where the tape was but there's no heat, no swelling, no discharge" })
+	void aLaterClauseThatSaysTheRedFlagItselfEndedOrAQuestionAboutAWordIsNotAnEmergency(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "everyone would be better off without me", "i took the whole bottle of my pain pills on purpose",
 			"I've been thinking about ending it", "if the surgery doesn't work I'm going to end my life" })
 	void selfHarmSaidIndirectlyGetsTheCrisisLine(String message) {
