@@ -413,6 +413,25 @@ class TriageTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "can you bleed a lot during lateral fusion?", "what's the risk of a stroke during spine surgery?",
+			"My dad gets breathless with his COPD, is there a lift to your floor?",
+			"Ugh my back is killing me after moving house, same old pain, need the consult",
+			"I had COVID in March with a fever and breathlessness but recovered fully",
+			"My knee gives way sometimes from an old football injury, it's been years" })
+	void questionsAboutWhatHappensDuringSurgeryAndLongKnownOrRecoveredSymptomsAreNotEmergencies(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "my wound started bleeding a lot after the surgery and won't stop",
+			"my chest hurts and I'm short of breath, I have COPD but this is different and sudden",
+			"the pain is worse than ever, not the usual, 10 out of 10", "my dad has COPD and he's suddenly blue and can't breathe",
+			"my leg went weak, it's improving a bit but I also can't pee since this morning" })
+	void aKnownConditionOrAnImprovementDoesNotHideWhatIsNewAndSevere(String message) {
+		assertThat(triage.assess(message).urgent()).isTrue();
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "everyone would be better off without me", "i took the whole bottle of my pain pills on purpose",
 			"I've been thinking about ending it", "if the surgery doesn't work I'm going to end my life" })
 	void selfHarmSaidIndirectlyGetsTheCrisisLine(String message) {
