@@ -432,6 +432,22 @@ class TriageTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "my moms incision from her knee op is a bit red but her doc saw it and said its fine",
+			"Mi hermano tuvo un coágulo después de su cirugía de rodilla, ¿yo tengo más riesgo?",
+			"I'm breathless with excitement, surgery is finally booked!" })
+	void aDoctorsReassuranceARiskQuestionInSpanishAndExcitementAreNotEmergencies(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "my incision is red and hot, the doctor said it was fine last week but now pus is coming out",
+			"mi hermano tiene la pierna hinchada y caliente desde ayer después de su cirugía",
+			"I'm breathless and my chest hurts since I woke up" })
+	void aReassuranceOfThePastOrSomeoneElsesRedFlagNowStillAlarms(String message) {
+		assertThat(triage.assess(message).urgent()).isTrue();
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "everyone would be better off without me", "i took the whole bottle of my pain pills on purpose",
 			"I've been thinking about ending it", "if the surgery doesn't work I'm going to end my life" })
 	void selfHarmSaidIndirectlyGetsTheCrisisLine(String message) {
