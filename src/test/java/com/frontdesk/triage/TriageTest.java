@@ -448,6 +448,24 @@ class TriageTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "I'm a physio and I see cauda equina patients at work, just booking for my own back",
+			"my son plays football and got winded by a ball yesterday, he's fine, can he come with me?",
+			"I felt faint from hunger this morning, I skipped breakfast, am I allowed to eat before the consult?",
+			"Last night I dreamt I couldn't move my legs, it scared me. Is that a sign of anything?" })
+	void otherPeoplesCasesDreamsAndHungerAreNotEmergencies(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "I woke from a bad dream and now I can't move my legs",
+			"I'm a nurse and I think I have cauda equina, I can't pee and my groin is numb",
+			"my son got hit in the chest by a ball and now he can't breathe properly",
+			"she is fine one minute then she passes out again" })
+	void aRedFlagAfterADreamAJobOrAnAccidentIsAnEmergency(String message) {
+		assertThat(triage.assess(message).urgent()).isTrue();
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "everyone would be better off without me", "i took the whole bottle of my pain pills on purpose",
 			"I've been thinking about ending it", "if the surgery doesn't work I'm going to end my life" })
 	void selfHarmSaidIndirectlyGetsTheCrisisLine(String message) {
