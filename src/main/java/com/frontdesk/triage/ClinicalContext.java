@@ -24,7 +24,7 @@ final class ClinicalContext {
 	static final int SHORT_NEGATION_REACH = 3;
 
 	/** How many words back "it went away" reaches, within its sentence. */
-	static final int RESOLUTION_REACH = 12;
+	static final int RESOLUTION_REACH = 16;
 
 	private final AnalyzedMessage message;
 
@@ -33,6 +33,8 @@ final class ClinicalContext {
 	private final int[] segment;
 
 	private final BitSet uncertainSegments = new BitSet();
+
+	private final BitSet referringWords;
 
 	ClinicalContext(AnalyzedMessage message, Map<ContextKind, WordGroup> words) {
 		this.message = message;
@@ -55,32 +57,64 @@ final class ClinicalContext {
 		for (int[] unsure : phrases.get(ContextKind.UNCERTAIN)) {
 			uncertainSegments.set(segment[unsure[0]]);
 		}
+		this.referringWords = message.coverage(words.get(ContextKind.REFERS_TO_IT));
 	}
 
 	/**
 	 * Whether a red flag whose words are at these positions is reported as present: nothing negates it, puts it in
 	 * the past or makes it hypothetical, and it is not part of a phrase that means something else.
 	 * @param notWhen further contexts in which this concept does not count (long-standing, accidental)
+	 * @param ignored contexts this concept does not read (self-harm is not lowered by a hypothetical; a question about
+	 * a report is asked in the words of a definition, "what does ... mean", which end a red flag's reading)
 	 */
 	boolean affirmed(BitSet members, Set<ContextKind> notWhen, Set<ContextKind> ignored) {
-		if (overlaps(ContextKind.NOT_A_SYMPTOM, members)) {
+		if (overlaps(ContextKind.NOT_A_SYMPTOM, members)
+				|| !ignored.contains(ContextKind.DEFINITION) && overlaps(ContextKind.DEFINITION, members)) {
+			return false;
+		}
+		if (animals(members)) {
 			return false;
 		}
 		boolean hypotheticals = !ignored.contains(ContextKind.HYPOTHETICAL);
 		for (int m = members.nextSetBit(0); m >= 0; m = members.nextSetBit(m + 1)) {
 			if (negated(m, members) || inSegment(ContextKind.PAST, m, members) || pastReferredBack(m, members)
+					|| sinceLongAgo(m)
 					|| hypotheticals && before(ContextKind.HYPOTHETICAL, m, members, Integer.MAX_VALUE)
 					|| hypotheticals && after(ContextKind.HYPOTHETICAL_AFTER, m, members, Integer.MAX_VALUE)) {
 				return false;
 			}
 			for (ContextKind kind : notWhen) {
+				if (kind == ContextKind.YOUNG_CHILD) {
+					if (youngChilds(members)) {
+						return false;
+					}
+					continue;
+				}
 				if (inSegment(kind, m, members)
-						&& !(kind == ContextKind.CHRONIC && inSegment(ContextKind.ACUTE, m, members))) {
+						&& !((kind == ContextKind.CHRONIC || kind == ContextKind.EXPLAINED) && inSegment(ContextKind.ACUTE, m, members))) {
 					return false;
 				}
 			}
 		}
 		return !(someoneElses(members) && askedAboutAfterwards(members));
+	}
+
+	/**
+	 * "a dropped foot since his stroke twenty years ago", "numb ever since 2015": "since" ends the reach of the words
+	 * before it, but a time long past right after it dates what came before it in the clause.
+	 */
+	private boolean sinceLongAgo(int m) {
+		for (int[] since : phrases.get(ContextKind.SINCE)) {
+			int last = since[1] - 1;
+			if (since[0] > m && segment[last] == segment[m] + 1 && message.clause(last) == message.clause(m)) {
+				for (int[] past : phrases.get(ContextKind.PAST)) {
+					if (past[0] >= since[1] && segment[past[0]] == segment[last]) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -137,11 +171,35 @@ final class ClinicalContext {
 		for (int[] phrase : phrases.get(ContextKind.NEGATION_AFTER)) {
 			if (phrase[0] > m && phrase[0] - m <= RESOLUTION_REACH && message.sentence(phrase[0]) == message.sentence(m)
 					&& !intersects(phrase, members) && !negationJustBefore(phrase[0])
-					&& !uncertainSegments.get(segment[phrase[0]])) {
+					&& !uncertainSegments.get(segment[phrase[0]]) && aboutTheSame(m, phrase[0])) {
+				return true;
+			}
+			if (takesWords(phrase, members) && !uncertainSegments.get(segment[phrase[0]])) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * "my leg went numb, but it's gone now" is about the numbness; "my leg gave way, the pain is better" is about the
+	 * pain: a resolution in a later clause reaches back only when that clause, up to it, names nothing new (its words
+	 * are all of [refers-to-it]: "it", "that", "but", "now"...).
+	 */
+	private boolean aboutTheSame(int m, int resolution) {
+		if (message.clause(resolution) == message.clause(m)) {
+			return true;
+		}
+		int start = resolution;
+		while (start > 0 && message.clause(start - 1) == message.clause(resolution)) {
+			start--;
+		}
+		for (int p = start; p < resolution; p++) {
+			if (!referringWords.get(p)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -167,6 +225,23 @@ final class ClinicalContext {
 	}
 
 	/**
+	 * "my toddler just had an accident", "he's 18 months old": someone else's red flag, in a sentence that says they
+	 * are a small child, for the concepts in which that is ordinary for a small child.
+	 */
+	private boolean youngChilds(BitSet members) {
+		int sentence = message.sentence(members.nextSetBit(0));
+		if (!someoneElses(members)) {
+			return false;
+		}
+		for (int[] child : phrases.get(ContextKind.YOUNG_CHILD)) {
+			if (message.sentence(child[0]) == sentence) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * Whether the red flag at these positions is someone else's: the nearest person named before it in its clause
 	 * is someone other than the writer ("my son has a fever"), not the writer ("my husband has the flu, is it safe
 	 * for me three weeks after surgery").
@@ -175,6 +250,27 @@ final class ClinicalContext {
 		int first = members.nextSetBit(0);
 		int other = nearestBefore(ContextKind.OTHER_PERSON, first);
 		return other >= 0 && other >= nearestBefore(ContextKind.SELF, first);
+	}
+
+	/**
+	 * "my dog collapsed at the vet": the nearest one named before the red flag in its clause is an animal, and no
+	 * person is named inside it ("the only thing stopping me is my dog, otherwise I'd be gone").
+	 */
+	private boolean animals(BitSet members) {
+		int first = members.nextSetBit(0);
+		int animal = nearestBefore(ContextKind.ANIMAL, first);
+		if (animal < 0 || animal <= nearestBefore(ContextKind.SELF, first)
+				|| animal <= nearestBefore(ContextKind.OTHER_PERSON, first)) {
+			return false;
+		}
+		for (ContextKind person : List.of(ContextKind.SELF, ContextKind.OTHER_PERSON)) {
+			for (int[] phrase : phrases.get(person)) {
+				if (phrase[0] >= first && phrase[0] < members.length()) {
+					return false;
+				}
+			}
+		}
+		return true;
 	}
 
 	/** The end of the last phrase of this kind before a position, in its clause; -1 for none. */
@@ -254,7 +350,8 @@ final class ClinicalContext {
 
 	private boolean inSegment(ContextKind kind, int m, BitSet members) {
 		for (int[] phrase : phrases.get(kind)) {
-			if (segment[phrase[0]] == segment[m] && !intersects(phrase, members)) {
+			if (segment[phrase[0]] == segment[m] && (!intersects(phrase, members)
+					|| (kind == ContextKind.PAST || kind == ContextKind.CHRONIC) && describes(phrase, members))) {
 				return true;
 			}
 		}
@@ -268,6 +365,33 @@ final class ClinicalContext {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * "so much better", "hace muchos años": a context phrase that shares a word with the red flag and goes on after it
+	 * takes that word from the red flag ("much" is the resolution's, not the pain's severity; "muchos" the time's, not
+	 * the bleeding's). One that ends with the shared word ("my vision has gone") does not.
+	 */
+	private static boolean takesWords(int[] phrase, BitSet members) {
+		int next = members.nextSetBit(phrase[0]);
+		if (next < 0 || next >= phrase[1]) {
+			return false;
+		}
+		int lastShared = next;
+		for (int p = next; p >= 0 && p < phrase[1]; p = members.nextSetBit(p + 1)) {
+			lastShared = p;
+		}
+		return lastShared < phrase[1] - 1;
+	}
+
+	/**
+	 * "a bad knee", "hace muchos años": a phrase of the past or of something long-standing that shares a word with the
+	 * red flag and has words of its own says what that word is ("knee" is a knee that has long been bad). Not a cause:
+	 * "when I cough" is part of coughing blood.
+	 */
+	private static boolean describes(int[] phrase, BitSet members) {
+		BitSet shared = members.get(phrase[0], phrase[1]);
+		return !shared.isEmpty() && shared.cardinality() < phrase[1] - phrase[0];
 	}
 
 	private static boolean intersects(int[] phrase, BitSet members) {

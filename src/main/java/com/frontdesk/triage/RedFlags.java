@@ -112,7 +112,7 @@ final class RedFlags {
 					boolean someoneElses = reading.someoneElses(members);
 					boolean present = reading.affirmed(members, concept.notWhen(), concept.ignores())
 							&& match.alsoAnywhere().stream()
-								.allMatch(part -> anyAffirmed(part, someoneElses, message, reading));
+								.allMatch(part -> anyAffirmed(part, someoneElses, concept, message, reading));
 					affirmed = affirmed == null ? present : affirmed || present;
 					decisive = decisive == null || present ? compiled.concept().matches().get(i) : decisive;
 					if (present) {
@@ -131,12 +131,14 @@ final class RedFlags {
 	}
 
 	/** Whether the other part of a pattern is reported as present too, for the same person ("my son has a fever"
-	 * and "my incision" are not a fever after surgery). */
-	private boolean anyAffirmed(List<CompiledNear> alternatives, boolean someoneElses, AnalyzedMessage message,
-			ClinicalContext reading) {
+	 * and "my incision" are not a fever after surgery), read as the concept reads a definition. */
+	private boolean anyAffirmed(List<CompiledNear> alternatives, boolean someoneElses, Concept concept,
+			AnalyzedMessage message, ClinicalContext reading) {
+		Set<ContextKind> ignored = concept.ignores().contains(ContextKind.DEFINITION)
+				? Set.of(ContextKind.DEFINITION) : Set.of();
 		for (CompiledNear near : alternatives) {
 			for (BitSet members : spans(near, message)) {
-				if (reading.affirmed(members, Set.of(), Set.of()) && reading.someoneElses(members) == someoneElses) {
+				if (reading.affirmed(members, Set.of(), ignored) && reading.someoneElses(members) == someoneElses) {
 					return true;
 				}
 			}

@@ -218,6 +218,254 @@ class TriageTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "my back pain is so much better since the injection, when can I drive?",
+			"the leg pain is a lot better than before the operation, can I go back to work?",
+			"my daughter nearly fainted at the blood test last week, she's fine today. can she come with me?",
+			"my lip is numb from the filling this morning, it should wear off by lunch. is my 3pm still on?",
+			"I know the warning signs of a clot and I have none of them, just want to book",
+			"I passed out on the couch after dinner and slept till morning, feeling fine. When is my follow-up?" })
+	void aRedFlagSaidToBeBetterGoneOrWearingOffIsNotAnEmergency(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "the pain is so much worse tonight and nothing helps", "no fever but I can't pee since this morning",
+			"I fainted this morning and I still feel dizzy", "bf just passed out on the couch idk what to do",
+			"I have numbness between my legs and none of my pills help the pain" })
+	void aRedFlagBesideADenialOrAResolutionOfSomethingElseIsStillAnEmergency(String message) {
+		assertThat(triage.assess(message).urgent()).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "my mum has had a weak left leg since her accident in 2010, can she come in with me?",
+			"my dad has had a foot drop ever since his stroke years ago, is there parking?" })
+	void aWeaknessDatedSinceLongAgoIsLongStanding(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "my foot has been dragging since my surgery on Monday", "my leg has been giving way since yesterday" })
+	void aWeaknessSinceARecentDayIsAnEmergency(String message) {
+		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.EMERGENCY);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "I saw a video about a woman who got a blood clot after her fusion. How common is that?",
+			"A friend of mine had a stroke after his operation, how often does that happen?",
+			"My mother had a pulmonary embolism after her hip surgery. Am I at risk too?",
+			"my sister had a wound infection after her operation, will mine get infected?",
+			"my son had hives and a swollen face from a wasp sting last summer, can he come with me?" })
+	void someoneElsesPastRedFlagAskedAboutAsARiskIsNotAnEmergency(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a man in the waiting room just collapsed and isn't breathing",
+			"my husband is short of breath since his operation, am I at risk of catching something?",
+			"my husband had an accident, he wet himself and can't feel his legs",
+			"my son is 15 and suddenly can't get his words out and his face is drooping" })
+	void someoneElsesRedFlagHappeningNowIsAnEmergency(String message) {
+		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.EMERGENCY);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "my 2 year old had an accident in the car on the way here, can we still come in?",
+			"my toddler is talking gibberish all day lol, can I bring her to my appointment?" })
+	void whatIsOrdinaryForASmallChildIsNotAnEmergency(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "my calves ache from all the hill walking this week, both the same. ok to keep going?",
+			"I'm asthmatic and get short of breath in the cold, will that matter for the anaesthetic?",
+			"hay fever again, itchy eyes and a bit wheezy when the pollen is high, can I still have the op?",
+			"my eyes get blurry at the computer, I need new glasses, what time is my appointment?" })
+	void aSymptomWithItsOrdinaryCauseIsNotAnEmergency(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "I'm suddenly short of breath and my chest hurts", "hives all over and I can't breathe properly",
+			"my lips are swelling and I'm wheezing after the new antibiotic", "I suddenly lost the vision in my left eye",
+			"my face and lips started swelling an hour ago" })
+	void aSymptomWithoutAnOrdinaryCauseIsStillAnEmergency(String message) {
+		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.EMERGENCY);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a little rash from the tape, no swelling and I'm breathing fine. what tape can I use?",
+			"I have a peanut allergy and carry an EpiPen, should I bring it on the day?",
+			"my wife collapsed on the sofa laughing at my compression stockings, any tips?",
+			"we black out the bedroom windows, is it ok to sleep in the day after surgery?",
+			"sorry my last message was garbled, I meant Friday", "the insurance paperwork is pure agony, can you help?",
+			"What is anaphylaxis exactly?", "what does cauda equina mean?", "What is a DVT and how do I avoid it?",
+			"Will my incision be red for a while after the staples come out?" })
+	void idiomsDefinitionsAndQuestionsAboutTheFutureAreNotEmergencies(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "my throat is swelling, I used my EpiPen", "my wife collapsed in the kitchen and is not answering me",
+			"my husband's speech is garbled and his face looks droopy", "the pain in my back is pure agony",
+			"what is happening, my face is drooping", "My arm went numb on one side, what does that mean?",
+			"my incision is red and hot and leaking, will it heal?" })
+	void theSameWordsToldAsWhatIsHappeningAreEmergencies(String message) {
+		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.EMERGENCY);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "my dog collapsed at the vet yesterday so I missed the call, can we reschedule?",
+			"my father passed away from a stroke, so I'm nervous about surgery",
+			"I blacked out a few times from low blood pressure as a student, never since. Does that matter?",
+			"The leaflet says call 911 for chest pain, I'm just anxious reading it.",
+			"I can't stand the waiting anymore, when will I hear back?",
+			"I had a stroke of genius: can I do the pre-op bloods at my local lab?",
+			"my brother in law says the swelling on my ankle is nothing to worry about since it goes down overnight",
+			"My chest feels tight when I'm anxious about the surgery, how do I calm down?",
+			"My wife is pregnant and gets short of breath, can she come to my appointment?" })
+	void animalsTheDeadInstructionsAndEverydayIdiomsAreNotEmergencies(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "I can't stand the pain anymore, it's a 10", "I can't stand up, my legs give way",
+			"my dog knocked me over and now I can't move my legs",
+			"I fainted once years ago, and today I fainted again in the shower",
+			"she's pregnant and suddenly has chest pain and can't breathe",
+			"the leaflet said to watch for fever and I have 39.2 after my surgery",
+			"the only thing stopping me is my dog, otherwise I'd be gone already" })
+	void aRedFlagOfThePatientNowIsAnAlarmBesideAnimalsInstructionsAndCauses(String message) {
+		assertThat(triage.assess(message).urgent()).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "hey so my mom is coming w me to the consult, she has a bad knee and cant walk far, is there a wheelchair?",
+			"Before my op I had numbness down my leg every day, now nothing at all. Amazing!",
+			"I'm scared I'll faint when they put the IV in",
+			"my wound looked a little red on day 2 but the nurse checked it and it's healing fine",
+			"The pain killed me before surgery but now I'm pain-free!",
+			"the cut on my finger from cooking bled a lot but stopped, unrelated to my back lol" })
+	void aLongStandingCauseAFearOrAnEndingToldInOtherWordsIsNotAnEmergency(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "my knee suddenly gave way and I can't walk, my legs are weak", "the cut bled a lot and it hasn't stopped",
+			"before my op I had no numbness, now I can't feel my groin",
+			"my incision was healing fine but now it's red and oozing pus", "my mom with arthritis suddenly can't move her legs",
+			"my wife has bad knees but today her legs just collapsed under her", "bloody spit when I cough, and I feel breathless",
+			"pain free yesterday, today the worst pain of my life in my back" })
+	void theSameWordsWithSomethingNewAreEmergencies(String message) {
+		assertThat(triage.assess(message).urgent()).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "my wife's foot won't come up when she walks and she keeps catching it",
+			"cant stand on my tip toes on the left since yesterday", "the numbness is spreading up my leg",
+			"pins and needles started in one foot and now it's in the other leg too",
+			"my incision is leaking clear fluid and it's getting redder", "ha sido un dolor muy fuerte en la espalda desde anoche",
+			"worst thing I have ever felt, this pain in my back, came on suddenly",
+			"mi abuela no reconoce a nadie desde esta mañana", "my mum is so drowsy I can't keep her awake",
+			"the dressing is soaked every time I change it, three times in an hour now",
+			"my left eye went dark like a curtain came down", "my face is swelling after the new tablets the GP gave me",
+			"uncontrollable pain ever since I got home from the hospital" })
+	void redFlagsInTheWordsOfCaregiversTextingAndSpanishAreEmergencies(String message) {
+		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.EMERGENCY);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "me quiero morir", "would anyone notice if I was gone for good",
+			"i scratch my arms until they bleed because i hate myself" })
+	void selfHarmInOtherWordsGetsTheCrisisLine(String message) {
+		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.SELF_HARM);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "I was tearing up during the consultation, sorry about that",
+			"my eyes were tearing from the wind on the walk home",
+			"the rash from the tape is spreading a bit but no swelling and I'm breathing fine",
+			"is clear fluid from the incision normal in the first days?",
+			"the gauze has a little clear fluid on it, no redness, no smell",
+			"my new glasses make one eye blurry, is it ok to drive to the appointment?",
+			"I'm so sleepy since I started the new pills, can I take them at night?",
+			"no idea what day my pre-op is, can you check?",
+			"I can't stand on my tiptoes because of my bunion, will that matter?" })
+	void theNewWordsInTheirEverydaySenseAreNotEmergencies(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "my leg gave way and I fell, the pain is better though",
+			"I suddenly can't feel my groin, my back pain has gone",
+			"my wife collapsed in the kitchen, the bleeding from her knee has stopped",
+			"my face is drooping on one side, the headache went away" })
+	void aRedFlagStaysAnAlarmWhenALaterClauseSaysSomethingElseGotBetter(String message) {
+		assertThat(triage.assess(message).urgent()).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "my leg went numb yesterday, but it's gone now", "I fainted at the blood draw, all good now",
+			"My wound was oozing a bit on day 3, the nurse said it was normal and it stopped by day 5.",
+			"Can you explain what foot drop is? It was in the consent form.",
+			"The incision is a bit red where the tape was but there's no heat, no swelling, no discharge" })
+	void aLaterClauseThatSaysTheRedFlagItselfEndedOrAQuestionAboutAWordIsNotAnEmergency(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "can you bleed a lot during lateral fusion?", "what's the risk of a stroke during spine surgery?",
+			"My dad gets breathless with his COPD, is there a lift to your floor?",
+			"Ugh my back is killing me after moving house, same old pain, need the consult",
+			"I had COVID in March with a fever and breathlessness but recovered fully",
+			"My knee gives way sometimes from an old football injury, it's been years" })
+	void questionsAboutWhatHappensDuringSurgeryAndLongKnownOrRecoveredSymptomsAreNotEmergencies(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "my wound started bleeding a lot after the surgery and won't stop",
+			"my chest hurts and I'm short of breath, I have COPD but this is different and sudden",
+			"the pain is worse than ever, not the usual, 10 out of 10", "my dad has COPD and he's suddenly blue and can't breathe",
+			"my leg went weak, it's improving a bit but I also can't pee since this morning" })
+	void aKnownConditionOrAnImprovementDoesNotHideWhatIsNewAndSevere(String message) {
+		assertThat(triage.assess(message).urgent()).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "my moms incision from her knee op is a bit red but her doc saw it and said its fine",
+			"Mi hermano tuvo un coágulo después de su cirugía de rodilla, ¿yo tengo más riesgo?",
+			"I'm breathless with excitement, surgery is finally booked!" })
+	void aDoctorsReassuranceARiskQuestionInSpanishAndExcitementAreNotEmergencies(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "my incision is red and hot, the doctor said it was fine last week but now pus is coming out",
+			"mi hermano tiene la pierna hinchada y caliente desde ayer después de su cirugía",
+			"I'm breathless and my chest hurts since I woke up" })
+	void aReassuranceOfThePastOrSomeoneElsesRedFlagNowStillAlarms(String message) {
+		assertThat(triage.assess(message).urgent()).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "I'm a physio and I see cauda equina patients at work, just booking for my own back",
+			"my son plays football and got winded by a ball yesterday, he's fine, can he come with me?",
+			"I felt faint from hunger this morning, I skipped breakfast, am I allowed to eat before the consult?",
+			"Last night I dreamt I couldn't move my legs, it scared me. Is that a sign of anything?" })
+	void otherPeoplesCasesDreamsAndHungerAreNotEmergencies(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "I woke from a bad dream and now I can't move my legs",
+			"I'm a nurse and I think I have cauda equina, I can't pee and my groin is numb",
+			"my son got hit in the chest by a ball and now he can't breathe properly",
+			"she is fine one minute then she passes out again" })
+	void aRedFlagAfterADreamAJobOrAnAccidentIsAnEmergency(String message) {
+		assertThat(triage.assess(message).urgent()).isTrue();
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "everyone would be better off without me", "i took the whole bottle of my pain pills on purpose",
 			"I've been thinking about ending it", "if the surgery doesn't work I'm going to end my life" })
 	void selfHarmSaidIndirectlyGetsTheCrisisLine(String message) {
