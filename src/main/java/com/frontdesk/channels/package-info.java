@@ -3,7 +3,7 @@
  * Messenger, Telegram, SMS) with their channel-neutral part in {@code messaging}.
  */
 @ApplicationModule(allowedDependencies = {
-		"answering", "booking", "conversation", "platform", "platform::logging", "practice", "retrieval", "triage" })
+		"answering", "booking", "conversation", "platform", "platform::logging", "practice", "retrieval" })
 package com.frontdesk.channels;
 
 import org.springframework.modulith.ApplicationModule;
