@@ -92,19 +92,36 @@ class StaffAccounts {
 			problems.add(new InvalidField(prefix + "username", "A username is 1 to 100 letters, digits, dots, "
 					+ "hyphens, underscores or @, starting and ending with a letter or digit."));
 		}
-		String password = account.password();
-		if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD) {
-			problems.add(new InvalidField(prefix + "password",
-					"A password has at least " + MIN_PASSWORD + " characters; a few words make a good one."));
-		}
-		else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-			problems.add(new InvalidField(prefix + "password", "A password has at most " + MAX_PASSWORD_BYTES
-					+ " bytes (about 70 letters)."));
-		}
+		passwordProblem(account.password(), prefix + "password").ifPresent(problems::add);
 		if (account.role() != null && role(account.role()) == null) {
 			problems.add(new InvalidField(prefix + "role", "The role is staff or admin."));
 		}
 		return problems;
+	}
+
+	/** What is wrong with a password, as the field named; never the password. */
+	static Optional<InvalidField> passwordProblem(String password, String field) {
+		if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD) {
+			return Optional.of(new InvalidField(field,
+					"A password has at least " + MIN_PASSWORD + " characters; a few words make a good one."));
+		}
+		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			return Optional.of(new InvalidField(field, "A password has at most " + MAX_PASSWORD_BYTES
+					+ " bytes (about 70 letters)."));
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Gives an account of the practice made here a new password (checked with {@link #passwordProblem} before), and
+	 * lets it sign in again if it was disabled: what a practice admin does for a colleague who forgot theirs.
+	 * @return whether the practice has such an account
+	 */
+	boolean setPassword(PracticeId practice, String username, String password) {
+		return jdbc.sql("update staff_account set password_hash = ?, disabled_at = null, disabled_by = null "
+				+ "where username = ? and practice_id = ?")
+			.params(HASHES.encode(password), AdminProperties.normalized(username), practice.value())
+			.update() == 1;
 	}
 
 	/**

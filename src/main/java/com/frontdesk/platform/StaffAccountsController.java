@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,7 +31,9 @@ import com.frontdesk.practice.PracticeId;
  * {@code GET /api/admin/accounts} lists them (those of settings and those made here),
  * {@code POST /api/admin/accounts} makes one (username, password of at least 12 characters, role {@code staff} or
  * {@code admin}), {@code DELETE /api/admin/accounts/{username}} disables one made here: it cannot sign in any more
- * and its sessions end. Every change is in the practice's audit log. Another practice's accounts are not found.
+ * and its sessions end; {@code PUT /api/admin/accounts/{username}/password} gives one made here a new password
+ * (a colleague who forgot theirs, or one disabled by mistake): it signs in with that one only, enabled again, and its
+ * sessions with the old one end. Every change is in the practice's audit log. Another practice's accounts are not found.
  */
 @Lazy // for the admin only: made when first asked for, not while the app starts
 @RestController
@@ -95,8 +98,7 @@ class StaffAccountsController {
 					"You cannot disable the account you are signed in with: ask another admin of the practice.");
 		}
 		if (!accounts.exists(practice, username)) {
-			return problem(HttpStatus.NOT_FOUND, "account-not-found", "Account not found",
-					"The practice has no account of that name made here (accounts in settings are changed there).");
+			return notMadeHere();
 		}
 		transactions.executeWithoutResult(status -> {
 			if (accounts.disable(practice, username, admin.getName())) {
@@ -106,6 +108,42 @@ class StaffAccountsController {
 		// Its sessions end now, on every instance (they are kept in the shared database).
 		sessions.findByPrincipalName(AdminProperties.normalized(username)).keySet().forEach(sessions::deleteById);
 		return ResponseEntity.noContent().build();
+	}
+
+	@PutMapping("/api/admin/accounts/{username}/password")
+	ResponseEntity<?> setPassword(@PathVariable String username, @RequestBody(required = false) NewPassword body,
+			PracticeId practice, Authentication admin, HttpServletRequest request) {
+		String password = body == null ? null : body.password();
+		StaffAccounts.passwordProblem(password, "password").ifPresent(problem -> {
+			throw new InvalidPractice(List.of(problem));
+		});
+		boolean changed = Boolean.TRUE.equals(transactions.execute(status -> {
+			boolean set = accounts.setPassword(practice, username, password);
+			if (set) {
+				record(practice, admin, "staff account password set", AdminProperties.normalized(username), request);
+			}
+			return set;
+		}));
+		if (!changed) {
+			return notMadeHere();
+		}
+		sessions.findByPrincipalName(AdminProperties.normalized(username)).keySet().forEach(sessions::deleteById);
+		return ResponseEntity.noContent().build();
+	}
+
+	private static ResponseEntity<ProblemDetail> notMadeHere() {
+		return problem(HttpStatus.NOT_FOUND, "account-not-found", "Account not found",
+				"The practice has no account of that name made here (accounts in settings are changed there).");
+	}
+
+	/** A new password for an account; never logged. */
+	record NewPassword(String password) {
+
+		@Override
+		public String toString() {
+			return "NewPassword[…]";
+		}
+
 	}
 
 	@ExceptionHandler(StaffAccounts.AccountTaken.class)

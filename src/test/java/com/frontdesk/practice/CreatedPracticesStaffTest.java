@@ -105,7 +105,8 @@ class CreatedPracticesStaffTest {
 		assertThat(made.status()).isEqualTo(201);
 		assertThat(made.text("username")).isEqualTo("east-desk");
 		assertThat(ChatClient.values(call(EAST_ADMIN, "GET", "/api/admin/accounts", null).json(), "username"))
-			.containsExactly("eastside-admin", "east-desk");
+			.contains("eastside-admin", "east-desk")
+			.doesNotContain("default-desk", AdminLogin.USERNAME);
 		JsonNode me = call(desk, "GET", "/api/admin/me", null).json();
 		assertThat(me.get("practice").stringValue()).isEqualTo("eastside");
 		assertThat(me.get("role").stringValue()).isEqualTo("staff");
@@ -126,6 +127,39 @@ class CreatedPracticesStaffTest {
 		assertThat(ChatClient.values(audit, "action")).contains("staff account created", "staff account disabled",
 				"practice created");
 		assertThat(ChatClient.values(audit, "subject")).contains("east-desk", "eastside-admin");
+	}
+
+	@Test
+	void aColleagueWhoForgotTheirPasswordIsGivenANewOneAndTheOldOneStopsWorking() {
+		String old = "the night desk password";
+		String fresh = "a brand new night desk password";
+		assertThat(call(EAST_ADMIN, "POST", "/api/admin/accounts",
+				Map.of("username", "east-night", "password", old, "role", "staff")).status()).isEqualTo(201);
+		String session = signIn("east-night", old);
+		assertThat(call(EAST_ADMIN, "DELETE", "/api/admin/accounts/east-night", null).status()).isEqualTo(204);
+
+		Response tooShort = call(EAST_ADMIN, "PUT", "/api/admin/accounts/east-night/password",
+				Map.of("password", "eleven char"));
+		Response set = call(EAST_ADMIN, "PUT", "/api/admin/accounts/east-night/password", Map.of("password", fresh));
+
+		assertThat(tooShort.status()).isEqualTo(400);
+		assertThat(ChatClient.values(tooShort.json().get("errors"), "field")).containsExactly("password");
+		assertThat(tooShort.body()).doesNotContain("eleven char");
+		assertThat(set.status()).isEqualTo(204);
+		assertThat(call(AdminLogin.basic("east-night", fresh), "GET", "/api/admin/me", null).status())
+			.as("set again, the account signs in: it is enabled again").isEqualTo(200);
+		assertThat(signInStatus("east-night", old)).isEqualTo(401);
+		assertThat(withSession(session, "/api/admin/me").status()).as("a session of before stays ended").isEqualTo(401);
+		assertThat(call(AdminLogin.basic("east-night", fresh), "PUT", "/api/admin/accounts/east-night/password",
+				Map.of("password", fresh)).status()).as("staff do not set passwords").isEqualTo(403);
+		assertThat(call(EAST_ADMIN, "PUT", "/api/admin/accounts/default-desk/password", Map.of("password", fresh))
+			.status()).as("another practice's account is not found").isEqualTo(404);
+		assertThat(call(OPERATOR, "PUT", "/api/admin/accounts/east-night/password", Map.of("password", fresh))
+			.status()).as("the operator acts for the default practice unless it names another").isEqualTo(404);
+		assertThat(call(OPERATOR, "PUT", "/api/admin/accounts/east-night/password?practice=eastside",
+				Map.of("password", fresh)).status()).isEqualTo(204);
+		assertThat(ChatClient.values(call(EAST_ADMIN, "GET", "/api/admin/audit", null).json().get("entries"), "action"))
+			.contains("staff account password set");
 	}
 
 	@Test
