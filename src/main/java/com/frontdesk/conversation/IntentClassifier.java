@@ -233,7 +233,10 @@ public class IntentClassifier {
 			for (String line : ResourceLines.of(file)) {
 				String[] fields = line.split("\t");
 				Kind kind = fields.length == 3 ? KINDS.get(fields[0].strip()) : null;
-				if (kind != null) {
+				// A feeling told with a question ("I'm scared, how long will it hurt afterwards?") reads, in meaning,
+				// mostly as its question: as an example it would pull plain questions to feelings. Such messages are
+				// found by their told sentence instead (toldFeelings).
+				if (kind != null && !(kind == Kind.FEELINGS && fields[1].contains("?"))) {
 					examples.add(example(kind, fields[1], true));
 				}
 			}

@@ -54,6 +54,13 @@ public class Retriever {
 	private static final Pattern DEFINITION = Pattern.compile(
 			"(?iu)\\b(?:what(?:'s| is| are|s)|tell me (?:more )?about|explain|define|meaning of|what does .+ mean)\\b");
 
+	/**
+	 * Words by which a follow-up points back at what was just answered ("how many cuts for those?", "¿y eso duele?");
+	 * "they" is left out, since patients mostly mean the surgeons by it.
+	 */
+	private static final Pattern REFERS_BACK = Pattern.compile(
+			"(?iu)\\b(?:it|its|that|those|these|them|this|there|ese|esa|eso|esos|esas|esto|estos|estas|ello)\\b");
+
 	private static final double MIN_WEIGHT_FOR_HEADING_BONUS = 0.5;
 
 	private static final double UNKNOWN_TERM_WEIGHT_FACTOR = 1.5;
@@ -124,7 +131,8 @@ public class Retriever {
 	 * order the practice wrote them ({@link Retrieval#wholeSection()}).
 	 * @param practice whose knowledge is searched: only that practice's index, never another's
 	 * @param question what the patient asked
-	 * @param context the conversation's topic for a follow-up question ("" when there is none)
+	 * @param context the conversation's topic for a follow-up question: the document, then on its own line the
+	 * section last answered from ("" when there is none)
 	 * @throws UnknownPractice when this deployment serves no such practice
 	 */
 	public Retrieval retrieve(PracticeId practice, String question, String context) {
@@ -167,7 +175,9 @@ public class Retriever {
 	 * A Spanish question in the Spanish documents: BM25 over their Spanish fields, covered when their passages hold
 	 * {@code min-coverage} of the question's topical words (weighted by rarity among the Spanish passages).
 	 */
-	private Retrieval retrieveInSpanish(IndexSearcher searcher, String question, String context) throws IOException {
+	private Retrieval retrieveInSpanish(IndexSearcher searcher, String question, String topicOfBefore)
+			throws IOException {
+		String context = followed(question, topicOfBefore, analysis.spanishTopicTerms(question));
 		IndexReader reader = searcher.getIndexReader();
 		String query = context.isBlank() ? question : question + "\n" + context;
 		Set<String> topic = new LinkedHashSet<>(analysis.spanishTopicTerms(question));
@@ -256,8 +266,9 @@ public class Retriever {
 		return part.covered() ? part : whole;
 	}
 
-	private Retrieval lookUp(IndexSearcher searcher, TypoCorrector corrector, String question, String context,
+	private Retrieval lookUp(IndexSearcher searcher, TypoCorrector corrector, String question, String topicOfBefore,
 			boolean forModel) throws IOException {
+		String context = followed(question, topicOfBefore, analysis.topicTerms(question));
 		IndexReader reader = searcher.getIndexReader();
 		String corrected = properties.typoCorrection() ? corrector.correct(question, reader) : question;
 		String query = context.isBlank() ? corrected : corrected + "\n" + context;
@@ -608,6 +619,20 @@ public class Retriever {
 	 * everywhere anyway, or the question asks what something is (then the heading that names it is the answer).
 	 * The conversation's topic only nudges.
 	 */
+	/**
+	 * The part of the conversation's topic a follow-up is about. The topic is the document, then on a line of its own
+	 * the section last answered from. A follow-up that names a topic of its own and does not point back at the answer
+	 * ("and the scars?") is about that topic in the document: the section is left behind, so the new topic wins. One
+	 * without topical words ("how much?") or pointing back ("how many cuts for those?") keeps the section.
+	 */
+	static String followed(String question, String topic, List<String> questionTopic) {
+		int section = topic.indexOf('\n');
+		if (section < 0 || questionTopic.isEmpty() || REFERS_BACK.matcher(question).find()) {
+			return topic;
+		}
+		return topic.substring(0, section);
+	}
+
 	private static Query query(List<String> terms, Map<String, Double> weights, Set<String> contextTerms,
 			boolean definition) {
 		return query(ENGLISH_FIELDS, terms, weights, contextTerms, definition);
