@@ -50,7 +50,8 @@ class PostgresConversationStoreTest {
 
 		assertThat(store.turns(id)).extracting(Turn::intent).containsExactly(Intent.ANSWER, Intent.ANSWER);
 		assertThat(store.turns(id).get(1).reply()).contains("small scar");
-		assertThat(store.latestTopic(id)).contains("Minimally Invasive Lateral Fusion");
+		assertThat(store.latestTopic(id)).as("the document, then the section last answered from")
+			.contains("Minimally Invasive Lateral Fusion\nScars");
 		assertThat(store.recentTurns(id, 1)).extracting(Turn::question).containsExactly("and the scars?");
 		assertThat(store.recentTurns(id, 5)).extracting(Turn::question)
 			.containsExactly("what are pedicle screws?", "and the scars?");
