@@ -1,5 +1,6 @@
 /*! Frontdesk chat widget. Embed: <script src="https://FRONTDESK-HOST/widget.js" defer></script>
  * Optional: data-practice="northside" (on a deployment that serves several practices: whose assistant this is)
+ *   data-language="es" (the language of its texts; by default the page's <html lang>: Spanish or English)
  *   data-position="left|right" data-accent="#0b5cad" data-title="..." data-greeting="..." data-open="true"
  * Plain JS, Shadow DOM, no eval, no inline styles on the host page; replies are rendered as text, never as HTML. */
 (() => {
@@ -19,6 +20,14 @@
   };
   const PRACTICE = (data.practice || '').trim();
   const FOR_PRACTICE = PRACTICE ? '?practice=' + encodeURIComponent(PRACTICE) : '';
+  // The patient's language: the script tag's, else the page's. The widget's own texts follow it (Spanish or English).
+  const LANGUAGE = (data.language || document.documentElement.lang || '').trim() || null;
+  const IN_LANGUAGE = LANGUAGE ? (FOR_PRACTICE ? '&' : '?') + 'language=' + encodeURIComponent(LANGUAGE) : '';
+  // The texts of widget*.properties, put here by the server; the practice's own wording replaces them once loaded.
+  const BUNDLED = /*@WIDGET_TEXTS@*/{};
+  const texts = Object.assign({}, BUNDLED.en, /^es\b/i.test(LANGUAGE || '') ? BUNDLED.es : null);
+  const labelled = new Map(); // node -> { where: how to set it again }
+  let config = null; // the practice's details and texts (GET /api/widget/config), once loaded
   const KEY_ID = 'frontdesk.widget.conversationId' + (PRACTICE ? '.' + PRACTICE : '');
   const KEY_OPEN = 'frontdesk.widget.open';
   const KEY_NOTICE = 'frontdesk.widget.noticeSeen';
@@ -122,6 +131,30 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
   const session = store('sessionStorage');
   const local = store('localStorage');
 
+  // A text of the widget, its placeholders filled: {practice} and {emergency} from the practice, the others from values.
+  function t(key, values) {
+    const text = texts['widget.' + key];
+    if (text == null) return key;
+    const all = Object.assign({
+      practice: (config && config.practiceName) || texts['widget.the-practice'] || '',
+      emergency: (config && config.emergencyNumber) || '911'
+    }, values);
+    return text.replace(/\{([a-z]+)\}/g, (whole, name) => (all[name] != null ? String(all[name]) : whole));
+  }
+
+  // Sets a node's text or attribute to a widget text, and again when the practice's own texts arrive.
+  function say(node, where, key, values) {
+    const apply = () => {
+      const text = t(key, typeof values === 'function' ? values() : values);
+      if (where === 'text') node.textContent = text; else if (where === 'title') node.title = text;
+      else if (where === 'placeholder') node.placeholder = text; else node.setAttribute(where, text);
+    };
+    apply();
+    if (!labelled.has(node)) labelled.set(node, {});
+    labelled.get(node)[where] = apply;
+    return node;
+  }
+
   function el(tag, cls, text) {
     const node = document.createElement(tag);
     if (cls) node.className = cls;
@@ -165,13 +198,14 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
   const sheet = adoptStyles();
   const fd = el('div', opts.left ? 'fd left' : 'fd');
   fd.setAttribute('role', 'region');
-  fd.setAttribute('aria-label', 'Chat');
+  say(fd, 'aria-label', 'region');
   const launcher = el('button', 'launcher');
   launcher.type = 'button';
   launcher.setAttribute('aria-haspopup', 'dialog');
   launcher.setAttribute('aria-expanded', 'false');
-  launcher.setAttribute('aria-label', opts.title ? 'Open chat: ' + opts.title : 'Open chat with the practice');
-  launcher.append(icon('chat'), el('span', '', 'Chat with us'));
+  const launcherTitle = () => opts.title || (config && config.practiceName) || '';
+  say(launcher, 'aria-label', launcherTitle() ? 'open-named' : 'open', () => ({ title: launcherTitle() }));
+  launcher.append(icon('chat'), say(el('span'), 'text', 'launcher'));
   launcher.addEventListener('click', () => open(true));
   fd.appendChild(launcher);
   root.appendChild(fd);
@@ -208,7 +242,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
   }
 
   // ---- the panel, built on first open ----
-  let panel, log, form, input, starters, notice, status, alertRegion, titleNode, sub, config = null, busy = false, loaded = null;
+  let panel, log, form, input, starters, notice, status, alertRegion, titleNode, sub, busy = false, loaded = null;
   let follow = true; // the newest reply is kept in view until the patient scrolls or reaches into the conversation
   let conversationId = session.get(KEY_ID);
 
@@ -223,23 +257,23 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
 
     const header = el('div', 'bar');
     const titles = el('div', 't');
-    titleNode = el('h2', '', opts.title || 'Chat with us');
+    titleNode = opts.title ? el('h2', '', opts.title) : say(el('h2'), 'text', 'launcher');
     titleNode.id = 'fd-title';
-    sub = el('p', '', 'Virtual assistant');
+    sub = say(el('p'), 'text', 'subtitle');
     sub.id = 'fd-sub';
     titles.append(titleNode, sub);
     const restart = el('button');
     restart.type = 'button';
     restart.className = 'restart';
-    restart.setAttribute('aria-label', 'Start a new conversation');
-    restart.title = 'Start a new conversation';
+    say(restart, 'aria-label', 'restart');
+    say(restart, 'title', 'restart');
     restart.appendChild(icon('restart'));
     restart.addEventListener('click', startOver);
     const close = el('button');
     close.type = 'button';
     close.className = 'close';
-    close.setAttribute('aria-label', 'Close chat');
-    close.title = 'Close chat';
+    say(close, 'aria-label', 'close');
+    say(close, 'title', 'close');
     close.appendChild(icon('close'));
     close.addEventListener('click', () => hide(true));
     header.append(titles, restart, close);
@@ -247,29 +281,29 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     log = el('div', 'log');
     log.setAttribute('role', 'log');
     log.setAttribute('aria-live', 'off');
-    log.setAttribute('aria-label', 'Conversation');
+    say(log, 'aria-label', 'log');
     log.tabIndex = 0;
     for (const type of ['wheel', 'pointerdown', 'keydown']) log.addEventListener(type, () => { follow = false; }, { passive: true });
 
     starters = el('div', 'starters');
     starters.setAttribute('role', 'group');
-    starters.setAttribute('aria-label', 'Suggested questions');
+    say(starters, 'aria-label', 'starters');
     starters.hidden = true;
 
     form = el('form', 'ask');
-    form.setAttribute('aria-label', 'Send a message');
-    const label = el('label', 'sr', 'Your question');
+    say(form, 'aria-label', 'ask');
+    const label = say(el('label', 'sr'), 'text', 'question');
     label.htmlFor = 'fd-input';
     input = el('textarea');
     input.id = 'fd-input';
     input.rows = 1;
     input.maxLength = 2000;
-    input.placeholder = 'Type your question…';
+    say(input, 'placeholder', 'placeholder');
     input.setAttribute('autocomplete', 'off');
     const send = el('button');
     send.type = 'submit';
     send.className = 'send';
-    send.setAttribute('aria-label', 'Send');
+    say(send, 'aria-label', 'send');
     send.appendChild(icon('send'));
     form.append(label, input, send);
     form.addEventListener('submit', (event) => { event.preventDefault(); submit(); });
@@ -282,10 +316,14 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     });
 
     const foot = el('p', 'foot');
-    const emergency = el('a', '', 'call 911');
-    emergency.className = 'em-link';
+    const emergency = say(el('a', 'em-link'), 'text', 'foot-call');
     emergency.href = 'tel:911';
-    foot.append('Not medical advice. In an emergency, ', emergency, '.');
+    const footText = () => {
+      const [before, after] = t('foot').split('{link}');
+      foot.replaceChildren(before, emergency, after || '');
+    };
+    footText();
+    labelled.set(foot, { text: footText });
 
     status = el('div', 'sr');
     status.setAttribute('role', 'status');
@@ -307,12 +345,11 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     notice = el('div', 'notice');
     notice.id = 'fd-notice';
     notice.setAttribute('role', 'note');
-    notice.setAttribute('aria-label', 'Before you ask');
+    say(notice, 'aria-label', 'notice');
     const text = el('p');
-    text.append(el('strong', '', 'This is not medical advice. '),
-      'The assistant answers general questions from the practice\'s own information and cannot see your records. ',
-      el('strong', '', 'In an emergency, call 911.'));
-    const ok = el('button', '', 'I understand');
+    text.append(say(el('strong'), 'text', 'notice-advice'), ' ', say(el('span'), 'text', 'notice-scope'), ' ',
+      say(el('strong'), 'text', 'notice-emergency'));
+    const ok = say(el('button'), 'text', 'notice-ok');
     ok.type = 'button';
     ok.addEventListener('click', () => {
       local.set(KEY_NOTICE, '1');
@@ -326,29 +363,24 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
 
   async function loadConfig() {
     try {
-      const response = await fetch(API + '/api/widget/config' + FOR_PRACTICE, { credentials: 'omit', headers: { Accept: 'application/json' } });
+      const response = await fetch(API + '/api/widget/config' + FOR_PRACTICE + IN_LANGUAGE, { credentials: 'omit', headers: { Accept: 'application/json' } });
       if (response.ok) config = await response.json();
     } catch (e) { /* defaults below */ }
     if (!config) return;
+    if (config.texts && typeof config.texts === 'object') Object.assign(texts, config.texts);
     if (!opts.title && config.practiceName) {
+      labelled.delete(titleNode);
       titleNode.textContent = config.practiceName;
-      launcher.setAttribute('aria-label', 'Open chat: ' + config.practiceName);
+      say(launcher, 'aria-label', 'open-named', () => ({ title: launcherTitle() }));
     }
+    for (const ways of labelled.values()) Object.values(ways).forEach((apply) => apply());
     if (config.maxMessageLength) input.maxLength = config.maxMessageLength;
-    if (config.emergencyNumber) {
-      const link = panel.querySelector('.em-link');
-      link.textContent = 'call ' + config.emergencyNumber;
-      link.href = tel(config.emergencyNumber);
-      if (notice) notice.querySelectorAll('strong')[1].textContent = 'In an emergency, call ' + config.emergencyNumber + '.';
-    }
+    if (config.emergencyNumber) panel.querySelector('.em-link').href = tel(config.emergencyNumber);
   }
 
   function intro() {
-    const name = config && config.practiceName ? config.practiceName : 'the practice';
     const hello = el('div', 'msg bot greeting');
-    hello.append(el('span', 'sr', 'Assistant: '),
-      opts.greeting || 'Hello! I can answer questions about ' + name + '\'s procedures, using the practice\'s own information. What would you like to know?',
-      stamp());
+    hello.append(el('span', 'sr', t('assistant') + ' '), opts.greeting || t('greeting'), stamp());
     log.appendChild(hello);
     const questions = config && Array.isArray(config.starterQuestions) ? config.starterQuestions : [];
     starters.replaceChildren();
@@ -435,7 +467,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     intro();
     input.value = '';
     input.focus();
-    announce(status, 'New conversation started.');
+    announce(status, t('new-conversation'));
   }
 
   function submit() {
@@ -448,14 +480,14 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
 
   function addPatient(text, at) {
     const bubble = el('div', 'msg me');
-    bubble.append(el('span', 'sr', 'You: '), el('span', 'text', text), stamp(at));
+    bubble.append(el('span', 'sr', t('you') + ' '), el('span', 'text', text), stamp(at));
     log.appendChild(bubble);
   }
 
   // While staff have the conversation, the patient's message gets no reply from the assistant: this note instead.
   function sentNote(at) {
     const note = el('div', 'note');
-    note.append(el('span', 'text', 'Sent to the team.'), stamp(at));
+    note.append(el('span', 'text', t('sent-to-team')), stamp(at));
     return note;
   }
 
@@ -482,7 +514,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     log.appendChild(draft);
     follow = true;
     scrollDown();
-    announce(status, 'The assistant is typing…');
+    announce(status, t('typing'));
     try {
       const reply = await stream(text, draft);
       const emergency = reply.intent === 'emergency';
@@ -490,13 +522,13 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
       const shown = reply.reply ? renderReply(reply, true) : sentNote();
       draft.replaceWith(shown);
       if (follow || emergency) reveal(shown);
-      announce(emergency ? alertRegion : status, reply.reply ? 'Assistant: ' + reply.reply : 'Sent to the team.');
+      announce(emergency ? alertRegion : status, reply.reply ? t('assistant') + ' ' + reply.reply : t('sent-to-team'));
       if (reply.intent === 'handoff') watchStaff('waiting_for_staff');
     } catch (error) {
       const problem = el('div', 'msg error');
       problem.setAttribute('role', 'alert');
-      problem.append(el('p', '', error.message || 'Something went wrong. Please try again.'));
-      const retry = el('button', '', 'Try again');
+      problem.append(el('p', '', error.message || t('error')));
+      const retry = el('button', '', t('retry'));
       retry.type = 'button';
       retry.addEventListener('click', () => { input.focus(); problem.remove(); ask(text, true); });
       problem.appendChild(retry);
@@ -509,7 +541,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
   }
 
   async function stream(text, draft, restarted) {
-    if (navigator.onLine === false) throw new Error('You seem to be offline. Check your connection and try again.');
+    if (navigator.onLine === false) throw new Error(t('offline'));
     const controller = new AbortController();
     let timer = setTimeout(() => controller.abort(), IDLE_TIMEOUT);
     const alive = () => { clearTimeout(timer); timer = setTimeout(() => controller.abort(), IDLE_TIMEOUT); };
@@ -521,11 +553,11 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
         signal: controller.signal,
         headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
         body: JSON.stringify({ conversationId, message: text, practice: PRACTICE || null,
-          language: document.documentElement.lang || null, page: location.origin + location.pathname })
+          language: LANGUAGE, page: location.origin + location.pathname })
       });
     } catch (e) {
       clearTimeout(timer);
-      throw new Error('We could not reach the assistant. Check your connection and try again.');
+      throw new Error(t('unreachable'));
     }
     if (!response.ok) {
       clearTimeout(timer);
@@ -535,7 +567,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
         remember(null); // the conversation is gone: start a new one with the same question
         return stream(text, draft, true);
       }
-      throw new Error(detail || 'The assistant is not available right now (error ' + response.status + '). Please try again.');
+      throw new Error(detail || t('unavailable', { status: response.status }));
     }
     const reader = response.body.getReader();
     const decoder = new TextDecoder();
@@ -564,17 +596,17 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
           } else if (event.name === 'done') {
             return event.data;
           } else if (event.name === 'error') {
-            throw new Error((event.data && event.data.detail) || 'Something went wrong. Please try again.');
+            throw new Error((event.data && event.data.detail) || t('error'));
           }
         }
       }
     } catch (e) {
-      if (e.name === 'AbortError' || e instanceof TypeError) throw new Error('The answer was interrupted. Please try again.');
+      if (e.name === 'AbortError' || e instanceof TypeError) throw new Error(t('interrupted'));
       throw e;
     } finally {
       clearTimeout(timer);
     }
-    throw new Error('The answer was interrupted. Please try again.');
+    throw new Error(t('interrupted'));
   }
 
   function parse(raw) {
@@ -606,7 +638,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
       watchStaff(history.owner);
       if (last) reveal(last); else scrollDown();
     } catch (e) {
-      log.appendChild(el('div', 'msg bot', 'Your earlier messages could not be loaded. You can keep asking.'));
+      log.appendChild(el('div', 'msg bot', t('history-failed')));
     }
   }
 
@@ -645,12 +677,12 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
   // ---- the header says who answers: the assistant, or the practice's team once they have the conversation ----
   function answering(owner) {
     if (!sub) return;
-    sub.textContent = owner === 'staff' ? staffName() + ' is answering'
-      : owner === 'waiting_for_staff' ? 'Virtual assistant · waiting for ' + staffName() : 'Virtual assistant';
+    say(sub, 'text', owner === 'staff' ? 'staff-answering' : owner === 'waiting_for_staff' ? 'waiting' : 'subtitle',
+      () => ({ team: staffName() }));
   }
 
   function staffName() {
-    return (config && config.practiceName ? config.practiceName : 'The practice') + ' team';
+    return t('team');
   }
 
   // ---- a reply's text: paragraphs as written, lines that start with "- " or "1." as a list ----
@@ -696,13 +728,13 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
       const numbers = actions.filter((a) => a.type === 'emergency' && a.phone).map((a) => String(a.phone));
       if (!numbers.length) numbers.push((config && config.emergencyNumber) || '911');
       const head = el('p', 'head');
-      head.append(icon('alert'), el('span', '', 'Possible emergency: call ' + numbers.join(' or ') + ' now'));
+      head.append(icon('alert'), el('span', '', t('emergency', { numbers: numbers.join(t('or')) })));
       box.appendChild(head);
       if (live) box.setAttribute('role', 'alert');
     } else if (staff) {
       box.appendChild(el('span', 'who', staffName()));
     } else {
-      box.appendChild(el('span', 'sr', 'Assistant: '));
+      box.appendChild(el('span', 'sr', t('assistant') + ' '));
     }
     let text = String(reply.reply || '');
     if (citations.length) text = text.replace(/\n+\s*(Sources?|Fuentes?)\s*:[^\n]*$/i, '');
@@ -717,7 +749,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     });
     if (links.length) {
       const sources = el('div', 'sources');
-      sources.appendChild(el('p', '', links.length > 1 ? 'Sources:' : 'Source:'));
+      sources.appendChild(el('p', '', t(links.length > 1 ? 'sources' : 'source')));
       const list = el('ul');
       for (const c of links) {
         const item = el('li');
@@ -728,7 +760,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
           link.href = href;
           link.target = '_blank';
           link.rel = 'noopener noreferrer';
-          link.appendChild(el('span', 'sr', ' (opens in a new tab)'));
+          link.appendChild(el('span', 'sr', ' ' + t('new-tab')));
           item.appendChild(link);
         } else {
           item.textContent = name;
@@ -742,7 +774,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     const buttons = el('div', 'actions');
     for (const action of actions) {
       if (action.type === 'callback') {
-        const ask = el('button', 'btn act-callback', action.label || 'Request a call back');
+        const ask = el('button', 'btn act-callback', action.label || t('callback'));
         ask.type = 'button';
         ask.addEventListener('click', () => openCallback(box, ask));
         buttons.appendChild(ask);
@@ -752,13 +784,13 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
       const href = isBook ? safeUrl(action.url, false)
         : safeUrl(action.url, true) || (action.phone ? tel(action.phone) : null);
       if (!href) continue;
-      const link = el('a', 'btn', action.label || (isBook ? 'Book a consultation' : 'Call'));
+      const link = el('a', 'btn', action.label || t(isBook ? 'book' : 'call'));
       link.classList.add('act-' + String(action.type).replace(/[^a-z_]/g, ''));
       if (isBook) {
         link.classList.add('primary');
         link.target = '_blank';
         link.rel = 'noopener';
-        link.appendChild(el('span', 'sr', ' (opens in a new tab)'));
+        link.appendChild(el('span', 'sr', ' ' + t('new-tab')));
       }
       link.href = href;
       buttons.appendChild(link);
@@ -777,14 +809,14 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
   async function openCallback(box, trigger) {
     if (trigger.hidden) return;
     trigger.hidden = true;
-    let texts;
+    let formTexts;
     try {
-      const response = await fetch(API + '/api/callbacks/form' + FOR_PRACTICE, { credentials: 'omit', headers: { Accept: 'application/json' } });
+      const response = await fetch(API + '/api/callbacks/form' + FOR_PRACTICE + IN_LANGUAGE, { credentials: 'omit', headers: { Accept: 'application/json' } });
       if (!response.ok) throw new Error(String(response.status));
-      texts = await response.json();
+      formTexts = await response.json();
     } catch (e) {
       trigger.hidden = false;
-      const failed = el('p', 'cb-s', 'The form could not be loaded. Please try again, or call us.');
+      const failed = el('p', 'cb-s', t('form-failed'));
       failed.setAttribute('role', 'alert');
       trigger.after(failed);
       setTimeout(() => failed.remove(), 8000);
@@ -792,15 +824,15 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     }
     const n = ++forms;
     const key = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-    let version = texts.consentVersion;
+    let version = formTexts.consentVersion;
     let sending = false;
     const fields = {};
     const form = el('form', 'cb');
     form.noValidate = true;
-    const title = el('p', 'cb-t', 'Request a call back');
+    const title = el('p', 'cb-t', t('form-title'));
     title.id = 'fd-cb' + n;
     form.setAttribute('aria-labelledby', title.id);
-    form.append(title, el('p', 'cb-i', 'Leave your number and we will call you back ' + (texts.expectCall || 'soon') + '.'));
+    form.append(title, el('p', 'cb-i', t('form-intro', { when: formTexts.expectCall || t('form-soon') })));
     const row = (name, label, control, wrapClass) => {
       const wrap = el('div', wrapClass || 'cb-f');
       const tag = el('label', '', label);
@@ -810,7 +842,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
       control.setAttribute('aria-describedby', error.id);
       wrap.append(control.type === 'checkbox' ? control : tag, control.type === 'checkbox' ? tag : control);
       form.append(wrap, error);
-      fields[name] = { control, error, label: name === 'consent' ? 'consent' : label.replace(/ \(optional\)$/, '') };
+      fields[name] = { control, error, label: name === 'consent' ? t('form-consent') : label.replace(/\s*\([^)]*\)$/, '') };
       return control;
     };
     const input = (type, auto, max) => {
@@ -820,25 +852,25 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
       if (max) node.maxLength = max;
       return node;
     };
-    const name = row('name', 'Your name', input('text', 'name', 100));
-    const phone = row('phone', 'Phone number', input('tel', 'tel', 40));
-    const email = row('email', 'E-mail (optional)', input('email', 'email', 254));
+    const name = row('name', t('form-name'), input('text', 'name', 100));
+    const phone = row('phone', t('form-phone'), input('tel', 'tel', 40));
+    const email = row('email', t('form-email'), input('email', 'email', 254));
     const time = el('select');
-    for (const choice of texts.preferredTimes || []) {
+    for (const choice of formTexts.preferredTimes || []) {
       const option = el('option', '', choice.label);
       option.value = choice.value;
       time.appendChild(option);
     }
     time.value = 'any';
-    row('preferredTime', 'Best time to call', time);
-    const reason = row('reason', 'What would you like to talk about? (optional)', input('textarea', 'off', texts.maxReasonLength || 500));
+    row('preferredTime', t('form-time'), time);
+    const reason = row('reason', t('form-reason'), input('textarea', 'off', formTexts.maxReasonLength || 500));
     reason.rows = 2;
-    const consent = row('consent', texts.consentText, input('checkbox'), 'cb-c');
+    const consent = row('consent', formTexts.consentText, input('checkbox'), 'cb-c');
     const summary = el('p', 'cb-s');
     summary.setAttribute('role', 'alert');
-    const send = el('button', 'go', 'Send request');
+    const send = el('button', 'go', t('form-send'));
     send.type = 'submit';
-    const cancel = el('button', 'no', 'Cancel');
+    const cancel = el('button', 'no', t('form-cancel'));
     cancel.type = 'button';
     const bar = el('div', 'cb-b');
     bar.append(send, cancel);
@@ -847,7 +879,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
       form.remove();
       trigger.hidden = false;
       trigger.focus();
-      announce(status, 'Callback request cancelled.');
+      announce(status, t('form-cancelled'));
     });
     const show = (problems) => {
       const named = [];
@@ -861,7 +893,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
         named.push(f.label);
         first = first || f.control;
       }
-      announce(summary, (named.length ? 'Please check: ' + named.join(', ') + '. ' : '') + other.join(' '));
+      announce(summary, (named.length ? t('form-check', { fields: named.join(', ') }) + ' ' : '') + other.join(' '));
       (first || send).focus();
     };
     form.addEventListener('submit', async (event) => {
@@ -869,13 +901,13 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
       if (sending) return;
       for (const f of Object.values(fields)) { f.error.textContent = ''; f.control.removeAttribute('aria-invalid'); }
       const missing = [];
-      if (!name.value.trim()) missing.push(['name', 'Please enter your name.']);
-      if (!phone.value.trim()) missing.push(['phone', 'Please enter a phone number.']);
-      if (!consent.checked) missing.push(['consent', 'Please agree to be contacted, so that we can call you back.']);
+      if (!name.value.trim()) missing.push(['name', t('form-need-name')]);
+      if (!phone.value.trim()) missing.push(['phone', t('form-need-phone')]);
+      if (!consent.checked) missing.push(['consent', t('form-need-consent')]);
       if (missing.length) { show(missing); return; }
       sending = true;
       send.disabled = true;
-      send.textContent = 'Sending…';
+      send.textContent = t('form-sending');
       try {
         const response = await fetch(API + '/api/callbacks', {
           method: 'POST',
@@ -883,12 +915,12 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
           headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': key },
           body: JSON.stringify({ conversationId, practice: PRACTICE || null, name: name.value, phone: phone.value, email: email.value.trim() || null,
             preferredTime: time.value, reason: reason.value.trim() || null, consent: consent.checked, consentVersion: version,
-            language: document.documentElement.lang || null })
+            language: LANGUAGE })
         });
         let data = {};
         try { data = await response.json(); } catch (e) { /* no body */ }
         if (response.ok) {
-          const done = el('p', data.emergency ? 'cb-ok urgent' : 'cb-ok', data.message || 'Thank you, we have your request.');
+          const done = el('p', data.emergency ? 'cb-ok urgent' : 'cb-ok', data.message || t('form-thanks'));
           done.setAttribute('role', data.emergency ? 'alert' : 'status');
           done.tabIndex = -1;
           form.replaceWith(done);
@@ -902,13 +934,13 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
           fields.consent.control.labels[0].textContent = data.consentText;
         }
         show(Array.isArray(data.errors) ? data.errors.map((e) => [e.field, e.detail])
-          : [[response.status === 409 ? 'consent' : '', data.detail || 'Your request could not be sent (error ' + response.status + '). Please try again, or call us.']]);
+          : [[response.status === 409 ? 'consent' : '', data.detail || t('form-not-sent', { status: response.status })]]);
       } catch (e) {
-        show([['', 'We could not reach the practice. Check your connection and try again.']]);
+        show([['', t('form-unreachable')]]);
       } finally {
         sending = false;
         send.disabled = false;
-        send.textContent = 'Send request';
+        send.textContent = t('form-send');
       }
     });
     box.appendChild(form);
@@ -920,9 +952,9 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
   function rating(replyId) {
     const group = el('div', 'rate');
     group.setAttribute('role', 'group');
-    group.setAttribute('aria-label', 'Was this answer helpful?');
-    group.appendChild(el('span', '', 'Helpful?'));
-    const buttons = [['up', 'Yes, helpful'], ['down', 'No, not helpful']].map(([value, label]) => {
+    group.setAttribute('aria-label', t('rate'));
+    group.appendChild(el('span', '', t('rate-prompt')));
+    const buttons = [['up', t('rate-up')], ['down', t('rate-down')]].map(([value, label]) => {
       const button = el('button', value);
       button.type = 'button';
       button.setAttribute('aria-label', label);
@@ -945,9 +977,9 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
       });
       if (!response.ok) throw new Error(String(response.status));
       for (const button of buttons) button.setAttribute('aria-pressed', String(button.classList.contains(value)));
-      announce(status, 'Thank you for your feedback.');
+      announce(status, t('rate-thanks'));
     } catch (e) {
-      announce(status, 'Your feedback could not be sent. Please try again.');
+      announce(status, t('rate-failed'));
     }
   }
 

@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Callback requests: what the patient agrees to, how their phone number is read, and when two requests are one.
  *
  * @param consentText the consent to be contacted the patient confirms, stored word for word with each request;
- * {@code {practice}} stands for the practice's name. Have it checked for your jurisdiction
+ * {@code {practice}} stands for the practice's name. Have it checked for your jurisdiction. Unset (the default): the
+ * wording of the message bundles ({@code callback.consent}), in English or Spanish as the patient reads; set: this
+ * one wording, in every language
  * @param defaultCountryCode the country calling code of numbers typed without one ({@code 1}: North America);
  * empty: such numbers are kept as digits
  * @param mergeWindow a second request from the same conversation with the same phone number within this time is the
@@ -19,13 +21,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("frontdesk.callbacks")
 public record CallbackProperties(
-		@DefaultValue("I agree that {practice} may contact me by phone, text message or e-mail about this request, "
-				+ "and may keep these details for that purpose.") String consentText,
+		String consentText,
 		@DefaultValue("1") String defaultCountryCode, @DefaultValue("10m") Duration mergeWindow,
 		@DefaultValue("500") int maxReasonLength, @DefaultValue("30m") Duration formTimeout) {
 
 	public CallbackProperties {
-		if (consentText == null || consentText.isBlank()) {
+		if (consentText != null && consentText.isBlank()) {
 			throw new IllegalArgumentException("frontdesk.callbacks.consent-text must not be empty");
 		}
 		if (maxReasonLength < 1 || maxReasonLength > 1000) {

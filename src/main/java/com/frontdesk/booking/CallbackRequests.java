@@ -102,7 +102,7 @@ public class CallbackRequests {
 		String id = UUID.randomUUID().toString();
 		CallbackStore.NewRequest row = new CallbackStore.NewRequest(request.practice(), id, request.conversationId(),
 				request.channel(), request.name(), request.phone(), request.email(), request.preferredTime(),
-				request.reason(), consentWording(request.practice()).text(), now, key, request.hash(), now);
+				request.reason(), consentWording(request.practice(), request.spanish()).text(), now, key, request.hash(), now);
 		if (!store.insert(row)) {
 			return repeated(store.byKey(key).orElseThrow(), request, now);
 		}
@@ -113,12 +113,33 @@ public class CallbackRequests {
 	}
 
 	/**
-	 * The consent wording the practice's patients confirm, and its version for forms to send back.
+	 * The consent wording the practice's patients who read English confirm, and its version for forms to send back.
 	 * @throws com.frontdesk.practice.UnknownPractice when this deployment serves no practice of that id
 	 */
 	public ConsentWording consentWording(PracticeId practice) {
+		return consentWording(practice, false);
+	}
+
+	/** The consent wording in the patient's language (Spanish or English), and its version. */
+	public ConsentWording consentWording(PracticeId practice, boolean spanish) {
 		// read per call: a practice created while running has its wording at once
-		return ConsentWording.of(properties, practices.get(practice).profile());
+		return ConsentWording.of(properties, new Audience(practices.get(practice), spanish), texts);
+	}
+
+	/** How a time choice reads to the patient, in their language ("Morning", "Por la mañana"). */
+	public String timeLabel(PracticeId practice, PreferredTime time, boolean spanish) {
+		return texts.get("callback.time." + time.value(), new Audience(practices.get(practice), spanish));
+	}
+
+	/** When a patient asking now can expect the call, in their language ("today, usually within 2 hours"). */
+	public String expectedCall(PracticeId practice, boolean spanish) {
+		return texts.expectedCall(practices.hours(practice), clock.instant(), new Audience(practices.get(practice), spanish));
+	}
+
+	/** The practice's office hours in words, said from its weekly hours, in the patient's language. */
+	public String openingHours(PracticeId practice, boolean spanish) {
+		return spanish ? texts.hoursInWords(new Audience(practices.get(practice), true))
+				: practices.hours(practice).describe();
 	}
 
 	/** When the practice's office is open and will call (for the forms that ask for a call). */
@@ -261,8 +282,9 @@ public class CallbackRequests {
 		if (!problems.isEmpty()) {
 			throw new InvalidCallbackRequest(problems);
 		}
-		if (!consentWording(practice).version().equals(s.consentVersion().strip())) {
-			throw new ConsentWordingChanged(consentWording(practice));
+		ConsentWording consent = consentWording(practice, s.readsSpanish());
+		if (!consent.version().equals(s.consentVersion().strip())) {
+			throw new ConsentWordingChanged(consent);
 		}
 		TriageOutcome urgency = reason.isEmpty() ? TriageOutcome.CLEAR : triage.assess(reason).outcome();
 		return new Checked(practice, conversationId, channel, name, phone.number(), email.isEmpty() ? null : email, time,

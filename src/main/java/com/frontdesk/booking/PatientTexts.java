@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
@@ -17,7 +20,7 @@ import com.frontdesk.practice.WeeklyHours;
 /**
  * The texts Frontdesk writes itself for patients, in English or Spanish, from message bundles a non-developer can
  * review ({@code conversation/replies/messages*.properties}, {@code booking/actions*.properties},
- * {@code channels/texts*.properties}), with the practice's
+ * {@code channels/texts*.properties}, {@code channels/widget*.properties}), with the practice's
  * details filled in ({@code {practice}}, {@code {phone}}, {@code {emergency}}, ...). A practice may word any text its
  * own way in its settings. A key missing from the Spanish bundle falls back to the English text; a key missing from
  * both is an error.
@@ -25,7 +28,11 @@ import com.frontdesk.practice.WeeklyHours;
 @Component
 public class PatientTexts {
 
-	static final String[] BUNDLES = { "conversation/replies/messages", "booking/actions", "channels/texts" };
+	/** The website widget's own texts (its labels, notices and form), every key starting with {@code widget.}. */
+	private static final String WIDGET = "channels/widget";
+
+	static final String[] BUNDLES = { "conversation/replies/messages", "booking/actions", "channels/texts",
+			WIDGET };
 
 	private static final Locale SPANISH = Locale.forLanguageTag("es");
 
@@ -49,6 +56,34 @@ public class PatientTexts {
 			text = text.replace("{" + value.getKey() + "}", value.getValue());
 		}
 		return fill(text, audience);
+	}
+
+	/**
+	 * The website widget's own texts in the audience's language, as the practice words them, with the practice's
+	 * details filled in; the widget fills in its own placeholders ({@code {status}}, {@code {when}}, ...).
+	 */
+	public Map<String, String> widget(Audience audience) {
+		Map<String, String> texts = new TreeMap<>();
+		widgetKeys().forEach(key -> texts.put(key, get(key, audience)));
+		return texts;
+	}
+
+	/**
+	 * The widget's texts as the bundles have them, by language ({@code en}, {@code es}), placeholders and all: what the
+	 * widget shows until it has loaded its practice's own.
+	 */
+	public Map<String, Map<String, String>> bundledWidget() {
+		Map<String, String> english = new TreeMap<>();
+		Map<String, String> spanish = new TreeMap<>();
+		for (String key : widgetKeys()) {
+			english.put(key, bundles.getMessage(key, null, Locale.ENGLISH));
+			spanish.put(key, bundles.getMessage(key, null, SPANISH));
+		}
+		return Map.of("en", english, "es", spanish);
+	}
+
+	private static Set<String> widgetKeys() {
+		return ResourceBundle.getBundle(WIDGET, Locale.ROOT).keySet();
 	}
 
 	/** The practice profile's placeholders filled in (also those of triage's advice). */

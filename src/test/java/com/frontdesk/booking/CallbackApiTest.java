@@ -226,6 +226,7 @@ class CallbackApiTest {
 	void aPatientReadingSpanishIsToldInSpanishWhenToExpectTheCallAndWhatToDoNowIfUrgent() {
 		Map<String, Object> body = request(null, "Rosa Díaz", "303 555 0117");
 		body.put("language", "es-MX");
+		body.put("consentVersion", callbacks.consentWording(com.frontdesk.practice.PracticeId.DEFAULT, true).version());
 		body.put("reason", "Tengo las piernas dormidas y no puedo controlar la vejiga");
 
 		Response received = submit(body, null);
@@ -295,6 +296,31 @@ class CallbackApiTest {
 		assertProblem(submit(request("6f1c3c2e-8a43-4c43-a3a4-0c9f4b8f0e51", "Gil Park", "303 555 0111"), null), 400,
 				"conversationId");
 		assertProblem(submit(request("x".repeat(300), "Gil Park", "303 555 0111"), null), 400, "conversationId");
+	}
+
+	@Test
+	void aPatientWhoReadsSpanishConfirmsAndIsStoredWithTheSpanishConsent() {
+		Response form = client().get("/api/callbacks/form?language=es-MX");
+		assertThat(form.text("consentText")).startsWith("Acepto que Sample Spine Practice me contacte");
+		assertThat(form.text("consentVersion")).isNotEqualTo(consent.version());
+		assertThat(form.json().get("preferredTimes").findValuesAsString("label"))
+			.containsExactly("Por la mañana", "Por la tarde", "Por la noche", "A cualquier hora");
+		assertThat(form.text("expectCall")).isEqualTo("hoy, normalmente en menos de 2 horas");
+
+		Map<String, Object> shownInEnglish = request(null, "Marta Ruiz", "(650) 555-1299");
+		shownInEnglish.put("language", "es");
+		Response refused = submit(shownInEnglish, null);
+		assertThat(refused.status()).as("the version of the English wording is not consent to the Spanish one")
+			.isEqualTo(409);
+		assertThat(refused.text("consentText")).isEqualTo(form.text("consentText"));
+
+		Map<String, Object> shownInSpanish = request(null, "Marta Ruiz", "(650) 555-1299");
+		shownInSpanish.put("language", "es");
+		shownInSpanish.put("consentVersion", form.text("consentVersion"));
+		Response received = submit(shownInSpanish, null);
+		assertThat(received.status()).isEqualTo(201);
+		assertThat(received.text("message")).startsWith("Gracias, hemos recibido su solicitud.");
+		assertThat(row(received.text("id"))).containsEntry("consent_text", form.text("consentText"));
 	}
 
 	private Map<String, Object> request(String conversation, String name, String phone) {

@@ -1,10 +1,13 @@
 package com.frontdesk.widget;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +84,9 @@ final class HostSite implements AutoCloseable {
 				case "/aggressive.html" -> aggressive(exchange);
 				case "/northside.html" -> send(exchange, 200, "text/html",
 						page("http://localhost:" + appPort + "/widget.js", " data-practice=\"northside\""));
+				case "/clinica.html" -> send(exchange, 200, "text/html",
+						page("http://localhost:" + appPort + "/widget.js", "").replace("<html lang=\"en\">",
+								"<html lang=\"es-MX\">"));
 				case "/book" -> send(exchange, 200, "text/html",
 						"<!doctype html><html lang=en><title>Book a consultation</title><h1>Book a consultation</h1>");
 				case "/csp-report" -> {
@@ -267,9 +273,17 @@ final class HostSite implements AutoCloseable {
 		}
 	}
 
-	private static String widgetScript() throws IOException {
-		try (InputStream in = HostSite.class.getResourceAsStream("/static/widget.js")) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	/** The widget script as the app serves it (with its texts in it). */
+	private String widgetScript() throws IOException {
+		try {
+			return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + appPort + "/widget.js")).build(),
+					HttpResponse.BodyHandlers.ofString()).body();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException(ex);
 		}
 	}
 

@@ -190,7 +190,7 @@ class CallbackExchange {
 		if (reason != null && reason.length() > callbacks.maxReasonLength()) {
 			return text("reason-too-long", audience, "limit", String.valueOf(callbacks.maxReasonLength()));
 		}
-		return saved(form.withReason(reason).at(Step.CONSENT), callbacks.consentWording(form.practice()).text()
+		return saved(form.withReason(reason).at(Step.CONSENT), callbacks.consentWording(form.practice(), audience.spanish()).text()
 				+ "\n\n" + text("consent", audience));
 	}
 
@@ -199,7 +199,7 @@ class CallbackExchange {
 		try {
 			receipt = callbacks.submit(new CallbackSubmission(form.practice(), form.conversationId(), channel.name(),
 					form.name(), form.phone(), null, form.preferredTime(), form.reason(), true,
-					callbacks.consentWording(form.practice()).version(), "form-" + form.formId(),
+					callbacks.consentWording(form.practice(), audience.spanish()).version(), "form-" + form.formId(),
 					audience.spanish() ? "es" : null));
 		}
 		catch (InvalidCallbackRequest ex) {

@@ -57,17 +57,24 @@ class CallbackController {
 		this.clock = clock;
 	}
 
-	/** @param practice the widget's practice ({@code ?practice=}): its consent wording and its hours */
+	/**
+	 * @param practice the widget's practice ({@code ?practice=}): its consent wording and its hours
+	 * @param language the language the patient reads ({@code ?language=es}: the texts in Spanish; else English)
+	 */
 	@GetMapping(path = "/api/callbacks/form", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Form> form(@RequestParam(required = false) String practice,
+			@RequestParam(required = false) String language,
 			@RequestHeader(name = HttpHeaders.ORIGIN, required = false) String origin) {
 		PracticeId id = practices.of(practice, origin).id();
-		ConsentWording consent = callbacks.consentWording(id);
+		boolean spanish = CallbackSubmission.isSpanish(language);
+		ConsentWording consent = callbacks.consentWording(id, spanish);
 		OpeningHours hours = callbacks.hours(id);
-		List<Choice> times = Arrays.stream(PreferredTime.values()).map(t -> new Choice(t.value(), t.label())).toList();
-		Form form = new Form(consent.text(), consent.version(), times,
-				callbacks.maxReasonLength(), hours.isOpen(clock.instant()), hours.expectedCall(clock.instant()),
-				hours.describe(), hours.sameDayAppointments());
+		List<Choice> times = Arrays.stream(PreferredTime.values())
+			.map(t -> new Choice(t.value(), callbacks.timeLabel(id, t, spanish)))
+			.toList();
+		Form form = new Form(consent.text(), consent.version(), times, callbacks.maxReasonLength(),
+				hours.isOpen(clock.instant()), callbacks.expectedCall(id, spanish), callbacks.openingHours(id, spanish),
+				hours.sameDayAppointments());
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(form);
 	}
 

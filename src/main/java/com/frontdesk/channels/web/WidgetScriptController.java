@@ -21,6 +21,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.frontdesk.booking.PatientTexts;
+
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * {@code GET /widget.js}: the chat widget a practice embeds with one script tag. Served with
  * {@code Cache-Control: public, max-age} ({@code frontdesk.web.widget-max-age}), a strong {@code ETag} (304 when
@@ -29,6 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class WidgetScriptController {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static final MediaType JAVASCRIPT = new MediaType("text", "javascript", StandardCharsets.UTF_8);
 
@@ -40,8 +46,11 @@ class WidgetScriptController {
 
 	private final CacheControl cacheControl;
 
-	WidgetScriptController(WebProperties properties) {
-		this.plain = read("static/widget.js");
+	/** Where the script takes the bundles' texts ({@code channels/widget*.properties}) as a JSON object. */
+	static final String TEXTS_PLACEHOLDER = "/*@WIDGET_TEXTS@*/{}";
+
+	WidgetScriptController(WebProperties properties, PatientTexts texts) {
+		this.plain = withTexts(read("static/widget.js"), texts);
 		this.gzipped = gzip(plain);
 		this.etag = etagOf(plain);
 		this.cacheControl = CacheControl.maxAge(properties.widgetMaxAge()).cachePublic();
@@ -66,6 +75,16 @@ class WidgetScriptController {
 			response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
 		}
 		return response.contentType(JAVASCRIPT).body(gzip ? gzipped : plain);
+	}
+
+	private static byte[] withTexts(byte[] script, PatientTexts texts) {
+		String source = new String(script, StandardCharsets.UTF_8);
+		if (!source.contains(TEXTS_PLACEHOLDER)) {
+			throw new IllegalStateException("The widget script has no place for its texts");
+		}
+		// every '<' escaped: no text can end the script early
+		String json = JSON.writeValueAsString(texts.bundledWidget()).replace("<", "\\u003c");
+		return source.replace(TEXTS_PLACEHOLDER, json).getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static byte[] read(String path) {

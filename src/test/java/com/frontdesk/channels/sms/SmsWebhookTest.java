@@ -278,12 +278,15 @@ class SmsWebhookTest {
 			.startsWith("Gracias. ¿Le llamamos al");
 		assertThat(say(from, "sí")).startsWith("¿Cuándo es el mejor momento");
 		assertThat(say(from, "2")).contains("OMITIR");
-		assertThat(say(from, "omitir")).contains("Responda SÍ");
+		String consent = say(from, "omitir");
+		assertThat(consent).as("the consent asked for is worded in Spanish").startsWith("Acepto que Sample Spine Practice")
+			.contains("Responda SÍ");
 		assertThat(say(from, "sí")).startsWith("Gracias, hemos recibido su solicitud.")
 			.containsIgnoringCase("le llamaremos");
 
 		Map<String, Object> request = jdbc.sql("select * from callback_request where phone = ?").param(from).query().singleRow();
 		assertThat(request).containsEntry("name", "Lucía Fernández").containsEntry("preferred_time", "afternoon");
+		assertThat(consent).as("what the patient agreed to is what is stored").startsWith((String) request.get("consent_text"));
 	}
 
 	@Test
