@@ -152,14 +152,29 @@ public class CallbackRequests {
 		return properties.maxReasonLength();
 	}
 
-	/** Checks a phone number as {@link #submit} would, and writes it in E.164 where it can. */
-	public PhoneNumbers.Result phone(String typed) {
-		return PhoneNumbers.normalise(typed, properties.defaultCountryCode());
+	/**
+	 * Checks a phone number as {@link #submit} would, and writes it in E.164 where it can; why it is refused is said in
+	 * the patient's language.
+	 */
+	public PhoneNumbers.Result phone(String typed, PracticeId practice, boolean spanish) {
+		PhoneNumbers.Result result = PhoneNumbers.normalise(typed, properties.defaultCountryCode());
+		return result.valid() ? result
+				: new PhoneNumbers.Result(null, problem(result.problem(), audience(practice, spanish), Map.of()));
 	}
 
 	/** Checks a name as {@link #submit} would: why it is refused, or empty when it will do. */
-	public Optional<String> nameProblem(String typed) {
-		return Optional.ofNullable(nameProblemOf(PatientText.clean(typed, false)));
+	public Optional<String> nameProblem(String typed, PracticeId practice, boolean spanish) {
+		return Optional.ofNullable(nameProblemOf(PatientText.clean(typed, false)))
+			.map(key -> problem(key, audience(practice, spanish), Map.of("limit", String.valueOf(MAX_NAME))));
+	}
+
+	private Audience audience(PracticeId practice, boolean spanish) {
+		return new Audience(practices.get(practice), spanish);
+	}
+
+	/** What is wrong with a field, in the patient's words ({@code callback.problem.*} of the bundles). */
+	private String problem(String key, Audience audience, Map<String, String> values) {
+		return texts.get("callback.problem." + key, audience, values);
 	}
 
 	List<CallbackRequest> list(PracticeId practice, String status, int limit) {
@@ -245,31 +260,32 @@ public class CallbackRequests {
 
 	private Checked check(CallbackSubmission s) {
 		List<FieldProblem> problems = new ArrayList<>();
+		Audience audience = audience(s.practice(), s.readsSpanish());
 		String channel = s.channel() == null || !s.channel().matches("[a-z]{1,32}") ? "web" : s.channel();
 		PracticeId practice = practices.get(s.practice()).id();
 		String conversationId = conversation(practice, s.conversationId(), channel, problems);
 		String name = PatientText.clean(s.name(), false);
-		add(problems, "name", nameProblemOf(name));
-		PhoneNumbers.Result phone = phone(s.phone());
-		add(problems, "phone", phone.problem());
+		add(problems, "name", nameProblemOf(name), audience, Map.of("limit", String.valueOf(MAX_NAME)));
+		PhoneNumbers.Result phone = PhoneNumbers.normalise(s.phone(), properties.defaultCountryCode());
+		add(problems, "phone", phone.problem(), audience, Map.of());
 		String email = PatientText.clean(s.email(), false);
 		if (!email.isEmpty() && (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches())) {
-			problems.add(new FieldProblem("email", "Please enter a valid e-mail address, or leave it empty."));
+			add(problems, "email", "email", audience, Map.of());
 		}
 		PreferredTime time = PreferredTime.ANY;
 		if (s.preferredTime() != null) {
 			time = PreferredTime.fromValue(s.preferredTime()).orElse(null);
 			if (time == null) {
-				problems.add(new FieldProblem("preferredTime", "Choose morning, afternoon, evening or any."));
+				add(problems, "preferredTime", "time", audience, Map.of());
 			}
 		}
 		String reason = PatientText.clean(s.reason(), true);
 		if (reason.length() > properties.maxReasonLength()) {
-			problems.add(new FieldProblem("reason",
-					"Please keep the reason under " + properties.maxReasonLength() + " characters."));
+			add(problems, "reason", "reason-too-long", audience,
+					Map.of("limit", String.valueOf(properties.maxReasonLength())));
 		}
 		if (!Boolean.TRUE.equals(s.consent())) {
-			problems.add(new FieldProblem("consent", "Please agree to be contacted, so that we can call you back."));
+			add(problems, "consent", "consent", audience, Map.of());
 		}
 		if (s.consentVersion() == null || s.consentVersion().isBlank()) {
 			problems.add(new FieldProblem("consentVersion", "The version of the consent wording shown is missing."));
@@ -304,22 +320,25 @@ public class CallbackRequests {
 		return id;
 	}
 
+	/** Why a name is refused (the key of its text), or null. */
 	private static String nameProblemOf(String name) {
 		if (name.isEmpty()) {
-			return "Please enter your name.";
+			return "name-missing";
 		}
 		if (name.length() > MAX_NAME) {
-			return "Please keep your name under " + MAX_NAME + " characters.";
+			return "name-too-long";
 		}
 		if (name.codePoints().noneMatch(Character::isLetter)) {
-			return "Please enter your name in letters.";
+			return "name-letters";
 		}
 		return null;
 	}
 
-	private static void add(List<FieldProblem> problems, String field, String problem) {
+	/** Adds what is wrong with a field ({@code problem}: the key of its text; null: nothing), in the patient's words. */
+	private void add(List<FieldProblem> problems, String field, String problem, Audience audience,
+			Map<String, String> values) {
 		if (problem != null) {
-			problems.add(new FieldProblem(field, problem));
+			problems.add(new FieldProblem(field, problem(problem, audience, values)));
 		}
 	}
 

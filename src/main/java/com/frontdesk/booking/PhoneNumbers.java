@@ -11,7 +11,13 @@ import java.util.regex.Pattern;
  */
 public final class PhoneNumbers {
 
-	/** What became of a number: the E.164 form, or why it was refused (never repeating the number). */
+	/**
+	 * What became of a number: the E.164 form, or why it was refused (never repeating the number).
+	 *
+	 * @param problem why it was refused: the key of the text that says so ({@code callback.problem.<problem>} of the
+	 * bundles, {@link CallbackRequests#phone(String, com.frontdesk.practice.PracticeId, boolean)} gives the words), or
+	 * null
+	 */
 	public record Result(String number, String problem) {
 
 		public boolean valid() {
@@ -35,14 +41,14 @@ public final class PhoneNumbers {
 
 	public static Result normalise(String typed, String defaultCountryCode) {
 		if (typed == null || typed.isBlank()) {
-			return refused("Please enter a phone number.");
+			return refused("phone-missing");
 		}
 		String text = typed.strip();
 		if (text.length() > MAX_TYPED) {
-			return refused("This phone number is too long.");
+			return refused("phone-too-long");
 		}
 		if (!ALLOWED.matcher(text).matches()) {
-			return refused("Please enter a phone number with digits only, for example +1 555 123 4567.");
+			return refused("phone-characters");
 		}
 		String digits = text.replaceAll("\\D", "");
 		String country = defaultCountryCode == null ? "" : defaultCountryCode.replaceAll("\\D", "");
@@ -60,16 +66,16 @@ public final class PhoneNumbers {
 
 	private static Result international(String digits) {
 		if (digits.length() < MIN_INTERNATIONAL) {
-			return refused("This phone number is too short: please include the area code.");
+			return refused("phone-too-short");
 		}
 		if (digits.length() > MAX_INTERNATIONAL) {
-			return refused("This phone number is too long.");
+			return refused("phone-too-long");
 		}
 		if (digits.startsWith("0")) {
-			return refused("This is not a valid country code: check the digits after +.");
+			return refused("phone-country-code");
 		}
 		if (digits.startsWith("1") && !(digits.length() == 11 && NANP.matcher(digits.substring(1)).matches())) {
-			return refused("This is not a valid North American number: it needs a 3-digit area code and 7 digits.");
+			return refused("phone-north-american");
 		}
 		return new Result("+" + digits, null);
 	}
@@ -78,26 +84,26 @@ public final class PhoneNumbers {
 		if (country.equals("1")) {
 			String subscriber = digits.length() == 11 && digits.startsWith("1") ? digits.substring(1) : digits;
 			if (subscriber.length() < 10) {
-				return refused("This phone number is too short: please include the area code.");
+				return refused("phone-too-short");
 			}
 			if (subscriber.length() > 10) {
-				return refused("This phone number is too long.");
+				return refused("phone-too-long");
 			}
 			if (!NANP.matcher(subscriber).matches()) {
-				return refused("This is not a valid phone number: check the area code.");
+				return refused("phone-area-code");
 			}
 			return new Result("+1" + subscriber, null);
 		}
 		String national = digits.startsWith("0") ? digits.substring(1) : digits;
 		if (national.length() < 6) {
-			return refused("This phone number is too short: please include the area code.");
+			return refused("phone-too-short");
 		}
 		if (country.isEmpty()) {
-			return national.length() > MAX_INTERNATIONAL ? refused("This phone number is too long.")
+			return national.length() > MAX_INTERNATIONAL ? refused("phone-too-long")
 					: new Result(digits, null);
 		}
 		if (country.length() + national.length() > MAX_INTERNATIONAL) {
-			return refused("This phone number is too long.");
+			return refused("phone-too-long");
 		}
 		return new Result("+" + country + national, null);
 	}

@@ -307,6 +307,16 @@ class CallbackApiTest {
 			.containsExactly("Por la mañana", "Por la tarde", "Por la noche", "A cualquier hora");
 		assertThat(form.text("expectCall")).isEqualTo("hoy, normalmente en menos de 2 horas");
 
+		Map<String, Object> mistyped = request(null, "Marta Ruiz", "555 01");
+		mistyped.put("language", "es");
+		mistyped.put("consentVersion", form.text("consentVersion"));
+		mistyped.put("email", "marta@");
+		Response invalid = submit(mistyped, null);
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(invalid.json().get("errors").findValuesAsString("detail")).as("said at each field in Spanish")
+			.containsExactlyInAnyOrder("Este número de teléfono es demasiado corto: incluya el código de área.",
+					"Escriba un correo electrónico válido, o déjelo vacío.");
+
 		Map<String, Object> shownInEnglish = request(null, "Marta Ruiz", "(650) 555-1299");
 		shownInEnglish.put("language", "es");
 		Response refused = submit(shownInEnglish, null);

@@ -154,12 +154,13 @@ class CallbackExchange {
 	}
 
 	private String name(MessagingChannel channel, Form form, String text, Audience audience) {
-		Optional<String> problem = callbacks.nameProblem(text);
+		Optional<String> problem = callbacks.nameProblem(text, form.practice(), audience.spanish());
 		if (problem.isPresent()) {
 			return text("name-again", audience, "problem", problem.get());
 		}
 		Form named = form.withName(text);
-		Optional<String> own = channel.senderPhone(form.sender()).map(callbacks::phone)
+		Optional<String> own = channel.senderPhone(form.sender())
+			.map(number -> callbacks.phone(number, form.practice(), audience.spanish()))
 			.filter(PhoneNumbers.Result::valid)
 			.map(PhoneNumbers.Result::number);
 		if (own.isPresent()) {
@@ -170,7 +171,7 @@ class CallbackExchange {
 	}
 
 	private String phone(MessagingChannel channel, Form form, String text, Audience audience) {
-		PhoneNumbers.Result phone = callbacks.phone(text);
+		PhoneNumbers.Result phone = callbacks.phone(text, form.practice(), audience.spanish());
 		if (!phone.valid()) {
 			return text("phone-again", audience, "problem", phone.problem(), "cancel", cancelWord(channel, audience));
 		}

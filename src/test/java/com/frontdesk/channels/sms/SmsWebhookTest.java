@@ -290,6 +290,18 @@ class SmsWebhookTest {
 	}
 
 	@Test
+	void whatIsWrongWithAnAnswerIsSaidInSpanishToASpanishSender() {
+		String from = nextNumber();
+		say(from, "Llámenme por favor");
+
+		assertThat(say(from, "12345")).isEqualTo("Escriba su nombre con letras. ¿Cómo se llama?");
+		assertThat(say(from, "Lucía")).startsWith("Gracias. ¿Le llamamos al");
+		assertThat(say(from, "no")).doesNotContain("phone number");
+		assertThat(say(from, "555 01")).startsWith("Este número de teléfono es demasiado corto: incluya el código de área.")
+			.contains("SALIR");
+	}
+
+	@Test
 	void pararOptsOutWithOneConfirmationInSpanishAndComenzarOptsBackIn() {
 		String from = nextNumber();
 		assertThat(say(from, "PARAR")).contains("Ya no recibirá más mensajes de Sample Spine Practice")
