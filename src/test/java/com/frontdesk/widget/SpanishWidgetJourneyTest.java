@@ -73,6 +73,12 @@ class SpanishWidgetJourneyTest {
 		assertThat(widget.find(".foot").getText()).isEqualTo("No es consejo médico. En una emergencia, llame al 911.");
 		widget.find(".notice button").click();
 
+		WebElement starter = widget.find(".starters button");
+		assertThat(starter.getText()).isEqualTo("¿Qué es la fusión lateral mínimamente invasiva?");
+		starter.click();
+		WebElement answer = widget.awaitReply(0);
+		assertThat(answer.getAttribute("data-intent")).as("a suggested question in Spanish is answered").isEqualTo("answer");
+
 		WebElement emergency = widget.ask("no puedo orinar desde anoche y tengo las piernas dormidas");
 		assertThat(emergency.getAttribute("data-intent")).isEqualTo("emergency");
 		assertThat(emergency.findElement(By.cssSelector(".head")).getText())

@@ -16,16 +16,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * default): only the origin of {@code frontdesk.practice.website}
  * @param widgetMaxAge how long browsers and CDNs may cache {@code /widget.js} before revalidating it
  * @param starterQuestions the questions the widget suggests before the patient has asked anything
+ * @param starterQuestionsEs the same on a page in Spanish
  */
 @ConfigurationProperties("frontdesk.web")
 record WebProperties(List<String> allowedOrigins, @DefaultValue("1h") Duration widgetMaxAge,
 		@DefaultValue({ "What is minimally invasive lateral fusion?", "Am I a good candidate?",
-				"Will I have a big scar?", "How do I book a consultation?" }) List<String> starterQuestions) {
+				"Will I have a big scar?", "How do I book a consultation?" }) List<String> starterQuestions,
+		@DefaultValue({ "¿Qué es la fusión lateral mínimamente invasiva?", "¿Soy un buen candidato?",
+				"¿Me quedará una cicatriz grande?", "¿Cómo pido una consulta?" }) List<String> starterQuestionsEs) {
 
 	WebProperties {
 		allowedOrigins = allowedOrigins == null ? List.of()
 				: allowedOrigins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
 		starterQuestions = starterQuestions == null ? List.of() : List.copyOf(starterQuestions);
+		starterQuestionsEs = starterQuestionsEs == null ? List.of() : List.copyOf(starterQuestionsEs);
+	}
+
+	/** The starter questions of a page in Spanish, or in English. */
+	List<String> starterQuestions(boolean spanish) {
+		return spanish ? starterQuestionsEs : starterQuestions;
 	}
 
 	/** The configured origins, or the origin of the practice's website when none are configured. */

@@ -61,7 +61,7 @@ class WidgetConfigController {
 		boolean spanish = CallbackSubmission.isSpanish(language);
 		WidgetConfig config = new WidgetConfig(profile.name(), profile.phone(), PracticeProfile.telUri(profile.phone()),
 				profile.bookingUrl(), profile.openingHours(), profile.emergencyNumber(),
-				PracticeProfile.telUri(profile.emergencyNumber()), profile.crisisLine(), web.starterQuestions(),
+				PracticeProfile.telUri(profile.emergencyNumber()), profile.crisisLine(), web.starterQuestions(spanish),
 				conversation.maxMessageLength(), spanish ? "es" : "en",
 				texts.widget(new Audience(served, spanish)));
 		return ResponseEntity.ok().cacheControl(FIVE_MINUTES).varyBy(HttpHeaders.ORIGIN).body(config);

@@ -45,6 +45,8 @@ class WidgetTextsTest {
 		assertThat(texts.get("widget.greeting").stringValue()).contains("Sample Spine Practice");
 		assertThat(texts.get("widget.unavailable").stringValue()).as("the widget's own placeholders are left to it")
 			.contains("{status}");
+		assertThat(config.get("starterQuestions").get(0).stringValue())
+			.isEqualTo("¿Qué es la fusión lateral mínimamente invasiva?");
 	}
 
 	@Test
