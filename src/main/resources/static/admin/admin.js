@@ -46,7 +46,7 @@
   const ACCOUNT_PATHS = [SIGN_IN, '/api/admin/sign-out', '/api/admin/me', '/api/admin/practices'];
 
   function forPractice(path) {
-    if (!practice || ACCOUNT_PATHS.includes(path)) return path;
+    if (!practice || ACCOUNT_PATHS.includes(path) || path.startsWith('/api/admin/practices/')) return path;
     return path + (path.includes('?') ? '&' : '?') + 'practice=' + encodeURIComponent(practice);
   }
 
@@ -605,10 +605,58 @@
   /** A problem's detail, with each field it names, in a message box. */
   function showFailure(id, error) {
     show(id, error.message, 'error');
-    if (error.errors.length > 1 || (error.errors.length === 1 && error.errors[0].detail !== error.message)) {
-      $(id).append(el('ul', {}, ...error.errors.map((e) => el('li', { text: (e.field ? e.field + ': ' : '') + e.detail }))));
-    }
+    listErrors(id, error.errors.filter((e) => error.errors.length > 1 || e.detail !== error.message));
   }
+
+  function listErrors(id, errors) {
+    if (errors.length) $(id).append(el('ul', {}, ...errors.map((e) => el('li', { text: (e.field ? e.field + ': ' : '') + e.detail }))));
+  }
+
+  /** The note under a form's input (or group) that says what is wrong with it, tied to it by aria-describedby. */
+  function fieldNote(input) {
+    const id = input.id + '-error';
+    let note = $(id);
+    if (!note) {
+      note = el('p', { class: 'field-error', id, hidden: true });
+      const after = input.type === 'checkbox' ? input.closest('label') : input.matches('fieldset') ? input.querySelector('legend') : input;
+      after.after(note);
+      const described = (input.getAttribute('aria-describedby') || '').split(' ').filter((d) => d);
+      input.setAttribute('aria-describedby', [...described, id].join(' '));
+    }
+    return note;
+  }
+
+  function clearFieldErrors(form) {
+    for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
+    for (const note of form.querySelectorAll('.field-error')) { note.textContent = ''; note.hidden = true; }
+  }
+
+  /**
+   * A problem in a form: its detail in the form's message box, and each field it names ("profile.timeZone",
+   * "allowedOrigins[1]": the second line of the origins) said next to that field, which is marked invalid; the first
+   * of them gets the focus. Fields the form does not have are listed in the box.
+   */
+  function showFieldErrors(form, messageId, error) {
+    clearFieldErrors(form);
+    show(messageId, error.message, 'error');
+    const elsewhere = [];
+    let first = null;
+    for (const e of error.errors) {
+      const [, name, index] = /^(.*?)(?:\[(\d+)\])?$/.exec(e.field || '');
+      const input = name && form.querySelector('[data-field="' + name + '"]');
+      if (!input) { elsewhere.push(e); continue; }
+      const note = fieldNote(input);
+      const text = (index != null ? 'Line ' + (Number(index) + 1) + ': ' : '') + e.detail;
+      note.textContent = note.textContent ? note.textContent + ' ' + text : text;
+      note.hidden = false;
+      input.setAttribute('aria-invalid', 'true');
+      first = first || input;
+    }
+    listErrors(messageId, elsewhere.filter((e) => error.errors.length > 1 || e.detail !== error.message));
+    if (first) (first.matches('fieldset') ? first.querySelector('input') : first).focus();
+  }
+
+  const lines = (text) => text.split(/[\s,]+/).filter((line) => line);
 
   async function loadStaff() {
     show('staff-message', 'Loading the accounts…');
@@ -647,6 +695,7 @@
   $('account-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const account = { username: $('account-username').value.trim(), password: $('account-password').value, role: $('account-role').value };
+    clearFieldErrors($('account-form'));
     try {
       const made = await api('/api/admin/accounts', { method: 'POST', body: JSON.stringify(account) });
       $('account-form').reset();
@@ -654,20 +703,111 @@
       await loadStaff();
     } catch (error) {
       $('account-password').value = '';
-      showFailure('account-message', error);
+      showFieldErrors($('account-form'), 'account-message', error);
     }
   });
 
   async function loadPractices() {
     try {
       const practices = await api('/api/admin/practices');
-      $('practices-table').replaceChildren(table('Practices', [{ label: 'Id' }, { label: 'Name' }, { label: 'Set up' }],
-        practices.map((p) => [p.id, p.name, p.source === 'created' ? 'created here' : 'in the settings']),
+      $('practices-table').replaceChildren(table('Practices', [{ label: 'Id' }, { label: 'Name' }, { label: 'Set up' },
+        { label: 'Change' }], practices.map((p) => [p.id, p.name, p.source === 'created' ? 'created here' : 'in the settings',
+        p.source === 'created'
+          ? el('button', { type: 'button', 'data-practice': p.id }, 'Change', el('span', { class: 'sr', text: ' ' + p.name }))
+          : 'changed in the deployment\'s settings']),
         { className: 'practices', hideCaption: true }));
     } catch (error) {
-      showFailure('practice-message', error);
+      showFailure('practices-message', error);
     }
   }
+
+  // ---- changing a created practice: the fields PATCH /api/admin/practices/{id} takes, as they are now ----
+  const WEEK = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+  // A practice without hours of its own has the sample week (as the server says it).
+  const SAMPLE_WEEK = { monday: '08:00-17:00', tuesday: '08:00-17:00', wednesday: '08:00-17:00', thursday: '08:00-17:00',
+    friday: '08:00-17:00' };
+  let editing = null;
+
+  $('practices-table').addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-practice]');
+    if (button) editPractice(button.getAttribute('data-practice'));
+  });
+
+  async function editPractice(id) {
+    show('practices-message', '');
+    try {
+      const found = await api('/api/admin/practices/' + encodeURIComponent(id));
+      if (found.source !== 'created') {
+        show('practices-message', found.profile.name + ' is set in the deployment\'s settings: change it there.', 'unavailable');
+        return;
+      }
+      editing = found.id;
+      fillPracticeEdit(found);
+      $('practice-edit-title').textContent = 'Change ' + found.profile.name + ' (' + found.id + ')';
+      $('practice-edit-form').hidden = false;
+      $('practice-edit-title').focus();
+    } catch (error) {
+      showFailure('practices-message', error);
+    }
+  }
+
+  function fillPracticeEdit(found) {
+    const p = found.profile;
+    const set = (id, value) => { $(id).value = value == null ? '' : String(value); };
+    clearFieldErrors($('practice-edit-form'));
+    show('practice-edit-message', '');
+    set('e-name', p.name); set('e-phone', p.phone); set('e-booking', p.bookingUrl); set('e-website', p.website);
+    set('e-address', p.address); set('e-zone', p.timeZone); set('e-opening', p.openingHours);
+    set('e-callback', p.callbackWithin); set('e-emergency', p.emergencyNumber); set('e-crisis', p.crisisLine);
+    $('e-same-day').checked = Boolean(p.sameDayAppointments);
+    set('e-closed', (p.closedOn || []).join('\n'));
+    set('e-origins', (found.allowedOrigins || []).join('\n'));
+    const given = Object.fromEntries(Object.entries(p.hours || {}).map(([day, hours]) => [day.toLowerCase(), hours]));
+    const week = Object.keys(given).length ? given : SAMPLE_WEEK;
+    for (const day of WEEK) set('e-hours-' + day, week[day] || 'closed');
+  }
+
+  function practiceChange() {
+    const value = (id) => $(id).value.trim();
+    return {
+      profile: { name: value('e-name'), phone: value('e-phone'), bookingUrl: value('e-booking'), website: value('e-website'),
+        address: value('e-address'), timeZone: value('e-zone'), openingHours: value('e-opening'),
+        hours: Object.fromEntries(WEEK.map((day) => [day, value('e-hours-' + day) || 'closed'])),
+        closedOn: lines(value('e-closed')), callbackWithin: value('e-callback'), sameDayAppointments: $('e-same-day').checked,
+        emergencyNumber: value('e-emergency'), crisisLine: value('e-crisis') },
+      allowedOrigins: lines(value('e-origins'))
+    };
+  }
+
+  $('practice-edit-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = $('practice-edit-form');
+    clearFieldErrors(form);
+    show('practice-edit-message', 'Saving the changes…');
+    try {
+      const changed = await api('/api/admin/practices/' + encodeURIComponent(editing),
+        { method: 'PATCH', body: JSON.stringify(practiceChange()) });
+      closePracticeEdit();
+      show('practices-message', changed.name + ' (' + changed.id + ') is served with the changes now.', 'ok');
+      announce('Changes saved.');
+      await loadPractices();
+      await refreshPicker();
+    } catch (error) {
+      showFieldErrors(form, 'practice-edit-message', error);
+    }
+  });
+
+  function closePracticeEdit() {
+    $('practice-edit-form').hidden = true;
+    const button = $('practices-table').querySelector('button[data-practice="' + editing + '"]');
+    editing = null;
+    if (button) button.focus();
+  }
+
+  $('practice-edit-cancel').addEventListener('click', closePracticeEdit);
+  $('practice-edit-form').addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') { event.preventDefault(); closePracticeEdit(); }
+  });
 
   $('practice-form').addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -677,9 +817,10 @@
       profile: { name: value('p-name'), phone: value('p-phone'), bookingUrl: value('p-booking'), website: value('p-website'),
         address: value('p-address'), timeZone: value('p-zone') || null },
       knowledgeDir: value('p-folder'),
-      allowedOrigins: value('p-origins').split(/\s+/).filter((origin) => origin),
+      allowedOrigins: lines(value('p-origins')),
       admin: { username: value('p-admin'), password: $('p-admin-password').value },
     };
+    clearFieldErrors($('practice-form'));
     show('practice-message', 'Creating the practice and indexing its knowledge…');
     try {
       const made = await api('/api/admin/practices', { method: 'POST', body: JSON.stringify(practiceForm) });
@@ -690,7 +831,7 @@
       await refreshPicker();
     } catch (error) {
       $('p-admin-password').value = '';
-      showFailure('practice-message', error);
+      showFieldErrors($('practice-form'), 'practice-message', error);
     }
   });
 

@@ -2,10 +2,14 @@ package com.frontdesk.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,11 +26,13 @@ import com.frontdesk.support.ChatClient;
 import com.frontdesk.support.KnowledgeFolders;
 import com.frontdesk.widget.Chromium;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * In a real headless Chromium: the deployment's operator creates a practice on the admin page ("New practice"),
- * its admin signs in, sees its own patients' conversations only, and makes and disables a colleague's account.
+ * its admin signs in, sees its own patients' conversations only, and makes and disables a colleague's account;
+ * the operator changes a created practice, with what is wrong said next to each field.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { AdminLogin.USERNAME_PROPERTY,
 		AdminLogin.HASH_PROPERTY })
@@ -47,6 +53,17 @@ class PracticeAndStaffPagesJourneyTest {
 	@AfterAll
 	static void stopBrowser() {
 		Chromium.stop(driver);
+	}
+
+	/** Each journey ends signed out, as staff leave the page. */
+	@AfterEach
+	void signOut() {
+		WebElement signOut = driver.findElement(By.id("sign-out"));
+		if (signOut.isDisplayed()) {
+			signOut.click();
+			new WebDriverWait(driver, Duration.ofSeconds(20))
+				.until(d -> d.findElement(By.id("sign-in")).isDisplayed());
+		}
 	}
 
 	@Test
@@ -111,6 +128,94 @@ class PracticeAndStaffPagesJourneyTest {
 		assertThat(staff.getText()).contains("disabled on");
 		assertThat(client.call("GET", "/api/admin/me", AdminLogin.basic("east-desk", "the front desk password"))
 			.status()).isEqualTo(401);
+	}
+
+	@Test
+	void theOperatorChangesACreatedPracticeAndSeesWhatIsWrongNextToEachField() {
+		ChatClient client = new ChatClient(port);
+		create(client, "westside", "Westside Spine Clinic", "https://www.westside.example");
+		create(client, "northwest", "Northwest Spine Clinic", "https://www.northwest.example");
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+
+		signIn(wait, AdminLogin.USERNAME, AdminLogin.PASSWORD, "practices");
+		WebElement practices = wait.until(d -> d.findElement(By.id("practices-table")));
+		wait.until(d -> practices.getText().contains("Northwest Spine Clinic"));
+		assertThat(practices.findElement(By.xpath(".//tr[td[1][.='default']]")).getText())
+			.contains("changed in the deployment's settings");
+		assertThat(practices.findElements(By.cssSelector("button[data-practice=default]"))).isEmpty();
+
+		practices.findElement(By.cssSelector("button[data-practice=westside]")).click();
+		WebElement form = wait.until(d -> d.findElement(By.id("practice-edit-form")).isDisplayed()
+				? d.findElement(By.id("practice-edit-form")) : null);
+		assertThat(driver.findElement(By.id("practice-edit-title")).getText()).contains("Westside Spine Clinic");
+		assertThat(value("e-name")).isEqualTo("Westside Spine Clinic");
+		assertThat(value("e-hours-monday")).isEqualTo("08:00-17:00");
+		assertThat(value("e-hours-sunday")).isEqualTo("closed");
+		assertThat(value("e-callback")).isEqualTo("2h");
+		assertThat(value("e-origins")).isEqualTo("https://www.westside.example");
+
+		replace("e-zone", "Mars/Olympus");
+		replace("e-hours-tuesday", "9 to 5");
+		submit("practice-edit-form");
+		WebElement zoneError = wait.until(d -> d.findElement(By.id("e-zone-error")));
+		assertThat(zoneError.getText()).contains("A time zone such as America/Chicago.");
+		assertThat(driver.findElement(By.id("e-zone")).getDomAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(driver.findElement(By.id("e-zone")).getDomAttribute("aria-describedby")).contains("e-zone-error");
+		assertThat(driver.findElement(By.id("e-hours-error")).getText()).contains("Give each day as 08:00-17:00");
+		assertThat(driver.findElement(By.id("practice-edit-message")).getText()).contains("Some fields need attention");
+		assertThat(driver.findElement(By.id("e-name")).getDomAttribute("aria-invalid")).isNull();
+
+		replace("e-zone", "America/Chicago");
+		replace("e-hours-tuesday", "08:00-12:00,13:00-17:00");
+		replace("e-origins", "https://www.northwest.example");
+		submit("practice-edit-form");
+		wait.until(d -> d.findElement(By.id("e-origins-error")).getText().contains("northwest"));
+		assertThat(driver.findElement(By.id("practice-edit-message")).getText())
+			.contains("That origin is the practice 'northwest''s already");
+		assertThat(zoneError.isDisplayed()).as("what was fixed is no longer marked").isFalse();
+
+		replace("e-origins", "https://new.westside.example");
+		replace("e-name", "Westside Spine and Rehab");
+		replace("e-phone", "+1-555-0199");
+		submit("practice-edit-form");
+		wait.until(d -> d.findElement(By.id("practices-message")).getText().contains("is served with the changes now"));
+		assertThat(form.isDisplayed()).isFalse();
+		wait.until(d -> practices.getText().contains("Westside Spine and Rehab"));
+		assertThat(client.get("/api/widget/config?practice=westside").text("practiceName"))
+			.isEqualTo("Westside Spine and Rehab");
+		JsonNode changed = client.call("GET", "/api/admin/practices/westside", AdminLogin.header()).json();
+		assertThat(changed.get("profile").get("phone").asString()).isEqualTo("+1-555-0199");
+		assertThat(changed.get("profile").get("timeZone").asString()).isEqualTo("America/Chicago");
+		assertThat(changed.get("profile").get("hours").get("tuesday").asString()).isEqualTo("08:00-12:00,13:00-17:00");
+		assertThat(changed.get("allowedOrigins").toString()).isEqualTo("[\"https://new.westside.example\"]");
+	}
+
+	/** A practice the operator creates with one request, served from a folder of its own. */
+	private static void create(ChatClient client, String id, String name, String website) {
+		Map<String, Object> practice = Map.of("id", id, "knowledgeDir", KnowledgeFolders.withPage("""
+				# Visiting %s
+
+				## Parking
+				Patients park in the car park behind the clinic.
+				""".formatted(name)), "allowedOrigins", List.of(website), "profile",
+				Map.of("name", name, "phone", "+1-555-0100", "bookingUrl", website + "/book", "website", website,
+						"address", "1 West Street"),
+				"admin", Map.of("username", id + "-admin", "password", EAST_PASSWORD));
+		assertThat(client.send(HttpRequest.newBuilder(URI.create(client.base() + "/api/admin/practices"))
+			.header("Authorization", AdminLogin.header())
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JsonMapper.builder().build().writeValueAsString(practice)))
+			.build()).status()).isEqualTo(201);
+	}
+
+	private String value(String id) {
+		return driver.findElement(By.id(id)).getDomProperty("value");
+	}
+
+	private void replace(String id, String text) {
+		WebElement input = driver.findElement(By.id(id));
+		input.clear();
+		input.sendKeys(text);
 	}
 
 	private void fill(String id, String text) {
