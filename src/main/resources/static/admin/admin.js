@@ -667,14 +667,86 @@
         a.disabledAt ? 'disabled on ' + when(a.disabledAt)
           : a.source === 'created' && a.username !== signedInAs
             ? el('button', { type: 'button', class: 'danger', 'data-username': a.username, text: 'Disable ' + a.username })
-            : 'may sign in']);
+            : 'may sign in',
+        a.source !== 'created' ? 'changed in the deployment\'s settings'
+          : a.username === signedInAs ? 'your own account'
+            : el('button', { type: 'button', 'data-password-for': a.username }, 'Set password',
+              el('span', { class: 'sr', text: ' for ' + a.username }))]);
       $('staff-table').replaceChildren(table('Staff accounts', [{ label: 'User name' }, { label: 'Role' },
-        { label: 'Made' }, { label: 'Status' }], rows, { className: 'accounts', hideCaption: true }));
+        { label: 'Made' }, { label: 'Status' }, { label: 'Password' }], rows, { className: 'accounts', hideCaption: true }));
       show('staff-message', '');
     } catch (error) {
       notAvailable('staff', error, 'Staff accounts are not available on this installation.');
     }
   }
+
+  /**
+   * A form that opens for one row of a table (the row's button names it by an attribute): Cancel or Escape closes it,
+   * and the focus goes back to that row's button.
+   */
+  function rowForm(formId, cancelId, tableId, attribute, onClose) {
+    const form = {
+      current: null,
+      open(value) {
+        form.current = value;
+        clearFieldErrors($(formId));
+        $(formId).hidden = false;
+      },
+      close() {
+        $(formId).hidden = true;
+        if (onClose) onClose();
+        const row = form.current;
+        form.current = null;
+        form.focusRow(row);
+      },
+      /** Back to the row's button (after the table is drawn again, too). */
+      focusRow(value) {
+        const button = $(tableId).querySelector('button[' + attribute + '="' + value + '"]');
+        if (button) button.focus();
+      }
+    };
+    $(cancelId).addEventListener('click', () => form.close());
+    $(formId).addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') { event.preventDefault(); form.close(); }
+    });
+    return form;
+  }
+
+  // ---- a new password for a colleague's account (PUT /api/admin/accounts/{username}/password) ----
+  const passwordEdit = rowForm('password-form', 'password-cancel', 'staff-table', 'data-password-for',
+    () => { $('new-password').value = ''; });
+
+  $('staff-table').addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-password-for]');
+    if (!button) return;
+    const username = button.getAttribute('data-password-for');
+    show('password-message', '');
+    $('new-password').value = '';
+    $('password-form-title').textContent = 'Set a new password for ' + username;
+    passwordEdit.open(username);
+    $('new-password').focus();
+  });
+
+  $('password-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = $('password-form');
+    const username = passwordEdit.current;
+    clearFieldErrors(form);
+    show('password-message', 'Setting the password…');
+    try {
+      await api('/api/admin/accounts/' + encodeURIComponent(username) + '/password',
+        { method: 'PUT', body: JSON.stringify({ password: $('new-password').value }) });
+      passwordEdit.close();
+      announce('Password set.');
+      await loadStaff();
+      passwordEdit.focusRow(username);
+      show('staff-message', username + ' signs in with the new password now; its earlier sessions have ended.', 'ok');
+    } catch (error) {
+      $('new-password').value = '';
+      showFieldErrors(form, 'password-message', error);
+    }
+  });
+
 
   $('staff-table').addEventListener('click', async (event) => {
     const button = event.target.closest('button[data-username]');
@@ -726,7 +798,7 @@
   // A practice without hours of its own has the sample week (as the server says it).
   const SAMPLE_WEEK = { monday: '08:00-17:00', tuesday: '08:00-17:00', wednesday: '08:00-17:00', thursday: '08:00-17:00',
     friday: '08:00-17:00' };
-  let editing = null;
+  const practiceEdit = rowForm('practice-edit-form', 'practice-edit-cancel', 'practices-table', 'data-practice');
 
   $('practices-table').addEventListener('click', (event) => {
     const button = event.target.closest('button[data-practice]');
@@ -741,10 +813,9 @@
         show('practices-message', found.profile.name + ' is set in the deployment\'s settings: change it there.', 'unavailable');
         return;
       }
-      editing = found.id;
       fillPracticeEdit(found);
       $('practice-edit-title').textContent = 'Change ' + found.profile.name + ' (' + found.id + ')';
-      $('practice-edit-form').hidden = false;
+      practiceEdit.open(found.id);
       $('practice-edit-title').focus();
     } catch (error) {
       showFailure('practices-message', error);
@@ -785,29 +856,19 @@
     clearFieldErrors(form);
     show('practice-edit-message', 'Saving the changes…');
     try {
-      const changed = await api('/api/admin/practices/' + encodeURIComponent(editing),
+      const changed = await api('/api/admin/practices/' + encodeURIComponent(practiceEdit.current),
         { method: 'PATCH', body: JSON.stringify(practiceChange()) });
-      closePracticeEdit();
+      practiceEdit.close();
       show('practices-message', changed.name + ' (' + changed.id + ') is served with the changes now.', 'ok');
       announce('Changes saved.');
       await loadPractices();
+      practiceEdit.focusRow(changed.id);
       await refreshPicker();
     } catch (error) {
       showFieldErrors(form, 'practice-edit-message', error);
     }
   });
 
-  function closePracticeEdit() {
-    $('practice-edit-form').hidden = true;
-    const button = $('practices-table').querySelector('button[data-practice="' + editing + '"]');
-    editing = null;
-    if (button) button.focus();
-  }
-
-  $('practice-edit-cancel').addEventListener('click', closePracticeEdit);
-  $('practice-edit-form').addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') { event.preventDefault(); closePracticeEdit(); }
-  });
 
   $('practice-form').addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -31,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * In a real headless Chromium: the deployment's operator creates a practice on the admin page ("New practice"),
- * its admin signs in, sees its own patients' conversations only, and makes and disables a colleague's account;
+ * its admin signs in, sees its own patients' conversations only, makes and disables a colleague's account and gives
+ * it a new password;
  * the operator changes a created practice, with what is wrong said next to each field.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { AdminLogin.USERNAME_PROPERTY,
@@ -67,7 +69,7 @@ class PracticeAndStaffPagesJourneyTest {
 	}
 
 	@Test
-	void theOperatorCreatesAPracticeWhoseAdminMakesAndDisablesAColleaguesAccount() {
+	void theOperatorCreatesAPracticeWhoseAdminMakesDisablesAndSetsAColleaguesAccountsPassword() {
 		String folder = KnowledgeFolders.withPage("""
 				# Visiting Eastside Spine Clinic
 
@@ -128,6 +130,36 @@ class PracticeAndStaffPagesJourneyTest {
 		assertThat(staff.getText()).contains("disabled on");
 		assertThat(client.call("GET", "/api/admin/me", AdminLogin.basic("east-desk", "the front desk password"))
 			.status()).isEqualTo(401);
+
+		WebElement setPassword = staff.findElement(By.cssSelector("button[data-password-for=east-desk]"));
+		assertThat(setPassword.getDomProperty("textContent")).isEqualTo("Set password for east-desk");
+		assertThat(staff.findElements(By.cssSelector("button[data-password-for=eastside-admin]")))
+			.as("not the account signed in").isEmpty();
+		setPassword.sendKeys(Keys.ENTER);
+		WebElement form = wait.until(d -> d.findElement(By.id("password-form")).isDisplayed()
+				? d.findElement(By.id("password-form")) : null);
+		assertThat(form.getText()).contains("Set a new password for east-desk", "At least 12 characters");
+		assertThat(driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("new-password");
+		fill("new-password", "too short");
+		submit("password-form");
+		WebElement tooShort = wait.until(d -> d.findElement(By.id("new-password-error")));
+		assertThat(tooShort.getText()).contains("at least 12 characters");
+		assertThat(driver.findElement(By.id("new-password")).getDomAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(driver.findElement(By.id("new-password")).getDomAttribute("aria-describedby"))
+			.contains("new-password-hint", "new-password-error");
+
+		fill("new-password", "a brand new front desk password");
+		submit("password-form");
+		wait.until(d -> d.findElement(By.id("staff-message")).getText()
+			.contains("east-desk signs in with the new password now"));
+		assertThat(form.isDisplayed()).isFalse();
+		assertThat(staff.findElement(By.xpath(".//tr[td[1][.='east-desk']]")).getText()).as("enabled again")
+			.contains("Disable east-desk")
+			.doesNotContain("disabled on");
+		assertThat(client.call("GET", "/api/admin/me", AdminLogin.basic("east-desk", "a brand new front desk password"))
+			.status()).isEqualTo(200);
+		assertThat(client.call("GET", "/api/admin/me", AdminLogin.basic("east-desk", "the front desk password"))
+			.status()).as("the old password no longer").isEqualTo(401);
 	}
 
 	@Test
@@ -144,9 +176,16 @@ class PracticeAndStaffPagesJourneyTest {
 			.contains("changed in the deployment's settings");
 		assertThat(practices.findElements(By.cssSelector("button[data-practice=default]"))).isEmpty();
 
-		practices.findElement(By.cssSelector("button[data-practice=westside]")).click();
+		WebElement change = practices.findElement(By.cssSelector("button[data-practice=westside]"));
+		change.click();
 		WebElement form = wait.until(d -> d.findElement(By.id("practice-edit-form")).isDisplayed()
 				? d.findElement(By.id("practice-edit-form")) : null);
+		driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+		wait.until(d -> !form.isDisplayed());
+		assertThat(driver.switchTo().activeElement().getDomAttribute("data-practice")).as("back on its button")
+			.isEqualTo("westside");
+		change.sendKeys(Keys.ENTER);
+		wait.until(d -> form.isDisplayed());
 		assertThat(driver.findElement(By.id("practice-edit-title")).getText()).contains("Westside Spine Clinic");
 		assertThat(value("e-name")).isEqualTo("Westside Spine Clinic");
 		assertThat(value("e-hours-monday")).isEqualTo("08:00-17:00");
