@@ -618,7 +618,8 @@
     let note = $(id);
     if (!note) {
       note = el('p', { class: 'field-error', id, hidden: true });
-      const after = input.type === 'checkbox' ? input.closest('label') : input.matches('fieldset') ? input.querySelector('legend') : input;
+      const after = input.type === 'checkbox' ? input.closest('label')
+        : input.matches('fieldset') ? input.querySelector('legend + .hint') || input.querySelector('legend') : input;
       after.after(note);
       const described = (input.getAttribute('aria-describedby') || '').split(' ').filter((d) => d);
       input.setAttribute('aria-describedby', [...described, id].join(' '));
@@ -632,29 +633,37 @@
   }
 
   /**
-   * A problem in a form: its detail in the form's message box, and each field it names ("profile.timeZone",
-   * "allowedOrigins[1]": the second line of the origins) said next to that field, which is marked invalid; the first
-   * of them gets the focus. Fields the form does not have are listed in the box.
+   * A problem in a form: each field it names ("profile.timeZone", "allowedOrigins[1]": the second line of the origins)
+   * said next to that field, which is marked invalid, the first of them focused; above the form, how many fields need
+   * attention (a 400 whose fields are all in the form) or else the problem's detail as it is (a conflict, a field the
+   * form does not have, the server unreachable), with the fields the form does not have listed.
    */
   function showFieldErrors(form, messageId, error) {
     clearFieldErrors(form);
-    show(messageId, error.message, 'error');
-    const elsewhere = [];
+    const inputOf = (e) => e.field && form.querySelector('[data-field="' + fieldName(e.field) + '"]');
+    const elsewhere = error.errors.filter((e) => !inputOf(e));
+    const placed = error.errors.length - elsewhere.length;
+    show(messageId, error.status !== 400 || !placed || elsewhere.length ? error.message : placed === 1
+      ? 'One field needs attention: what is wrong is said next to it.'
+      : 'Some fields need attention: what is wrong is said next to each.', 'error');
+    listErrors(messageId, elsewhere.filter((e) => error.errors.length > 1 || e.detail !== error.message));
     let first = null;
     for (const e of error.errors) {
-      const [, name, index] = /^(.*?)(?:\[(\d+)\])?$/.exec(e.field || '');
-      const input = name && form.querySelector('[data-field="' + name + '"]');
-      if (!input) { elsewhere.push(e); continue; }
+      const input = inputOf(e);
+      if (!input) continue;
+      const index = /\[(\d+)\]$/.exec(e.field);
       const note = fieldNote(input);
-      const text = (index != null ? 'Line ' + (Number(index) + 1) + ': ' : '') + e.detail;
+      const text = (index ? 'Line ' + (Number(index[1]) + 1) + ': ' : '') + e.detail;
       note.textContent = note.textContent ? note.textContent + ' ' + text : text;
       note.hidden = false;
       input.setAttribute('aria-invalid', 'true');
       first = first || input;
     }
-    listErrors(messageId, elsewhere.filter((e) => error.errors.length > 1 || e.detail !== error.message));
     if (first) (first.matches('fieldset') ? first.querySelector('input') : first).focus();
   }
+
+  /** The form field a problem's field is in: "allowedOrigins[1]" is in "allowedOrigins". */
+  const fieldName = (field) => field.replace(/\[\d+\]$/, '');
 
   const lines = (text) => text.split(/[\s,]+/).filter((line) => line);
 
@@ -927,6 +936,7 @@
 
   function signedOut() {
     if (!$('sign-in').hidden) return;
+    closeRowForms();
     showApp(false);
     loaded.clear();
     show('sign-in-message', signedInBefore
@@ -960,7 +970,13 @@
     showApp(true);
   }
 
+  /** No form stays open for another account or practice than the one it was opened for. */
+  function closeRowForms() {
+    for (const form of [passwordEdit, practiceEdit]) if (form.current != null) form.close();
+  }
+
   $('practice').addEventListener('change', () => {
+    closeRowForms();
     practice = $('practice').value;
     loaded.clear();
     select(tabs.find((tab) => tab.getAttribute('aria-selected') === 'true') || tabs[0], false);

@@ -94,7 +94,9 @@ class PracticeAndStaffPagesJourneyTest {
 		fill("p-admin", "eastside-admin");
 		fill("p-admin-password", EAST_PASSWORD);
 		submit("practice-form");
-		wait.until(d -> message.getText().contains("There is no folder at that path"));
+		wait.until(d -> message.getText().contains("One field needs attention"));
+		assertThat(driver.findElement(By.id("p-folder-error")).getText()).contains("There is no folder at that path");
+		assertThat(driver.switchTo().activeElement().getDomAttribute("id")).as("the field to fix").isEqualTo("p-folder");
 
 		driver.findElement(By.id("p-folder")).clear();
 		fill("p-folder", folder);
