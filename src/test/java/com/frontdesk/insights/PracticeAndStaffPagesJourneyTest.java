@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.frontdesk.support.AdminLogin;
 import com.frontdesk.support.ChatClient;
 import com.frontdesk.support.KnowledgeFolders;
+import com.frontdesk.widget.Axe;
 import com.frontdesk.widget.Chromium;
 
 import tools.jackson.databind.JsonNode;
@@ -149,6 +150,7 @@ class PracticeAndStaffPagesJourneyTest {
 		assertThat(driver.findElement(By.id("new-password")).getDomAttribute("aria-invalid")).isEqualTo("true");
 		assertThat(driver.findElement(By.id("new-password")).getDomAttribute("aria-describedby"))
 			.contains("new-password-hint", "new-password-error");
+		Axe.assertNoSeriousViolations(driver, "the staff accounts, with the new password's problem");
 
 		fill("new-password", "a brand new front desk password");
 		submit("password-form");
@@ -205,6 +207,7 @@ class PracticeAndStaffPagesJourneyTest {
 		assertThat(driver.findElement(By.id("e-hours-error")).getText()).contains("Give each day as 08:00-17:00");
 		assertThat(driver.findElement(By.id("practice-edit-message")).getText()).contains("Some fields need attention");
 		assertThat(driver.findElement(By.id("e-name")).getDomAttribute("aria-invalid")).isNull();
+		Axe.assertNoSeriousViolations(driver, "the practice's change form, with what is wrong");
 
 		replace("e-zone", "America/Chicago");
 		replace("e-hours-tuesday", "08:00-12:00,13:00-17:00");
