@@ -836,6 +836,7 @@
     const set = (id, value) => { $(id).value = value == null ? '' : String(value); };
     clearFieldErrors($('practice-edit-form'));
     show('practice-edit-message', '');
+    $('practice-edit-folder').textContent = 'Its knowledge folder on the server: ' + (found.knowledgeDir || 'the deployment\'s');
     set('e-name', p.name); set('e-phone', p.phone); set('e-booking', p.bookingUrl); set('e-website', p.website);
     set('e-address', p.address); set('e-zone', p.timeZone); set('e-opening', p.openingHours);
     set('e-callback', p.callbackWithin); set('e-emergency', p.emergencyNumber); set('e-crisis', p.crisisLine);

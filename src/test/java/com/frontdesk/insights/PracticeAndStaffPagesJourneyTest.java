@@ -169,7 +169,7 @@ class PracticeAndStaffPagesJourneyTest {
 	@Test
 	void theOperatorChangesACreatedPracticeAndSeesWhatIsWrongNextToEachField() {
 		ChatClient client = new ChatClient(port);
-		create(client, "westside", "Westside Spine Clinic", "https://www.westside.example");
+		String westsideFolder = create(client, "westside", "Westside Spine Clinic", "https://www.westside.example");
 		create(client, "northwest", "Northwest Spine Clinic", "https://www.northwest.example");
 		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
 
@@ -196,6 +196,7 @@ class PracticeAndStaffPagesJourneyTest {
 		assertThat(value("e-hours-sunday")).isEqualTo("closed");
 		assertThat(value("e-callback")).isEqualTo("2h");
 		assertThat(value("e-origins")).isEqualTo("https://www.westside.example");
+		assertThat(driver.findElement(By.id("practice-edit-folder")).getText()).endsWith(westsideFolder);
 
 		replace("e-zone", "Mars/Olympus");
 		replace("e-hours-tuesday", "9 to 5");
@@ -234,15 +235,16 @@ class PracticeAndStaffPagesJourneyTest {
 		assertThat(changed.get("allowedOrigins").toString()).isEqualTo("[\"https://new.westside.example\"]");
 	}
 
-	/** A practice the operator creates with one request, served from a folder of its own. */
-	private static void create(ChatClient client, String id, String name, String website) {
-		Map<String, Object> practice = Map.of("id", id, "knowledgeDir", KnowledgeFolders.withPage("""
+	/** A practice the operator creates with one request, served from a folder of its own; returns the folder. */
+	private static String create(ChatClient client, String id, String name, String website) {
+		String folder = KnowledgeFolders.withPage("""
 				# Visiting %s
 
 				## Parking
 				Patients park in the car park behind the clinic.
-				""".formatted(name)), "allowedOrigins", List.of(website), "profile",
-				Map.of("name", name, "phone", "+1-555-0100", "bookingUrl", website + "/book", "website", website,
+				""".formatted(name));
+		Map<String, Object> practice = Map.of("id", id, "knowledgeDir", folder, "allowedOrigins", List.of(website),
+				"profile", Map.of("name", name, "phone", "+1-555-0100", "bookingUrl", website + "/book", "website", website,
 						"address", "1 West Street"),
 				"admin", Map.of("username", id + "-admin", "password", EAST_PASSWORD));
 		assertThat(client.send(HttpRequest.newBuilder(URI.create(client.base() + "/api/admin/practices"))
@@ -250,6 +252,7 @@ class PracticeAndStaffPagesJourneyTest {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(JsonMapper.builder().build().writeValueAsString(practice)))
 			.build()).status()).isEqualTo(201);
+		return folder;
 	}
 
 	private String value(String id) {
