@@ -46,7 +46,7 @@
   const ACCOUNT_PATHS = [SIGN_IN, '/api/admin/sign-out', '/api/admin/me', '/api/admin/practices'];
 
   function forPractice(path) {
-    if (!practice || ACCOUNT_PATHS.includes(path)) return path;
+    if (!practice || ACCOUNT_PATHS.includes(path) || path.startsWith('/api/admin/practices/')) return path;
     return path + (path.includes('?') ? '&' : '?') + 'practice=' + encodeURIComponent(practice);
   }
 
@@ -605,10 +605,67 @@
   /** A problem's detail, with each field it names, in a message box. */
   function showFailure(id, error) {
     show(id, error.message, 'error');
-    if (error.errors.length > 1 || (error.errors.length === 1 && error.errors[0].detail !== error.message)) {
-      $(id).append(el('ul', {}, ...error.errors.map((e) => el('li', { text: (e.field ? e.field + ': ' : '') + e.detail }))));
-    }
+    listErrors(id, error.errors.filter((e) => error.errors.length > 1 || e.detail !== error.message));
   }
+
+  function listErrors(id, errors) {
+    if (errors.length) $(id).append(el('ul', {}, ...errors.map((e) => el('li', { text: (e.field ? e.field + ': ' : '') + e.detail }))));
+  }
+
+  /** The note under a form's input (or group) that says what is wrong with it, tied to it by aria-describedby. */
+  function fieldNote(input) {
+    const id = input.id + '-error';
+    let note = $(id);
+    if (!note) {
+      note = el('p', { class: 'field-error', id, hidden: true });
+      const after = input.type === 'checkbox' ? input.closest('label')
+        : input.matches('fieldset') ? input.querySelector('legend + .hint') || input.querySelector('legend') : input;
+      after.after(note);
+      const described = (input.getAttribute('aria-describedby') || '').split(' ').filter((d) => d);
+      input.setAttribute('aria-describedby', [...described, id].join(' '));
+    }
+    return note;
+  }
+
+  function clearFieldErrors(form) {
+    for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
+    for (const note of form.querySelectorAll('.field-error')) { note.textContent = ''; note.hidden = true; }
+  }
+
+  /**
+   * A problem in a form: each field it names ("profile.timeZone", "allowedOrigins[1]": the second line of the origins)
+   * said next to that field, which is marked invalid, the first of them focused; above the form, how many fields need
+   * attention (a 400 whose fields are all in the form) or else the problem's detail as it is (a conflict, a field the
+   * form does not have, the server unreachable), with the fields the form does not have listed.
+   */
+  function showFieldErrors(form, messageId, error) {
+    clearFieldErrors(form);
+    const inputOf = (e) => e.field && form.querySelector('[data-field="' + fieldName(e.field) + '"]');
+    const elsewhere = error.errors.filter((e) => !inputOf(e));
+    const placed = error.errors.length - elsewhere.length;
+    show(messageId, error.status !== 400 || !placed || elsewhere.length ? error.message : placed === 1
+      ? 'One field needs attention: what is wrong is said next to it.'
+      : 'Some fields need attention: what is wrong is said next to each.', 'error');
+    listErrors(messageId, elsewhere.filter((e) => error.errors.length > 1 || e.detail !== error.message));
+    let first = null;
+    for (const e of error.errors) {
+      const input = inputOf(e);
+      if (!input) continue;
+      const index = /\[(\d+)\]$/.exec(e.field);
+      const note = fieldNote(input);
+      const text = (index ? 'Line ' + (Number(index[1]) + 1) + ': ' : '') + e.detail;
+      note.textContent = note.textContent ? note.textContent + ' ' + text : text;
+      note.hidden = false;
+      input.setAttribute('aria-invalid', 'true');
+      first = first || input;
+    }
+    if (first) (first.matches('fieldset') ? first.querySelector('input') : first).focus();
+  }
+
+  /** The form field a problem's field is in: "allowedOrigins[1]" is in "allowedOrigins". */
+  const fieldName = (field) => field.replace(/\[\d+\]$/, '');
+
+  const lines = (text) => text.split(/[\s,]+/).filter((line) => line);
 
   async function loadStaff() {
     show('staff-message', 'Loading the accounts…');
@@ -619,14 +676,86 @@
         a.disabledAt ? 'disabled on ' + when(a.disabledAt)
           : a.source === 'created' && a.username !== signedInAs
             ? el('button', { type: 'button', class: 'danger', 'data-username': a.username, text: 'Disable ' + a.username })
-            : 'may sign in']);
+            : 'may sign in',
+        a.source !== 'created' ? 'changed in the deployment\'s settings'
+          : a.username === signedInAs ? 'your own account'
+            : el('button', { type: 'button', 'data-password-for': a.username }, 'Set password',
+              el('span', { class: 'sr', text: ' for ' + a.username }))]);
       $('staff-table').replaceChildren(table('Staff accounts', [{ label: 'User name' }, { label: 'Role' },
-        { label: 'Made' }, { label: 'Status' }], rows, { className: 'accounts', hideCaption: true }));
+        { label: 'Made' }, { label: 'Status' }, { label: 'Password' }], rows, { className: 'accounts', hideCaption: true }));
       show('staff-message', '');
     } catch (error) {
       notAvailable('staff', error, 'Staff accounts are not available on this installation.');
     }
   }
+
+  /**
+   * A form that opens for one row of a table (the row's button names it by an attribute): Cancel or Escape closes it,
+   * and the focus goes back to that row's button.
+   */
+  function rowForm(formId, cancelId, tableId, attribute, onClose) {
+    const form = {
+      current: null,
+      open(value) {
+        form.current = value;
+        clearFieldErrors($(formId));
+        $(formId).hidden = false;
+      },
+      close() {
+        $(formId).hidden = true;
+        if (onClose) onClose();
+        const row = form.current;
+        form.current = null;
+        form.focusRow(row);
+      },
+      /** Back to the row's button (after the table is drawn again, too). */
+      focusRow(value) {
+        const button = $(tableId).querySelector('button[' + attribute + '="' + value + '"]');
+        if (button) button.focus();
+      }
+    };
+    $(cancelId).addEventListener('click', () => form.close());
+    $(formId).addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') { event.preventDefault(); form.close(); }
+    });
+    return form;
+  }
+
+  // ---- a new password for a colleague's account (PUT /api/admin/accounts/{username}/password) ----
+  const passwordEdit = rowForm('password-form', 'password-cancel', 'staff-table', 'data-password-for',
+    () => { $('new-password').value = ''; });
+
+  $('staff-table').addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-password-for]');
+    if (!button) return;
+    const username = button.getAttribute('data-password-for');
+    show('password-message', '');
+    $('new-password').value = '';
+    $('password-form-title').textContent = 'Set a new password for ' + username;
+    passwordEdit.open(username);
+    $('new-password').focus();
+  });
+
+  $('password-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = $('password-form');
+    const username = passwordEdit.current;
+    clearFieldErrors(form);
+    show('password-message', 'Setting the password…');
+    try {
+      await api('/api/admin/accounts/' + encodeURIComponent(username) + '/password',
+        { method: 'PUT', body: JSON.stringify({ password: $('new-password').value }) });
+      passwordEdit.close();
+      announce('Password set.');
+      await loadStaff();
+      passwordEdit.focusRow(username);
+      show('staff-message', username + ' signs in with the new password now; its earlier sessions have ended.', 'ok');
+    } catch (error) {
+      $('new-password').value = '';
+      showFieldErrors(form, 'password-message', error);
+    }
+  });
+
 
   $('staff-table').addEventListener('click', async (event) => {
     const button = event.target.closest('button[data-username]');
@@ -647,6 +776,7 @@
   $('account-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const account = { username: $('account-username').value.trim(), password: $('account-password').value, role: $('account-role').value };
+    clearFieldErrors($('account-form'));
     try {
       const made = await api('/api/admin/accounts', { method: 'POST', body: JSON.stringify(account) });
       $('account-form').reset();
@@ -654,20 +784,101 @@
       await loadStaff();
     } catch (error) {
       $('account-password').value = '';
-      showFailure('account-message', error);
+      showFieldErrors($('account-form'), 'account-message', error);
     }
   });
 
   async function loadPractices() {
     try {
       const practices = await api('/api/admin/practices');
-      $('practices-table').replaceChildren(table('Practices', [{ label: 'Id' }, { label: 'Name' }, { label: 'Set up' }],
-        practices.map((p) => [p.id, p.name, p.source === 'created' ? 'created here' : 'in the settings']),
+      $('practices-table').replaceChildren(table('Practices', [{ label: 'Id' }, { label: 'Name' }, { label: 'Set up' },
+        { label: 'Change' }], practices.map((p) => [p.id, p.name, p.source === 'created' ? 'created here' : 'in the settings',
+        p.source === 'created'
+          ? el('button', { type: 'button', 'data-practice': p.id }, 'Change', el('span', { class: 'sr', text: ' ' + p.name }))
+          : 'changed in the deployment\'s settings']),
         { className: 'practices', hideCaption: true }));
     } catch (error) {
-      showFailure('practice-message', error);
+      showFailure('practices-message', error);
     }
   }
+
+  // ---- changing a created practice: the fields PATCH /api/admin/practices/{id} takes, as they are now ----
+  const WEEK = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+  // A practice without hours of its own has the sample week (as the server says it).
+  const SAMPLE_WEEK = { monday: '08:00-17:00', tuesday: '08:00-17:00', wednesday: '08:00-17:00', thursday: '08:00-17:00',
+    friday: '08:00-17:00' };
+  const practiceEdit = rowForm('practice-edit-form', 'practice-edit-cancel', 'practices-table', 'data-practice');
+
+  $('practices-table').addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-practice]');
+    if (button) editPractice(button.getAttribute('data-practice'));
+  });
+
+  async function editPractice(id) {
+    show('practices-message', '');
+    try {
+      const found = await api('/api/admin/practices/' + encodeURIComponent(id));
+      if (found.source !== 'created') {
+        show('practices-message', found.profile.name + ' is set in the deployment\'s settings: change it there.', 'unavailable');
+        return;
+      }
+      fillPracticeEdit(found);
+      $('practice-edit-title').textContent = 'Change ' + found.profile.name + ' (' + found.id + ')';
+      practiceEdit.open(found.id);
+      $('practice-edit-title').focus();
+    } catch (error) {
+      showFailure('practices-message', error);
+    }
+  }
+
+  function fillPracticeEdit(found) {
+    const p = found.profile;
+    const set = (id, value) => { $(id).value = value == null ? '' : String(value); };
+    clearFieldErrors($('practice-edit-form'));
+    show('practice-edit-message', '');
+    $('practice-edit-folder').textContent = 'Its knowledge folder on the server: ' + (found.knowledgeDir || 'the deployment\'s');
+    set('e-name', p.name); set('e-phone', p.phone); set('e-booking', p.bookingUrl); set('e-website', p.website);
+    set('e-address', p.address); set('e-zone', p.timeZone); set('e-opening', p.openingHours);
+    set('e-callback', p.callbackWithin); set('e-emergency', p.emergencyNumber); set('e-crisis', p.crisisLine);
+    $('e-same-day').checked = Boolean(p.sameDayAppointments);
+    set('e-closed', (p.closedOn || []).join('\n'));
+    set('e-origins', (found.allowedOrigins || []).join('\n'));
+    const given = Object.fromEntries(Object.entries(p.hours || {}).map(([day, hours]) => [day.toLowerCase(), hours]));
+    const week = Object.keys(given).length ? given : SAMPLE_WEEK;
+    for (const day of WEEK) set('e-hours-' + day, week[day] || 'closed');
+  }
+
+  function practiceChange() {
+    const value = (id) => $(id).value.trim();
+    return {
+      profile: { name: value('e-name'), phone: value('e-phone'), bookingUrl: value('e-booking'), website: value('e-website'),
+        address: value('e-address'), timeZone: value('e-zone'), openingHours: value('e-opening'),
+        hours: Object.fromEntries(WEEK.map((day) => [day, value('e-hours-' + day) || 'closed'])),
+        closedOn: lines(value('e-closed')), callbackWithin: value('e-callback'), sameDayAppointments: $('e-same-day').checked,
+        emergencyNumber: value('e-emergency'), crisisLine: value('e-crisis') },
+      allowedOrigins: lines(value('e-origins'))
+    };
+  }
+
+  $('practice-edit-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = $('practice-edit-form');
+    clearFieldErrors(form);
+    show('practice-edit-message', 'Saving the changes…');
+    try {
+      const changed = await api('/api/admin/practices/' + encodeURIComponent(practiceEdit.current),
+        { method: 'PATCH', body: JSON.stringify(practiceChange()) });
+      practiceEdit.close();
+      show('practices-message', changed.name + ' (' + changed.id + ') is served with the changes now.', 'ok');
+      announce('Changes saved.');
+      await loadPractices();
+      practiceEdit.focusRow(changed.id);
+      await refreshPicker();
+    } catch (error) {
+      showFieldErrors(form, 'practice-edit-message', error);
+    }
+  });
+
 
   $('practice-form').addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -677,9 +888,10 @@
       profile: { name: value('p-name'), phone: value('p-phone'), bookingUrl: value('p-booking'), website: value('p-website'),
         address: value('p-address'), timeZone: value('p-zone') || null },
       knowledgeDir: value('p-folder'),
-      allowedOrigins: value('p-origins').split(/\s+/).filter((origin) => origin),
+      allowedOrigins: lines(value('p-origins')),
       admin: { username: value('p-admin'), password: $('p-admin-password').value },
     };
+    clearFieldErrors($('practice-form'));
     show('practice-message', 'Creating the practice and indexing its knowledge…');
     try {
       const made = await api('/api/admin/practices', { method: 'POST', body: JSON.stringify(practiceForm) });
@@ -690,7 +902,7 @@
       await refreshPicker();
     } catch (error) {
       $('p-admin-password').value = '';
-      showFailure('practice-message', error);
+      showFieldErrors($('practice-form'), 'practice-message', error);
     }
   });
 
@@ -725,6 +937,7 @@
 
   function signedOut() {
     if (!$('sign-in').hidden) return;
+    closeRowForms();
     showApp(false);
     loaded.clear();
     show('sign-in-message', signedInBefore
@@ -758,7 +971,13 @@
     showApp(true);
   }
 
+  /** No form stays open for another account or practice than the one it was opened for. */
+  function closeRowForms() {
+    for (const form of [passwordEdit, practiceEdit]) if (form.current != null) form.close();
+  }
+
   $('practice').addEventListener('change', () => {
+    closeRowForms();
     practice = $('practice').value;
     loaded.clear();
     select(tabs.find((tab) => tab.getAttribute('aria-selected') === 'true') || tabs[0], false);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -49,14 +50,21 @@ class PracticeNotifications {
 	 * Stores a notice for delivery to every target configured now; it is sent once the surrounding transaction (if
 	 * any) commits, and not at all if it rolls back.
 	 * @return the notice's id, sent to the practice as its {@code Idempotency-Key}
+	 * @throws NoticeNotStored when the database refuses it or cannot be reached (the caller's transaction then rolls
+	 * back with it, so what the notice is about is not kept either)
 	 */
 	@Transactional
 	String enqueue(PracticeNotice notice) {
 		String key = UUID.randomUUID().toString();
 		Instant now = clock.instant();
-		long id = store.insertNotice(key, notice, payload(key, notice, now), now);
-		for (String target : dispatcher.configuredTargets(notice.practice())) {
-			store.insertDelivery(id, notice.practice(), target, now);
+		try {
+			long id = store.insertNotice(key, notice, payload(key, notice, now), now);
+			for (String target : dispatcher.configuredTargets(notice.practice())) {
+				store.insertDelivery(id, notice.practice(), target, now);
+			}
+		}
+		catch (DataAccessException ex) {
+			throw new NoticeNotStored(notice.type(), ex);
 		}
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -104,8 +104,10 @@ class AdminSecurity {
 			// The admin page itself holds no data: it asks staff to sign in, and every datum comes from the API.
 			.requestMatchers("/admin", "/admin/**")
 			.permitAll()
-			// What only the deployment's operator may do: create and change practices.
+			// What only the deployment's operator may do: create, read whole and change practices.
 			.requestMatchers(HttpMethod.POST, "/api/admin/practices")
+			.hasAuthority(StaffPractice.OPERATOR)
+			.requestMatchers(HttpMethod.GET, "/api/admin/practices/*")
 			.hasAuthority(StaffPractice.OPERATOR)
 			.requestMatchers(HttpMethod.PATCH, "/api/admin/practices/**")
 			.hasAuthority(StaffPractice.OPERATOR)

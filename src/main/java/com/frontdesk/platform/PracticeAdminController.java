@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -78,6 +79,18 @@ class PracticeAdminController {
 		});
 		return ResponseEntity.created(URI.create("/api/admin/practices/" + practice.id().value()))
 			.body(new Created(practice.id().value(), practice.profile().name()));
+	}
+
+	/**
+	 * {@code GET /api/admin/practices/{id}}: a practice's profile and origins as they are, in the fields
+	 * {@code PATCH} takes (and its knowledge folder, which stays), for the admin page's form that changes it.
+	 */
+	@GetMapping("/api/admin/practices/{id}")
+	PracticeDetails details(@PathVariable String id) {
+		PracticeId practice = PracticeId.parse(id);
+		PracticeForm form = practices.form(practice);
+		return new PracticeDetails(form.id(), practices.created(practice) ? "created" : "settings", form.profile(),
+				form.allowedOrigins(), form.knowledgeDir());
 	}
 
 	/**
@@ -157,6 +170,16 @@ class PracticeAdminController {
 	 * @param allowedOrigins the origins that replace its origins (not given: they stay)
 	 */
 	record ChangedPractice(PracticeForm.Profile profile, List<String> allowedOrigins) {
+	}
+
+	/**
+	 * A practice as its change form shows it.
+	 *
+	 * @param source {@code created} (changed here) or {@code settings} (changed in the deployment's settings)
+	 * @param knowledgeDir its knowledge folder on the server (null: {@code frontdesk.knowledge.dir}); it stays
+	 */
+	record PracticeDetails(String id, String source, PracticeForm.Profile profile, List<String> allowedOrigins,
+			String knowledgeDir) {
 	}
 
 	record Created(String id, String name) {

@@ -57,6 +57,20 @@ class UnexpectedProblems extends ResponseEntityExceptionHandler {
 			.body(problem);
 	}
 
+	/**
+	 * What the request asked for could not be stored and nothing of it was kept ({@link RequestNotKept}): a 503 with
+	 * {@code Retry-After}, so the patient sends it again, not a 500. The log names what failed and the exception
+	 * classes, never a message of the cause.
+	 */
+	@ExceptionHandler(RequestNotKept.class)
+	ResponseEntity<ProblemDetail> notKept(RequestNotKept ex, WebRequest request) {
+		log.warn("{} on {}: nothing of the request was kept", ex.getMessage(), request.getDescription(false),
+				StackTraces.withoutMessages(ex.getCause()));
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Integer.toString(RequestNotKept.RETRY_AFTER_SECONDS))
+			.body(ex.problem());
+	}
+
 	/** Tomcat could not decode the query string or form parameters (bad percent-encoding, too many): the client's fault. */
 	@ExceptionHandler(InvalidParameterException.class)
 	ProblemDetail unreadableParameters(InvalidParameterException ex) {

@@ -75,7 +75,7 @@ public record PracticeForm(String id, Profile profile, String knowledgeDir, List
 		return new PracticeForm(practice.id().value(),
 				new Profile(p.name(), p.phone(), p.bookingUrl(), p.website(), p.address(), words, p.emergencyNumber(),
 						p.crisisLine(), p.hours(), p.timeZone().getId(), p.sameDayAppointments(),
-						p.callbackWithin().toString(), p.closedOn().stream().map(LocalDate::toString).toList()),
+						simple(p.callbackWithin()), p.closedOn().stream().map(LocalDate::toString).toList()),
 				practice.knowledgeDir().map(Path::toString).orElse(null), practice.allowedOrigins());
 	}
 
@@ -104,6 +104,18 @@ public record PracticeForm(String id, Profile profile, String knowledgeDir, List
 		}
 		return new Practice(practice.id(), profile(profile), practice.knowledgeDir(), origins(),
 				practice.channelAccounts(), practice.texts(), practice.textsInSpanish());
+	}
+
+	/** A duration as staff write it: 2h, 90m, 45s (what {@link #duration} reads back). */
+	private static String simple(Duration duration) {
+		long seconds = duration.toSeconds();
+		if (duration.toNanosPart() != 0) {
+			return duration.toMillis() + "ms";
+		}
+		if (seconds % 3600 == 0) {
+			return seconds / 3600 + "h";
+		}
+		return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
 	}
 
 	private static <T> T or(T given, T kept) {

@@ -203,6 +203,14 @@ public class Practices {
 		return changed;
 	}
 
+	/**
+	 * A served practice as the form that changes it ({@link #change}): its profile and origins as they are.
+	 * @throws UnknownPractice when no practice of that id is served
+	 */
+	public PracticeForm form(PracticeId id) {
+		return PracticeForm.of(get(id));
+	}
+
 	/** Serves the practice as changed at that time, unless what is served is as new already; true if it was not. */
 	private synchronized boolean replace(Practice practice, Instant updatedAt) {
 		if (!updatedAt.isAfter(changedAt.getOrDefault(practice.id(), Instant.MIN))) {

@@ -3,15 +3,22 @@ package com.frontdesk.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,9 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
  * The practice hears of what its patients ask of it because the outbox listens: a patient asking for a person and a
  * patient asking to be called back each leave exactly one notice, for their own practice, over real HTTP on a
  * deployment with two practices; and a callback request or a handoff whose notice cannot be stored is not
- * acknowledged (the patient gets a problem, and neither the request nor its notice is kept).
+ * acknowledged: the patient gets a 503 problem with {@code Retry-After}, neither the request nor its notice is kept,
+ * and what the patient sent is neither in the problem nor in the log.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class NoticesOfRequestsTest {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
@@ -95,21 +104,25 @@ class NoticesOfRequestsTest {
 	}
 
 	@Test
-	void aCallbackRequestWhoseNoticeCannotBeStoredIsNotAcknowledged() {
+	void aCallbackRequestWhoseNoticeCannotBeStoredIsNotAcknowledged(CapturedOutput log) {
 		String conversation = chat(null, "please call me back").text("conversationId");
 		Map<String, Object> request = callback(conversation, "Otto Outage", "(650) 555-0122");
-		Response refused;
+		HttpResponse<String> refused;
 		refuseNoticesAbout(conversation);
 		try {
-			refused = submit(request, "outage-" + conversation);
+			refused = raw(callbackRequest(request, "outage-" + conversation));
 		}
 		finally {
 			acceptNoticesAgain();
 		}
 
-		assertThat(refused.status()).as(refused.body()).isGreaterThanOrEqualTo(500);
-		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertTryAgainLater(refused);
 		assertThat(refused.body()).doesNotContain("Otto").doesNotContain("Exception").doesNotContain("received");
+		assertThat(log.getAll()).as("the log says what failed, not what the patient sent")
+			.contains("could not be stored")
+			.doesNotContain("Otto Outage")
+			.doesNotContain("555-0122")
+			.doesNotContain("A question about my appointment");
 		assertThat(requestsFor("+16505550122")).as("the request is not kept without its notice").isZero();
 		assertThat(notices(conversation)).isEmpty();
 
@@ -121,20 +134,24 @@ class NoticesOfRequestsTest {
 	}
 
 	@Test
-	void aHandoffWhoseNoticeCannotBeStoredIsNotAcknowledged() {
+	void aHandoffWhoseNoticeCannotBeStoredIsNotAcknowledged(CapturedOutput log) {
 		String conversation = chat(null, "hello").text("conversationId");
-		Response refused;
+		HttpResponse<String> refused;
 		refuseNoticesAbout(conversation);
 		try {
-			refused = client().post("/api/chat", JSON.writeValueAsString(Map.of("conversationId", conversation,
-					"message", "I want to talk to a person please", "practice", "northside")), "application/json");
+			refused = raw(HttpRequest.newBuilder(URI.create(client().base() + "/api/chat"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("conversationId",
+						conversation, "message", "I want to talk to a person please", "practice", "northside"))))
+				.build());
 		}
 		finally {
 			acceptNoticesAgain();
 		}
 
-		assertThat(refused.status()).as(refused.body()).isGreaterThanOrEqualTo(500);
-		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertTryAgainLater(refused);
+		assertThat(refused.body()).doesNotContain("person").doesNotContain("Exception");
+		assertThat(log.getAll()).contains("could not be stored").doesNotContain("I want to talk to a person please");
 		assertThat(owner(conversation)).as("the conversation is not waiting for staff nobody was told of").isEqualTo("bot");
 		assertThat(notices(conversation)).isEmpty();
 
@@ -142,6 +159,59 @@ class NoticesOfRequestsTest {
 		assertThat(owner(conversation)).isEqualTo("waiting_for_staff");
 		assertThat(notices(conversation)).singleElement()
 			.satisfies(notice -> assertThat(notice).containsEntry("type", "handoff_requested"));
+	}
+
+	@Test
+	void aStreamedHandoffWhoseNoticeCannotBeStoredEndsAskingToSendItAgain() {
+		String conversation = chat(null, "hello").text("conversationId");
+		Response refused;
+		refuseNoticesAbout(conversation);
+		try {
+			refused = client().post("/api/chat/stream", JSON.writeValueAsString(Map.of("conversationId", conversation,
+					"message", "I want to talk to a person please", "practice", "northside")), "application/json");
+		}
+		finally {
+			acceptNoticesAgain();
+		}
+
+		assertThat(refused.body()).doesNotContain("event:done");
+		JsonNode problem = JSON.readTree(Arrays.stream(refused.body().split("\n\n"))
+			.filter(event -> event.contains("event:error"))
+			.flatMap(String::lines)
+			.filter(line -> line.startsWith("data:"))
+			.map(line -> line.substring("data:".length()))
+			.findFirst()
+			.orElseThrow());
+		assertThat(problem.get("status").asInt()).isEqualTo(503);
+		assertThat(problem.get("retryAfter").asInt()).isEqualTo(5);
+		assertThat(problem.get("detail").asString()).contains("nothing was saved");
+		assertThat(owner(conversation)).isEqualTo("bot");
+		assertThat(notices(conversation)).isEmpty();
+	}
+
+	/** A 503 problem that asks the patient to send the request again in a few seconds: nothing of it was kept. */
+	private static void assertTryAgainLater(HttpResponse<String> refused) {
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+		assertThat(refused.headers().firstValue("Content-Type")).get(InstanceOfAssertFactories.STRING)
+			.startsWith("application/problem+json");
+		assertThat(refused.headers().firstValue("Retry-After")).contains("5");
+		JsonNode problem = JSON.readTree(refused.body());
+		assertThat(problem.get("status").asInt()).isEqualTo(503);
+		assertThat(problem.get("retryAfter").asInt()).isEqualTo(5);
+		assertThat(problem.get("detail").asString()).contains("nothing was saved").contains("send it again");
+	}
+
+	private static HttpResponse<String> raw(HttpRequest request) {
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** The database refuses to store notices about this conversation (as it would any write it cannot make). */
@@ -182,11 +252,15 @@ class NoticesOfRequestsTest {
 	}
 
 	private Response submit(Map<String, Object> body, String idempotencyKey) {
-		return client().send(HttpRequest.newBuilder(URI.create(client().base() + "/api/callbacks"))
+		return client().send(callbackRequest(body, idempotencyKey));
+	}
+
+	private HttpRequest callbackRequest(Map<String, Object> body, String idempotencyKey) {
+		return HttpRequest.newBuilder(URI.create(client().base() + "/api/callbacks"))
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", idempotencyKey)
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-			.build());
+			.build();
 	}
 
 	/** The notices about a conversation, each column as text. */

@@ -266,6 +266,26 @@ class PracticesCreatedAtRunTimeTest {
 	}
 
 	@Test
+	void theOperatorReadsAPracticeInTheFieldsThatChangeIt() {
+		Response eastside = admin(OPERATOR, "GET", "/api/admin/practices/eastside", null);
+		Response settings = admin(OPERATOR, "GET", "/api/admin/practices/default", null);
+
+		assertThat(eastside.status()).isEqualTo(200);
+		JsonNode profile = eastside.json().get("profile");
+		assertThat(eastside.text("source")).isEqualTo("created");
+		assertThat(profile.get("name").asString()).isEqualTo("Eastside Spine Clinic");
+		assertThat(profile.get("hours").get("monday").asString()).isEqualTo("08:00-16:00");
+		assertThat(profile.get("callbackWithin").asString()).as("as staff write it").isEqualTo("2h");
+		assertThat(profile.get("emergencyNumber").asString()).isEqualTo("911");
+		assertThat(eastside.json().get("allowedOrigins").get(0).asString()).isEqualTo("https://www.eastside.example");
+		assertThat(eastside.text("knowledgeDir")).isEqualTo(eastsideFolder);
+		assertThat(settings.text("source")).isEqualTo("settings");
+		assertThat(admin(DEFAULT_ADMIN, "GET", "/api/admin/practices/eastside", null).status())
+			.as("not the operator").isEqualTo(403);
+		assertThat(admin(OPERATOR, "GET", "/api/admin/practices/nowhere", null).status()).isEqualTo(404);
+	}
+
+	@Test
 	void aChangeThatCannotBeMadeIsAProblem() {
 		Response settings = admin(OPERATOR, "PATCH", "/api/admin/practices/default",
 				Map.of("profile", Map.of("phone", "+1-555-0111")));

@@ -25,6 +25,7 @@ import com.frontdesk.conversation.TurnPipeline;
 import com.frontdesk.conversation.TurnRequest;
 import com.frontdesk.platform.Problems;
 import com.frontdesk.platform.RequestIds;
+import com.frontdesk.platform.RequestNotKept;
 import com.frontdesk.platform.logging.StackTraces;
 import com.frontdesk.retrieval.KnowledgeUnavailable;
 
@@ -86,6 +87,12 @@ class ChatStreamController {
 		}
 		catch (KnowledgeUnavailable ex) {
 			events.send("error", problems.knowledgeUnavailable(ex));
+			emitter.complete();
+		}
+		catch (RequestNotKept ex) {
+			log.warn("Streaming a reply: {}; nothing of the turn was kept", ex.getMessage(),
+					StackTraces.withoutMessages(ex.getCause()));
+			events.send("error", ex.problem());
 			emitter.complete();
 		}
 		catch (RuntimeException ex) {
