@@ -594,6 +594,25 @@ class TriageTest {
 		assertThat(triage.assess(message).urgent()).as(message).isFalse();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "my husband collapsed, is it safe to move him?", "me preocupa que no puedo orinar desde ayer",
+			"my chest is crushing and I can't breathe, it started when I was anxious", "I keep wanting to cut myself while cooking",
+			"the pain is unbearable when I sit and when I stand and nothing helps, since this morning",
+			"the pain is the worst it has ever been", "nobody would care if I just disappeared tonight",
+			"the mri said fluid collection near the incision and now I have a fever of 102" })
+	void aRedFlagBesideAQuestionAWorryACauseOrAReportStillAlarms(String message) {
+		assertThat(triage.assess(message).urgent()).as(message).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "the pain will be worst on day 2 or 3, the leaflet said",
+			"the pain may be worst on day two, the nurse said, is that right?",
+			"I'm saving up for the surgery, how much is the deposit?", "I never had any weakness in my legs, just pain",
+			"my leg goes numb when I sit cross-legged, it goes away after a minute" })
+	void whenPainIsExpectedToPeakAndOtherEverydayWordsAreNotEmergencies(String message) {
+		assertThat(triage.assess(message).urgent()).as(message).isFalse();
+	}
+
 	/**
 	 * The medicine rules are skipped on a message without a medicine word, the manipulation rules on one without any of
 	 * their cues: on every labelled example and every real patient question of K-QA, the quick checks say the same as
