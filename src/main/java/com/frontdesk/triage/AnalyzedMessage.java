@@ -90,7 +90,9 @@ final class AnalyzedMessage {
 				if (previousEnd >= 0) {
 					int from = Math.min(previousEnd, offset.startOffset());
 					int commaAt = text.indexOf(',', from);
-					boolean comma = commaAt >= 0 && commaAt < offset.startOffset();
+					int ellipsisAt = text.indexOf("..", from);
+					boolean comma = commaAt >= 0 && commaAt < offset.startOffset()
+							|| ellipsisAt >= 0 && ellipsisAt < offset.startOffset();
 					boolean end = endsClause(text, from, offset.startOffset());
 					if (end) {
 						sentenceNumber++;
@@ -116,11 +118,16 @@ final class AnalyzedMessage {
 				sentences.stream().mapToInt(Integer::intValue).toArray());
 	}
 
-	/** Whether the text between two words ends a clause: one of {@link #CLAUSE_ENDS}, or a dash between spaces. */
+	/**
+	 * Whether the text between two words ends a clause: one of {@link #CLAUSE_ENDS}, or a dash between spaces. An
+	 * ellipsis ("can't pee... in public restrooms") is a pause, read like a comma: the statement goes on unless a new
+	 * one starts after it.
+	 */
 	private static boolean endsClause(String text, int from, int to) {
 		for (int i = from; i < to; i++) {
 			char c = text.charAt(i);
-			if (CLAUSE_ENDS.indexOf(c) >= 0 || (c == '-' || c == '\u2013') && i > from && i + 1 < to
+			boolean inEllipsis = c == '.' && (i > from && text.charAt(i - 1) == '.' || i + 1 < to && text.charAt(i + 1) == '.');
+			if (CLAUSE_ENDS.indexOf(c) >= 0 && !inEllipsis || (c == '-' || c == '\u2013') && i > from && i + 1 < to
 					&& Character.isWhitespace(text.charAt(i - 1)) && Character.isWhitespace(text.charAt(i + 1))) {
 				return true;
 			}

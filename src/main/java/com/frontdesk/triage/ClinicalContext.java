@@ -44,6 +44,8 @@ final class ClinicalContext {
 		for (ContextKind kind : List.of(ContextKind.NEGATION_BEFORE, ContextKind.NEGATION_SHORT, ContextKind.NEGATION_AFTER)) {
 			phrases.get(kind).removeIf(this::insidePseudoNegation);
 		}
+		// "not joking", "I'm not kidding": a joke denied says the patient means it
+		phrases.get(ContextKind.JOKING).removeIf(joke -> negationJustBefore(joke[0]));
 		this.segment = new int[message.size()];
 		BitSet endsReach = message.coverage(words.get(ContextKind.ENDS_REACH));
 		int number = 0;

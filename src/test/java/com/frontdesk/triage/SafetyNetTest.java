@@ -25,7 +25,7 @@ class SafetyNetTest {
 	static final String UNMATCHED_RED_FLAG = "my pee will not come out since my surgery";
 
 	/** Said indirectly, in words no self-harm pattern has; near in meaning to the labelled examples of self-harm. */
-	static final String INDIRECT_SELF_HARM = "honestly nobody would even miss me if i just vanished one day";
+	static final String INDIRECT_SELF_HARM = "honestly nobody would even miss me if i just slipped away one day";
 
 	/** No rule knows "cannot rouse him"; its nearest examples are caregivers who cannot wake someone. */
 	static final String UNRESPONSIVE_THE_RULES_READ_AS_ORDINARY = "my grandpa took his night pills and now we cannot rouse him, he just lies there breathing";

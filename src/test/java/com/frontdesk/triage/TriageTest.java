@@ -527,6 +527,92 @@ class TriageTest {
 		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.MANIPULATION);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "the pain in my back is too much, I can't get off the couch",
+			"my back feels like it's being ripped apart since this morning",
+			"the oxy is no help at all and the pain in my leg keeps climbing",
+			"i am not kidding, the pain is unbearable and i can barely breathe",
+			"crushing pain down my spine since i stood up, cant walk" })
+	void severePainInEverydayWordsOrWithAJokeDeniedIsAnEmergency(String message) {
+		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.EMERGENCY);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "I keep thinking about driving off a bridge on my way home",
+			"honestly if I didn't wake up tomorrow it would be a relief", "I took everything in my medicine cupboard an hour ago",
+			"my son left a message saying sorry for everything, this is goodbye",
+			"I don't see a future for myself anymore and I want it to be over for good" })
+	void aMethodReliefAtNotWakingUpOrAFarewellWithAnApologyGetsTheCrisisLine(String message) {
+		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.SELF_HARM);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "I feel like I need to go but only a trickle comes out, since last night",
+			"i cant tell when i need to pee anymore and my pants were wet this morning", "my bladder stopped working this morning",
+			"I've lost the feeling around my back passage since yesterday", "can't pee... since last night and it hurts",
+			"my husband can't stand by himself today, yesterday he walked fine",
+			"the strength in my left foot is just gone, I can't press the brake",
+			"i cant curl my toes on the right and i tripped twice today", "a mi papá las piernas ya no lo sostienen desde ayer" })
+	void anUrgeWithoutFlowANumbBackPassageAndStrengthGoneAreEmergencies(String message) {
+		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.EMERGENCY);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "my dad keeps seeing people who aren't there since the operation",
+			"grandma doesn't recognise me today, she was fine yesterday",
+			"my wife is acting really weird, keeps talking nonsense, this is new",
+			"she slumped over at the table and didn't answer me for a minute",
+			"my eye suddenly went blurry and the left side of my face is tingling",
+			"blood coming out of the wound in a steady stream", "my calf is swollen and I can't get a deep breath",
+			"temp 38.9 and chills, had my back done last week", "gunk came out of my incision this morning and it stinks",
+			"the MRI said the fusion looks good, but now my incision is leaking pus and I have chills",
+			"no fever... my leg went numb and weak this morning" })
+	void confusionACollapseOneEyeBlurredAndAStreamOfBloodAreEmergencies(String message) {
+		assertThat(triage.assess(message).outcome()).isEqualTo(TriageOutcome.EMERGENCY);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "can a spinal fusion cause groin numbness? just curious before I book",
+			"will the lateral lumbar fusion cause weakness in my legs?",
+			"tengo miedo de que me duela mucho después de la operación", "me preocupa que la herida sangre en casa",
+			"my chest felt tight when I was nervous at the interview, it passed quickly",
+			"my legs were weak before the operation and they're stronger every week",
+			"the numbness in my shin is getting smaller, my surgeon expected that",
+			"my uncle had a stroke years ago and lost his speech, is it safe for me to have anesthesia?",
+			"my neighbour had a blood clot after her knee op, can the surgery cause that?",
+			"I passed out once at a party in college, the form asks about it",
+			"the incision was red from the dressing glue, they changed it and now it's fine",
+			"the swelling in my ankle went down overnight", "my husband went down to the car to get my bag",
+			"I'm not kidding, I love the new waiting room", "sorry for everything I said on the phone yesterday, can we rebook?",
+			"goodbye and thanks for everything, see you at the follow-up",
+			"she slumped in her chair and fell asleep watching tv",
+			"I can't wait to stand by myself without the walker, the physio says soon",
+			"can't pee... when people are around lol, will the hospital need a sample?",
+			"the CT showed a small fluid collection near the incision, what does that mean?",
+			"the ultrasound showed some swelling around the wound, is that normal after a fusion?" })
+	void aProcedureNamedInFullAFearAnImprovementAReportAndEverydayWordsAreNotEmergencies(String message) {
+		assertThat(triage.assess(message).urgent()).as(message).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "my husband collapsed, is it safe to move him?", "me preocupa que no puedo orinar desde ayer",
+			"my chest is crushing and I can't breathe, it started when I was anxious", "I keep wanting to cut myself while cooking",
+			"the pain is unbearable when I sit and when I stand and nothing helps, since this morning",
+			"the pain is the worst it has ever been", "nobody would care if I just disappeared tonight",
+			"the mri said fluid collection near the incision and now I have a fever of 102" })
+	void aRedFlagBesideAQuestionAWorryACauseOrAReportStillAlarms(String message) {
+		assertThat(triage.assess(message).urgent()).as(message).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "the pain will be worst on day 2 or 3, the leaflet said",
+			"the pain may be worst on day two, the nurse said, is that right?",
+			"I'm saving up for the surgery, how much is the deposit?", "I never had any weakness in my legs, just pain",
+			"my leg goes numb when I sit cross-legged, it goes away after a minute" })
+	void whenPainIsExpectedToPeakAndOtherEverydayWordsAreNotEmergencies(String message) {
+		assertThat(triage.assess(message).urgent()).as(message).isFalse();
+	}
+
 	/**
 	 * The medicine rules are skipped on a message without a medicine word, the manipulation rules on one without any of
 	 * their cues: on every labelled example and every real patient question of K-QA, the quick checks say the same as
