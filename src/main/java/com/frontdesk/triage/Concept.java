@@ -11,6 +11,9 @@ import java.util.Set;
 record Concept(String id, TriageOutcome outcome, String advice, String adviceInSpanish, Set<ContextKind> notWhen,
 		Set<ContextKind> ignores, List<Vocabulary.Match> matches) {
 
+	/** The concept of thoughts of self-harm, suicide and intentional overdose. */
+	static final String SELF_HARM = "self-harm";
+
 	/** The advice in the patient's language: Spanish when the concept has it, English otherwise. */
 	String advice(boolean spanish) {
 		return spanish && !adviceInSpanish.isEmpty() ? adviceInSpanish : advice;

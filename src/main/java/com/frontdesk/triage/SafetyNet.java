@@ -78,7 +78,7 @@ public class SafetyNet {
 			}
 		}
 		ExampleBank.Nearest nearest = exampleBank().nearest(vector, NEIGHBOURS, null);
-		if (nearest.margin() >= settings.exampleMargin()) {
+		if (nearest.margin() >= settings.marginFor(nearest.concept())) {
 			return triage.concept(nearest.concept(), rules.spanish(), "safety-net-examples:" + nearest.concept());
 		}
 		return TriageResult.CLEAR;

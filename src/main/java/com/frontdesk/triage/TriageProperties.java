@@ -18,9 +18,18 @@ public record TriageProperties(@DefaultValue SafetyNetSettings safetyNet) {
 	 * @param exampleMargin how much nearer (mean cosine of the three nearest) a message must be to the labelled
 	 * emergencies of {@code triage/examples/} than to their look-alikes to count as a red flag (calibrated on the
 	 * examples themselves, each left out in turn, see docs/benchmarks.md)
+	 * @param selfHarmMargin the same margin for a message whose nearest emergencies are thoughts of self-harm: lower,
+	 * since such thoughts are most often said indirectly, a missed one costs most, and the reply to a false alarm is
+	 * an offer of the crisis line (calibrated on a scored held-out set, see docs/benchmarks.md)
 	 */
 	public record SafetyNetSettings(@DefaultValue("true") boolean enabled, @DefaultValue("0.70") double threshold,
-			@DefaultValue("0.12") double exampleMargin) {
+			@DefaultValue("0.12") double exampleMargin, @DefaultValue("0.10") double selfHarmMargin) {
+
+		/** The margin a message's nearest emergencies of this concept must have over its nearest look-alikes. */
+		double marginFor(String concept) {
+			return Concept.SELF_HARM.equals(concept) ? selfHarmMargin : exampleMargin;
+		}
+
 	}
 
 }

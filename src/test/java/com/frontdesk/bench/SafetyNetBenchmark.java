@@ -24,7 +24,7 @@ import com.frontdesk.triage.TriageResult;
  * the margin of the nearest labelled emergencies over the nearest look-alikes ({@code triage/examples/}), the
  * message itself left out of the examples, so that the examples' own sets are scored as if they were new. Prints what
  * the net adds at the configured settings, and a sweep of the example margin. Run with {@code ./mvnw -q -B test
- * -Dtest=SafetyNetBenchmark -Dsurefire.failIfNoSpecifiedTests=false [-Dtriage.sets=tune-a,tune-b,tune-c,tune-d,tune-e,tune-f,tune-g,heldout-7]}.
+ * -Dtest=SafetyNetBenchmark -Dsurefire.failIfNoSpecifiedTests=false [-Dtriage.sets=tune-a,tune-b,tune-c,tune-d,tune-e,tune-f,tune-g,tune-h,heldout-8]}.
  */
 @SpringBootTest
 class SafetyNetBenchmark {
@@ -49,7 +49,7 @@ class SafetyNetBenchmark {
 
 	@Test
 	void calibrate() throws IOException {
-		for (String set : System.getProperty("triage.sets", "tune-a,tune-b,tune-c,tune-d,tune-e,tune-f,tune-g").split(",")) {
+		for (String set : System.getProperty("triage.sets", "tune-a,tune-b,tune-c,tune-d,tune-e,tune-f,tune-g,tune-h").split(",")) {
 			measure(set, TriageBenchmark.labelled(set));
 		}
 		measure("k-qa (all but line 725; the even lines are examples, each left out in turn)", kqa(-1));
@@ -87,26 +87,38 @@ class SafetyNetBenchmark {
 		TriageProperties.SafetyNetSettings settings = properties.safetyNet();
 		System.out.printf("== %s: rules catch %d / %d, false alarms %d / %d%n", set, caughtByRules, emergencies,
 				alarmsByRules, others);
-		System.out.printf("  net at %.2f / margin %.2f: %s%n", settings.threshold(), settings.exampleMargin(),
-				added(scored, settings.threshold(), settings.exampleMargin()));
+		System.out.printf("  net at %.2f / margin %.2f (self-harm %.2f): %s%n", settings.threshold(),
+				settings.exampleMargin(), settings.selfHarmMargin(),
+				added(scored, settings.threshold(), settings.exampleMargin(), settings.selfHarmMargin()));
 		System.out.printf("  descriptions only (%.2f): %s%n", settings.threshold(), added(scored, settings.threshold(), 9));
 		for (double m = 0.06; m <= 0.201; m += 0.02) {
 			System.out.printf("  margin %.2f: %s%n", m, added(scored, settings.threshold(), m));
 		}
+		for (double m = 0.0; m <= 0.121; m += 0.02) {
+			System.out.printf("  self-harm margin %.2f (others %.2f): %s%n", m, settings.exampleMargin(),
+					added(scored, settings.threshold(), settings.exampleMargin(), m));
+		}
 		if (Boolean.getBoolean("triage.details")) {
-			scored.stream().filter(s -> s.margin() >= settings.exampleMargin() || s.cosine() >= settings.threshold())
+			scored.stream()
+				.filter(s -> s.margin() >= ("self-harm".equals(s.concept()) ? settings.selfHarmMargin()
+						: settings.exampleMargin()) || s.cosine() >= settings.threshold())
 				.forEach(s -> System.out.printf("    %s %.3f %.3f %s: %s%n", s.emergency() ? "caught" : "ALARM ",
 						s.cosine(), s.margin(), s.concept(), s.message()));
 		}
 	}
 
 	private static String added(List<Scored> scored, double threshold, double margin) {
+		return added(scored, threshold, margin, margin);
+	}
+
+	/** What the net adds when a message nearest to the self-harm examples needs only {@code selfHarmMargin}. */
+	private static String added(List<Scored> scored, double threshold, double margin, double selfHarmMargin) {
 		long caught = 0;
 		long alarms = 0;
 		long caughtMentioned = 0;
 		long alarmsMentioned = 0;
 		for (Scored s : scored) {
-			if (s.cosine() >= threshold || s.margin() >= margin) {
+			if (s.cosine() >= threshold || s.margin() >= ("self-harm".equals(s.concept()) ? selfHarmMargin : margin)) {
 				caught += s.emergency() ? 1 : 0;
 				alarms += s.emergency() ? 0 : 1;
 				caughtMentioned += s.emergency() && s.mentioned() ? 1 : 0;
