@@ -248,9 +248,10 @@ class KnowledgeReplies {
 		boolean answeredAsAsked = asked.covered() && !asked.hedged();
 		Retrieval retrieval = retriever.retrieve(audience.practiceId(), searchable + "\ngood candidate", context,
 				spanish);
-		if (answeredAsAsked && namesMore(asked, retrieval)) {
+		if (answeredAsAsked && namesMore(asked, retrieval) || asked.covered() && Retriever.asksAnOutcome(text)) {
 			// "can this help a fusion that never took?": the page plainly answers what was asked (the conditions it
-			// treats) with words the candidacy passages do not hold.
+			// treats) with words the candidacy passages do not hold; "will it help my leg pain?" asks what the surgery
+			// is meant to do (its goals), and the consultation still decides whether it is right for the patient.
 			retrieval = asked;
 		}
 		if (!retrieval.covered()) {

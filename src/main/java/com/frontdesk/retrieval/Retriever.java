@@ -136,8 +136,17 @@ public class Retriever {
 	 * @throws UnknownPractice when this deployment serves no such practice
 	 */
 	public Retrieval retrieve(PracticeId practice, String question, String context) {
-		return indexes.of(practice).withSearcher(
-				searcher -> retrieve(searcher, typos(practice), question, context == null ? "" : context, false));
+		return indexes.of(practice).withSearcher(searcher -> retrieve(searcher, typos(practice),
+				OutcomeQuestions.lookup(question, question, searcher.getIndexReader()), context == null ? "" : context,
+				false));
+	}
+
+	/**
+	 * Whether a question asks what the operation will do for the patient's symptoms ("will it help my leg pain?"): a
+	 * question about its goals ({@link OutcomeQuestions}).
+	 */
+	public static boolean asksAnOutcome(String question) {
+		return OutcomeQuestions.asks(question);
 	}
 
 	/**
@@ -161,12 +170,15 @@ public class Retriever {
 					return inSpanish;
 				}
 			}
-			Retrieval translated = retrieve(searcher, typos(practice), lexicon.translate(question), topic, false);
+			IndexReader reader = searcher.getIndexReader();
+			Retrieval translated = retrieve(searcher, typos(practice),
+					OutcomeQuestions.lookup(lexicon.translate(question), question, reader), topic, false);
 			if (translated.covered()) {
 				return translated;
 			}
 			// A message that mixes languages ("is the cicatriz big?") may be answered by its own words.
-			Retrieval asWritten = retrieve(searcher, typos(practice), question, topic, false);
+			Retrieval asWritten = retrieve(searcher, typos(practice), OutcomeQuestions.lookup(question, question, reader),
+					topic, false);
 			return asWritten.covered() ? asWritten : translated;
 		});
 	}
@@ -217,8 +229,9 @@ public class Retriever {
 	 * {@link #retrieve}.
 	 */
 	public Retrieval retrieveForModel(PracticeId practice, String question, String context) {
-		return indexes.of(practice).withSearcher(
-				searcher -> retrieve(searcher, typos(practice), question, context == null ? "" : context, true));
+		return indexes.of(practice).withSearcher(searcher -> retrieve(searcher, typos(practice),
+				OutcomeQuestions.lookup(question, question, searcher.getIndexReader()), context == null ? "" : context,
+				true));
 	}
 
 	/**
