@@ -101,6 +101,34 @@ class IntentsThroughTheChatTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "worried sick about the op tbh", "the thought of the anaesthetic really frightens me",
+			"estoy muy nerviosa, me operan la semana que viene", "I cried in the car after my last appointment. I'm just overwhelmed." })
+	void aFeelingToldWithoutAQuestionIsAcknowledgedWhateverItsOtherWordsResemble(String message) {
+		JsonNode reply = chat(message);
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("greeting");
+		assertThat(reply.get("reply").stringValue()).doesNotContainIgnoringCase("won't guess");
+		assertThat(actions(reply)).contains("book", "callback");
+	}
+
+	@Test
+	void aFeelingSaidNotToBeFeltIsNoFeeling() {
+		assertThat(classifier.classify("not worried, just curious how big the scar is?"))
+			.isEqualTo(ConversationalIntents.Kind.QUESTION);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "How tall is the Eiffel Tower?", "who won the football last night?" })
+	void aMessageNearNoExampleAndNoHealthQuestionGetsTheKindOffTopicWord(String message) {
+		JsonNode reply = chat(message);
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("not_covered");
+		String text = reply.get("reply").stringValue();
+		assertThat(text).doesNotContain(PHONE).containsIgnoringCase("lateral fusion");
+		assertThat(reply.get("citations")).isEmpty();
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "Honestly I'm terrified of being cut open. How big is the incision in my side?",
 			"I am really nervous about all this! Where do they make the cut?" })
 	void aSentenceOfFearBesideAQuestionIsFeelings(String message) {
