@@ -281,7 +281,8 @@ public class Retriever {
 
 	private Retrieval lookUp(IndexSearcher searcher, TypoCorrector corrector, String question, String topicOfBefore,
 			boolean forModel) throws IOException {
-		String context = followed(question, topicOfBefore, analysis.topicTerms(question));
+		String next = nextStep(searcher, question, topicOfBefore);
+		String context = next != null ? next : followed(question, topicOfBefore, analysis.topicTerms(question));
 		IndexReader reader = searcher.getIndexReader();
 		String corrected = properties.typoCorrection() ? corrector.correct(question, reader) : question;
 		String query = context.isBlank() ? corrected : corrected + "\n" + context;
@@ -645,6 +646,25 @@ public class Retriever {
 		}
 		return topic.substring(0, section);
 	}
+
+	/**
+	 * A follow-up asking what comes after the step just answered ("so what goes in its place?", "and then what happens
+	 * to the bones in the end?") follows the part of the page written after that step: the conversation's topic with
+	 * the next section in its place; null for any other message, or when the step is the page's last.
+	 */
+	private String nextStep(IndexSearcher searcher, String question, String topic) throws IOException {
+		int cut = topic.indexOf('\n');
+		if (cut < 0 || !NEXT_STEP.matcher(question).find()) {
+			return null;
+		}
+		Passage next = SectionParts.after(searcher, topic.substring(0, cut), topic.substring(cut + 1),
+				analysis.passageTerms(topic.substring(cut + 1)));
+		return next == null ? null : topic.substring(0, cut) + "\n" + next.section();
+	}
+
+	/** Words by which a follow-up asks what happens after what was just answered. */
+	private static final Pattern NEXT_STEP = Pattern.compile("(?iu)\\b(?:then|next|after that|afterwards|in its place"
+			+ "|in their place|in the end|eventually|over time|end up|ends up|after this|once that'?s done)\\b");
 
 	private static Query query(List<String> terms, Map<String, Double> weights, Set<String> contextTerms,
 			boolean definition) {

@@ -90,6 +90,25 @@ class AnswersThatFitTheQuestionTest {
 	}
 
 	@Test
+	void aFollowUpAskingWhatComesNextIsAnsweredFromTheStepAfterTheOneJustAnswered() {
+		String conversation = chat(null, "How do they get the disc out?").get("conversationId").stringValue();
+
+		JsonNode reply = chat(conversation, "and what do they put there next?");
+
+		assertThat(sections(reply).get(0)).endsWith("The implant and bone graft");
+	}
+
+	@Test
+	void aFollowUpAskingWhetherTheBonesBecomeOneIsAnsweredFromHealing() {
+		String conversation = chat(null, "Is there bone graft in the implant?").get("conversationId").stringValue();
+
+		JsonNode reply = chat(conversation, "do the bones eventually turn into one?");
+
+		assertThat(sections(reply)).contains("Healing and fusion");
+		assertThat(reply.get("reply").stringValue()).contains("the bones grow together");
+	}
+
+	@Test
 	void aConditionNameDictationSplitIntoShortWordsIsStillFoundInTheList() {
 		JsonNode reply = chat(null, "can this surgery treat osteo my elitis");
 
