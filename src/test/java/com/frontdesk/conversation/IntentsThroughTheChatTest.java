@@ -66,6 +66,17 @@ class IntentsThroughTheChatTest {
 		assertThat(reply.get("reply").stringValue()).containsIgnoringCase("consultation");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "Do you think I'd be a good fit for lateral fusion?", "what sort of patient gets this surgery?",
+			"Who is a good candidate for this surgery?" })
+	void whoTheProcedureIsForAskedAsAPlainQuestionStillOffersTheConsultation(String message) {
+		JsonNode reply = chat(message);
+
+		assertThat(ChatClient.sections(reply)).contains("Who is a good candidate?");
+		assertThat(reply.get("reply").stringValue()).contains("consultation");
+		assertThat(actions(reply)).contains("book");
+	}
+
 	@Test
 	void theWeatherGetsAKindWordWithoutThePhoneNumberPush() {
 		JsonNode reply = chat("what's the weather going to be like tomorrow?");
