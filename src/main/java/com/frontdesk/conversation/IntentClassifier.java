@@ -105,7 +105,8 @@ public class IntentClassifier {
 		if (rules == Kind.QUESTION && nearest != null && nearest.score() < settings.offTopicBelow()) {
 			return Kind.OFF_TOPIC;
 		}
-		if (!decisive(nearest) || nearest.best() == Kind.QUESTION || rules == Kind.HANDOFF) {
+		if (!decisive(nearest) || nearest.best() == Kind.QUESTION || rules == Kind.HANDOFF
+				|| nearest.best() == Kind.HANDOFF && nearest.score() < settings.handoffFloor()) {
 			return rules == Kind.QUESTION && toldFeelings(message) ? Kind.FEELINGS : rules;
 		}
 		return nearest.best();

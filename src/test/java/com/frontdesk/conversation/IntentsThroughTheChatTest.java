@@ -68,7 +68,7 @@ class IntentsThroughTheChatTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "Do you think I'd be a good fit for lateral fusion?", "what sort of patient gets this surgery?",
-			"Who is a good candidate for this surgery?" })
+			"Who is a good candidate for this surgery?", "who is a good candidate?" })
 	void whoTheProcedureIsForAskedAsAPlainQuestionStillOffersTheConsultation(String message) {
 		JsonNode reply = chat(message);
 
