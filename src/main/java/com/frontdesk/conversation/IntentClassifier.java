@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -45,7 +47,7 @@ public class IntentClassifier {
 	 * examples and settings were chosen on: more examples of every intent. One never counts for its own wording, so
 	 * that the sets themselves are scored as any new message is.
 	 */
-	static final List<String> LABELLED = List.of(FOLDER + "labelled/tune.tsv", FOLDER + "labelled/tune-2.tsv");
+	static final List<String> LABELLED = List.of(FOLDER + "labelled/tune.tsv", FOLDER + "labelled/tune-2.tsv", FOLDER + "labelled/tune-3.tsv");
 
 	private static final Map<String, Kind> KINDS = Arrays.stream(Kind.values())
 		.collect(Collectors.toMap(Kind::label, kind -> kind));
@@ -94,11 +96,28 @@ public class IntentClassifier {
 	Kind classify(String message) {
 		Nearest nearest = nearest(message);
 		Kind rules = ConversationalIntents.classify(message);
-		if (!decisive(nearest) || nearest.best() == Kind.QUESTION || rules == Kind.HANDOFF) {
+		if (TOLD_ONLY.contains(rules) && (nearest == null || TOLD_ONLY.contains(nearest.best()))
+				&& FeelingWords.tellsWithoutAsking(message)) {
+			// "scared the scars will look awful", "estoy muy nerviosa, me operan la semana que viene": what the patient
+			// feels, even when the words are nearest to a question, a booking or candidacy
+			return Kind.FEELINGS;
+		}
+		if (rules == Kind.QUESTION && nearest != null && nearest.score() < settings.offTopicBelow()) {
+			return Kind.OFF_TOPIC;
+		}
+		if (!decisive(nearest) || nearest.best() == Kind.QUESTION || rules == Kind.HANDOFF
+				|| nearest.best() == Kind.HANDOFF && nearest.score() < settings.handoffFloor()) {
 			return rules == Kind.QUESTION && toldFeelings(message) ? Kind.FEELINGS : rules;
 		}
 		return nearest.best();
 	}
+
+	/**
+	 * What a message that tells a feeling and asks nothing may otherwise be taken for; a greeting, thanks, goodbye or a
+	 * request for a person or a call keeps its own reply.
+	 */
+	private static final Set<Kind> TOLD_ONLY = EnumSet.of(Kind.QUESTION, Kind.BOOKING, Kind.CANDIDACY,
+			Kind.PRACTICE_INFO, Kind.OFF_TOPIC, Kind.FEELINGS);
 
 	/**
 	 * A question that comes with a sentence of fear or worry ("I'm so scared of the scars. Will I have a big one?"):

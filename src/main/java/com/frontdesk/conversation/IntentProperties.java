@@ -13,8 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param neighbours how many of an intent's nearest examples are averaged
  * @param floor the least score the best intent needs
  * @param margin how far the best intent must lead the runner-up
+ * @param offTopicBelow a message that no intent's examples come near (the best score is below this) and that the
+ * rules read as a question is off topic: it is near neither the practice's questions nor real patients' health
+ * questions ("how tall is the Eiffel Tower?"); 0 turns this off
+ * @param handoffFloor the least score a request for a person needs by the examples alone (the rules' phrases for it
+ * always count): a handoff gives the conversation to the team, so a question that only resembles one ("who is a good
+ * candidate?") must not
  */
 @ConfigurationProperties("frontdesk.conversation.intents")
 record IntentProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2") int neighbours,
-		@DefaultValue("0.35") double floor, @DefaultValue("0.02") double margin) {
+		@DefaultValue("0.35") double floor, @DefaultValue("0.02") double margin,
+		@DefaultValue("0.25") double offTopicBelow, @DefaultValue("0.45") double handoffFloor) {
 }

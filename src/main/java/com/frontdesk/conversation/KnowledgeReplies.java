@@ -82,7 +82,8 @@ class KnowledgeReplies {
 		boolean spanish = audience.spanish();
 		String searchable = redactor.searchable(text);
 		if (!condenser.modelConfigured()) {
-			return embedded(retriever.retrieve(audience.practiceId(), searchable, context, spanish), audience);
+			return withConsultation(embedded(retriever.retrieve(audience.practiceId(), searchable, context, spanish),
+					audience), audience);
 		}
 		String redacted = redactor.redact(text);
 		Optional<String> condensed = condenser.condense(redacted, history(conversationId));
@@ -248,9 +249,10 @@ class KnowledgeReplies {
 		boolean answeredAsAsked = asked.covered() && !asked.hedged();
 		Retrieval retrieval = retriever.retrieve(audience.practiceId(), searchable + "\ngood candidate", context,
 				spanish);
-		if (answeredAsAsked && namesMore(asked, retrieval)) {
+		if (answeredAsAsked && namesMore(asked, retrieval) || asked.covered() && Retriever.asksAnOutcome(text)) {
 			// "can this help a fusion that never took?": the page plainly answers what was asked (the conditions it
-			// treats) with words the candidacy passages do not hold.
+			// treats) with words the candidacy passages do not hold; "will it help my leg pain?" asks what the surgery
+			// is meant to do (its goals), and the consultation still decides whether it is right for the patient.
 			retrieval = asked;
 		}
 		if (!retrieval.covered()) {
@@ -265,6 +267,25 @@ class KnowledgeReplies {
 				+ "\n\n" + replies.text(ReplyText.CANDIDACY, audience) + "\n\n" + replies.sourceLine(answer, audience);
 		return new Reply(reply, Intent.ANSWER, answer.citations(), offered, topic(answer),
 				Math.min(retrieval.confidence(), asked.confidence()));
+	}
+
+	/**
+	 * A plain answer from the passage a candidacy question finds ("do you think I'd be a good fit?" read as a
+	 * question): whether the procedure is right for the patient is decided at a consultation, so the reply says so and
+	 * offers the booking, as a candidacy reply does.
+	 */
+	private Reply withConsultation(Reply answered, Audience audience) {
+		if (answered.intent() != Intent.ANSWER || answered.citations().isEmpty() || !answered.actions().isEmpty()) {
+			return answered;
+		}
+		Retrieval candidacy = retriever.retrieve(audience.practiceId(), CANDIDACY_QUESTION, "");
+		if (!candidacy.covered() || candidacy.passages().isEmpty()
+				|| !candidacy.passages().getFirst().passage().section().equals(answered.citations().getFirst().section())) {
+			return answered;
+		}
+		return new Reply(answered.text() + "\n\n" + replies.text(ReplyText.CANDIDACY, audience), Intent.ANSWER,
+				answered.citations(), List.of(actions.book(audience), actions.call(audience)), answered.topic(),
+				answered.confidence());
 	}
 
 	/** The best passage found for the question as asked holds a word of it that no candidacy passage holds. */

@@ -136,8 +136,17 @@ public class Retriever {
 	 * @throws UnknownPractice when this deployment serves no such practice
 	 */
 	public Retrieval retrieve(PracticeId practice, String question, String context) {
-		return indexes.of(practice).withSearcher(
-				searcher -> retrieve(searcher, typos(practice), question, context == null ? "" : context, false));
+		return indexes.of(practice).withSearcher(searcher -> retrieve(searcher, typos(practice),
+				OutcomeQuestions.lookup(question, question, searcher.getIndexReader()), context == null ? "" : context,
+				false));
+	}
+
+	/**
+	 * Whether a question asks what the operation will do for the patient's symptoms ("will it help my leg pain?"): a
+	 * question about its goals ({@link OutcomeQuestions}).
+	 */
+	public static boolean asksAnOutcome(String question) {
+		return OutcomeQuestions.asks(question);
 	}
 
 	/**
@@ -161,12 +170,15 @@ public class Retriever {
 					return inSpanish;
 				}
 			}
-			Retrieval translated = retrieve(searcher, typos(practice), lexicon.translate(question), topic, false);
+			IndexReader reader = searcher.getIndexReader();
+			Retrieval translated = retrieve(searcher, typos(practice),
+					OutcomeQuestions.lookup(lexicon.translate(question), question, reader), topic, false);
 			if (translated.covered()) {
 				return translated;
 			}
 			// A message that mixes languages ("is the cicatriz big?") may be answered by its own words.
-			Retrieval asWritten = retrieve(searcher, typos(practice), question, topic, false);
+			Retrieval asWritten = retrieve(searcher, typos(practice), OutcomeQuestions.lookup(question, question, reader),
+					topic, false);
 			return asWritten.covered() ? asWritten : translated;
 		});
 	}
@@ -217,8 +229,9 @@ public class Retriever {
 	 * {@link #retrieve}.
 	 */
 	public Retrieval retrieveForModel(PracticeId practice, String question, String context) {
-		return indexes.of(practice).withSearcher(
-				searcher -> retrieve(searcher, typos(practice), question, context == null ? "" : context, true));
+		return indexes.of(practice).withSearcher(searcher -> retrieve(searcher, typos(practice),
+				OutcomeQuestions.lookup(question, question, searcher.getIndexReader()), context == null ? "" : context,
+				true));
 	}
 
 	/**
@@ -268,7 +281,8 @@ public class Retriever {
 
 	private Retrieval lookUp(IndexSearcher searcher, TypoCorrector corrector, String question, String topicOfBefore,
 			boolean forModel) throws IOException {
-		String context = followed(question, topicOfBefore, analysis.topicTerms(question));
+		String next = nextStep(searcher, question, topicOfBefore);
+		String context = next != null ? next : followed(question, topicOfBefore, analysis.topicTerms(question));
 		IndexReader reader = searcher.getIndexReader();
 		String corrected = properties.typoCorrection() ? corrector.correct(question, reader) : question;
 		String query = context.isBlank() ? corrected : corrected + "\n" + context;
@@ -632,6 +646,25 @@ public class Retriever {
 		}
 		return topic.substring(0, section);
 	}
+
+	/**
+	 * A follow-up asking what comes after the step just answered ("so what goes in its place?", "and then what happens
+	 * to the bones in the end?") follows the part of the page written after that step: the conversation's topic with
+	 * the next section in its place; null for any other message, or when the step is the page's last.
+	 */
+	private String nextStep(IndexSearcher searcher, String question, String topic) throws IOException {
+		int cut = topic.indexOf('\n');
+		if (cut < 0 || !NEXT_STEP.matcher(question).find()) {
+			return null;
+		}
+		Passage next = SectionParts.after(searcher, topic.substring(0, cut), topic.substring(cut + 1),
+				analysis.passageTerms(topic.substring(cut + 1)));
+		return next == null ? null : topic.substring(0, cut) + "\n" + next.section();
+	}
+
+	/** Words by which a follow-up asks what happens after what was just answered. */
+	private static final Pattern NEXT_STEP = Pattern.compile("(?iu)\\b(?:then|next|after that|afterwards|in its place"
+			+ "|in their place|in the end|eventually|over time|end up|ends up|after this|once that'?s done)\\b");
 
 	private static Query query(List<String> terms, Map<String, Double> weights, Set<String> contextTerms,
 			boolean definition) {

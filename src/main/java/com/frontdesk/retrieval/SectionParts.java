@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -79,6 +81,34 @@ final class SectionParts {
 			parts.add(part);
 		}
 		return parts.size() > MAX_PARTS ? null : parts;
+	}
+
+	/**
+	 * The passage written just after the one with this document title and section path (found by the section's
+	 * words); null when there is none or the section is not found.
+	 */
+	static Passage after(IndexSearcher searcher, String title, String section, List<String> sectionTerms)
+			throws IOException {
+		if (sectionTerms.isEmpty()) {
+			return null;
+		}
+		BooleanQuery.Builder query = new BooleanQuery.Builder();
+		sectionTerms.forEach(term -> query.add(new TermQuery(new Term(IndexFields.SECTION, term)), Occur.SHOULD));
+		StoredFields fields = searcher.storedFields();
+		for (ScoreDoc hit : searcher.search(query.build(), 20).scoreDocs) {
+			Passage passage = KnowledgeIndex.passage(fields, hit.doc);
+			int hash = passage.id().lastIndexOf('#');
+			if (passage.title().equals(title) && passage.section().equals(section) && hash > 0) {
+				try {
+					int position = Integer.parseInt(passage.id().substring(hash + 1));
+					return byId(searcher, fields, passage.id().substring(0, hash + 1) + (position + 1));
+				}
+				catch (NumberFormatException ex) {
+					return null;
+				}
+			}
+		}
+		return null;
 	}
 
 	private static Passage byId(IndexSearcher searcher, StoredFields fields, String id) throws IOException {

@@ -21,9 +21,9 @@ import com.frontdesk.conversation.IntentClassifier;
 import com.frontdesk.conversation.TurnPipeline;
 
 /**
- * Answerability on the labelled sets: {@code tune}, {@code tune-2} and {@code tune-3} ({@code retrieval/questions/},
- * the examples the decision compares with) and the held-out sets of {@code src/test/resources/answerability/}
- * ({@code heldout}, {@code heldout-4}: written by writers who saw no code, never tuned on). Each line is {@code label, message, style}; the label is
+ * Answerability on the labelled sets: {@code tune}, {@code tune-2}, {@code tune-3} and {@code tune-4}
+ * ({@code retrieval/questions/}, the examples the decision compares with; the default) and the held-out sets of
+ * {@code src/test/resources/answerability/} (written by writers who saw no code, never tuned on). Each line is {@code label, message, style}; the label is
  * the page section that answers the message, {@code practice_info} (the practice profile answers it) or
  * {@code not_covered}. A {@code followup} message carries the earlier message first, separated by {@code " || "}; both
  * are sent in one conversation. Every message goes through the real turn pipeline on the embedded default (real
@@ -36,7 +36,7 @@ import com.frontdesk.conversation.TurnPipeline;
  * passage. The embedded answerer only quotes the page, so no figure is invented by construction; an answer to a
  * not-covered question is still a wrong answer.
  *
- * <pre>./mvnw -q -B test -Dtest=AnswerabilityBenchmark -Dsurefire.failIfNoSpecifiedTests=false [-Danswerability.sets=tune,heldout] [-Danswerability.details=true]</pre>
+ * <pre>./mvnw -q -B test -Dtest=AnswerabilityBenchmark -Dsurefire.failIfNoSpecifiedTests=false [-Danswerability.sets=tune,tune-2,tune-3,tune-4] [-Danswerability.details=true]</pre>
  *
  * Use {@code details} on the tune set only.
  */
@@ -67,7 +67,7 @@ class AnswerabilityBenchmark {
 	@Test
 	void report() throws IOException {
 		boolean details = Boolean.getBoolean("answerability.details");
-		for (String set : System.getProperty("answerability.sets", "tune").split(",")) {
+		for (String set : System.getProperty("answerability.sets", "tune,tune-2,tune-3,tune-4").split(",")) {
 			report(set, labelled(set), details);
 		}
 	}

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -67,6 +69,43 @@ class AnswersThatFitTheQuestionTest {
 
 		assertThat(sections(reply)).contains("What are the goals of the surgery?");
 		assertThat(reply.get("reply").stringValue()).contains("stabilize your spine");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Is this surgery going to fix my back ache?", "will it stop my spine feeling so unstable?",
+			"WILL THIS SURGERY HELP MY LEG PAIN TOO?" })
+	void askedWhatTheOperationWillDoForTheirPainTheReplyGivesItsGoalsAndTheConsultation(String message) {
+		JsonNode reply = chat(null, message);
+
+		assertThat(sections(reply)).contains("What are the goals of the surgery?");
+		assertThat(reply.get("reply").stringValue()).contains("reduce back pain, and lessen leg pain");
+		assertThat(actions(reply)).contains("book");
+	}
+
+	@Test
+	void whetherThePatientIsACandidateIsStillTheCandidacyPassage() {
+		JsonNode reply = chat(null, "the injections didn't help my back, could this work for me?");
+
+		assertThat(sections(reply)).contains("Who is a good candidate?");
+	}
+
+	@Test
+	void aFollowUpAskingWhatComesNextIsAnsweredFromTheStepAfterTheOneJustAnswered() {
+		String conversation = chat(null, "How do they get the disc out?").get("conversationId").stringValue();
+
+		JsonNode reply = chat(conversation, "and what do they put there next?");
+
+		assertThat(sections(reply).get(0)).endsWith("The implant and bone graft");
+	}
+
+	@Test
+	void aFollowUpAskingWhetherTheBonesBecomeOneIsAnsweredFromHealing() {
+		String conversation = chat(null, "Is there bone graft in the implant?").get("conversationId").stringValue();
+
+		JsonNode reply = chat(conversation, "do the bones eventually turn into one?");
+
+		assertThat(sections(reply)).contains("Healing and fusion");
+		assertThat(reply.get("reply").stringValue()).contains("the bones grow together");
 	}
 
 	@Test

@@ -66,6 +66,17 @@ class IntentsThroughTheChatTest {
 		assertThat(reply.get("reply").stringValue()).containsIgnoringCase("consultation");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "Do you think I'd be a good fit for lateral fusion?", "what sort of patient gets this surgery?",
+			"Who is a good candidate for this surgery?", "who is a good candidate?" })
+	void whoTheProcedureIsForAskedAsAPlainQuestionStillOffersTheConsultation(String message) {
+		JsonNode reply = chat(message);
+
+		assertThat(ChatClient.sections(reply)).contains("Who is a good candidate?");
+		assertThat(reply.get("reply").stringValue()).contains("consultation");
+		assertThat(actions(reply)).contains("book");
+	}
+
 	@Test
 	void theWeatherGetsAKindWordWithoutThePhoneNumberPush() {
 		JsonNode reply = chat("what's the weather going to be like tomorrow?");
@@ -98,6 +109,34 @@ class IntentsThroughTheChatTest {
 		assertThat(text).contains("small scar");
 		assertThat(reply.get("citations")).isNotEmpty();
 		assertThat(actions(reply)).contains("book", "callback");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "worried sick about the op tbh", "the thought of the anaesthetic really frightens me",
+			"estoy muy nerviosa, me operan la semana que viene", "I cried in the car after my last appointment. I'm just overwhelmed." })
+	void aFeelingToldWithoutAQuestionIsAcknowledgedWhateverItsOtherWordsResemble(String message) {
+		JsonNode reply = chat(message);
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("greeting");
+		assertThat(reply.get("reply").stringValue()).doesNotContainIgnoringCase("won't guess");
+		assertThat(actions(reply)).contains("book", "callback");
+	}
+
+	@Test
+	void aFeelingSaidNotToBeFeltIsNoFeeling() {
+		assertThat(classifier.classify("not worried, just curious how big the scar is?"))
+			.isEqualTo(ConversationalIntents.Kind.QUESTION);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "How tall is the Eiffel Tower?", "who won the football last night?" })
+	void aMessageNearNoExampleAndNoHealthQuestionGetsTheKindOffTopicWord(String message) {
+		JsonNode reply = chat(message);
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("not_covered");
+		String text = reply.get("reply").stringValue();
+		assertThat(text).doesNotContain(PHONE).containsIgnoringCase("lateral fusion");
+		assertThat(reply.get("citations")).isEmpty();
 	}
 
 	@ParameterizedTest
