@@ -280,7 +280,7 @@ class KnowledgeReplies {
 		}
 		Retrieval candidacy = retriever.retrieve(audience.practiceId(), CANDIDACY_QUESTION, "");
 		if (!candidacy.covered() || candidacy.passages().isEmpty()
-				|| !candidacy.passages().getFirst().passage().section().equals(answered.citations().getFirst().section())) {
+				|| !candidacy.passages().getFirst().section().equals(answered.citations().getFirst().section())) {
 			return answered;
 		}
 		return new Reply(answered.text() + "\n\n" + replies.text(ReplyText.CANDIDACY, audience), Intent.ANSWER,

@@ -11,4 +11,9 @@ public record RetrievedPassage(Passage passage, double score, Set<String> matche
 		matchedTerms = Set.copyOf(matchedTerms);
 	}
 
+	/** The section of the page the passage is from (for modules that do not read the knowledge itself). */
+	public String section() {
+		return passage.section();
+	}
+
 }
