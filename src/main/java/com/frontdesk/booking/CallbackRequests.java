@@ -123,22 +123,22 @@ public class CallbackRequests {
 	/** The consent wording in the patient's language (Spanish or English), and its version. */
 	public ConsentWording consentWording(PracticeId practice, boolean spanish) {
 		// read per call: a practice created while running has its wording at once
-		return ConsentWording.of(properties, new Audience(practices.get(practice), spanish), texts);
+		return ConsentWording.of(properties, audience(practice, spanish), texts);
 	}
 
 	/** How a time choice reads to the patient, in their language ("Morning", "Por la mañana"). */
 	public String timeLabel(PracticeId practice, PreferredTime time, boolean spanish) {
-		return texts.get("callback.time." + time.value(), new Audience(practices.get(practice), spanish));
+		return texts.get("callback.time." + time.value(), audience(practice, spanish));
 	}
 
 	/** When a patient asking now can expect the call, in their language ("today, usually within 2 hours"). */
 	public String expectedCall(PracticeId practice, boolean spanish) {
-		return texts.expectedCall(practices.hours(practice), clock.instant(), new Audience(practices.get(practice), spanish));
+		return texts.expectedCall(practices.hours(practice), clock.instant(), audience(practice, spanish));
 	}
 
 	/** The practice's office hours in words, said from its weekly hours, in the patient's language. */
 	public String openingHours(PracticeId practice, boolean spanish) {
-		return spanish ? texts.hoursInWords(new Audience(practices.get(practice), true))
+		return spanish ? texts.hoursInWords(audience(practice, true))
 				: practices.hours(practice).describe();
 	}
 
@@ -220,7 +220,7 @@ public class CallbackRequests {
 	/** What the patient is told: received, when to expect the call, and first what to do now if the reason is urgent. */
 	private CallbackReceipt receipt(String id, boolean created, Instant now, Checked request) {
 		TriageOutcome urgency = request.urgency();
-		Audience audience = new Audience(practices.get(request.practice()), request.spanish());
+		Audience audience = audience(request.practice(), request.spanish());
 		OpeningHours hours = practices.hours(request.practice());
 		String message = texts.get("callback.received", audience,
 				Map.of("when", texts.callbackSentence(hours, now, audience)));

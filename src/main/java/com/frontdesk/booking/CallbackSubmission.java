@@ -38,11 +38,6 @@ public record CallbackSubmission(PracticeId practice, String conversationId, Str
 	}
 
 	boolean readsSpanish() {
-		return isSpanish(language);
-	}
-
-	/** Whether a language tag ({@code es}, {@code es-MX}, {@code es_419}) names Spanish; null and anything else do not. */
-	public static boolean isSpanish(String language) {
 		return language != null && language.strip().toLowerCase(java.util.Locale.ROOT).matches("es(?:[-_][a-z0-9]{1,8})*");
 	}
 

@@ -26,7 +26,7 @@ public record TriageProperties(@DefaultValue SafetyNetSettings safetyNet) {
 			@DefaultValue("0.12") double exampleMargin, @DefaultValue("0.10") double selfHarmMargin) {
 
 		/** The margin a message's nearest emergencies of this concept must have over its nearest look-alikes. */
-		double marginFor(String concept) {
+		public double marginFor(String concept) {
 			return Concept.SELF_HARM.equals(concept) ? selfHarmMargin : exampleMargin;
 		}
 

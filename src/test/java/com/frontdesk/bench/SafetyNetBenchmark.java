@@ -100,8 +100,7 @@ class SafetyNetBenchmark {
 		}
 		if (Boolean.getBoolean("triage.details")) {
 			scored.stream()
-				.filter(s -> s.margin() >= ("self-harm".equals(s.concept()) ? settings.selfHarmMargin()
-						: settings.exampleMargin()) || s.cosine() >= settings.threshold())
+				.filter(s -> s.margin() >= settings.marginFor(s.concept()) || s.cosine() >= settings.threshold())
 				.forEach(s -> System.out.printf("    %s %.3f %.3f %s: %s%n", s.emergency() ? "caught" : "ALARM ",
 						s.cosine(), s.margin(), s.concept(), s.message()));
 		}

@@ -66,7 +66,7 @@ class CallbackController {
 			@RequestParam(required = false) String language,
 			@RequestHeader(name = HttpHeaders.ORIGIN, required = false) String origin) {
 		PracticeId id = practices.of(practice, origin).id();
-		boolean spanish = CallbackSubmission.isSpanish(language);
+		boolean spanish = ChatRequest.spanish(language);
 		ConsentWording consent = callbacks.consentWording(id, spanish);
 		OpeningHours hours = callbacks.hours(id);
 		List<Choice> times = Arrays.stream(PreferredTime.values())

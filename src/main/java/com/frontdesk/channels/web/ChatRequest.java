@@ -73,6 +73,11 @@ record ChatRequest(String conversationId, String message, String practice, Strin
 		return tag.strip().split("[-_]")[0].toLowerCase(Locale.ROOT);
 	}
 
+	/** Whether a language tag ({@code es}, {@code es-MX}) names Spanish; null and anything else do not. */
+	static boolean spanish(String tag) {
+		return "es".equals(language(tag));
+	}
+
 	/** The page's origin and path, or null when it is not an absolute http(s) URL. */
 	static String page(String url) {
 		if (url == null || url.length() > 4 * MAX_PAGE_LENGTH) {

@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.frontdesk.booking.CallbackSubmission;
 import com.frontdesk.booking.PatientTexts;
 import com.frontdesk.conversation.ConversationProperties;
 import com.frontdesk.practice.Audience;
@@ -58,7 +57,7 @@ class WidgetConfigController {
 			@RequestHeader(name = HttpHeaders.ORIGIN, required = false) String origin) {
 		Practice served = practices.of(practice, origin);
 		PracticeProfile profile = served.profile();
-		boolean spanish = CallbackSubmission.isSpanish(language);
+		boolean spanish = ChatRequest.spanish(language);
 		WidgetConfig config = new WidgetConfig(profile.name(), profile.phone(), PracticeProfile.telUri(profile.phone()),
 				profile.bookingUrl(), profile.openingHours(), profile.emergencyNumber(),
 				PracticeProfile.telUri(profile.emergencyNumber()), profile.crisisLine(), web.starterQuestions(spanish),
