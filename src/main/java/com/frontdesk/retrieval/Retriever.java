@@ -136,9 +136,8 @@ public class Retriever {
 	 * @throws UnknownPractice when this deployment serves no such practice
 	 */
 	public Retrieval retrieve(PracticeId practice, String question, String context) {
-		return indexes.of(practice).withSearcher(searcher -> retrieve(searcher, typos(practice),
-				OutcomeQuestions.lookup(question, question, searcher.getIndexReader()), context == null ? "" : context,
-				false));
+		return indexes.of(practice).withSearcher(
+				searcher -> retrieve(searcher, typos(practice), question, question, context == null ? "" : context, false));
 	}
 
 	/**
@@ -170,15 +169,13 @@ public class Retriever {
 					return inSpanish;
 				}
 			}
-			IndexReader reader = searcher.getIndexReader();
-			Retrieval translated = retrieve(searcher, typos(practice),
-					OutcomeQuestions.lookup(lexicon.translate(question), question, reader), topic, false);
+			Retrieval translated = retrieve(searcher, typos(practice), lexicon.translate(question), question, topic,
+					false);
 			if (translated.covered()) {
 				return translated;
 			}
 			// A message that mixes languages ("is the cicatriz big?") may be answered by its own words.
-			Retrieval asWritten = retrieve(searcher, typos(practice), OutcomeQuestions.lookup(question, question, reader),
-					topic, false);
+			Retrieval asWritten = retrieve(searcher, typos(practice), question, question, topic, false);
 			return asWritten.covered() ? asWritten : translated;
 		});
 	}
@@ -229,9 +226,8 @@ public class Retriever {
 	 * {@link #retrieve}.
 	 */
 	public Retrieval retrieveForModel(PracticeId practice, String question, String context) {
-		return indexes.of(practice).withSearcher(searcher -> retrieve(searcher, typos(practice),
-				OutcomeQuestions.lookup(question, question, searcher.getIndexReader()), context == null ? "" : context,
-				true));
+		return indexes.of(practice).withSearcher(
+				searcher -> retrieve(searcher, typos(practice), question, question, context == null ? "" : context, true));
 	}
 
 	/**
@@ -266,12 +262,16 @@ public class Retriever {
 	/**
 	 * A message with sentences around its question (greetings, thanks, who sent the patient) is looked up by its asking
 	 * sentences ({@link AskedPart}) when the whole message is not covered and they are. (A covered message keeps its
-	 * whole wording: what the patient tells about themselves may be what the answer is about.)
+	 * whole wording: what the patient tells about themselves may be what the answer is about.) A question asking what
+	 * the operation will do for the patient's symptoms is looked up with the goals named ({@link OutcomeQuestions}).
+	 * @param question the words to look up (the patient's, or put into the content's words)
+	 * @param written what the patient wrote
 	 */
-	private Retrieval retrieve(IndexSearcher searcher, TypoCorrector corrector, String question, String context,
-			boolean forModel) throws IOException {
-		Retrieval whole = lookUp(searcher, corrector, question, context, forModel);
-		String asked = whole.covered() ? "" : AskedPart.of(question);
+	private Retrieval retrieve(IndexSearcher searcher, TypoCorrector corrector, String question, String written,
+			String context, boolean forModel) throws IOException {
+		String lookedUp = OutcomeQuestions.lookup(question, written, searcher.getIndexReader());
+		Retrieval whole = lookUp(searcher, corrector, lookedUp, context, forModel);
+		String asked = whole.covered() ? "" : AskedPart.of(lookedUp);
 		if (asked.isEmpty()) {
 			return whole;
 		}
