@@ -200,6 +200,9 @@ public class TurnPipeline {
 			String conversationId, boolean firstTurn, StreamedText streamed, TurnStep step,
 			Supplier<String> conversation) {
 		TriageResult safety = triage.assess(text);
+		if (safety.urgent() && safetyNet.active()) {
+			safety = safetyNet.review(text, knowledge.questionVector(text, context), safety);
+		}
 		boolean spanish = safety.spanish() || request.readsSpanish() && Languages.cannotTell(text);
 		Audience audience = request.audience(spanish);
 		if (safety.urgent()) {
@@ -238,9 +241,13 @@ public class TurnPipeline {
 					() -> knowledge.cost(text, context, firstTurn ? null : conversationId, streamed, audience));
 		}
 		return switch (kind) {
-			case GREETING -> Reply.of(replies.text(ReplyText.GREETING, audience), Intent.GREETING);
-			case THANKS -> Reply.of(replies.text(ReplyText.THANKS, audience), Intent.GREETING);
-			case GOODBYE -> Reply.of(replies.text(ReplyText.GOODBYE, audience), Intent.GREETING);
+			// a farewell can be a goodbye of someone thinking of ending their life: small talk is behind the net too
+			case GREETING -> safeguarded(text, context, safety, audience, streamed,
+					() -> Reply.of(replies.text(ReplyText.GREETING, audience), Intent.GREETING));
+			case THANKS -> safeguarded(text, context, safety, audience, streamed,
+					() -> Reply.of(replies.text(ReplyText.THANKS, audience), Intent.GREETING));
+			case GOODBYE -> safeguarded(text, context, safety, audience, streamed,
+					() -> Reply.of(replies.text(ReplyText.GOODBYE, audience), Intent.GREETING));
 			case HANDOFF -> Reply.of(handoffs.request(conversationId)
 					? replies.handoffRequested(clock.instant(), audience)
 					: replies.handoffAlreadyRequested(clock.instant(), audience), Intent.HANDOFF, actions.call(audience),
@@ -293,7 +300,7 @@ public class TurnPipeline {
 		if (!safetyNet.active()) {
 			return answer.get();
 		}
-		TriageResult net = safetyNet.check(knowledge.questionVector(text, context), safety);
+		TriageResult net = safetyNet.check(text, knowledge.questionVector(text, context), safety);
 		if (!net.urgent()) {
 			return answer.get();
 		}

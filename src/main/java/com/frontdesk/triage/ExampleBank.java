@@ -24,15 +24,22 @@ final class ExampleBank {
 
 	static final String FOLDER = "triage/examples/";
 
-	static final List<String> FILES = List.of("tune-a.tsv", "tune-b.tsv", "tune-c.tsv", "tune-d.tsv", "tune-e.tsv", "tune-f.tsv", "tune-g.tsv", "tune-h.tsv", "tune-i.tsv", "k-qa-half.tsv");
+	static final List<String> FILES = List.of("tune-a.tsv", "tune-b.tsv", "tune-c.tsv", "tune-d.tsv", "tune-e.tsv", "tune-f.tsv", "tune-g.tsv", "tune-h.tsv", "tune-i.tsv", "look-alikes.tsv", "k-qa-half.tsv");
 
 	static final String VECTORS = FOLDER + "vectors.bin";
 
 	/**
 	 * One labelled example.
 	 * @param wording the message as its vector was computed (redacted, in the content's words)
+	 * @param set the file it comes from, without {@code .tsv}
 	 */
-	record Example(boolean emergency, String concept, String message, String wording) {
+	record Example(boolean emergency, String concept, String message, String wording, String set) {
+
+		/** The class the learned score gives it: its concept when it is an emergency, otherwise "none". */
+		String kind() {
+			return emergency ? concept : RedFlagModel.NONE;
+		}
+
 	}
 
 	/** The nearest examples of a vector: the margin of the emergencies over the others, and the nearest emergency. */
@@ -68,19 +75,48 @@ final class ExampleBank {
 		return examples;
 	}
 
+	/** The vector of the example at this position in {@link #examples()}; null for an empty wording. */
+	float[] vector(int index) {
+		return vectors[index];
+	}
+
+	/**
+	 * What the examples are, in one number: each one's class and wording in order. A learned model records the
+	 * fingerprint of the examples it was learned from, so that a model left behind by a change of examples is seen.
+	 */
+	long fingerprint() {
+		long h = 1125899906842597L;
+		for (Example example : examples) {
+			for (String part : List.of(example.kind(), example.wording())) {
+				for (int i = 0; i < part.length(); i++) {
+					h = 31 * h + part.charAt(i);
+				}
+				h = 31 * h + '\t';
+			}
+		}
+		return h;
+	}
+
 	/**
 	 * The mean cosine of the {@code k} nearest emergencies minus that of the {@code k} nearest others, and the
 	 * concept of the nearest emergency.
 	 * @param exclude an example's wording to leave out (to score the bank's own examples fairly); null for none
 	 */
 	Nearest nearest(float[] vector, int k, String exclude) {
+		return nearestWithout(vector, k, example -> example.wording().equals(exclude));
+	}
+
+	/**
+	 * The same, leaving out every example a test picks (to score a whole set as if it were new).
+	 */
+	Nearest nearestWithout(float[] vector, int k, java.util.function.Predicate<Example> exclude) {
 		NearestCosines emergencies = new NearestCosines(k);
 		NearestCosines others = new NearestCosines(k);
 		double best = -1;
 		String concept = "none";
 		for (int i = 0; i < examples.size(); i++) {
 			Example example = examples.get(i);
-			if (vectors[i] == null || example.wording().equals(exclude)) {
+			if (vectors[i] == null || exclude.test(example)) {
 				continue;
 			}
 			double cosine = Embeddings.cosine(vector, vectors[i]);
@@ -133,7 +169,8 @@ final class ExampleBank {
 					}
 					boolean emergency = fields[0].equals("emergency") || fields[0].equals("self_harm");
 					String message = fields[2].strip();
-					examples.add(new Example(emergency, fields[1].strip(), message, wording.apply(message)));
+					examples.add(new Example(emergency, fields[1].strip(), message, wording.apply(message),
+							file.replace(".tsv", "")));
 				}
 			}
 			catch (IOException ex) {

@@ -14,13 +14,17 @@ import com.frontdesk.retrieval.Embeddings;
 import com.frontdesk.retrieval.TextAnalysis;
 
 /**
- * The net behind the concept rules, in two parts, both reading the vector retrieval computes for the question anyway.
- * A message that no concept matches, and in which triage found no red flag it understood as negated or hypothetical,
- * but whose meaning is close to one of the red-flag descriptions of {@code triage/safety-net.txt} (cosine at or above
- * the calibrated threshold), still gets that concept's advice first. And any message the rules leave without an alarm
- * whose nearest labelled examples ({@code triage/examples/}) are clearly emergencies rather than look-alikes (the
- * calibrated margin) gets the advice of the nearest emergency's concept: examples can overrule a reading of
- * negation or the past, since an uncertain context errs towards safety, but never lower an alarm.
+ * The net behind the concept rules, reading the vector retrieval computes for the question anyway. First the learned
+ * red-flag score ({@link RedFlagModel}, from the labelled examples of {@code triage/examples/}): a message the rules
+ * leave without an alarm that scores at least {@code score-at}, and whose nearest examples are emergencies more than
+ * look-alikes, gets the advice of the red flag it scores highest, and
+ * an alarm of the rules is taken back ({@link #review}) only when the score is under {@code score-clears-below}. Then,
+ * unless the score is that low, a message that no concept matches, and in which triage found no red flag it
+ * understood as negated or hypothetical, but whose meaning is close to one of the red-flag descriptions of
+ * {@code triage/safety-net.txt} (cosine at or above the calibrated threshold), still gets that concept's advice first;
+ * and any message the rules leave without an alarm whose nearest labelled examples are clearly emergencies rather
+ * than look-alikes (the calibrated margin) gets the advice of the nearest emergency's concept: an uncertain context
+ * errs towards safety.
  */
 @Component
 public class SafetyNet {
@@ -44,6 +48,8 @@ public class SafetyNet {
 
 	private volatile ExampleBank examples;
 
+	private final RedFlagModel model = RedFlagModel.load();
+
 	/** How many of the nearest emergencies and of the nearest others are averaged. */
 	static final int NEIGHBOURS = 3;
 
@@ -63,13 +69,25 @@ public class SafetyNet {
 
 	/**
 	 * The red flag the message is close in meaning to, as a triage result with that concept's advice; CLEAR when none
-	 * is close enough.
+	 * is close enough. Unless the learned score is under {@code score-clears-below}: the score (at {@code score-at},
+	 * when the nearest examples lean to the emergencies too), then the descriptions, then the nearest examples.
+	 * @param message the patient's message
 	 * @param vector the question's vector (as retrieval computes it); null: nothing to compare
 	 * @param rules triage's decision by its rules, which left the message without an alarm
 	 */
-	public TriageResult check(float[] vector, TriageResult rules) {
+	public TriageResult check(String message, float[] vector, TriageResult rules) {
 		if (vector == null || !active() || rules.urgent()) {
 			return TriageResult.CLEAR;
+		}
+		RedFlagModel.Score score = score(message, vector);
+		if (score != null && score.emergency() < settings.scoreClearsBelow()) {
+			return TriageResult.CLEAR;
+		}
+		ExampleBank.Nearest nearest = exampleBank().nearest(vector, NEIGHBOURS, null);
+		// the score raises a message only when its nearest examples lean to the emergencies too: a message unlike
+		// every example (small talk, a bare topic) is where a learned score is least sure
+		if (score != null && score.emergency() >= settings.scoreAt() && nearest.margin() > 0) {
+			return triage.concept(score.concept(), rules.spanish(), "safety-net-score:" + score.concept());
 		}
 		if (!rules.redFlagMentioned()) {
 			Closest closest = closest(vector, bankVectors());
@@ -77,11 +95,37 @@ public class SafetyNet {
 				return triage.concept(closest.concept(), rules.spanish(), "safety-net:" + closest.concept());
 			}
 		}
-		ExampleBank.Nearest nearest = exampleBank().nearest(vector, NEIGHBOURS, null);
 		if (nearest.margin() >= settings.marginFor(nearest.concept())) {
 			return triage.concept(nearest.concept(), rules.spanish(), "safety-net-examples:" + nearest.concept());
 		}
 		return TriageResult.CLEAR;
+	}
+
+	/**
+	 * The rules' decision, reviewed by the learned score: an alarm of the rules stands unless the message scores under
+	 * {@code score-clears-below}, so much more like the look-alikes of the examples (a denial, the past, an idiom)
+	 * than like any emergency that the alarm is not raised; the message is then answered as a clear one that named a
+	 * red flag. Any other decision is returned as it is.
+	 * @param vector the question's vector; null: the rules' decision stands
+	 */
+	public TriageResult review(String message, float[] vector, TriageResult rules) {
+		if (!rules.urgent() || vector == null || !active() || settings.scoreClearsBelow() <= 0) {
+			return rules;
+		}
+		RedFlagModel.Score score = score(message, vector);
+		if (score == null || score.emergency() >= settings.scoreClearsBelow()) {
+			return rules;
+		}
+		return new TriageResult(TriageOutcome.CLEAR, "cleared-by-score:" + rules.rule(), rules.spanish(), "", true);
+	}
+
+	/** The learned score of a message; null when no model is shipped. */
+	RedFlagModel.Score score(String message, float[] vector) {
+		return model == null ? null : model.score(message, vector);
+	}
+
+	RedFlagModel model() {
+		return model;
 	}
 
 	/**

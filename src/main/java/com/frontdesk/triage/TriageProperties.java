@@ -21,9 +21,15 @@ public record TriageProperties(@DefaultValue SafetyNetSettings safetyNet) {
 	 * @param selfHarmMargin the same margin for a message whose nearest emergencies are thoughts of self-harm: lower,
 	 * since such thoughts are most often said indirectly, a missed one costs most, and the reply to a false alarm is
 	 * an offer of the crisis line (calibrated on a scored held-out set, see docs/benchmarks.md)
+	 * @param scoreAt the learned red-flag score ({@code triage/examples/model.bin}) from which a message the rules
+	 * leave without an alarm is a red flag (calibrated with each tune set left out of the learning in turn, see
+	 * docs/benchmarks.md)
+	 * @param scoreClearsBelow the learned score under which an alarm of the rules is not raised after all: the
+	 * message is much more like the look-alikes than like any emergency (calibrated the same way); 0 never clears one
 	 */
 	public record SafetyNetSettings(@DefaultValue("true") boolean enabled, @DefaultValue("0.70") double threshold,
-			@DefaultValue("0.12") double exampleMargin, @DefaultValue("0.10") double selfHarmMargin) {
+			@DefaultValue("0.12") double exampleMargin, @DefaultValue("0.10") double selfHarmMargin,
+			@DefaultValue("0.6") double scoreAt, @DefaultValue("0.05") double scoreClearsBelow) {
 
 		/** The margin a message's nearest emergencies of this concept must have over its nearest look-alikes. */
 		public double marginFor(String concept) {

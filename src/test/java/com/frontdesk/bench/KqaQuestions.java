@@ -9,12 +9,12 @@ import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The 1,212 real patient questions of K-QA ({@code src/test/resources/k-qa/}), in their order (number 1 first). */
-final class KqaQuestions {
+public final class KqaQuestions {
 
 	private KqaQuestions() {
 	}
 
-	static List<String> all() throws IOException {
+	public static List<String> all() throws IOException {
 		List<String> questions = new ArrayList<>();
 		try (InputStream in = KqaQuestions.class.getResourceAsStream("/k-qa/kqa-questions.jsonl")) {
 			JsonMapper json = JsonMapper.builder().build();

@@ -20,7 +20,7 @@ import com.frontdesk.triage.TriageResult;
  * {@code ./mvnw -q -B test -Dtest=TriageBenchmark -Dsurefire.failIfNoSpecifiedTests=false [-Dtriage.sets=tune-a,tune-b,tune-c,tune-d,tune-e,tune-f,tune-g,tune-h,tune-i,heldout-9]
  * [-Dtriage.details=true]}.
  */
-class TriageBenchmark {
+public class TriageBenchmark {
 
 	record Labelled(String label, String concept, String message) {
 	}
@@ -174,7 +174,7 @@ class TriageBenchmark {
 	 * A labelled set, {@code label<TAB>concept<TAB>message} a line: the examples the net uses
 	 * ({@code triage/examples/}, tuned on) or a held-out set of {@code src/test/resources/triage/}.
 	 */
-	static List<String[]> labelled(String set) throws IOException {
+	public static List<String[]> labelled(String set) throws IOException {
 		InputStream found = TriageBenchmark.class.getResourceAsStream("/triage/examples/" + set + ".tsv");
 		try (InputStream in = found != null ? found : TriageBenchmark.class.getResourceAsStream("/triage/" + set + ".tsv")) {
 			List<String[]> messages = new ArrayList<>();

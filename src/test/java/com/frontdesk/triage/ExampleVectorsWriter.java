@@ -11,7 +11,7 @@ import com.frontdesk.retrieval.RetrievalProperties;
 
 /**
  * Writes {@code src/main/resources/triage/examples/vectors.bin}: the vectors of the safety net's labelled examples,
- * shipped so that no instance embeds them at start-up. Not part of the suite ({@code ExampleBankTest} checks the file
+ * shipped so that no instance embeds them at start-up. Not part of the suite ({@code SafetyNetTest} checks the file
  * is complete); run after changing an example with {@code ./mvnw -q -B test -Dtest=ExampleVectorsWriter
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */

@@ -1,0 +1,195 @@
+package com.frontdesk.triage;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import com.frontdesk.bench.KqaQuestions;
+import com.frontdesk.retrieval.Retriever;
+
+/**
+ * Calibrates the learned red-flag score by leaving each tune set out in turn: the model is learned from the other
+ * sets (and the K-QA half), then scores the set left out, which was written by another writer, as a new set would
+ * be. Prints, for a range of thresholds, what the score catches alone and what it adds to the rules and the example
+ * net (the net also with the whole set left out), with the false alarms on the look-alikes and on the K-QA questions
+ * that are not examples. Run with {@code ./mvnw -q -B test -Dtest=RedFlagModelBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false [-Dmodel.l2=1e-4 -Dmodel.epochs=20 -Dmodel.dense=1.0 -Dmodel.rate=0.5]}.
+ */
+@SpringBootTest
+class RedFlagModelBenchmark {
+
+	record Scored(ExampleBank.Example example, boolean rules, boolean net, RedFlagModel.Score model, double margin) {
+	}
+
+	@Autowired
+	Triage triage;
+
+	@Autowired
+	SafetyNet net;
+
+	@Autowired
+	Retriever retriever;
+
+	@Autowired
+	Redactor redactor;
+
+	@Autowired
+	TriageProperties properties;
+
+	@Test
+	void calibrate() throws IOException {
+		RedFlagModelTraining.Settings settings = new RedFlagModelTraining.Settings(
+				Integer.getInteger("model.epochs", 20), Double.parseDouble(System.getProperty("model.rate", "0.5")),
+				Double.parseDouble(System.getProperty("model.l2", "1e-4")),
+				Float.parseFloat(System.getProperty("model.dense", "1.0")));
+		ExampleBank bank = net.exampleBank();
+		List<String> classes = RedFlagModelTraining.classes(bank.examples());
+		Set<String> sets = new LinkedHashSet<>();
+		bank.examples().stream().map(ExampleBank.Example::set).filter(s -> s.startsWith("tune")).forEach(sets::add);
+		List<Scored> scored = new ArrayList<>();
+		for (String set : sets) {
+			RedFlagModel model = RedFlagModelTraining.fit(
+					RedFlagModelTraining.samples(bank, classes, e -> !e.set().equals(set)), classes, settings, 0);
+			for (int i = 0; i < bank.examples().size(); i++) {
+				ExampleBank.Example example = bank.examples().get(i);
+				if (!example.set().equals(set)) {
+					continue;
+				}
+				TriageResult rules = triage.assess(example.message());
+				boolean netAlarm = false;
+				double margin = -1;
+				if (bank.vector(i) != null) {
+					ExampleBank.Nearest nearest = bank.nearestWithout(bank.vector(i), SafetyNet.NEIGHBOURS,
+							e -> e.set().equals(set));
+					margin = nearest.margin();
+					netAlarm = !rules.urgent() && nearest.margin() >= properties.safetyNet().marginFor(nearest.concept());
+				}
+				scored.add(new Scored(example, rules.urgent(), netAlarm, scoreOf(model, example.message(), bank.vector(i)),
+						margin));
+			}
+			System.out.printf("left out %s%n", set);
+		}
+		RedFlagModel all = RedFlagModelTraining.fit(RedFlagModelTraining.samples(bank, classes, e -> true), classes,
+				settings, 0);
+		List<RedFlagModel.Score> kqa = new ArrayList<>();
+		List<String> questions = kqaOddLines();
+		for (String question : questions) {
+			kqa.add(scoreOf(all, question, retriever.questionVector(redactor.searchable(question), "")));
+		}
+		report(settings, scored, kqa);
+	}
+
+	private static void report(RedFlagModelTraining.Settings settings, List<Scored> scored,
+			List<RedFlagModel.Score> kqa) {
+		long emergencies = scored.stream().filter(s -> s.example().emergency()).count();
+		long others = scored.size() - emergencies;
+		long selfHarm = scored.stream().filter(s -> Concept.SELF_HARM.equals(s.example().kind())).count();
+		long byRulesAndNet = scored.stream().filter(s -> s.example().emergency() && (s.rules() || s.net())).count();
+		long alarmsRulesAndNet = scored.stream().filter(s -> !s.example().emergency() && (s.rules() || s.net())).count();
+		System.out.printf("== %s: %d emergencies (%d self-harm), %d others; rules+net (set left out) %d caught, %d false alarms%n",
+				settings, emergencies, selfHarm, others, byRulesAndNet, alarmsRulesAndNet);
+		for (double t : new double[] { 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95 }) {
+			long alone = scored.stream().filter(s -> s.example().emergency() && s.model().emergency() >= t).count();
+			long aloneSelfHarm = scored.stream()
+				.filter(s -> Concept.SELF_HARM.equals(s.example().kind()) && s.model().emergency() >= t)
+				.count();
+			long rightConcept = scored.stream()
+				.filter(s -> s.example().emergency() && s.model().emergency() >= t
+						&& s.model().concept().equals(s.example().kind()))
+				.count();
+			long aloneFalse = scored.stream().filter(s -> !s.example().emergency() && s.model().emergency() >= t).count();
+			long added = scored.stream()
+				.filter(s -> s.example().emergency() && !s.rules() && !s.net() && s.model().emergency() >= t)
+				.count();
+			long addedFalse = scored.stream()
+				.filter(s -> !s.example().emergency() && !s.rules() && !s.net() && s.model().emergency() >= t)
+				.count();
+			long kqaFalse = kqa.stream().filter(s -> s.emergency() >= t).count();
+			System.out.printf(
+					"  at %.2f: alone %d/%d (%.1f%%, concept right %d), self-harm %d/%d, false %d/%d (%.1f%%) | adds %d caught, %d false | k-qa odd %d/%d%n",
+					t, alone, emergencies, 100.0 * alone / emergencies, rightConcept, aloneSelfHarm, selfHarm,
+					aloneFalse, others, 100.0 * aloneFalse / others, added, addedFalse, kqaFalse, kqa.size());
+		}
+		for (double low : new double[] { 0.02, 0.05, 0.1, 0.2, 0.3 }) {
+			long lost = scored.stream().filter(s -> s.example().emergency() && s.rules() && s.model().emergency() < low).count();
+			long lostAll = scored.stream().filter(s -> s.example().emergency() && s.model().emergency() < low).count();
+			long below = scored.stream().filter(s -> !s.example().emergency() && s.model().emergency() < low).count();
+			long kqaBelow = kqa.stream().filter(s -> s.emergency() < low).count();
+			System.out.printf("  below %.2f: %d emergencies the rules catch (%d of all), %d of %d others, k-qa %d/%d%n", low,
+					lost, lostAll, below, others, kqaBelow, kqa.size());
+		}
+		for (boolean withNet : new boolean[] { true, false }) {
+			for (double raise : new double[] { 0.4, 0.5, 0.6, 0.7, 1.01 }) {
+				for (double clear : new double[] { 0, 0.02, 0.05, 0.1 }) {
+					System.out.printf("  policy raise %.2f clear %.2f net %s: %s | all %s%n", raise, clear,
+							withNet ? "on " : "off", policy(scored, raise, clear, withNet, Set.of("tune-h", "tune-i")),
+							policy(scored, raise, clear, withNet, null));
+				}
+			}
+		}
+		if (Boolean.getBoolean("model.details")) {
+			for (Scored s : scored) {
+				if (s.example().emergency() != s.model().emergency() >= 0.5) {
+					System.out.printf("    %s %.2f %s <- %s: %s%n", s.example().emergency() ? "MISSED" : "FALSE",
+							s.model().emergency(), s.model().concept(), s.example().kind(), s.example().message());
+				}
+			}
+		}
+	}
+
+	/** What a policy catches and raises: an alarm at {@code raise}, and the rules' or net's alarm unless below {@code clear}. */
+	private static String policy(List<Scored> scored, double raise, double clear, boolean withNet, Set<String> sets) {
+		long emergencies = 0;
+		long caught = 0;
+		long selfHarm = 0;
+		long selfHarmCaught = 0;
+		long others = 0;
+		long alarms = 0;
+		for (Scored s : scored) {
+			if (sets != null && !sets.contains(s.example().set())) {
+				continue;
+			}
+			double p = s.model().emergency();
+			boolean alarm = p >= raise && s.margin() > 0 || (s.rules() || withNet && s.net()) && p >= clear;
+			if (s.example().emergency()) {
+				emergencies++;
+				caught += alarm ? 1 : 0;
+				if (Concept.SELF_HARM.equals(s.example().kind())) {
+					selfHarm++;
+					selfHarmCaught += alarm ? 1 : 0;
+				}
+			}
+			else {
+				others++;
+				alarms += alarm ? 1 : 0;
+			}
+		}
+		return String.format("caught %d/%d (%.1f%%), self-harm %d/%d, false %d/%d (%.1f%%)", caught, emergencies,
+				100.0 * caught / emergencies, selfHarmCaught, selfHarm, alarms, others, 100.0 * alarms / others);
+	}
+
+	/** The score, nought for a message too short to be scored. */
+	private static RedFlagModel.Score scoreOf(RedFlagModel model, String message, float[] vector) {
+		RedFlagModel.Score score = model.score(message, vector);
+		return score != null ? score : new RedFlagModel.Score(0, RedFlagModel.NONE);
+	}
+
+	/** The K-QA questions on the odd lines, which are not among the examples, without the emergency on line 725. */
+	private static List<String> kqaOddLines() throws IOException {
+		List<String> all = KqaQuestions.all();
+		List<String> odd = new ArrayList<>();
+		for (int line = 1; line <= all.size(); line += 2) {
+			if (line != 725) {
+				odd.add(all.get(line - 1));
+			}
+		}
+		return odd;
+	}
+
+}

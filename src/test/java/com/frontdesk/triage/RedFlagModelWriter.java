@@ -1,0 +1,34 @@
+package com.frontdesk.triage;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Writes {@code src/main/resources/triage/examples/model.bin}: the red-flag score learned from every labelled example
+ * with its shipped vector ({@link RedFlagModelTraining}, default settings). Not part of the suite
+ * ({@code RedFlagModelTest} checks the model was learned from the examples as they are); run after changing an
+ * example and writing the vectors again, with {@code ./mvnw -q -B test -Dtest=RedFlagModelWriter
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+@SpringBootTest
+class RedFlagModelWriter {
+
+	@Autowired
+	SafetyNet net;
+
+	@Test
+	void write() throws IOException {
+		ExampleBank bank = net.exampleBank();
+		java.util.List<String> classes = RedFlagModelTraining.classes(bank.examples());
+		RedFlagModel model = RedFlagModelTraining.fit(RedFlagModelTraining.samples(bank, classes, e -> true), classes,
+				RedFlagModelTraining.Settings.DEFAULT, bank.fingerprint());
+		Path file = Path.of("src/main/resources").resolve(RedFlagModel.RESOURCE);
+		model.write(file);
+		System.out.println("Wrote the red-flag score of " + bank.examples().size() + " examples to " + file);
+	}
+
+}

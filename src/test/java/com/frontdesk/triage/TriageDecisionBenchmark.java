@@ -1,0 +1,119 @@
+package com.frontdesk.triage;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import com.frontdesk.bench.KqaQuestions;
+import com.frontdesk.bench.TriageBenchmark;
+import com.frontdesk.retrieval.Retriever;
+
+/**
+ * Triage's whole decision on a labelled set, as a chat turn makes it: the rules, their review by the learned score,
+ * then the score, the descriptions and the nearest examples for a message the rules leave without an alarm. Prints
+ * what is caught per concept, the false alarms, and the K-QA questions sent to 911. Run with {@code ./mvnw -q -B test
+ * -Dtest=TriageDecisionBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dtriage.sets=heldout-9,heldout-10}
+ * ({@code -Dtriage.details=true} lists the misses and false alarms: tune sets only).
+ */
+@SpringBootTest
+class TriageDecisionBenchmark {
+
+	@Autowired
+	Triage triage;
+
+	@Autowired
+	SafetyNet net;
+
+	@Autowired
+	Retriever retriever;
+
+	@Autowired
+	Redactor redactor;
+
+	@Test
+	void measure() throws IOException {
+		for (String set : System.getProperty("triage.sets", "tune-h,tune-i").split(",")) {
+			measure(set, TriageBenchmark.labelled(set));
+		}
+		int sent = 0;
+		int sentOdd = 0;
+		int line = 0;
+		for (String question : KqaQuestions.all()) {
+			line++;
+			if (line == 725) {
+				continue;
+			}
+			boolean alarm = decide(question).urgent();
+			sent += alarm ? 1 : 0;
+			sentOdd += alarm && line % 2 == 1 ? 1 : 0;
+		}
+		System.out.printf("== k-qa: %d of 1,211 sent to 911 (%d of the 605 odd lines, which are not examples)%n", sent,
+				sentOdd);
+	}
+
+	private TriageResult decide(String message) {
+		TriageResult rules = triage.assess(message);
+		float[] vector = retriever.questionVector(redactor.searchable(message), "");
+		TriageResult reviewed = net.review(message, vector, rules);
+		if (reviewed.urgent()) {
+			return reviewed;
+		}
+		TriageResult raised = net.check(message, vector, reviewed);
+		return raised.urgent() ? raised : reviewed;
+	}
+
+	private void measure(String set, List<String[]> lines) {
+		Map<String, int[]> perConcept = new TreeMap<>();
+		int others = 0;
+		int alarms = 0;
+		int clinician = 0;
+		int clinicianRight = 0;
+		boolean details = Boolean.getBoolean("triage.details");
+		for (String[] f : lines) {
+			TriageResult result = decide(f[2]);
+			boolean emergency = f[0].equals("emergency") || f[0].equals("self_harm");
+			if (emergency) {
+				int[] counts = perConcept.computeIfAbsent(f[1], c -> new int[2]);
+				counts[0]++;
+				boolean caught = f[0].equals("self_harm") ? result.outcome() == TriageOutcome.SELF_HARM : result.urgent();
+				counts[1] += caught ? 1 : 0;
+				if (details && !caught) {
+					System.out.printf("    MISSED %s -> %s/%s: %s%n", f[1], result.outcome(), result.rule(), f[2]);
+				}
+			}
+			else if (f[0].equals("needs_clinician")) {
+				clinician++;
+				clinicianRight += result.outcome() == TriageOutcome.NEEDS_CLINICIAN ? 1 : 0;
+				alarms += result.urgent() ? 1 : 0;
+				others++;
+			}
+			else {
+				others++;
+				alarms += result.urgent() ? 1 : 0;
+				if (details && result.urgent()) {
+					System.out.printf("    FALSE-ALARM -> %s: %s%n", result.rule(), f[2]);
+				}
+			}
+		}
+		int emergencies = perConcept.values().stream().mapToInt(c -> c[0]).sum();
+		int caught = perConcept.values().stream().mapToInt(c -> c[1]).sum();
+		int anyAlarm = 0;
+		for (String[] f : lines) {
+			if ((f[0].equals("emergency") || f[0].equals("self_harm")) && decide(f[2]).urgent()) {
+				anyAlarm++;
+			}
+		}
+		System.out.printf("== %s (%d messages)%n", set, lines.size());
+		perConcept.forEach((concept, c) -> System.out.printf("  %-20s %3d / %3d%n", concept, c[1], c[0]));
+		System.out.printf("  caught (self-harm with the crisis line) %d / %d (%.1f %%); any alarm %d / %d (%.1f %%)%n", caught,
+				emergencies, 100.0 * caught / emergencies, anyAlarm, emergencies, 100.0 * anyAlarm / emergencies);
+		System.out.printf("  false alarms %d / %d (%.1f %%); needs_clinician %d / %d%n", alarms, others,
+				100.0 * alarms / Math.max(1, others), clinicianRight, clinician);
+	}
+
+}
