@@ -29,7 +29,11 @@ final class MessageFeatures {
 
 	/** The slots of a message's features, each once, in ascending order. */
 	static int[] of(String message) {
-		List<String> words = words(Triage.normalize(message));
+		return of(words(Triage.normalize(message)));
+	}
+
+	/** The slots of the features of a message's {@link #words}. */
+	static int[] of(List<String> words) {
 		int[] slots = new int[words.size() * 12 + 1];
 		int n = 0;
 		int negatedUntil = -1;

@@ -71,10 +71,8 @@ final class RedFlagModel {
 
 	/** The score of a message; null for a message of fewer than {@link #FEWEST_WORDS} words, left to the rules. */
 	Score score(String message, float[] vector) {
-		if (MessageFeatures.words(Triage.normalize(message)).size() < FEWEST_WORDS) {
-			return null;
-		}
-		return score(MessageFeatures.of(message), vector);
+		List<String> words = MessageFeatures.words(Triage.normalize(message));
+		return words.size() < FEWEST_WORDS ? null : score(MessageFeatures.of(words), vector);
 	}
 
 	Score score(int[] slots, float[] vector) {

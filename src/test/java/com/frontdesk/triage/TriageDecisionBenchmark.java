@@ -73,6 +73,7 @@ class TriageDecisionBenchmark {
 		int alarms = 0;
 		int clinician = 0;
 		int clinicianRight = 0;
+		int anyAlarm = 0;
 		boolean details = Boolean.getBoolean("triage.details");
 		for (String[] f : lines) {
 			TriageResult result = decide(f[2]);
@@ -82,6 +83,7 @@ class TriageDecisionBenchmark {
 				counts[0]++;
 				boolean caught = f[0].equals("self_harm") ? result.outcome() == TriageOutcome.SELF_HARM : result.urgent();
 				counts[1] += caught ? 1 : 0;
+				anyAlarm += result.urgent() ? 1 : 0;
 				if (details && !caught) {
 					System.out.printf("    MISSED %s -> %s/%s: %s%n", f[1], result.outcome(), result.rule(), f[2]);
 				}
@@ -102,12 +104,6 @@ class TriageDecisionBenchmark {
 		}
 		int emergencies = perConcept.values().stream().mapToInt(c -> c[0]).sum();
 		int caught = perConcept.values().stream().mapToInt(c -> c[1]).sum();
-		int anyAlarm = 0;
-		for (String[] f : lines) {
-			if ((f[0].equals("emergency") || f[0].equals("self_harm")) && decide(f[2]).urgent()) {
-				anyAlarm++;
-			}
-		}
 		System.out.printf("== %s (%d messages)%n", set, lines.size());
 		perConcept.forEach((concept, c) -> System.out.printf("  %-20s %3d / %3d%n", concept, c[1], c[0]));
 		System.out.printf("  caught (self-harm with the crisis line) %d / %d (%.1f %%); any alarm %d / %d (%.1f %%)%n", caught,
