@@ -50,8 +50,19 @@ public final class Languages {
 	private record Counts(int english, int spanish, int other) {
 	}
 
+	private static final java.util.regex.Pattern NOT_LETTERS = java.util.regex.Pattern.compile("[^\\p{L}]+");
+
 	/** Letters English words do not have and Spanish words often do. */
-	private static final java.util.regex.Pattern SPANISH_LETTERS = java.util.regex.Pattern.compile("[áéíóúñü]");
+	private static final String SPANISH_LETTERS = "áéíóúñü";
+
+	private static boolean hasSpanishLetter(String word) {
+		for (int i = 0; i < word.length(); i++) {
+			if (SPANISH_LETTERS.indexOf(word.charAt(i)) >= 0) {
+				return true;
+			}
+		}
+		return false;
+	}
 
 	/**
 	 * Common words of each language; a word with a Spanish accent or ñ counts as Spanish, and so does each opening
@@ -61,10 +72,11 @@ public final class Languages {
 		int english = 0;
 		int spanish = (int) text.chars().filter(c -> c == '\u00bf' || c == '\u00a1').count();
 		int other = 0;
-		for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+		for (String word : NOT_LETTERS.split(text.toLowerCase(Locale.ROOT))) {
+			boolean another = OTHER.contains(word);
 			english += ENGLISH.contains(word) ? 1 : 0;
-			spanish += SPANISH.contains(word) || SPANISH_LETTERS.matcher(word).find() && !OTHER.contains(word) ? 1 : 0;
-			other += OTHER.contains(word) ? 1 : 0;
+			spanish += SPANISH.contains(word) || !another && hasSpanishLetter(word) ? 1 : 0;
+			other += another ? 1 : 0;
 		}
 		return new Counts(english, spanish, other);
 	}

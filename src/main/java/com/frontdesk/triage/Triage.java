@@ -6,10 +6,9 @@ import static com.frontdesk.triage.TriageOutcome.NEEDS_CLINICIAN;
 import static com.frontdesk.triage.TriageOutcome.SELF_HARM;
 
 import com.frontdesk.answering.Languages;
+import com.frontdesk.learning.WordFeatures;
 
-import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
@@ -57,8 +56,10 @@ public class Triage {
 			"cipro", "keflex", "valium", "xanax", "ambien", "adderall", "lisinopril", "ozempic", "oxy", "softener",
 			"laxative", "miralax", "colace", "senna", "cbd", "melatonin", "supplement", "vitamin");
 
+	private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^a-z0-9]+");
+
 	static boolean namesMedicine(String normalized) {
-		for (String word : normalized.split("[^a-z0-9]+")) {
+		for (String word : NOT_WORD.split(normalized)) {
 			String singular = word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
 			if (MEDICINE_WORDS.contains(word) || MEDICINE_WORDS.contains(singular)) {
 				return NAMES_MEDICINE.matcher(normalized).find();
@@ -202,10 +203,7 @@ public class Triage {
 
 	/** Lower case, plain apostrophes, accents folded, single spaces: so rules see the same text however it was typed. */
 	static String normalize(String message) {
-		String text = Normalizer.normalize(message == null ? "" : message, Normalizer.Form.NFKC)
-			.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u02BC', '\'').replace('`', '\'');
-		text = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-		return HE_IS.matcher(text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip()).replaceAll("$1 is");
+		return HE_IS.matcher(WordFeatures.normalize(message)).replaceAll("$1 is");
 	}
 
 }

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import com.frontdesk.bench.KqaQuestions;
+import com.frontdesk.learning.LinearModelTraining;
 import com.frontdesk.retrieval.Retriever;
 
 /**
@@ -44,7 +45,7 @@ class RedFlagModelBenchmark {
 
 	@Test
 	void calibrate() throws IOException {
-		RedFlagModelTraining.Settings settings = new RedFlagModelTraining.Settings(
+		LinearModelTraining.Settings settings = new LinearModelTraining.Settings(
 				Integer.getInteger("model.epochs", 20), Double.parseDouble(System.getProperty("model.rate", "0.5")),
 				Double.parseDouble(System.getProperty("model.l2", "1e-4")),
 				Float.parseFloat(System.getProperty("model.dense", "1.0")));
@@ -85,7 +86,7 @@ class RedFlagModelBenchmark {
 		report(settings, scored, kqa);
 	}
 
-	private static void report(RedFlagModelTraining.Settings settings, List<Scored> scored,
+	private static void report(LinearModelTraining.Settings settings, List<Scored> scored,
 			List<RedFlagModel.Score> kqa) {
 		long emergencies = scored.stream().filter(s -> s.example().emergency()).count();
 		long others = scored.size() - emergencies;

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import com.frontdesk.learning.LinearModelTraining;
+
 /**
  * Writes {@code src/main/resources/triage/examples/model.bin}: the red-flag score learned from every labelled example
  * with its shipped vector ({@link RedFlagModelTraining}, default settings). Not part of the suite
@@ -25,9 +27,9 @@ class RedFlagModelWriter {
 		ExampleBank bank = net.exampleBank();
 		java.util.List<String> classes = RedFlagModelTraining.classes(bank.examples());
 		RedFlagModel model = RedFlagModelTraining.fit(RedFlagModelTraining.samples(bank, classes, e -> true), classes,
-				RedFlagModelTraining.Settings.DEFAULT, bank.fingerprint());
+				LinearModelTraining.Settings.DEFAULT, bank.fingerprint());
 		Path file = Path.of("src/main/resources").resolve(RedFlagModel.RESOURCE);
-		model.write(file);
+		model.model().write(file);
 		System.out.println("Wrote the red-flag score of " + bank.examples().size() + " examples to " + file);
 	}
 

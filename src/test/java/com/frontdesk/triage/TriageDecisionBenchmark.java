@@ -38,6 +38,9 @@ class TriageDecisionBenchmark {
 	@Test
 	void measure() throws IOException {
 		for (String set : System.getProperty("triage.sets", "tune-h,tune-i").split(",")) {
+			if (set.isBlank()) {
+				continue;
+			}
 			measure(set, TriageBenchmark.labelled(set));
 		}
 		int sent = 0;
@@ -54,11 +57,55 @@ class TriageDecisionBenchmark {
 		}
 		System.out.printf("== k-qa: %d of 1,211 sent to 911 (%d of the 605 odd lines, which are not examples)%n", sent,
 				sentOdd);
+		timing();
+	}
+
+	/**
+	 * The whole decision's time for a 1,000-character message with no red flag (the rules, the score's review, the
+	 * score, the descriptions and the nearest examples), 20,000 times after 5,000 of warm-up, as the calling thread's
+	 * CPU time and on the wall clock; and the time of its parts. The question's vector is retrieval's, computed once
+	 * before, as in a chat turn.
+	 */
+	private void timing() {
+		String message = ("I had my lateral fusion two weeks ago and I wanted to ask about the follow-up visit and the "
+				+ "paperwork for my employer, the insurance asked for a form. My back is sore but better every day, "
+				+ "I walk twice a day. No fever, the incision looks clean and dry. ").repeat(4).substring(0, 1000);
+		float[] vector = retriever.questionVector(redactor.searchable(message), "");
+		TriageResult rules = triage.assess(message);
+		time("decision", () -> decide(message, vector));
+		time("rules", () -> triage.assess(message));
+		time("score", () -> net.score(message, vector));
+		time("net after the rules", () -> net.check(message, vector, rules));
+	}
+
+	private static void time(String part, Runnable call) {
+		for (int i = 0; i < 5_000; i++) {
+			call.run();
+		}
+		java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+		long[] cpu = new long[20_000];
+		long[] wall = new long[cpu.length];
+		for (int i = 0; i < cpu.length; i++) {
+			long startCpu = threads.getCurrentThreadCpuTime();
+			long start = System.nanoTime();
+			call.run();
+			wall[i] = System.nanoTime() - start;
+			cpu[i] = threads.getCurrentThreadCpuTime() - startCpu;
+		}
+		java.util.Arrays.sort(cpu);
+		java.util.Arrays.sort(wall);
+		System.out.printf("== %s time, 1,000-character message: CPU p50 %.3f ms, p99 %.3f ms; wall p50 %.3f ms, p99 %.3f ms"
+				+ " (load average %.1f)%n", part, cpu[cpu.length / 2] / 1e6, cpu[cpu.length * 99 / 100] / 1e6,
+				wall[wall.length / 2] / 1e6, wall[wall.length * 99 / 100] / 1e6,
+				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 	}
 
 	private TriageResult decide(String message) {
+		return decide(message, retriever.questionVector(redactor.searchable(message), ""));
+	}
+
+	private TriageResult decide(String message, float[] vector) {
 		TriageResult rules = triage.assess(message);
-		float[] vector = retriever.questionVector(redactor.searchable(message), "");
 		TriageResult reviewed = net.review(message, vector, rules);
 		if (reviewed.urgent()) {
 			return reviewed;
