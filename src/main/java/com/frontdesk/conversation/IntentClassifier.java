@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -47,16 +48,27 @@ public class IntentClassifier {
 	 * examples and settings were chosen on: more examples of every intent. One never counts for its own wording, so
 	 * that the sets themselves are scored as any new message is.
 	 */
-	static final List<String> LABELLED = List.of(FOLDER + "labelled/tune.tsv", FOLDER + "labelled/tune-2.tsv", FOLDER + "labelled/tune-3.tsv");
+	static final List<String> LABELLED = List.of("tune", "tune-2", "tune-3", "tune-4");
+
+	/** The resource of a labelled set. */
+	static String labelledFile(String set) {
+		return FOLDER + "labelled/" + set + ".tsv";
+	}
 
 	private static final Map<String, Kind> KINDS = Arrays.stream(Kind.values())
 		.collect(Collectors.toMap(Kind::label, kind -> kind));
 
 	/**
 	 * @param wording the example as its vector is computed (redacted, in the content's words)
-	 * @param labelled from a labelled set: it does not count for a message of its own wording
+	 * @param set the labelled set it comes from ("tune-2"), "k-qa" or "" for the intents' own example sentences
 	 */
-	record Example(Kind kind, String message, String wording, boolean labelled) {
+	record Example(Kind kind, String message, String wording, String set) {
+
+		/** From a labelled set: it does not count for a message of its own wording. */
+		boolean labelled() {
+			return set.startsWith("tune");
+		}
+
 	}
 
 	/** The best intent by the examples, its score and the runner-up's. */
@@ -78,6 +90,8 @@ public class IntentClassifier {
 
 	private volatile Bank bank;
 
+	private final IntentModel model = IntentModel.load();
+
 	private record Bank(List<Example> examples, float[][] vectors) {
 	}
 
@@ -89,21 +103,43 @@ public class IntentClassifier {
 	}
 
 	/**
-	 * What the message is: by its nearest examples when they are decisive, by the rules otherwise. The rules' phrases
-	 * are precise: where they recognise an intent and the examples see only a question, the rules win; and a patient
-	 * whose words the rules read as asking for a person gets one.
+	 * What the message is: by the learned model when it is sure enough ({@code model-at}), by its nearest examples when
+	 * they are decisive, by the rules otherwise. The rules' phrases are precise: a patient whose words the rules read
+	 * as asking for a person gets one, and where they recognise an intent and the examples see only a question, the
+	 * rules win.
 	 */
 	Kind classify(String message) {
-		Nearest nearest = nearest(message);
+		return classify(message, model, example -> false, settings.modelAt());
+	}
+
+	/**
+	 * The same, with another model (null: none) and leaving out of the nearest examples every example a test picks
+	 * (to score a labelled set as if it were new).
+	 */
+	Kind classify(String message, IntentModel learned, Predicate<Example> leftOut, double modelAt) {
+		String wording = wording(message);
+		float[] vector = vector(wording);
+		Nearest nearest = vector == null ? null : nearest(vector, wording, leftOut);
 		Kind rules = ConversationalIntents.classify(message);
-		if (TOLD_ONLY.contains(rules) && (nearest == null || TOLD_ONLY.contains(nearest.best()))
+		IntentModel.Guess guess = learned == null ? null : learned.guess(message, vector);
+		Kind best = guess != null ? guess.best() : nearest != null ? nearest.best() : null;
+		if (TOLD_ONLY.contains(rules) && (best == null || TOLD_ONLY.contains(best))
 				&& FeelingWords.tellsWithoutAsking(message)) {
 			// "scared the scars will look awful", "estoy muy nerviosa, me operan la semana que viene": what the patient
 			// feels, even when the words are nearest to a question, a booking or candidacy
 			return Kind.FEELINGS;
 		}
-		if (rules == Kind.QUESTION && nearest != null && nearest.score() < settings.offTopicBelow()) {
+		if (rules == Kind.QUESTION && nearest != null && nearest.score() < settings.offTopicBelow()
+				&& (guess == null || guess.best() == Kind.QUESTION || guess.best() == Kind.OFF_TOPIC)) {
+			// near neither the practice's questions nor real patients' health questions ("how tall is the Eiffel Tower?")
 			return Kind.OFF_TOPIC;
+		}
+		if (guess != null && guess.probability() >= modelAt) {
+			if (rules == Kind.HANDOFF || guess.best() == Kind.QUESTION && rules != Kind.QUESTION
+					&& rules != Kind.OFF_TOPIC) {
+				return rules == Kind.QUESTION && toldFeelings(message) ? Kind.FEELINGS : rules;
+			}
+			return guess.best() == Kind.QUESTION && toldFeelings(message) ? Kind.FEELINGS : guess.best();
 		}
 		if (!decisive(nearest) || nearest.best() == Kind.QUESTION || rules == Kind.HANDOFF
 				|| nearest.best() == Kind.HANDOFF && nearest.score() < settings.handoffFloor()) {
@@ -153,23 +189,27 @@ public class IntentClassifier {
 
 	/** The message's nearest intent by the examples; null when there are no vectors or nothing to compare. */
 	Nearest nearest(String message) {
-		if (!settings.enabled() || !embeddings.enabled()) {
-			return null;
-		}
 		String wording = wording(message);
-		return wording.isBlank() ? null : nearest(embeddings.question(wording), wording);
+		float[] vector = vector(wording);
+		return vector == null ? null : nearest(vector, wording, example -> false);
+	}
+
+	/** The vector of a message's wording; null when recognising by examples is off or there is nothing to embed. */
+	private float[] vector(String wording) {
+		return !settings.enabled() || !embeddings.enabled() || wording.isBlank() ? null : embeddings.question(wording);
 	}
 
 	boolean decisive(Nearest nearest) {
 		return nearest != null && nearest.score() >= settings.floor() && nearest.lead() >= settings.margin();
 	}
 
-	private Nearest nearest(float[] vector, String wording) {
+	private Nearest nearest(float[] vector, String wording, Predicate<Example> leftOut) {
 		Bank examples = bank();
 		Map<Kind, NearestCosines> top = new EnumMap<>(Kind.class);
 		for (int i = 0; i < examples.examples().size(); i++) {
 			Example example = examples.examples().get(i);
-			if (examples.vectors()[i] == null || example.labelled() && example.wording().equals(wording)) {
+			if (examples.vectors()[i] == null || example.labelled() && example.wording().equals(wording)
+					|| leftOut.test(example)) {
 				continue;
 			}
 			top.computeIfAbsent(example.kind(), kind -> new NearestCosines(settings.neighbours()))
@@ -208,6 +248,25 @@ public class IntentClassifier {
 		return bank().examples();
 	}
 
+	/** The vector of the example at this index of {@link #examples()}; null when it has none. */
+	float[] vector(int example) {
+		return bank().vectors()[example];
+	}
+
+	/** What the examples are, as one number: a model learned from other examples has another. */
+	long fingerprint() {
+		long hash = 1125899906842597L;
+		for (Example example : bank().examples()) {
+			hash = 31 * hash + (example.kind().label() + "\t" + example.message()).hashCode();
+		}
+		return hash;
+	}
+
+	/** The shipped model; null when there is none. */
+	IntentModel model() {
+		return model;
+	}
+
 	/** How many examples have no shipped vector (and would be embedded when first needed). */
 	long missingVectors() {
 		return ShippedVectors.missing(VECTORS, read().stream().map(Example::wording).toList());
@@ -239,33 +298,33 @@ public class IntentClassifier {
 		List<Example> examples = new ArrayList<>();
 		for (Kind kind : Kind.values()) {
 			for (String line : ResourceLines.of(FOLDER + kind.label() + ".txt")) {
-				examples.add(example(kind, line, false));
+				examples.add(example(kind, line, ""));
 			}
 		}
 		for (String line : ResourceLines.of(REAL_QUESTIONS)) {
 			String[] fields = line.split("\t");
 			if (fields.length == 3 && fields[0].equals("other")) {
-				examples.add(example(Kind.QUESTION, fields[2], false));
+				examples.add(example(Kind.QUESTION, fields[2], "k-qa"));
 			}
 		}
-		for (String file : LABELLED) {
-			for (String line : ResourceLines.of(file)) {
+		for (String set : LABELLED) {
+			for (String line : ResourceLines.of(labelledFile(set))) {
 				String[] fields = line.split("\t");
 				Kind kind = fields.length == 3 ? KINDS.get(fields[0].strip()) : null;
 				// A feeling told with a question ("I'm scared, how long will it hurt afterwards?") reads, in meaning,
 				// mostly as its question: as an example it would pull plain questions to feelings. Such messages are
 				// found by their told sentence instead (toldFeelings).
 				if (kind != null && !(kind == Kind.FEELINGS && fields[1].contains("?"))) {
-					examples.add(example(kind, fields[1], true));
+					examples.add(example(kind, fields[1], set));
 				}
 			}
 		}
 		return List.copyOf(examples);
 	}
 
-	private Example example(Kind kind, String line, boolean labelled) {
+	private Example example(Kind kind, String line, String set) {
 		String message = line.strip();
-		return new Example(kind, message, wording(message), labelled);
+		return new Example(kind, message, wording(message), set);
 	}
 
 }

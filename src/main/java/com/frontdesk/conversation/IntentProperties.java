@@ -19,9 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param handoffFloor the least score a request for a person needs by the examples alone (the rules' phrases for it
  * always count): a handoff gives the conversation to the team, so a question that only resembles one ("who is a good
  * candidate?") must not
+ * @param modelAt the least probability the learned model ({@code conversation/intents/model.bin}) needs for its most
+ * likely intent to decide; below it the nearest examples and the rules do; above 1 turns the model off
  */
 @ConfigurationProperties("frontdesk.conversation.intents")
 record IntentProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2") int neighbours,
 		@DefaultValue("0.35") double floor, @DefaultValue("0.02") double margin,
-		@DefaultValue("0.25") double offTopicBelow, @DefaultValue("0.45") double handoffFloor) {
+		@DefaultValue("0.25") double offTopicBelow, @DefaultValue("0.45") double handoffFloor,
+		@DefaultValue("0.6") double modelAt) {
 }

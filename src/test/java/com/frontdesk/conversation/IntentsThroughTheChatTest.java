@@ -38,6 +38,14 @@ class IntentsThroughTheChatTest {
 		assertThat(classifier.examples()).hasSizeGreaterThan(300);
 	}
 
+	@Test
+	void theShippedIntentModelWasLearnedFromTheExamplesAsTheyAre() {
+		assertThat(classifier.model()).as("src/main/resources/" + IntentModel.RESOURCE).isNotNull();
+		assertThat(classifier.model().fingerprint()).as("run IntentVectorsWriter, then IntentModelWriter, after changing an example")
+			.isEqualTo(classifier.fingerprint());
+		assertThat(IntentModel.classes()).containsExactlyElementsOf(classifier.model().model().classes());
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "I have to move my appointment on Thursday to next week",
 			"please cancel my consultation on the 14th, I can't come", "I'd like a second opinion on the fusion my surgeon offered me",
@@ -184,7 +192,7 @@ class IntentsThroughTheChatTest {
 
 	@Test
 	void aLabelledMessageIsScoredWithoutItsOwnWordingAsAnyNewMessageIs() {
-		String labelled = com.frontdesk.retrieval.ResourceLines.of(IntentClassifier.LABELLED.getFirst()).getFirst().split("\t")[1];
+		String labelled = com.frontdesk.retrieval.ResourceLines.of(IntentClassifier.labelledFile(IntentClassifier.LABELLED.getFirst())).getFirst().split("\t")[1];
 
 		assertThat(classifier.nearest(labelled).score()).isLessThan(0.99);
 		assertThat(classifier.nearest(labelled + " please").score()).isGreaterThan(0.5);

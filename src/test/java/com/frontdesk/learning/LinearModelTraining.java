@@ -20,10 +20,16 @@ public final class LinearModelTraining {
 	 * @param rate AdaGrad's step size
 	 * @param l2 the penalty on each weight a step touches
 	 * @param denseScale how much the vector counts beside the words
+	 * @param balanced each class counts as much as every other, however many examples it has (each example's step
+	 * weighted by the inverse of its class's share); otherwise each example counts once
 	 */
-	public record Settings(int epochs, double rate, double l2, float denseScale) {
+	public record Settings(int epochs, double rate, double l2, float denseScale, boolean balanced) {
 
-		public static final Settings DEFAULT = new Settings(20, 0.5, 1e-4, 1.0f);
+		public static final Settings DEFAULT = new Settings(20, 0.5, 1e-4, 1.0f, false);
+
+		public Settings(int epochs, double rate, double l2, float denseScale) {
+			this(epochs, rate, l2, denseScale, false);
+		}
 
 	}
 
@@ -40,6 +46,15 @@ public final class LinearModelTraining {
 		float[][] denseSteps = new float[count][dimensions];
 		float[] biasSteps = new float[count];
 		LinearModel model = new LinearModel(classes, sparse, dense, bias, settings.denseScale(), fingerprint);
+		double[] weights = new double[count];
+		java.util.Arrays.fill(weights, 1);
+		if (settings.balanced()) {
+			int[] perClass = new int[count];
+			samples.forEach(sample -> perClass[sample.label()]++);
+			for (int c = 0; c < count; c++) {
+				weights[c] = perClass[c] == 0 ? 0 : (double) samples.size() / (count * perClass[c]);
+			}
+		}
 		List<Sample> order = new ArrayList<>(samples);
 		Random random = new Random(17);
 		for (int epoch = 0; epoch < settings.epochs(); epoch++) {
@@ -49,7 +64,7 @@ public final class LinearModelTraining {
 				double sparseScale = 1 / Math.sqrt(Math.max(1, sample.slots().length));
 				float[] unit = LinearModel.unit(sample.vector(), dimensions);
 				for (int c = 0; c < count; c++) {
-					double error = p[c] - (c == sample.label() ? 1 : 0);
+					double error = (p[c] - (c == sample.label() ? 1 : 0)) * weights[sample.label()];
 					for (int slot : sample.slots()) {
 						step(sparse, sparseSteps, slot * count + c, error * sparseScale, settings);
 					}
