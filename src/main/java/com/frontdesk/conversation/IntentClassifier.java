@@ -134,7 +134,10 @@ public class IntentClassifier {
 			// near neither the practice's questions nor real patients' health questions ("how tall is the Eiffel Tower?")
 			return Kind.OFF_TOPIC;
 		}
-		if (guess != null && guess.probability() >= modelAt) {
+		// a feeling told with a question ("I feel awful and clammy, is that part of healing?") is its question: feelings
+		// are learned from messages that ask nothing, and for one that asks, the rules and its told sentence decide
+		boolean feelingAsked = guess != null && guess.best() == Kind.FEELINGS && KnowledgeReplies.asksSomething(message);
+		if (guess != null && guess.probability() >= modelAt && !feelingAsked) {
 			if (rules == Kind.HANDOFF || guess.best() == Kind.QUESTION && rules != Kind.QUESTION
 					&& rules != Kind.OFF_TOPIC) {
 				return rules == Kind.QUESTION && toldFeelings(message) ? Kind.FEELINGS : rules;
@@ -142,6 +145,7 @@ public class IntentClassifier {
 			return guess.best() == Kind.QUESTION && toldFeelings(message) ? Kind.FEELINGS : guess.best();
 		}
 		if (!decisive(nearest) || nearest.best() == Kind.QUESTION || rules == Kind.HANDOFF
+				|| nearest.best() == Kind.FEELINGS && KnowledgeReplies.asksSomething(message)
 				|| nearest.best() == Kind.HANDOFF && nearest.score() < settings.handoffFloor()) {
 			return rules == Kind.QUESTION && toldFeelings(message) ? Kind.FEELINGS : rules;
 		}

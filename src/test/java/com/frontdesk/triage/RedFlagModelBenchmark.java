@@ -53,10 +53,13 @@ class RedFlagModelBenchmark {
 		List<String> classes = RedFlagModelTraining.classes(bank.examples());
 		Set<String> sets = new LinkedHashSet<>();
 		bank.examples().stream().map(ExampleBank.Example::set).filter(s -> s.startsWith("tune")).forEach(sets::add);
+		List<LinearModelTraining.Sample> ordinary = Boolean.parseBoolean(System.getProperty("model.ordinary", "true"))
+				? OrdinaryChat.samples(retriever, redactor) : List.of();
 		List<Scored> scored = new ArrayList<>();
 		for (String set : sets) {
 			RedFlagModel model = RedFlagModelTraining.fit(
-					RedFlagModelTraining.samples(bank, classes, e -> !e.set().equals(set)), classes, settings, 0);
+					with(RedFlagModelTraining.samples(bank, classes, e -> !e.set().equals(set)), ordinary), classes,
+					settings, 0);
 			for (int i = 0; i < bank.examples().size(); i++) {
 				ExampleBank.Example example = bank.examples().get(i);
 				if (!example.set().equals(set)) {
@@ -76,14 +79,33 @@ class RedFlagModelBenchmark {
 			}
 			System.out.printf("left out %s%n", set);
 		}
-		RedFlagModel all = RedFlagModelTraining.fit(RedFlagModelTraining.samples(bank, classes, e -> true), classes,
-				settings, 0);
+		RedFlagModel all = RedFlagModelTraining.fit(
+				with(RedFlagModelTraining.samples(bank, classes, e -> true), ordinary), classes, settings, 0);
 		List<RedFlagModel.Score> kqa = new ArrayList<>();
 		List<String> questions = kqaOddLines();
 		for (String question : questions) {
 			kqa.add(scoreOf(all, question, retriever.questionVector(redactor.searchable(question), "")));
 		}
 		report(settings, scored, kqa);
+		// ordinary chat that is no example of either model: the scored fresh sets of intents and answerability
+		for (String file : List.of("/intents/heldout-4.tsv", "/answerability/heldout-5.tsv", "/answerability/heldout.tsv")) {
+			List<String> messages = new String(getClass().getResourceAsStream(file).readAllBytes(),
+					java.nio.charset.StandardCharsets.UTF_8).lines().map(l -> l.split("\t")).filter(f -> f.length >= 2)
+				.map(f -> f[1]).toList();
+			long raised = messages.stream()
+				.map(m -> scoreOf(all, m, retriever.questionVector(redactor.searchable(m), "")))
+				.filter(score -> score.emergency() >= properties.safetyNet().scoreAt())
+				.count();
+			System.out.printf("== ordinary chat %s: %d of %d score %.2f or more%n", file, raised, messages.size(),
+					properties.safetyNet().scoreAt());
+		}
+	}
+
+	private static List<LinearModelTraining.Sample> with(List<LinearModelTraining.Sample> examples,
+			List<LinearModelTraining.Sample> ordinary) {
+		List<LinearModelTraining.Sample> all = new ArrayList<>(examples);
+		all.addAll(ordinary);
+		return all;
 	}
 
 	private static void report(LinearModelTraining.Settings settings, List<Scored> scored,
@@ -129,7 +151,7 @@ class RedFlagModelBenchmark {
 			for (double raise : new double[] { 0.4, 0.5, 0.6, 0.7, 1.01 }) {
 				for (double clear : new double[] { 0, 0.02, 0.05, 0.1 }) {
 					System.out.printf("  policy raise %.2f clear %.2f net %s: %s | all %s%n", raise, clear,
-							withNet ? "on " : "off", policy(scored, raise, clear, withNet, Set.of("tune-h", "tune-i", "tune-j", "tune-k")),
+							withNet ? "on " : "off", policy(scored, raise, clear, withNet, Set.of("tune-h", "tune-i", "tune-j", "tune-k", "tune-l")),
 							policy(scored, raise, clear, withNet, null));
 				}
 			}

@@ -11,7 +11,7 @@ import com.frontdesk.learning.LinearModelTraining;
 
 /**
  * Writes {@code src/main/resources/triage/examples/model.bin}: the red-flag score learned from every labelled example
- * with its shipped vector ({@link RedFlagModelTraining}, default settings). Not part of the suite
+ * with its shipped vector and from ordinary chat ({@link OrdinaryChat}) ({@link RedFlagModelTraining}, default settings). Not part of the suite
  * ({@code RedFlagModelTest} checks the model was learned from the examples as they are); run after changing an
  * example and writing the vectors again, with {@code ./mvnw -q -B test -Dtest=RedFlagModelWriter
  * -Dsurefire.failIfNoSpecifiedTests=false}.
@@ -22,11 +22,20 @@ class RedFlagModelWriter {
 	@Autowired
 	SafetyNet net;
 
+	@Autowired
+	com.frontdesk.retrieval.Retriever retriever;
+
+	@Autowired
+	Redactor redactor;
+
 	@Test
 	void write() throws IOException {
 		ExampleBank bank = net.exampleBank();
 		java.util.List<String> classes = RedFlagModelTraining.classes(bank.examples());
-		RedFlagModel model = RedFlagModelTraining.fit(RedFlagModelTraining.samples(bank, classes, e -> true), classes,
+		java.util.List<LinearModelTraining.Sample> samples = new java.util.ArrayList<>(
+				RedFlagModelTraining.samples(bank, classes, e -> true));
+		samples.addAll(OrdinaryChat.samples(retriever, redactor));
+		RedFlagModel model = RedFlagModelTraining.fit(samples, classes,
 				LinearModelTraining.Settings.DEFAULT, bank.fingerprint());
 		Path file = Path.of("src/main/resources").resolve(RedFlagModel.RESOURCE);
 		model.model().write(file);

@@ -1,0 +1,52 @@
+package com.frontdesk.triage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.frontdesk.learning.LinearModelTraining;
+import com.frontdesk.retrieval.ResourceLines;
+import com.frontdesk.retrieval.Retriever;
+
+/**
+ * Ordinary chat, none of it an emergency: the intents' example sentences and labelled messages of
+ * {@code conversation/intents/} (greetings, bookings, questions about the procedure, small talk, feelings). More "none"
+ * examples for the learned red-flag score, so that a message unlike every red-flag example and every look-alike ("who
+ * won the football last night?") is not taken for a red flag. Each is read with the vector a chat turn computes for it.
+ */
+final class OrdinaryChat {
+
+	private static final String FOLDER = "conversation/intents/";
+
+	private static final List<String> INTENTS = List.of("greeting", "thanks", "goodbye", "handoff", "practice_info",
+			"booking", "callback", "candidacy", "off_topic", "feelings", "question");
+
+	private static final List<String> LABELLED = List.of("tune", "tune-2", "tune-3", "tune-4");
+
+	private OrdinaryChat() {
+	}
+
+	static List<String> messages() {
+		List<String> messages = new ArrayList<>();
+		INTENTS.forEach(intent -> ResourceLines.of(FOLDER + intent + ".txt").forEach(line -> messages.add(line.strip())));
+		for (String set : LABELLED) {
+			for (String line : ResourceLines.of(FOLDER + "labelled/" + set + ".tsv")) {
+				String[] fields = line.split("\t");
+				if (fields.length >= 2) {
+					messages.add(fields[1].strip());
+				}
+			}
+		}
+		return messages;
+	}
+
+	/** Every ordinary message as a "none" example (class 0) of the score. */
+	static List<LinearModelTraining.Sample> samples(Retriever retriever, Redactor redactor) {
+		List<LinearModelTraining.Sample> samples = new ArrayList<>();
+		for (String message : messages()) {
+			samples.add(new LinearModelTraining.Sample(RedFlagModel.features(message),
+					retriever.questionVector(redactor.searchable(message), ""), 0));
+		}
+		return samples;
+	}
+
+}
