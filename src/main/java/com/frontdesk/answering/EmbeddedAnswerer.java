@@ -136,7 +136,9 @@ public class EmbeddedAnswerer {
 	/**
 	 * Picks passages best first: more than one only while they add question words the answer does not have yet. A
 	 * question asking how many ("how many incisions will I have?") also gets the sentence that counts what it asks
-	 * about, from the first passage that has one, when the answer so far does not.
+	 * about, from the first passage that has one, when the answer so far does not; when the first passage gave the
+	 * count, the next passage that names what is counted adds the sentence that names it (the four incisions on the
+	 * back, and the one in the side).
 	 */
 	private Map<Passage, List<String>> choose(Retrieval retrieval) {
 		Map<Passage, List<String>> chosen = new LinkedHashMap<>();
@@ -147,6 +149,8 @@ public class EmbeddedAnswerer {
 		boolean countAsked = countQuestion.find();
 		Set<String> counted = countAsked ? counted(countQuestion.group(1)) : Set.of();
 		boolean countGiven = false;
+		boolean countFromFirst = false;
+		boolean companionGiven = false;
 		for (RetrievedPassage retrieved : retrieval.passages()) {
 			Passage passage = retrieved.passage();
 			List<Scored> sentences = score(passage, retrieval.termWeights(), retrieval.queryVector());
@@ -154,6 +158,11 @@ public class EmbeddedAnswerer {
 				continue;
 			}
 			Scored count = countAsked && !countGiven ? countSentence(sentences, retrieval, counted, passage.language()) : null;
+			if (count == null && countFromFirst && !companionGiven) {
+				// the count may be spread over passages: "a small incision in your side" beside the four on the back
+				count = mentioning(sentences, counted, passage.language());
+				companionGiven = count != null;
+			}
 			double best = sentences.stream().mapToDouble(Scored::score).max().orElse(0);
 			if (chosen.isEmpty()) {
 				bestSentenceScore = best;
@@ -173,9 +182,21 @@ public class EmbeddedAnswerer {
 			chosen.put(passage, picked);
 			answeredTerms.addAll(retrieved.matchedTerms());
 			words += pickedWords;
+			countFromFirst |= count != null && chosen.size() == 1 && !countGiven;
 			countGiven |= count != null;
 		}
 		return chosen;
+	}
+
+	/**
+	 * The best sentence that names what the question counts without counting something else ("one small scar"), or
+	 * null (none named, or no sentence names it).
+	 */
+	private Scored mentioning(List<Scored> sentences, Set<String> counted, String language) {
+		return counted.isEmpty() ? null : sentences.stream()
+			.filter(s -> analysis.passageTerms(s.text(), language).stream().anyMatch(counted::contains))
+			.filter(s -> !COUNT.matcher(s.text()).find())
+			.max(Comparator.comparingDouble(Scored::score)).orElse(null);
 	}
 
 	/**

@@ -91,10 +91,12 @@ public class Retriever {
 	private final DefinitionQuestions definitions;
 	private final SpanishLexicon lexicon;
 
+	private final PassageReranker reranker;
+
 	private volatile QuestionExamples questionExamples;
 
 	Retriever(KnowledgeIndexes indexes, TextAnalysis analysis, RetrievalProperties properties, Embeddings embeddings,
-			MeterRegistry metrics) {
+			MeterRegistry metrics, RerankProperties rerank) {
 		this.indexes = indexes;
 		this.analysis = analysis;
 		this.properties = properties;
@@ -104,6 +106,11 @@ public class Retriever {
 		this.answerability = new Answerability(properties.answerability());
 		this.definitions = new DefinitionQuestions(analysis);
 		this.lexicon = SpanishLexicon.load(properties.spanishLexiconFile());
+		this.reranker = new PassageReranker(rerank, embeddings, analysis);
+	}
+
+	PassageReranker reranker() {
+		return reranker;
 	}
 
 	private TypoCorrector typos(PracticeId practice) {
@@ -339,10 +346,12 @@ public class Retriever {
 		record(lexical, semantic, similarity, coverage, covered);
 		List<RetrievedPassage> parts = oneSection && !questionTopic.isEmpty() ? sectionParts(searcher, lexical, topic)
 				: null;
+		Map<String, Double> allVotes = parts == null && semantic != null ? sectionVotes(keywordPassages, vector, corrected)
+				: Map.of();
 		List<RetrievedPassage> passages = parts != null ? parts
 				: semantic != null ? fused(searcher, lexical, semantic, topic,
-						votes(searcher, lexical, semantic, clearLead, sectionVotes(keywordPassages, vector, corrected)),
-						corrected)
+						votes(searcher, lexical, semantic, clearLead, allVotes), allVotes, corrected, vector,
+						next == null)
 				: keywordPassages;
 		double confidence = weighed ? evidence.score() : closeInMeaning ? Math.min(1, 2 * coverage) : coverage;
 		return new Retrieval(query, passages, weights, coverage, covered, vector, confidence, parts != null, evidence,
@@ -498,32 +507,85 @@ public class Retriever {
 	}
 
 	/**
-	 * The fused ranking's best {@code max-passages}. Each candidate of a document the labelled questions were written
-	 * against also gets {@code answerability.section-votes} (in the units of a first rank) times its section's share
-	 * of the nearest labelled questions' votes: when most of the questions closest in meaning were answered by one
-	 * section, its passage comes first; a question asking what a document's procedure is puts the passage that defines
-	 * it first. Votes count only as {@link #votes} lets them against a clear keyword lead (a clear lead is the heading
-	 * or a word that names what is asked; the labelled questions' vectors would then often only echo the rarest word,
-	 * such as a procedure's name).
+	 * The best {@code max-passages} of the fused ranking's candidates, in the {@link PassageReranker}'s order: a
+	 * logistic regression reads each candidate's fused rank and score, keyword score, closeness in meaning (the passage
+	 * and its closest sentence), the question's topical words it and its heading hold, its section's share of the
+	 * nearest labelled questions' votes (both all of them and as far as {@link #votes} lets them count against a clear
+	 * keyword lead; only for documents the labelled questions were written against), and whether it is the passage that
+	 * defines the document's procedure for a question asking what it is. A follow-up that asks what comes after the
+	 * step just answered ({@code rerank} false), and every lookup with {@code rerank.enabled=false}, keeps the order
+	 * from before the reranker: the fused score plus {@code answerability.section-votes} (in the units of a first rank)
+	 * times the section's share of the votes that count, and the defining passage moved up.
 	 */
 	private List<RetrievedPassage> fused(IndexSearcher searcher, TopDocs lexical, TopDocs semantic, Set<String> topic,
-			Map<String, Double> votes, String question) throws IOException {
+			Map<String, Double> votes, Map<String, Double> allVotes, String question, float[] vector, boolean rerank)
+			throws IOException {
+		boolean reranked = rerank && reranker.enabled();
 		StoredFields fields = searcher.storedFields();
 		double voteWeight = properties.answerability().sectionVotes() / (properties.rrfK() + 1);
 		double definingBonus = DEFINING_PASSAGE_RANKS / (properties.rrfK() + 1);
-		QuestionExamples examples = votes.isEmpty() ? null : questionExamples();
+		QuestionExamples examples = allVotes.isEmpty() ? null : questionExamples();
+		double mostVotes = allVotes.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+		List<ScoreDoc> hits = fusion.fuse(lexical, semantic, Math.max(CANDIDATES, properties.maxPassages()));
+		List<PassageReranker.Measured> measured = new ArrayList<>();
 		List<Map.Entry<Passage, Double>> candidates = new ArrayList<>();
-		for (ScoreDoc hit : fusion.fuse(lexical, semantic, Math.max(CANDIDATES, properties.maxPassages()))) {
+		for (int rank = 0; rank < hits.size(); rank++) {
+			ScoreDoc hit = hits.get(rank);
 			Passage passage = KnowledgeIndex.passage(fields, hit.doc);
-			double vote = examples != null && examples.labelled(passage)
-					? votes.getOrDefault(passage.heading(), 0.0) : 0;
-			double defining = definitions.defines(question, passage) ? definingBonus : 0;
-			candidates.add(Map.entry(passage, hit.score + voteWeight * vote + defining));
+			boolean labelled = examples != null && examples.labelled(passage);
+			double vote = labelled ? votes.getOrDefault(passage.heading(), 0.0) : 0;
+			double anyVote = labelled ? allVotes.getOrDefault(passage.heading(), 0.0) : 0;
+			boolean defines = definitions.defines(question, passage);
+			candidates.add(Map.entry(passage, hit.score + voteWeight * vote + (defines ? definingBonus : 0)));
+			if (reranked) {
+				measured.add(measured(searcher.getIndexReader(), lexical, semantic, hit, rank, passage, topic,
+						new double[] { vote, anyVote, anyVote > 0 && anyVote == mostVotes ? 1 : 0 }, defines));
+			}
 		}
-		// stable: equal scores keep the fused order
-		candidates.sort(Map.Entry.<Passage, Double>comparingByValue().reversed());
-		return candidates.stream().limit(properties.maxPassages())
-			.map(c -> new RetrievedPassage(c.getKey(), 0, matched(c.getKey(), topic))).toList();
+		List<Passage> ordered;
+		if (reranked) {
+			ordered = reranker.order(reranker.candidates(measured, vector));
+		}
+		else {
+			// stable: equal scores keep the fused order
+			candidates.sort(Map.Entry.<Passage, Double>comparingByValue().reversed());
+			ordered = candidates.stream().map(Map.Entry::getKey).toList();
+		}
+		return ordered.stream().limit(properties.maxPassages())
+			.map(p -> new RetrievedPassage(p, 0, matched(p, topic))).toList();
+	}
+
+	/** What the reranker reads of one fused candidate. */
+	private PassageReranker.Measured measured(IndexReader reader, TopDocs lexical, TopDocs semantic, ScoreDoc hit,
+			int rank, Passage passage, Set<String> topic, double[] votes, boolean defines) throws IOException {
+		int keywordRank = rankOf(lexical, hit.doc);
+		double best = lexical.scoreDocs.length == 0 ? 0 : lexical.scoreDocs[0].score;
+		double keyword = keywordRank < 0 || best <= 0 ? 0 : lexical.scoreDocs[keywordRank].score / best;
+		Set<String> heading = new HashSet<>(analysis.passageTerms(passage.section(), passage.language()));
+		heading.retainAll(topic);
+		return new PassageReranker.Measured(passage, hit.score * (properties.rrfK() + 1), rank, keyword, keywordRank,
+				rankOf(semantic, hit.doc), coverage(reader, topic, matched(passage, topic)),
+				coverage(reader, topic, heading), votes[0], votes[1], votes[2] > 0, defines,
+				topic.stream().mapToDouble(t -> weightOf(reader, t)).boxed().toList(), List.copyOf(topic));
+	}
+
+	/** A passage's place in a ranking, from 0; -1 when it is not in it. */
+	private static int rankOf(TopDocs ranking, int doc) {
+		for (int i = 0; i < ranking.scoreDocs.length; i++) {
+			if (ranking.scoreDocs[i].doc == doc) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static double weightOf(IndexReader reader, String term) {
+		try {
+			return weight(reader, term);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	/**

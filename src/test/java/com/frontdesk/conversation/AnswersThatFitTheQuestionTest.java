@@ -56,6 +56,21 @@ class AnswersThatFitTheQuestionTest {
 		assertThat(reply.get("reply").stringValue()).contains("is a surgical technique");
 	}
 
+	/**
+	 * "Cuts" and "back" are the words of the side incision's passage as much as of the screws' ("a small incision in
+	 * your side ... the muscle tissue in your back"): the fused ranking puts the side incision first and the screws'
+	 * passage, which counts the incisions on the back, second. The reranker reads how close in meaning each passage
+	 * and its closest sentence are and how many of the question's words it holds, and puts the screws' passage first.
+	 */
+	@Test
+	void askedHowManyCutsOnTheBackTheReplyCitesThePassageThatCountsThemFirst() {
+		JsonNode reply = chat(null, "how many little cuts go in on the back?");
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("answer");
+		assertThat(sections(reply).get(0)).endsWith("Pedicle screws and rods");
+		assertThat(reply.get("reply").stringValue()).contains("four small poke-hole incisions");
+	}
+
 	@Test
 	void askedWhatOnePartIsTheReplyCitesThatPart() {
 		JsonNode reply = chat(null, "what exactly are pedicle screws?");
