@@ -561,13 +561,14 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
     }
     if (!response.ok) {
       clearTimeout(timer);
-      let detail = null;
-      try { detail = (await response.json()).detail; } catch (e) { /* not a problem document */ }
       if (response.status === 404 && conversationId && !restarted) {
         remember(null); // the conversation is gone: start a new one with the same question
         return stream(text, draft, true);
       }
-      throw new Error(detail || t('unavailable', { status: response.status }));
+      // the widget's own words, in the patient's language: the server's problem details are for developers
+      throw new Error(response.status === 429 ? t('too-many')
+        : response.status >= 400 && response.status < 500 ? t('not-accepted', { status: response.status })
+        : t('unavailable', { status: response.status }));
     }
     const reader = response.body.getReader();
     const decoder = new TextDecoder();
@@ -596,7 +597,7 @@ form.ask button{width:44px;height:44px;justify-content:center;border-radius:50%;
           } else if (event.name === 'done') {
             return event.data;
           } else if (event.name === 'error') {
-            throw new Error((event.data && event.data.detail) || t('error'));
+            throw new Error(t('error'));
           }
         }
       }

@@ -241,7 +241,9 @@ class WidgetJourneysTest {
 		widget.find("button.send").click();
 		WebElement error = widget.waiting().until(d -> widget.all(".msg.error").stream().findFirst().orElse(null));
 		assertThat(error.getAttribute("role")).isEqualTo("alert");
-		assertThat(error.getText()).contains("cannot be searched right now");
+		assertThat(error.getText()).as("the widget's own words, not the server's problem details")
+			.startsWith("The assistant is not available right now (error 503). Please try again.")
+			.doesNotContain("cannot be searched right now");
 		error.findElement(By.cssSelector("button")).click();
 		assertThat(widget.awaitReply(0).getText()).contains("One small scar on your side.");
 		assertThat(widget.all(".msg.error")).isEmpty();
