@@ -528,6 +528,9 @@ public class Retriever {
 		double mostVotes = allVotes.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
 		List<ScoreDoc> hits = fusion.fuse(lexical, semantic, Math.max(CANDIDATES, properties.maxPassages()));
 		List<PassageReranker.Measured> measured = new ArrayList<>();
+		// the question's topical terms and their rarity: the same for every candidate
+		List<String> topicTerms = reranked ? List.copyOf(topic) : List.of();
+		List<Double> topicWeights = reranked ? topicWeights(searcher.getIndexReader(), topicTerms) : List.of();
 		List<Map.Entry<Passage, Double>> candidates = new ArrayList<>();
 		for (int rank = 0; rank < hits.size(); rank++) {
 			ScoreDoc hit = hits.get(rank);
@@ -539,7 +542,8 @@ public class Retriever {
 			candidates.add(Map.entry(passage, hit.score + voteWeight * vote + (defines ? definingBonus : 0)));
 			if (reranked) {
 				measured.add(measured(searcher.getIndexReader(), lexical, semantic, hit, rank, passage, topic,
-						new double[] { vote, anyVote, anyVote > 0 && anyVote == mostVotes ? 1 : 0 }, defines));
+						new double[] { vote, anyVote, anyVote > 0 && anyVote == mostVotes ? 1 : 0 }, defines,
+						topicWeights, topicTerms));
 			}
 		}
 		List<Passage> ordered;
@@ -557,7 +561,8 @@ public class Retriever {
 
 	/** What the reranker reads of one fused candidate. */
 	private PassageReranker.Measured measured(IndexReader reader, TopDocs lexical, TopDocs semantic, ScoreDoc hit,
-			int rank, Passage passage, Set<String> topic, double[] votes, boolean defines) throws IOException {
+			int rank, Passage passage, Set<String> topic, double[] votes, boolean defines, List<Double> topicWeights,
+			List<String> topicTerms) throws IOException {
 		int keywordRank = rankOf(lexical, hit.doc);
 		double best = lexical.scoreDocs.length == 0 ? 0 : lexical.scoreDocs[0].score;
 		double keyword = keywordRank < 0 || best <= 0 ? 0 : lexical.scoreDocs[keywordRank].score / best;
@@ -565,8 +570,7 @@ public class Retriever {
 		heading.retainAll(topic);
 		return new PassageReranker.Measured(passage, hit.score * (properties.rrfK() + 1), rank, keyword, keywordRank,
 				rankOf(semantic, hit.doc), coverage(reader, topic, matched(passage, topic)),
-				coverage(reader, topic, heading), votes[0], votes[1], votes[2] > 0, defines,
-				topic.stream().mapToDouble(t -> weightOf(reader, t)).boxed().toList(), List.copyOf(topic));
+				coverage(reader, topic, heading), votes[0], votes[1], votes[2] > 0, defines, topicWeights, topicTerms);
 	}
 
 	/** A passage's place in a ranking, from 0; -1 when it is not in it. */
@@ -579,13 +583,13 @@ public class Retriever {
 		return -1;
 	}
 
-	private static double weightOf(IndexReader reader, String term) {
-		try {
-			return weight(reader, term);
+	/** The rarity of each term, in their order. */
+	private static List<Double> topicWeights(IndexReader reader, List<String> terms) throws IOException {
+		List<Double> weights = new ArrayList<>(terms.size());
+		for (String term : terms) {
+			weights.add(weight(reader, term));
 		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
+		return List.copyOf(weights);
 	}
 
 	/**
