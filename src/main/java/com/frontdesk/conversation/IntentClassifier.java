@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 import com.frontdesk.conversation.ConversationalIntents.Kind;
+import com.frontdesk.learning.LinearModel;
 import com.frontdesk.retrieval.Embeddings;
 import com.frontdesk.retrieval.NearestCosines;
 import com.frontdesk.retrieval.ResourceLines;
@@ -259,11 +260,9 @@ public class IntentClassifier {
 
 	/** What the examples are, as one number: a model learned from other examples has another. */
 	long fingerprint() {
-		long hash = 1125899906842597L;
-		for (Example example : bank().examples()) {
-			hash = 31 * hash + (example.kind().label() + "\t" + example.message()).hashCode();
-		}
-		return hash;
+		return LinearModel.fingerprint(bank().examples().stream()
+			.flatMap(example -> java.util.stream.Stream.of(example.kind().label(), example.message()))
+			.toList());
 	}
 
 	/** The shipped model; null when there is none. */

@@ -54,6 +54,22 @@ public final class LinearModel {
 		return fingerprint;
 	}
 
+	/**
+	 * A fingerprint of what a model is learned from: the parts in their order (each example's label and text, say);
+	 * another part, order or label gives another number. Stored in the model, so that a test can tell a model learned
+	 * from other examples.
+	 */
+	public static long fingerprint(List<String> parts) {
+		long h = 1125899906842597L;
+		for (String part : parts) {
+			for (int i = 0; i < part.length(); i++) {
+				h = 31 * h + part.charAt(i);
+			}
+			h = 31 * h + '\t';
+		}
+		return h;
+	}
+
 	public int dimensions() {
 		return dense[0].length;
 	}

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
+import com.frontdesk.learning.LinearModel;
 import com.frontdesk.retrieval.Embeddings;
 import com.frontdesk.retrieval.NearestCosines;
 import com.frontdesk.retrieval.ShippedVectors;
@@ -85,16 +86,8 @@ final class ExampleBank {
 	 * fingerprint of the examples it was learned from, so that a model left behind by a change of examples is seen.
 	 */
 	long fingerprint() {
-		long h = 1125899906842597L;
-		for (Example example : examples) {
-			for (String part : List.of(example.kind(), example.wording())) {
-				for (int i = 0; i < part.length(); i++) {
-					h = 31 * h + part.charAt(i);
-				}
-				h = 31 * h + '\t';
-			}
-		}
-		return h;
+		return LinearModel.fingerprint(
+				examples.stream().flatMap(example -> java.util.stream.Stream.of(example.kind(), example.wording())).toList());
 	}
 
 	/**
