@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The widget on a practice's page written in Spanish ({@code <html lang="es-MX">}), in a real headless Chromium: the
@@ -54,13 +56,18 @@ class SpanishWidgetJourneyTest {
 		site.close();
 	}
 
-	@Test
-	void aPatientOnASpanishPageSeesTheWidgetInSpanishAndConsentsInSpanish() {
+	/** The Spanish page, with nothing stored from an earlier visit, and its widget. */
+	static Widget visitTheSpanishPage(int port) {
 		site.appPort(port);
 		driver.get(site.url("/clinica.html"));
 		driver.executeScript("sessionStorage.clear(); localStorage.clear();");
 		driver.get(site.url("/clinica.html"));
-		Widget widget = new Widget(driver);
+		return new Widget(driver);
+	}
+
+	@Test
+	void aPatientOnASpanishPageSeesTheWidgetInSpanishAndConsentsInSpanish() {
+		Widget widget = visitTheSpanishPage(port);
 		assertThat(widget.launcher().getText()).isEqualTo("Escríbanos");
 
 		widget.open();
@@ -117,6 +124,40 @@ class SpanishWidgetJourneyTest {
 
 		Map<String, Object> row = jdbc.sql("select * from callback_request where phone = '+16175550142'").query().singleRow();
 		assertThat(row).containsEntry("name", "Lucía Gómez").containsEntry("consent_text", consent);
+	}
+
+	/**
+	 * A problem the server answers (here its request limit, two chat messages per client) is told to a patient on the
+	 * Spanish page in Spanish, in the widget's own words, never in the server's English problem details; the patient
+	 * can try again from the message.
+	 */
+	@Nested
+	@TestPropertySource(properties = { "frontdesk.limits.rate-limiting=true",
+			"frontdesk.limits.endpoints.chat.per-client=2/1h", "frontdesk.limits.endpoints.chat.per-conversation=off" })
+	class WhenTheServerRefusesAMessage {
+
+		@LocalServerPort
+		int limitedPort;
+
+		@Test
+		void aPatientWhoSendsTooManyMessagesIsToldSoInSpanish() {
+			Widget widget = visitTheSpanishPage(limitedPort);
+			widget.open();
+			widget.find(".notice button").click();
+
+			widget.ask("¿Cuántas incisiones hay?");
+			widget.ask("¿Y la cicatriz es grande?");
+			widget.input().sendKeys("¿Cuánto tiempo tarda la fusión?");
+			widget.find("button.send").click();
+			WebElement problem = widget.waiting().until(d -> widget.all(".msg.error").stream().findFirst().orElse(null));
+
+			assertThat(problem.getAttribute("role")).isEqualTo("alert");
+			assertThat(problem.getText()).startsWith("Fueron muchos mensajes seguidos. Espere un minuto e inténtelo de nuevo.")
+				.doesNotContainIgnoringCase("too many")
+				.doesNotContainIgnoringCase("request");
+			assertThat(problem.findElements(By.cssSelector("button"))).as("a button to try again").hasSize(1);
+		}
+
 	}
 
 }
