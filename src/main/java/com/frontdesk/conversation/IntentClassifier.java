@@ -306,7 +306,8 @@ public class IntentClassifier {
 		}
 		for (String line : ResourceLines.of(REAL_QUESTIONS)) {
 			String[] fields = line.split("\t");
-			if (fields.length == 3 && fields[0].equals("other")) {
+			// none of them an emergency: questions for the care team and other general-health questions alike
+			if (fields.length == 3 && (fields[0].equals("other") || fields[0].equals("needs_clinician"))) {
 				examples.add(example(Kind.QUESTION, fields[2], "k-qa"));
 			}
 		}

@@ -203,6 +203,9 @@ public class TurnPipeline {
 		if (safety.urgent() && safetyNet.active()) {
 			safety = safetyNet.review(text, knowledge.questionVector(text, context), safety);
 		}
+		if (safety.clear() && safetyNet.active()) {
+			safety = safetyNet.careTeam(text, knowledge.questionVector(text, context), safety);
+		}
 		boolean spanish = safety.spanish() || request.readsSpanish() && Languages.cannotTell(text);
 		Audience audience = request.audience(spanish);
 		if (safety.urgent()) {

@@ -25,20 +25,24 @@ final class ExampleBank {
 
 	static final String FOLDER = "triage/examples/";
 
-	static final List<String> FILES = List.of("tune-a.tsv", "tune-b.tsv", "tune-c.tsv", "tune-d.tsv", "tune-e.tsv", "tune-f.tsv", "tune-g.tsv", "tune-h.tsv", "tune-i.tsv", "tune-j.tsv", "tune-k.tsv", "tune-l.tsv", "look-alikes.tsv", "k-qa-half.tsv");
+	static final List<String> FILES = List.of("tune-a.tsv", "tune-b.tsv", "tune-c.tsv", "tune-d.tsv", "tune-e.tsv", "tune-f.tsv", "tune-g.tsv", "tune-h.tsv", "tune-i.tsv", "tune-j.tsv", "tune-k.tsv", "tune-l.tsv", "tune-m.tsv", "look-alikes.tsv", "k-qa-half.tsv");
 
 	static final String VECTORS = FOLDER + "vectors.bin";
 
 	/**
 	 * One labelled example.
 	 * @param wording the message as its vector was computed (redacted, in the content's words)
+	 * @param careTeam a question only the care team can answer (choosing or dosing a medicine, what a result means)
 	 * @param set the file it comes from, without {@code .tsv}
 	 */
-	record Example(boolean emergency, String concept, String message, String wording, String set) {
+	record Example(boolean emergency, boolean careTeam, String concept, String message, String wording, String set) {
 
-		/** The class the learned score gives it: its concept when it is an emergency, otherwise "none". */
+		/**
+		 * The class the learned score gives it: its concept when it is an emergency or a question for the care team,
+		 * otherwise "none".
+		 */
 		String kind() {
-			return emergency ? concept : RedFlagModel.NONE;
+			return emergency || careTeam ? concept : RedFlagModel.NONE;
 		}
 
 	}
@@ -162,7 +166,8 @@ final class ExampleBank {
 					}
 					boolean emergency = fields[0].equals("emergency") || fields[0].equals("self_harm");
 					String message = fields[2].strip();
-					examples.add(new Example(emergency, fields[1].strip(), message, wording.apply(message),
+					examples.add(new Example(emergency, fields[0].equals("needs_clinician"), fields[1].strip(), message,
+							wording.apply(message),
 							file.replace(".tsv", "")));
 				}
 			}

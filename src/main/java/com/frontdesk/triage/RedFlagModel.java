@@ -1,6 +1,7 @@
 package com.frontdesk.triage;
 
 import java.util.List;
+import java.util.Set;
 
 import com.frontdesk.learning.LinearModel;
 import com.frontdesk.learning.WordFeatures;
@@ -8,8 +9,9 @@ import com.frontdesk.learning.WordFeatures;
 /**
  * A calibrated score of how likely a message is each red flag, learned from the labelled examples of
  * {@code triage/examples/} (a {@link LinearModel} over the message's words and the vector retrieval computes for it).
- * Class 0 is "none": everything that is not an emergency, the look-alikes and the questions for the care team.
- * Shipped as {@code triage/examples/model.bin}, written by {@code RedFlagModelWriter} from the examples.
+ * Class 0 is "none": everything that is neither an emergency nor a question for the care team (the look-alikes,
+ * ordinary chat); the others are the red flags and the care team's concepts (choosing or dosing a medicine, what a
+ * result means). Shipped as {@code triage/examples/model.bin}, written by {@code RedFlagModelWriter} from the examples.
  */
 final class RedFlagModel {
 
@@ -20,14 +22,31 @@ final class RedFlagModel {
 	/** The fewest words a message needs to be scored: the examples are sentences, and a word or two is the rules'. */
 	static final int FEWEST_WORDS = 3;
 
-	/** The chance that a message is a red flag (any but "none"), and the most likely red flag. */
-	record Score(double emergency, String concept) {
+	/**
+	 * The chance that a message is a red flag and the most likely red flag; the chance that it is a question only the
+	 * care team can answer and the most likely of those concepts.
+	 */
+	record Score(double emergency, String concept, double careTeam, String careConcept) {
+
+		Score(double emergency, String concept) {
+			this(emergency, concept, 0, NONE);
+		}
+
 	}
 
 	private final LinearModel model;
 
-	RedFlagModel(LinearModel model) {
+	private final boolean[] careTeam;
+
+	/**
+	 * @param careTeamConcepts the classes that are questions for the care team rather than red flags
+	 */
+	RedFlagModel(LinearModel model, Set<String> careTeamConcepts) {
 		this.model = model;
+		this.careTeam = new boolean[model.classes().size()];
+		for (int c = 1; c < careTeam.length; c++) {
+			careTeam[c] = careTeamConcepts.contains(model.classes().get(c));
+		}
 	}
 
 	LinearModel model() {
@@ -55,19 +74,31 @@ final class RedFlagModel {
 
 	Score score(int[] slots, float[] vector) {
 		double[] p = model.probabilities(slots, vector);
-		int best = 1;
-		for (int c = 2; c < p.length; c++) {
-			if (p[c] > p[best]) {
-				best = c;
+		int best = -1;
+		int bestCare = -1;
+		double emergency = 0;
+		double care = 0;
+		for (int c = 1; c < p.length; c++) {
+			if (careTeam[c]) {
+				care += p[c];
+				bestCare = bestCare < 0 || p[c] > p[bestCare] ? c : bestCare;
+			}
+			else {
+				emergency += p[c];
+				best = best < 0 || p[c] > p[best] ? c : best;
 			}
 		}
-		return new Score(1 - p[0], classes().get(best));
+		return new Score(emergency, best < 0 ? NONE : classes().get(best), care,
+				bestCare < 0 ? NONE : classes().get(bestCare));
 	}
 
-	/** The shipped score; null when there is none. */
-	static RedFlagModel load() {
+	/**
+	 * The shipped score; null when there is none.
+	 * @param careTeamConcepts the concepts whose outcome is a question for the care team
+	 */
+	static RedFlagModel load(Set<String> careTeamConcepts) {
 		LinearModel model = LinearModel.load(RESOURCE);
-		return model == null ? null : new RedFlagModel(model);
+		return model == null ? null : new RedFlagModel(model, careTeamConcepts);
 	}
 
 }

@@ -48,7 +48,7 @@ public class SafetyNet {
 
 	private volatile ExampleBank examples;
 
-	private final RedFlagModel model = RedFlagModel.load();
+	private final RedFlagModel model;
 
 	/** How many of the nearest emergencies and of the nearest others are averaged. */
 	static final int NEIGHBOURS = 3;
@@ -60,6 +60,7 @@ public class SafetyNet {
 		this.analysis = analysis;
 		this.redactor = redactor;
 		this.settings = properties.safetyNet();
+		this.model = RedFlagModel.load(triage.conceptIds(TriageOutcome.NEEDS_CLINICIAN));
 	}
 
 	/** Whether the net can look at a message: it is switched on and the embedding model is there. */
@@ -119,9 +120,46 @@ public class SafetyNet {
 		return new TriageResult(TriageOutcome.CLEAR, "cleared-by-score:" + rules.rule(), rules.spanish(), "", true);
 	}
 
-	/** The learned score of a message; null when no model is shipped. */
+	/**
+	 * A message the rules cleared, reviewed by the learned score for questions only the care team can answer: when
+	 * it scores at least {@code care-team-at} for them (choosing, combining or dosing a medicine, what a result or a
+	 * report means), and more than for any red flag, it goes to the care team however it is worded. Any other
+	 * decision is returned as it is.
+	 * @param vector the question's vector; null: the rules' decision stands
+	 */
+	public TriageResult careTeam(String message, float[] vector, TriageResult rules) {
+		if (!rules.clear() || vector == null || !active()) {
+			return rules;
+		}
+		RedFlagModel.Score score = score(message, vector);
+		if (score == null || score.careTeam() < settings.careTeamAt() || score.careTeam() <= score.emergency()) {
+			return rules;
+		}
+		return new TriageResult(TriageOutcome.NEEDS_CLINICIAN, "care-team-score:" + score.careConcept(),
+				rules.spanish(), "", rules.redFlagMentioned());
+	}
+
+	/** A message's score, kept for the next look at the same message in the same turn. */
+	private record Scored(String message, float[] vector, RedFlagModel.Score score) {
+	}
+
+	private final ThreadLocal<Scored> lastScored = new ThreadLocal<>();
+
+	/**
+	 * The learned score of a message; null when no model is shipped. A turn asks for it up to twice (the care team's
+	 * review, then the net), with the same vector: the second time it is the first one's.
+	 */
 	RedFlagModel.Score score(String message, float[] vector) {
-		return model == null ? null : model.score(message, vector);
+		if (model == null) {
+			return null;
+		}
+		Scored last = lastScored.get();
+		if (last != null && last.vector() == vector && last.message().equals(message)) {
+			return last.score();
+		}
+		RedFlagModel.Score score = model.score(message, vector);
+		lastScored.set(new Scored(message, vector, score));
+		return score;
 	}
 
 	RedFlagModel model() {

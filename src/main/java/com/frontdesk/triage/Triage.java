@@ -181,6 +181,12 @@ public class Triage {
 				: spanish ? new TriageResult(TriageOutcome.CLEAR, "none", true) : TriageResult.CLEAR;
 	}
 
+	/** The ids of the concepts with this outcome. */
+	java.util.Set<String> conceptIds(TriageOutcome outcome) {
+		return vocabulary.concepts().stream().filter(c -> c.outcome() == outcome).map(Concept::id)
+			.collect(java.util.stream.Collectors.toUnmodifiableSet());
+	}
+
 	/**
 	 * A concept's decision as if its rules had matched: its outcome and advice in the patient's language (for the
 	 * safety net, which finds the concept by meaning).

@@ -26,10 +26,14 @@ public record TriageProperties(@DefaultValue SafetyNetSettings safetyNet) {
 	 * docs/benchmarks.md)
 	 * @param scoreClearsBelow the learned score under which an alarm of the rules is not raised after all: the
 	 * message is much more like the look-alikes than like any emergency (calibrated the same way); 0 never clears one
+	 * @param careTeamAt the learned score for questions only the care team can answer (choosing, combining or dosing
+	 * a medicine, what a result means) from which a message the rules cleared goes to the care team (calibrated the
+	 * same way); above 1 never
 	 */
 	public record SafetyNetSettings(@DefaultValue("true") boolean enabled, @DefaultValue("0.70") double threshold,
 			@DefaultValue("0.12") double exampleMargin, @DefaultValue("0.10") double selfHarmMargin,
-			@DefaultValue("0.6") double scoreAt, @DefaultValue("0.05") double scoreClearsBelow) {
+			@DefaultValue("0.6") double scoreAt, @DefaultValue("0.05") double scoreClearsBelow,
+			@DefaultValue("0.5") double careTeamAt) {
 
 		/** The margin a message's nearest emergencies of this concept must have over its nearest look-alikes. */
 		public double marginFor(String concept) {

@@ -25,7 +25,8 @@ import com.frontdesk.retrieval.Retriever;
 @SpringBootTest
 class RedFlagModelBenchmark {
 
-	record Scored(ExampleBank.Example example, boolean rules, boolean net, RedFlagModel.Score model, double margin) {
+	record Scored(ExampleBank.Example example, boolean rules, boolean net, RedFlagModel.Score model, double margin,
+			TriageOutcome byRules) {
 	}
 
 	@Autowired
@@ -51,6 +52,7 @@ class RedFlagModelBenchmark {
 				Float.parseFloat(System.getProperty("model.dense", "1.0")));
 		ExampleBank bank = net.exampleBank();
 		List<String> classes = RedFlagModelTraining.classes(bank.examples());
+		Set<String> careTeam = RedFlagModelTraining.careTeam(bank.examples());
 		Set<String> sets = new LinkedHashSet<>();
 		bank.examples().stream().map(ExampleBank.Example::set).filter(s -> s.startsWith("tune")).forEach(sets::add);
 		List<LinearModelTraining.Sample> ordinary = Boolean.parseBoolean(System.getProperty("model.ordinary", "true"))
@@ -59,7 +61,7 @@ class RedFlagModelBenchmark {
 		for (String set : sets) {
 			RedFlagModel model = RedFlagModelTraining.fit(
 					with(RedFlagModelTraining.samples(bank, classes, e -> !e.set().equals(set)), ordinary), classes,
-					settings, 0);
+					careTeam, settings, 0);
 			for (int i = 0; i < bank.examples().size(); i++) {
 				ExampleBank.Example example = bank.examples().get(i);
 				if (!example.set().equals(set)) {
@@ -75,12 +77,12 @@ class RedFlagModelBenchmark {
 					netAlarm = !rules.urgent() && nearest.margin() >= properties.safetyNet().marginFor(nearest.concept());
 				}
 				scored.add(new Scored(example, rules.urgent(), netAlarm, scoreOf(model, example.message(), bank.vector(i)),
-						margin));
+						margin, rules.outcome()));
 			}
 			System.out.printf("left out %s%n", set);
 		}
 		RedFlagModel all = RedFlagModelTraining.fit(
-				with(RedFlagModelTraining.samples(bank, classes, e -> true), ordinary), classes, settings, 0);
+				with(RedFlagModelTraining.samples(bank, classes, e -> true), ordinary), classes, careTeam, settings, 0);
 		List<RedFlagModel.Score> kqa = new ArrayList<>();
 		List<String> questions = kqaOddLines();
 		for (String question : questions) {
@@ -92,12 +94,17 @@ class RedFlagModelBenchmark {
 			List<String> messages = new String(getClass().getResourceAsStream(file).readAllBytes(),
 					java.nio.charset.StandardCharsets.UTF_8).lines().map(l -> l.split("\t")).filter(f -> f.length >= 2)
 				.map(f -> f[1]).toList();
-			long raised = messages.stream()
+			List<RedFlagModel.Score> scores = messages.stream()
 				.map(m -> scoreOf(all, m, retriever.questionVector(redactor.searchable(m), "")))
-				.filter(score -> score.emergency() >= properties.safetyNet().scoreAt())
-				.count();
+				.toList();
+			long raised = scores.stream().filter(score -> score.emergency() >= properties.safetyNet().scoreAt()).count();
 			System.out.printf("== ordinary chat %s: %d of %d score %.2f or more%n", file, raised, messages.size(),
 					properties.safetyNet().scoreAt());
+			for (double t : new double[] { 0.4, 0.5, 0.6, 0.7, 0.8 }) {
+				long care = scores.stream().filter(score -> score.careTeam() >= t && score.careTeam() > score.emergency())
+					.count();
+				System.out.printf("   care team score %.2f or more: %d%n", t, care);
+			}
 		}
 	}
 
@@ -151,11 +158,12 @@ class RedFlagModelBenchmark {
 			for (double raise : new double[] { 0.4, 0.5, 0.6, 0.7, 1.01 }) {
 				for (double clear : new double[] { 0, 0.02, 0.05, 0.1 }) {
 					System.out.printf("  policy raise %.2f clear %.2f net %s: %s | all %s%n", raise, clear,
-							withNet ? "on " : "off", policy(scored, raise, clear, withNet, Set.of("tune-h", "tune-i", "tune-j", "tune-k", "tune-l")),
+							withNet ? "on " : "off", policy(scored, raise, clear, withNet, Set.of("tune-h", "tune-i", "tune-j", "tune-k", "tune-l", "tune-m")),
 							policy(scored, raise, clear, withNet, null));
 				}
 			}
 		}
+		careTeam(scored, Set.of("tune-h", "tune-i", "tune-j", "tune-k", "tune-l", "tune-m"));
 		if (Boolean.getBoolean("model.details")) {
 			for (Scored s : scored) {
 				if (s.example().emergency() != s.model().emergency() >= 0.5) {
@@ -195,6 +203,46 @@ class RedFlagModelBenchmark {
 		}
 		return String.format("caught %d/%d (%.1f%%), self-harm %d/%d, false %d/%d (%.1f%%)", caught, emergencies,
 				100.0 * caught / emergencies, selfHarmCaught, selfHarm, alarms, others, 100.0 * alarms / others);
+	}
+
+	/**
+	 * What the care team's score adds to the rules' questions for the care team: of the examples that are such
+	 * questions, how many go to the care team (by the rules, or by the score of a message the rules cleared), and how
+	 * many look-alikes and emergencies the score sends there.
+	 */
+	private static void careTeam(List<Scored> scored, Set<String> sets) {
+		List<Scored> in = scored.stream().filter(s -> sets.contains(s.example().set())).toList();
+		long questions = in.stream().filter(s -> s.example().careTeam()).count();
+		long byRules = in.stream().filter(s -> s.example().careTeam() && s.byRules() == TriageOutcome.NEEDS_CLINICIAN).count();
+		long others = in.stream().filter(s -> !s.example().careTeam() && !s.example().emergency()).count();
+		long othersByRules = in.stream()
+			.filter(s -> !s.example().careTeam() && !s.example().emergency() && s.byRules() == TriageOutcome.NEEDS_CLINICIAN)
+			.count();
+		System.out.printf("== care team (%s): %d questions, the rules %d; others the rules send %d/%d%n", sets, questions,
+				byRules, othersByRules, others);
+		for (double t : new double[] { 0.3, 0.4, 0.5, 0.6, 0.7, 0.8 }) {
+			java.util.function.Predicate<Scored> byScore = s -> s.byRules() == TriageOutcome.CLEAR
+					&& s.model().careTeam() >= t && s.model().careTeam() > s.model().emergency();
+			long caught = in.stream().filter(s -> s.example().careTeam() && (s.byRules() == TriageOutcome.NEEDS_CLINICIAN
+					|| byScore.test(s))).count();
+			long othersAdded = in.stream().filter(s -> !s.example().careTeam() && !s.example().emergency() && byScore.test(s))
+				.count();
+			long emergenciesAdded = in.stream().filter(s -> s.example().emergency() && byScore.test(s)).count();
+			System.out.printf("  at %.2f: %d/%d (%.1f%%) to the care team; adds %d others, %d emergencies%n", t, caught,
+					questions, 100.0 * caught / questions, othersAdded, emergenciesAdded);
+		}
+		if (Boolean.getBoolean("model.careDetails")) {
+			in.stream().filter(s -> !s.example().emergency() && s.byRules() == TriageOutcome.NEEDS_CLINICIAN
+					&& s.model().careTeam() < 0.05).forEach(s -> System.out.printf("    CLEARED %s %.3f: %s%n",
+							s.example().careTeam() ? "QUESTION" : "other", s.model().careTeam(), s.example().message()));
+		}
+		for (double low : new double[] { 0.02, 0.05, 0.1, 0.2, 0.3 }) {
+			java.util.function.Predicate<Scored> cleared = s -> s.byRules() == TriageOutcome.NEEDS_CLINICIAN
+					&& s.model().careTeam() < low;
+			System.out.printf("  the rules' care team under %.2f: %d questions, %d others%n", low,
+					in.stream().filter(s -> s.example().careTeam() && cleared.test(s)).count(),
+					in.stream().filter(s -> !s.example().careTeam() && !s.example().emergency() && cleared.test(s)).count());
+		}
 	}
 
 	/** The score, nought for a message too short to be scored. */

@@ -35,7 +35,7 @@ class RedFlagModelWriter {
 		java.util.List<LinearModelTraining.Sample> samples = new java.util.ArrayList<>(
 				RedFlagModelTraining.samples(bank, classes, e -> true));
 		samples.addAll(OrdinaryChat.samples(retriever, redactor));
-		RedFlagModel model = RedFlagModelTraining.fit(samples, classes,
+		RedFlagModel model = RedFlagModelTraining.fit(samples, classes, RedFlagModelTraining.careTeam(bank.examples()),
 				LinearModelTraining.Settings.DEFAULT, bank.fingerprint());
 		Path file = Path.of("src/main/resources").resolve(RedFlagModel.RESOURCE);
 		model.model().write(file);

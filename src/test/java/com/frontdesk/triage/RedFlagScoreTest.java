@@ -15,8 +15,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The red-flag score learned from the labelled examples, through the real chat API. It raises a red flag told in
  * words no rule has, and takes back an alarm of the rules when the message is far more like the look-alikes (a red
- * flag ruled out by a test, a question about a risk) than like any emergency. The wordings here are not among the
- * examples.
+ * flag ruled out by a test, a question about a risk) than like any emergency. It also sends to the care team a
+ * question about choosing or combining a medicine worded so that no rule knows it. The wordings here are not among
+ * the examples.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class RedFlagScoreTest {
@@ -90,6 +91,36 @@ class RedFlagScoreTest {
 		JsonNode reply = new ChatClient(port).chat(null, "thanks so much for the help, bye!").json();
 
 		assertThat(reply.get("intent").stringValue()).isEqualTo("greeting");
+	}
+
+	@Test
+	void choosingBetweenTwoMedicinesInWordsNoRuleKnowsGoesToTheCareTeam() {
+		String choice = "is it better to go with the patch or the pills for the nerve pain";
+		assertThat(new Triage().assess(choice).clear()).as("no rule knows these words").isTrue();
+
+		JsonNode reply = new ChatClient(port).chat(null, choice).json();
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("needs_clinician");
+		assertThat(reply.get("citations")).isEmpty();
+		assertThat(reply.get("actions").findValuesAsString("type")).contains("call", "book");
+	}
+
+	@Test
+	void combiningMedicinesAskedInSpanishGoesToTheCareTeamInSpanish() {
+		String combining = "el doctor me dio pregabalina, puedo tomarla con mi pastilla de la presion";
+		assertThat(new Triage().assess(combining).clear()).as("no rule knows these words").isTrue();
+
+		JsonNode reply = new ChatClient(port).chat(null, combining).json();
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("needs_clinician");
+		assertThat(reply.get("reply").stringValue()).containsAnyOf("equipo", "médico", "medico");
+	}
+
+	@Test
+	void aQuestionAboutWhatTheOperationUsesIsNotSentToTheCareTeam() {
+		JsonNode reply = new ChatClient(port).chat(null, "what kind of anesthesia is used for lateral fusion").json();
+
+		assertThat(reply.get("intent").stringValue()).isIn("answer", "not_covered");
 	}
 
 	@Test

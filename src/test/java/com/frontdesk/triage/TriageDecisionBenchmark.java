@@ -17,7 +17,7 @@ import com.frontdesk.retrieval.Retriever;
  * Triage's whole decision on a labelled set, as a chat turn makes it: the rules, their review by the learned score,
  * then the score, the descriptions and the nearest examples for a message the rules leave without an alarm. Prints
  * what is caught per concept, the false alarms, and the K-QA questions sent to 911. Run with {@code ./mvnw -q -B test
- * -Dtest=TriageDecisionBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dtriage.sets=heldout-12}
+ * -Dtest=TriageDecisionBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dtriage.sets=heldout-13}
  * ({@code -Dtriage.details=true} lists the misses and false alarms: tune sets only).
  */
 @SpringBootTest
@@ -37,7 +37,7 @@ class TriageDecisionBenchmark {
 
 	@Test
 	void measure() throws IOException {
-		for (String set : System.getProperty("triage.sets", "tune-h,tune-i,tune-j,tune-k,tune-l").split(",")) {
+		for (String set : System.getProperty("triage.sets", "tune-h,tune-i,tune-j,tune-k,tune-l,tune-m").split(",")) {
 			if (set.isBlank()) {
 				continue;
 			}
@@ -72,10 +72,11 @@ class TriageDecisionBenchmark {
 				+ "I walk twice a day. No fever, the incision looks clean and dry. ").repeat(4).substring(0, 1000);
 		float[] vector = retriever.questionVector(redactor.searchable(message), "");
 		TriageResult rules = triage.assess(message);
-		time("decision", () -> decide(message, vector));
+		// a copy of the vector each time, as each turn has its own: the net keeps a turn's score for that turn only
+		time("decision", () -> decide(message, vector.clone()));
 		time("rules", () -> triage.assess(message));
-		time("score", () -> net.score(message, vector));
-		time("net after the rules", () -> net.check(message, vector, rules));
+		time("score", () -> net.model().score(message, vector));
+		time("net after the rules", () -> net.check(message, vector.clone(), rules));
 	}
 
 	private static void time(String part, Runnable call) {
@@ -106,7 +107,7 @@ class TriageDecisionBenchmark {
 
 	private TriageResult decide(String message, float[] vector) {
 		TriageResult rules = triage.assess(message);
-		TriageResult reviewed = net.review(message, vector, rules);
+		TriageResult reviewed = net.careTeam(message, vector, net.review(message, vector, rules));
 		if (reviewed.urgent()) {
 			return reviewed;
 		}
@@ -121,6 +122,7 @@ class TriageDecisionBenchmark {
 		int clinician = 0;
 		int clinicianRight = 0;
 		int anyAlarm = 0;
+		int toCareTeam = 0;
 		boolean details = Boolean.getBoolean("triage.details");
 		for (String[] f : lines) {
 			TriageResult result = decide(f[2]);
@@ -138,14 +140,21 @@ class TriageDecisionBenchmark {
 			else if (f[0].equals("needs_clinician")) {
 				clinician++;
 				clinicianRight += result.outcome() == TriageOutcome.NEEDS_CLINICIAN ? 1 : 0;
+				if (details && result.outcome() != TriageOutcome.NEEDS_CLINICIAN) {
+					System.out.printf("    NOT-TO-CARE-TEAM %s -> %s/%s: %s%n", f[1], result.outcome(), result.rule(), f[2]);
+				}
 				alarms += result.urgent() ? 1 : 0;
 				others++;
 			}
 			else {
 				others++;
 				alarms += result.urgent() ? 1 : 0;
+				toCareTeam += result.outcome() == TriageOutcome.NEEDS_CLINICIAN ? 1 : 0;
 				if (details && result.urgent()) {
 					System.out.printf("    FALSE-ALARM -> %s: %s%n", result.rule(), f[2]);
+				}
+				if (details && result.outcome() == TriageOutcome.NEEDS_CLINICIAN) {
+					System.out.printf("    TO-CARE-TEAM -> %s: %s%n", result.rule(), f[2]);
 				}
 			}
 		}
@@ -155,8 +164,9 @@ class TriageDecisionBenchmark {
 		perConcept.forEach((concept, c) -> System.out.printf("  %-20s %3d / %3d%n", concept, c[1], c[0]));
 		System.out.printf("  caught (self-harm with the crisis line) %d / %d (%.1f %%); any alarm %d / %d (%.1f %%)%n", caught,
 				emergencies, 100.0 * caught / emergencies, anyAlarm, emergencies, 100.0 * anyAlarm / emergencies);
-		System.out.printf("  false alarms %d / %d (%.1f %%); needs_clinician %d / %d%n", alarms, others,
-				100.0 * alarms / Math.max(1, others), clinicianRight, clinician);
+		System.out.printf("  false alarms %d / %d (%.1f %%); needs_clinician %d / %d; others sent to the care team %d / %d%n",
+				alarms, others, 100.0 * alarms / Math.max(1, others), clinicianRight, clinician, toCareTeam,
+				others - clinician);
 	}
 
 }
