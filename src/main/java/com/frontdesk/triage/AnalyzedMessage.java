@@ -89,10 +89,7 @@ final class AnalyzedMessage {
 				}
 				if (previousEnd >= 0) {
 					int from = Math.min(previousEnd, offset.startOffset());
-					int commaAt = text.indexOf(',', from);
-					int ellipsisAt = text.indexOf("..", from);
-					boolean comma = commaAt >= 0 && commaAt < offset.startOffset()
-							|| ellipsisAt >= 0 && ellipsisAt < offset.startOffset();
+					boolean comma = pausesBetween(text, from, offset.startOffset());
 					boolean end = endsClause(text, from, offset.startOffset());
 					if (end) {
 						sentenceNumber++;
@@ -123,6 +120,17 @@ final class AnalyzedMessage {
 	 * ellipsis ("can't pee... in public restrooms") is a pause, read like a comma: the statement goes on unless a new
 	 * one starts after it.
 	 */
+	/** Whether a comma or an ellipsis ("..") starts between two words: only the gap between them is read. */
+	private static boolean pausesBetween(String text, int from, int to) {
+		for (int i = from; i < to; i++) {
+			char c = text.charAt(i);
+			if (c == ',' || c == '.' && i + 1 < text.length() && text.charAt(i + 1) == '.') {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static boolean endsClause(String text, int from, int to) {
 		for (int i = from; i < to; i++) {
 			char c = text.charAt(i);

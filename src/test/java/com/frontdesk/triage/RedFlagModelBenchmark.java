@@ -158,12 +158,12 @@ class RedFlagModelBenchmark {
 			for (double raise : new double[] { 0.4, 0.5, 0.6, 0.7, 1.01 }) {
 				for (double clear : new double[] { 0, 0.02, 0.05, 0.1 }) {
 					System.out.printf("  policy raise %.2f clear %.2f net %s: %s | all %s%n", raise, clear,
-							withNet ? "on " : "off", policy(scored, raise, clear, withNet, Set.of("tune-h", "tune-i", "tune-j", "tune-k", "tune-l", "tune-m")),
+							withNet ? "on " : "off", policy(scored, raise, clear, withNet, Set.of("tune-h", "tune-i", "tune-j", "tune-k", "tune-l", "tune-m", "tune-n")),
 							policy(scored, raise, clear, withNet, null));
 				}
 			}
 		}
-		careTeam(scored, Set.of("tune-h", "tune-i", "tune-j", "tune-k", "tune-l", "tune-m"));
+		careTeam(scored, Set.of("tune-h", "tune-i", "tune-j", "tune-k", "tune-l", "tune-m", "tune-n"));
 		if (Boolean.getBoolean("model.details")) {
 			for (Scored s : scored) {
 				if (s.example().emergency() != s.model().emergency() >= 0.5) {

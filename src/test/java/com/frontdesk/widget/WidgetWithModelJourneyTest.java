@@ -91,7 +91,7 @@ class WidgetWithModelJourneyTest {
 		Widget widget = freshWidget();
 		widget.ask("Hello");
 
-		widget.input().sendKeys("I feel awful, grey and clammy and my heart is racing, is that part of healing?");
+		widget.input().sendKeys("I feel washed out and weird and my heart is going fast, is that part of healing?");
 		widget.find("button.send").click();
 
 		String draft = widget.waiting().until(d -> {

@@ -243,7 +243,7 @@ class AnthropicAnswersTest {
 			.willReturn(aResponse().withHeader("Content-Type", "application/json")
 				.withBody(AnthropicStubs.message("How long does it take to heal after lateral fusion?"))));
 
-		JsonNode reply = client().chat(id, "I feel awful, grey and clammy and my heart is racing, is that part of healing?").json();
+		JsonNode reply = client().chat(id, "I feel washed out and weird and my heart is going fast, is that part of healing?").json();
 
 		assertThat(reply.get("intent").stringValue()).isEqualTo("emergency");
 		assertThat(reply.get("reply").stringValue()).startsWith("This could be a medical emergency. Call 911 now")

@@ -45,7 +45,7 @@ class ModelRaisedEmergencyTest {
 	static final String COMPLETIONS = "/v1/chat/completions";
 
 	/** Signs triage does not recognise (no concept names them) but a model may: only the model can raise this turn. */
-	static final String STROKE_SIGNS = "I feel awful, grey and clammy and my heart is racing, is that part of healing?";
+	static final String UNRECOGNISED_SIGNS = "I feel washed out and weird and my heart is going fast, is that part of healing?";
 
 	static final String STANDALONE = "How long does it take to heal after lateral fusion?";
 
@@ -88,12 +88,12 @@ class ModelRaisedEmergencyTest {
 		modelAnswers("**EMER", "GENCY**", "\n", MODEL_SENTENCE);
 		String conversation = greeted();
 
-		JsonNode reply = client().chat(conversation, STROKE_SIGNS).json();
+		JsonNode reply = client().chat(conversation, UNRECOGNISED_SIGNS).json();
 
 		assertEmergencyAdvice(reply);
 		assertThat(MODEL.findAll(postRequestedFor(urlEqualTo(COMPLETIONS))
 			.withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
-			.withRequestBody(containing("grey and clammy")))).as("the model read the patient's own words").hasSize(1);
+			.withRequestBody(containing("washed out and weird")))).as("the model read the patient's own words").hasSize(1);
 		JsonNode turn = lastStoredTurn(conversation);
 		assertThat(turn.get("intent").stringValue()).isEqualTo("emergency");
 		assertThat(turn.get("reply").stringValue()).isEqualTo(reply.get("reply").stringValue());
@@ -104,7 +104,7 @@ class ModelRaisedEmergencyTest {
 	void aMarkerAfterTheModelsFirstSentencesStillGivesTheEmergencyAdviceAlone() {
 		modelAnswers(MODEL_SENTENCE, "\nEmergency: ", "stroke signs\n", "Your scars will fade [1].");
 
-		JsonNode reply = client().chat(greeted(), STROKE_SIGNS).json();
+		JsonNode reply = client().chat(greeted(), UNRECOGNISED_SIGNS).json();
 
 		assertEmergencyAdvice(reply);
 		assertThat(reply.get("reply").stringValue()).doesNotContain("Bone growth").doesNotContain("scars");
@@ -144,7 +144,7 @@ class ModelRaisedEmergencyTest {
 			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
 				.withBody(OpenAiStubs.truncatedStream(MODEL_SENTENCE, "\nEMERGENCY"))));
 
-		assertEmergencyAdvice(client().chat(greeted(), STROKE_SIGNS).json());
+		assertEmergencyAdvice(client().chat(greeted(), UNRECOGNISED_SIGNS).json());
 	}
 
 	@Test
@@ -166,7 +166,7 @@ class ModelRaisedEmergencyTest {
 		modelAnswers(MODEL_SENTENCE, "\n**EMERGENCY**", "\n", "Your scars will fade [1].");
 		String conversation = greeted();
 
-		List<StreamEvent> events = StreamEvent.post(port, conversation, STROKE_SIGNS);
+		List<StreamEvent> events = StreamEvent.post(port, conversation, UNRECOGNISED_SIGNS);
 
 		assertThat(events).extracting(StreamEvent::name).doesNotContain("error").endsWith("citations", "actions", "done");
 		int restart = events.stream().map(StreamEvent::name).toList().indexOf("restart");
@@ -186,7 +186,7 @@ class ModelRaisedEmergencyTest {
 	void aStreamedAnswerTheModelMarksAtOnceStreamsOnlyTheEmergencyAdvice() {
 		modelAnswers("EMERGENCY", "\n", MODEL_SENTENCE);
 
-		List<StreamEvent> events = StreamEvent.post(port, greeted(), STROKE_SIGNS);
+		List<StreamEvent> events = StreamEvent.post(port, greeted(), UNRECOGNISED_SIGNS);
 
 		assertThat(events).extracting(StreamEvent::name).doesNotContain("restart", "error");
 		JsonNode done = events.getLast().data();

@@ -58,7 +58,7 @@ class ModelStalledAfterEmergencyTest {
 		JsonNode hello = client.chat(null, "Hello").json();
 		assertThat(hello.get("intent").stringValue()).isEqualTo("greeting");
 
-		JsonNode reply = client.chat(hello.get("conversationId").stringValue(), ModelRaisedEmergencyTest.STROKE_SIGNS)
+		JsonNode reply = client.chat(hello.get("conversationId").stringValue(), ModelRaisedEmergencyTest.UNRECOGNISED_SIGNS)
 			.json();
 
 		ModelRaisedEmergencyTest.assertEmergencyAdvice(reply);
