@@ -18,7 +18,8 @@ import com.frontdesk.knowledge.Passage;
  * few measurements of each candidate that do not depend on what the practice's page says (its place and score in the
  * fused ranking, its keyword score against the best, how close in meaning the question is to the passage and to its
  * closest sentence, how much of the question's topical words it and its heading hold, its section's share of the
- * nearest labelled questions' votes). The weights are fitted on the labelled questions of
+ * nearest labelled questions' votes, how close the single nearest one is when it names its section and how far that one
+ * leads the nearest naming another). The weights are fitted on the labelled questions of
  * {@code retrieval/questions/} ({@code RerankerTraining} in the tests) and shipped in
  * {@code retrieval/rerank-weights.tsv}; the same weights always give the same order.
  */
@@ -29,7 +30,7 @@ final class PassageReranker {
 	/** The features, in the order of {@link Candidate#features()}. */
 	static final List<String> FEATURES = List.of("bias", "fused", "fused_rank", "keyword", "keyword_rank",
 			"vector_rank", "cosine", "sentence", "topic", "topic_heading", "sentence_topic", "votes", "votes_all",
-			"top_voted", "defining", "length");
+			"top_voted", "defining", "length", "nearest_vote", "nearest_lead");
 
 	private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
 
@@ -56,10 +57,15 @@ final class PassageReranker {
 	 * @param defining whether it is the passage that defines the procedure a definition question asks about
 	 * @param topicWeights the rarity of each of {@code topicTerms}
 	 * @param topicTerms the question's topical terms
+	 * @param nearestVote the cosine of the single nearest labelled question when it names this passage's section, else
+	 * 0: a question written almost alike is a surer sign than the shares of several that are less so
+	 * @param nearestLead when it names this passage's section, how much closer that question is than the nearest one
+	 * labelled with another section, else 0 (two labelled questions about as close that name different sections
+	 * say little)
 	 */
 	record Measured(Passage passage, double fused, int fusedRank, double keyword, int keywordRank, int vectorRank,
 			double topic, double topicHeading, double votes, double allVotes, boolean topVoted, boolean defining,
-			List<Double> topicWeights, List<String> topicTerms) {
+			List<Double> topicWeights, List<String> topicTerms, double nearestVote, double nearestLead) {
 	}
 
 	private final double[] weights;
@@ -103,7 +109,7 @@ final class PassageReranker {
 							reciprocal(m.vectorRank()), cosine, vectors ? bestSentence(question, sentences) : 0,
 							m.topic(), m.topicHeading(), sentenceTopic(m, sentences), m.votes(), m.allVotes(),
 							m.topVoted() ? 1 : 0, m.defining() ? 1 : 0,
-							Math.log(1 + passage.text().split("\\s+").length) }));
+							Math.log(1 + passage.text().split("\\s+").length), m.nearestVote(), m.nearestLead() }));
 		}
 		Consumer<List<Candidate>> reader = observer;
 		if (reader != null) {

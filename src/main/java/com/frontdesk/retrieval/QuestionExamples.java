@@ -21,7 +21,8 @@ final class QuestionExamples {
 
 	static final String FOLDER = "retrieval/questions/";
 
-	static final List<String> FILES = List.of("tune.tsv", "tune-2.tsv", "tune-3.tsv", "tune-4.tsv", "k-qa-half.tsv");
+	static final List<String> FILES = List.of("tune.tsv", "tune-2.tsv", "tune-3.tsv", "tune-4.tsv", "tune-5.tsv",
+			"k-qa-half.tsv");
 
 	static final String VECTORS = FOLDER + "vectors.bin";
 
@@ -31,6 +32,9 @@ final class QuestionExamples {
 
 	/** How many of the nearest answerable examples vote for the section that answers a question. */
 	static final int VOTERS = 5;
+
+	/** How many of the nearest examples are searched for one of another section than the nearest's. */
+	private static final int LEAD_DEPTH = 40;
 
 	/** Labels of answerable examples that name no section of the page: the practice profile answers them. */
 	private static final Set<String> NOT_A_SECTION = Set.of("practice_info", "not_covered");
@@ -99,8 +103,42 @@ final class QuestionExamples {
 	 * cosine (0..1). As in {@link #margin}, an example never votes for its own wording.
 	 */
 	Map<String, Double> sectionVotes(float[] vector, String wording) {
-		List<Integer> nearest = new ArrayList<>();
-		List<Double> cosines = new ArrayList<>();
+		List<Map.Entry<String, Double>> nearest = nearestSections(vector, wording, VOTERS);
+		double total = nearest.stream().mapToDouble(e -> Math.max(0, e.getValue())).sum();
+		Map<String, Double> votes = new LinkedHashMap<>();
+		for (int i = 0; i < nearest.size() && total > 0; i++) {
+			votes.merge(nearest.get(i).getKey(), Math.max(0, nearest.get(i).getValue()) / total, Double::sum);
+		}
+		return votes;
+	}
+
+	/**
+	 * The nearest answerable example that names a section: its section, its cosine and its lead over the nearest
+	 * example of another section (an empty section and 0 when there is none). As in {@link #sectionVotes}, an example
+	 * never counts for its own wording.
+	 */
+	NearestExample nearestExample(float[] vector, String wording) {
+		List<Map.Entry<String, Double>> nearest = nearestSections(vector, wording, LEAD_DEPTH);
+		if (nearest.isEmpty()) {
+			return new NearestExample("", 0, 0);
+		}
+		Map.Entry<String, Double> first = nearest.getFirst();
+		double other = nearest.stream().filter(e -> !e.getKey().equals(first.getKey())).mapToDouble(Map.Entry::getValue)
+			.findFirst().orElse(0);
+		return new NearestExample(first.getKey(), first.getValue(), first.getValue() - other);
+	}
+
+	/**
+	 * @param section the section the nearest example is labelled with
+	 * @param cosine its cosine with the question
+	 * @param lead how much closer it is than the nearest example labelled with another section
+	 */
+	record NearestExample(String section, double cosine, double lead) {
+	}
+
+	/** The sections of the {@code n} nearest answerable examples that name one, nearest first, with their cosines. */
+	private List<Map.Entry<String, Double>> nearestSections(float[] vector, String wording, int n) {
+		List<Map.Entry<String, Double>> nearest = new ArrayList<>();
 		for (int i = 0; i < examples.size(); i++) {
 			Example example = examples.get(i);
 			if (vectors[i] == null || !example.answerable() || NOT_A_SECTION.contains(example.label())
@@ -109,24 +147,17 @@ final class QuestionExamples {
 			}
 			double cosine = Embeddings.cosine(vector, vectors[i]);
 			int at = 0;
-			while (at < cosines.size() && cosines.get(at) >= cosine) {
+			while (at < nearest.size() && nearest.get(at).getValue() >= cosine) {
 				at++;
 			}
-			if (at < VOTERS) {
-				nearest.add(at, i);
-				cosines.add(at, cosine);
-				if (nearest.size() > VOTERS) {
+			if (at < n) {
+				nearest.add(at, Map.entry(example.label(), cosine));
+				if (nearest.size() > n) {
 					nearest.removeLast();
-					cosines.removeLast();
 				}
 			}
 		}
-		double total = cosines.stream().mapToDouble(c -> Math.max(0, c)).sum();
-		Map<String, Double> votes = new LinkedHashMap<>();
-		for (int i = 0; i < nearest.size() && total > 0; i++) {
-			votes.merge(examples.get(nearest.get(i)).label(), Math.max(0, cosines.get(i)) / total, Double::sum);
-		}
-		return votes;
+		return nearest;
 	}
 
 	void write(Path file, String model) throws IOException {

@@ -532,6 +532,9 @@ public class Retriever {
 		List<String> topicTerms = reranked ? List.copyOf(topic) : List.of();
 		List<Double> topicWeights = reranked ? topicWeights(searcher.getIndexReader(), topicTerms) : List.of();
 		List<Map.Entry<Passage, Double>> candidates = new ArrayList<>();
+		QuestionExamples.NearestExample nearest = reranked && examples != null
+				? examples.nearestExample(vector, analysis.clinicalWording(question))
+				: new QuestionExamples.NearestExample("", 0, 0);
 		for (int rank = 0; rank < hits.size(); rank++) {
 			ScoreDoc hit = hits.get(rank);
 			Passage passage = KnowledgeIndex.passage(fields, hit.doc);
@@ -541,9 +544,11 @@ public class Retriever {
 			boolean defines = definitions.defines(question, passage);
 			candidates.add(Map.entry(passage, hit.score + voteWeight * vote + (defines ? definingBonus : 0)));
 			if (reranked) {
+				boolean nearestNames = labelled && nearest.section().equals(passage.heading());
 				measured.add(measured(searcher.getIndexReader(), lexical, semantic, hit, rank, passage, topic,
-						new double[] { vote, anyVote, anyVote > 0 && anyVote == mostVotes ? 1 : 0 }, defines,
-						topicWeights, topicTerms));
+						new double[] { vote, anyVote, anyVote > 0 && anyVote == mostVotes ? 1 : 0,
+								nearestNames ? nearest.cosine() : 0, nearestNames ? nearest.lead() : 0 },
+						defines, topicWeights, topicTerms));
 			}
 		}
 		List<Passage> ordered;
@@ -570,7 +575,8 @@ public class Retriever {
 		heading.retainAll(topic);
 		return new PassageReranker.Measured(passage, hit.score * (properties.rrfK() + 1), rank, keyword, keywordRank,
 				rankOf(semantic, hit.doc), coverage(reader, topic, matched(passage, topic)),
-				coverage(reader, topic, heading), votes[0], votes[1], votes[2] > 0, defines, topicWeights, topicTerms);
+				coverage(reader, topic, heading), votes[0], votes[1], votes[2] > 0, defines, topicWeights, topicTerms,
+				votes[3], votes[4]);
 	}
 
 	/** A passage's place in a ranking, from 0; -1 when it is not in it. */

@@ -71,6 +71,21 @@ class AnswersThatFitTheQuestionTest {
 		assertThat(reply.get("reply").stringValue()).contains("four small poke-hole incisions");
 	}
 
+	/**
+	 * "Fusion" is the procedure's name, so the passage that defines the procedure holds it as much as the one that
+	 * says what fusing is, and the fused ranking and the shares of the nearest labelled questions' votes put the
+	 * definition first. The single nearest labelled question ("What does fusion mean?") names the healing passage;
+	 * the reranker reads how close it is, and that passage comes first.
+	 */
+	@Test
+	void askedWhatAWordOfTheProcedureMeansTheReplyCitesThePassageTheNearestLabelledQuestionNames() {
+		JsonNode reply = chat(null, "what does the word fusion mean here?");
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("answer");
+		assertThat(sections(reply).get(0)).isEqualTo("Healing and fusion");
+		assertThat(reply.get("reply").stringValue()).contains("the bones grow together");
+	}
+
 	@Test
 	void askedWhatOnePartIsTheReplyCitesThatPart() {
 		JsonNode reply = chat(null, "what exactly are pedicle screws?");

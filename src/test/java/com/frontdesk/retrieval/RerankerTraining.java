@@ -39,7 +39,7 @@ import com.frontdesk.practice.Practices;
  * left-out fit is written to {@code target/rerank-without-<set>.tsv}, for the answerability benchmark
  * ({@code -Dfrontdesk.retrieval.rerank.weights-file=...}).
  *
- * <pre>./mvnw -q -B -o test -Dtest=RerankerTraining -Dsurefire.failIfNoSpecifiedTests=false [-Drerank.sets=tune,tune-2,tune-3,tune-4] [-Drerank.scored=heldout,heldout-5]</pre>
+ * <pre>./mvnw -q -B -o test -Dtest=RerankerTraining -Dsurefire.failIfNoSpecifiedTests=false [-Drerank.sets=tune,tune-2,tune-3,tune-4,tune-5] [-Drerank.scored=heldout,heldout-5]</pre>
  */
 @SpringBootTest(webEnvironment = WebEnvironment.NONE)
 class RerankerTraining {
@@ -73,7 +73,7 @@ class RerankerTraining {
 
 	@Test
 	void fit() throws IOException {
-		List<String> tuneSets = List.of(System.getProperty("rerank.sets", "tune,tune-2,tune-3,tune-4").split(","));
+		List<String> tuneSets = List.of(System.getProperty("rerank.sets", "tune,tune-2,tune-3,tune-4,tune-5").split(","));
 		String scored = System.getProperty("rerank.scored", "heldout,heldout-5");
 		List<String> scoredSets = scored.isBlank() ? List.of() : List.of(scored.split(","));
 		Map<String, List<Question>> bySet = new LinkedHashMap<>();
@@ -85,6 +85,7 @@ class RerankerTraining {
 		}
 		double[] before = fusedOrder();
 		Path target = Path.of("target");
+		dump(bySet, target.resolve("rerank-questions.tsv"));
 		System.out.println("== reranker, first candidate of the labelled section (questions with one among them)");
 		for (String left : tuneSets) {
 			List<Question> train = new ArrayList<>();
@@ -121,6 +122,30 @@ class RerankerTraining {
 		weights[PassageReranker.FEATURES.indexOf("votes")] = 4;
 		weights[PassageReranker.FEATURES.indexOf("defining")] = 4;
 		return weights;
+	}
+
+	/**
+	 * Every collected candidate, one line each ({@code set, question number, right, message, features...}), for
+	 * trying other combinations of the measurements outside the suite.
+	 */
+	private static void dump(Map<String, List<Question>> bySet, Path file) throws IOException {
+		List<String> lines = new ArrayList<>();
+		lines.add("set\tquestion\tright\tmessage\t" + String.join("\t", PassageReranker.FEATURES));
+		int n = 0;
+		for (List<Question> questions : bySet.values()) {
+			for (Question q : questions) {
+				for (int i = 0; i < q.features().length; i++) {
+					StringBuilder line = new StringBuilder(q.set() + "\t" + n + "\t" + (q.right()[i] ? 1 : 0) + "\t"
+							+ q.message().replace('\t', ' '));
+					for (double v : q.features()[i]) {
+						line.append('\t').append(v);
+					}
+					lines.add(line.toString());
+				}
+				n++;
+			}
+		}
+		Files.write(file, lines);
 	}
 
 	private static void report(String name, List<Question> questions, double[] before, double[] after) {
