@@ -32,7 +32,7 @@ public record TriageProperties(@DefaultValue SafetyNetSettings safetyNet) {
 	 */
 	public record SafetyNetSettings(@DefaultValue("true") boolean enabled, @DefaultValue("0.70") double threshold,
 			@DefaultValue("0.12") double exampleMargin, @DefaultValue("0.10") double selfHarmMargin,
-			@DefaultValue("0.6") double scoreAt, @DefaultValue("0.05") double scoreClearsBelow,
+			@DefaultValue("0.5") double scoreAt, @DefaultValue("0.10") double scoreClearsBelow,
 			@DefaultValue("0.5") double careTeamAt) {
 
 		/** The margin a message's nearest emergencies of this concept must have over its nearest look-alikes. */
