@@ -24,12 +24,12 @@ final class RedFlagModel {
 
 	/**
 	 * The chance that a message is a red flag and the most likely red flag; the chance that it is a question only the
-	 * care team can answer and the most likely of those concepts.
+	 * care team can answer and the most likely of those concepts; the chance that it tells thoughts of self-harm.
 	 */
-	record Score(double emergency, String concept, double careTeam, String careConcept) {
+	record Score(double emergency, String concept, double careTeam, String careConcept, double selfHarm) {
 
 		Score(double emergency, String concept) {
-			this(emergency, concept, 0, NONE);
+			this(emergency, concept, 0, NONE, 0);
 		}
 
 	}
@@ -38,12 +38,15 @@ final class RedFlagModel {
 
 	private final boolean[] careTeam;
 
+	private final int selfHarmClass;
+
 	/**
 	 * @param careTeamConcepts the classes that are questions for the care team rather than red flags
 	 */
 	RedFlagModel(LinearModel model, Set<String> careTeamConcepts) {
 		this.model = model;
 		this.careTeam = new boolean[model.classes().size()];
+		this.selfHarmClass = model.classes().indexOf(Concept.SELF_HARM);
 		for (int c = 1; c < careTeam.length; c++) {
 			careTeam[c] = careTeamConcepts.contains(model.classes().get(c));
 		}
@@ -76,6 +79,7 @@ final class RedFlagModel {
 		double[] p = model.probabilities(slots, vector);
 		int best = -1;
 		int bestCare = -1;
+		double selfHarm = 0;
 		double emergency = 0;
 		double care = 0;
 		for (int c = 1; c < p.length; c++) {
@@ -85,11 +89,12 @@ final class RedFlagModel {
 			}
 			else {
 				emergency += p[c];
+				selfHarm += selfHarmClass == c ? p[c] : 0;
 				best = best < 0 || p[c] > p[best] ? c : best;
 			}
 		}
 		return new Score(emergency, best < 0 ? NONE : classes().get(best), care,
-				bestCare < 0 ? NONE : classes().get(bestCare));
+				bestCare < 0 ? NONE : classes().get(bestCare), selfHarm);
 	}
 
 	/**

@@ -16,7 +16,8 @@ import com.frontdesk.retrieval.TextAnalysis;
 /**
  * The net behind the concept rules, reading the vector retrieval computes for the question anyway. First the learned
  * red-flag score ({@link RedFlagModel}, from the labelled examples of {@code triage/examples/}): a message the rules
- * leave without an alarm that scores at least {@code score-at}, and whose nearest examples are emergencies more than
+ * leave without an alarm whose chance of thoughts of self-harm is at least {@code self-harm-score-at} gets the crisis
+ * line; one that scores at least {@code score-at}, and whose nearest examples are emergencies more than
  * look-alikes, gets the advice of the red flag it scores highest, and
  * an alarm of the rules is taken back ({@link #review}) only when the score is under {@code score-clears-below}. Then,
  * unless the score is that low, a message that no concept matches, and in which triage found no red flag it
@@ -83,6 +84,9 @@ public class SafetyNet {
 		RedFlagModel.Score score = score(message, vector);
 		if (score != null && score.emergency() < settings.scoreClearsBelow()) {
 			return TriageResult.CLEAR;
+		}
+		if (score != null && score.selfHarm() >= settings.selfHarmScoreAt()) {
+			return triage.concept(Concept.SELF_HARM, rules.spanish(), "safety-net-score:" + Concept.SELF_HARM);
 		}
 		ExampleBank.Nearest nearest = exampleBank().nearest(vector, NEIGHBOURS, null);
 		// the score raises a message only when its nearest examples lean to the emergencies too: a message unlike

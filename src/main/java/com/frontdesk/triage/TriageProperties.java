@@ -29,11 +29,15 @@ public record TriageProperties(@DefaultValue SafetyNetSettings safetyNet) {
 	 * @param careTeamAt the learned score for questions only the care team can answer (choosing, combining or dosing
 	 * a medicine, what a result means) from which a message the rules cleared goes to the care team (calibrated the
 	 * same way); above 1 never
+	 * @param selfHarmScoreAt the learned score's chance of thoughts of self-harm from which a message the rules leave
+	 * without an alarm gets the crisis line first, whatever its nearest examples: thoughts of self-harm are most often
+	 * said indirectly, a missed one costs most, and the reply to a false alarm is an offer of the crisis line
+	 * (calibrated the same way); above 1 never
 	 */
 	public record SafetyNetSettings(@DefaultValue("true") boolean enabled, @DefaultValue("0.70") double threshold,
 			@DefaultValue("0.12") double exampleMargin, @DefaultValue("0.10") double selfHarmMargin,
 			@DefaultValue("0.5") double scoreAt, @DefaultValue("0.10") double scoreClearsBelow,
-			@DefaultValue("0.5") double careTeamAt) {
+			@DefaultValue("0.5") double careTeamAt, @DefaultValue("0.4") double selfHarmScoreAt) {
 
 		/** The margin a message's nearest emergencies of this concept must have over its nearest look-alikes. */
 		public double marginFor(String concept) {

@@ -158,12 +158,18 @@ class RedFlagModelBenchmark {
 			for (double raise : new double[] { 0.4, 0.5, 0.6, 0.7, 1.01 }) {
 				for (double clear : new double[] { 0, 0.02, 0.05, 0.1 }) {
 					System.out.printf("  policy raise %.2f clear %.2f net %s: %s | all %s%n", raise, clear,
-							withNet ? "on " : "off", policy(scored, raise, clear, withNet, Set.of("tune-h", "tune-i", "tune-j", "tune-k", "tune-l", "tune-m", "tune-n")),
+							withNet ? "on " : "off", policy(scored, raise, clear, withNet, Set.of("tune-h", "tune-i", "tune-j", "tune-k", "tune-l", "tune-m", "tune-n", "tune-o")),
 							policy(scored, raise, clear, withNet, null));
 				}
 			}
 		}
-		careTeam(scored, Set.of("tune-h", "tune-i", "tune-j", "tune-k", "tune-l", "tune-m", "tune-n"));
+		for (double selfHarmAt : new double[] { 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 2 }) {
+			System.out.printf("  self-harm from %.2f, raise 0.50 clear 0.10 net on: %s | all %s%n", selfHarmAt,
+					policy(scored, 0.5, 0.1, true, Set.of("tune-h", "tune-i", "tune-j", "tune-k", "tune-l", "tune-m", "tune-n", "tune-o"),
+							selfHarmAt),
+					policy(scored, 0.5, 0.1, true, null, selfHarmAt));
+		}
+		careTeam(scored, Set.of("tune-h", "tune-i", "tune-j", "tune-k", "tune-l", "tune-m", "tune-n", "tune-o"));
 		if (Boolean.getBoolean("model.details")) {
 			for (Scored s : scored) {
 				if (s.example().emergency() != s.model().emergency() >= 0.5) {
@@ -176,6 +182,12 @@ class RedFlagModelBenchmark {
 
 	/** What a policy catches and raises: an alarm at {@code raise}, and the rules' or net's alarm unless below {@code clear}. */
 	private static String policy(List<Scored> scored, double raise, double clear, boolean withNet, Set<String> sets) {
+		return policy(scored, raise, clear, withNet, sets, 2);
+	}
+
+	/** The same, and an alarm whenever the chance of thoughts of self-harm is at least {@code selfHarmAt}. */
+	private static String policy(List<Scored> scored, double raise, double clear, boolean withNet, Set<String> sets,
+			double selfHarmAt) {
 		long emergencies = 0;
 		long caught = 0;
 		long selfHarm = 0;
@@ -187,7 +199,8 @@ class RedFlagModelBenchmark {
 				continue;
 			}
 			double p = s.model().emergency();
-			boolean alarm = p >= raise && s.margin() > 0 || (s.rules() || withNet && s.net()) && p >= clear;
+			boolean alarm = p >= raise && s.margin() > 0 || (s.rules() || withNet && s.net()) && p >= clear
+					|| s.model().selfHarm() >= selfHarmAt;
 			if (s.example().emergency()) {
 				emergencies++;
 				caught += alarm ? 1 : 0;

@@ -17,7 +17,7 @@ import com.frontdesk.retrieval.Retriever;
  * Triage's whole decision on a labelled set, as a chat turn makes it: the rules, their review by the learned score,
  * then the score, the descriptions and the nearest examples for a message the rules leave without an alarm. Prints
  * what is caught per concept, the false alarms, and the K-QA questions sent to 911. Run with {@code ./mvnw -q -B test
- * -Dtest=TriageDecisionBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dtriage.sets=heldout-14}
+ * -Dtest=TriageDecisionBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dtriage.sets=heldout-15}
  * ({@code -Dtriage.details=true} lists the misses and false alarms: tune sets only).
  */
 @SpringBootTest
@@ -37,7 +37,7 @@ class TriageDecisionBenchmark {
 
 	@Test
 	void measure() throws IOException {
-		for (String set : System.getProperty("triage.sets", "tune-h,tune-i,tune-j,tune-k,tune-l,tune-m,tune-n").split(",")) {
+		for (String set : System.getProperty("triage.sets", "tune-h,tune-i,tune-j,tune-k,tune-l,tune-m,tune-n,tune-o").split(",")) {
 			if (set.isBlank()) {
 				continue;
 			}
@@ -57,6 +57,26 @@ class TriageDecisionBenchmark {
 		}
 		System.out.printf("== k-qa: %d of 1,211 sent to 911 (%d of the 605 odd lines, which are not examples)%n", sent,
 				sentOdd);
+		// ordinary chat that is no example of triage: the scored sets of intents and answerability
+		for (String file : List.of("/intents/heldout-4.tsv", "/intents/heldout-5.tsv", "/answerability/heldout.tsv",
+				"/answerability/heldout-5.tsv", "/answerability/heldout-7.tsv")) {
+			List<String> messages = new String(getClass().getResourceAsStream(file).readAllBytes(),
+					java.nio.charset.StandardCharsets.UTF_8).lines().map(l -> l.split("\t")).filter(f -> f.length >= 2)
+				.map(f -> f[1]).toList();
+			long alarms = messages.stream().filter(m -> decide(m).urgent()).count();
+			System.out.printf("== ordinary chat %s: %d of %d sent to 911%n", file, alarms, messages.size());
+			for (double t : new double[] { 0.2, 0.3, 0.4, 0.5 }) {
+				long selfHarm = messages.stream().filter(m -> !decide(m).urgent())
+					.map(m -> net.model().score(m, retriever.questionVector(redactor.searchable(m), "")))
+					.filter(score -> score != null && score.selfHarm() >= t)
+					.count();
+				System.out.printf("   not sent, with a chance of self-harm of %.1f or more: %d%n", t, selfHarm);
+			}
+			if (Boolean.getBoolean("triage.details")) {
+				messages.stream().filter(m -> decide(m).urgent())
+					.forEach(m -> System.out.printf("    ORDINARY-ALARM %s: %s%n", decide(m).rule(), m));
+			}
+		}
 		timing();
 	}
 
