@@ -158,18 +158,18 @@ class RedFlagModelBenchmark {
 			for (double raise : new double[] { 0.4, 0.5, 0.6, 0.7, 1.01 }) {
 				for (double clear : new double[] { 0, 0.02, 0.05, 0.1 }) {
 					System.out.printf("  policy raise %.2f clear %.2f net %s: %s | all %s%n", raise, clear,
-							withNet ? "on " : "off", policy(scored, raise, clear, withNet, Set.of("tune-h", "tune-i", "tune-j", "tune-k", "tune-l", "tune-m", "tune-n", "tune-o")),
+							withNet ? "on " : "off", policy(scored, raise, clear, withNet, Set.of("tune-h", "tune-i", "tune-j", "tune-k", "tune-l", "tune-m", "tune-n", "tune-o", "tune-p")),
 							policy(scored, raise, clear, withNet, null));
 				}
 			}
 		}
 		for (double selfHarmAt : new double[] { 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 2 }) {
 			System.out.printf("  self-harm from %.2f, raise 0.50 clear 0.10 net on: %s | all %s%n", selfHarmAt,
-					policy(scored, 0.5, 0.1, true, Set.of("tune-h", "tune-i", "tune-j", "tune-k", "tune-l", "tune-m", "tune-n", "tune-o"),
+					policy(scored, 0.5, 0.1, true, Set.of("tune-h", "tune-i", "tune-j", "tune-k", "tune-l", "tune-m", "tune-n", "tune-o", "tune-p"),
 							selfHarmAt),
 					policy(scored, 0.5, 0.1, true, null, selfHarmAt));
 		}
-		careTeam(scored, Set.of("tune-h", "tune-i", "tune-j", "tune-k", "tune-l", "tune-m", "tune-n", "tune-o"));
+		careTeam(scored, Set.of("tune-h", "tune-i", "tune-j", "tune-k", "tune-l", "tune-m", "tune-n", "tune-o", "tune-p"));
 		if (Boolean.getBoolean("model.details")) {
 			for (Scored s : scored) {
 				if (s.example().emergency() != s.model().emergency() >= 0.5) {
