@@ -200,11 +200,8 @@ public class TurnPipeline {
 			String conversationId, boolean firstTurn, StreamedText streamed, TurnStep step,
 			Supplier<String> conversation) {
 		TriageResult safety = triage.assess(text);
-		if (safety.urgent() && safetyNet.active()) {
+		if ((safety.urgent() || safety.clear()) && safetyNet.active()) {
 			safety = safetyNet.review(text, knowledge.questionVector(text, context), safety);
-		}
-		if (safety.clear() && safetyNet.active()) {
-			safety = safetyNet.careTeam(text, knowledge.questionVector(text, context), safety);
 		}
 		boolean spanish = safety.spanish() || request.readsSpanish() && Languages.cannotTell(text);
 		Audience audience = request.audience(spanish);

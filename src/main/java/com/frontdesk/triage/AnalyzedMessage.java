@@ -115,11 +115,6 @@ final class AnalyzedMessage {
 				sentences.stream().mapToInt(Integer::intValue).toArray());
 	}
 
-	/**
-	 * Whether the text between two words ends a clause: one of {@link #CLAUSE_ENDS}, or a dash between spaces. An
-	 * ellipsis ("can't pee... in public restrooms") is a pause, read like a comma: the statement goes on unless a new
-	 * one starts after it.
-	 */
 	/** Whether a comma or an ellipsis ("..") starts between two words: only the gap between them is read. */
 	private static boolean pausesBetween(String text, int from, int to) {
 		for (int i = from; i < to; i++) {
@@ -131,6 +126,11 @@ final class AnalyzedMessage {
 		return false;
 	}
 
+	/**
+	 * Whether the text between two words ends a clause: one of {@link #CLAUSE_ENDS}, or a dash between spaces. An
+	 * ellipsis ("can't pee... in public restrooms") is a pause, read like a comma: the statement goes on unless a new
+	 * one starts after it.
+	 */
 	private static boolean endsClause(String text, int from, int to) {
 		for (int i = from; i < to; i++) {
 			char c = text.charAt(i);

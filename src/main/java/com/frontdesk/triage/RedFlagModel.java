@@ -79,7 +79,6 @@ final class RedFlagModel {
 		double[] p = model.probabilities(slots, vector);
 		int best = -1;
 		int bestCare = -1;
-		double selfHarm = 0;
 		double emergency = 0;
 		double care = 0;
 		for (int c = 1; c < p.length; c++) {
@@ -89,12 +88,11 @@ final class RedFlagModel {
 			}
 			else {
 				emergency += p[c];
-				selfHarm += selfHarmClass == c ? p[c] : 0;
 				best = best < 0 || p[c] > p[best] ? c : best;
 			}
 		}
 		return new Score(emergency, best < 0 ? NONE : classes().get(best), care,
-				bestCare < 0 ? NONE : classes().get(bestCare), selfHarm);
+				bestCare < 0 ? NONE : classes().get(bestCare), selfHarmClass < 0 ? 0 : p[selfHarmClass]);
 	}
 
 	/**

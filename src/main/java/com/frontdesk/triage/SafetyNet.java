@@ -110,11 +110,17 @@ public class SafetyNet {
 	 * The rules' decision, reviewed by the learned score: an alarm of the rules stands unless the message scores under
 	 * {@code score-clears-below}, so much more like the look-alikes of the examples (a denial, the past, an idiom)
 	 * than like any emergency that the alarm is not raised; the message is then answered as a clear one that named a
-	 * red flag. Any other decision is returned as it is.
+	 * red flag. A clear message, the rules' or one so reviewed, then goes to the care team when it scores for their
+	 * questions ({@link #careTeam}). Any other decision is returned as it is.
 	 * @param vector the question's vector; null: the rules' decision stands
 	 */
 	public TriageResult review(String message, float[] vector, TriageResult rules) {
-		if (!rules.urgent() || vector == null || !active() || settings.scoreClearsBelow() <= 0) {
+		TriageResult reviewed = rules.urgent() ? clearedByScore(message, vector, rules) : rules;
+		return reviewed.clear() ? careTeam(message, vector, reviewed) : reviewed;
+	}
+
+	private TriageResult clearedByScore(String message, float[] vector, TriageResult rules) {
+		if (vector == null || !active() || settings.scoreClearsBelow() <= 0) {
 			return rules;
 		}
 		RedFlagModel.Score score = score(message, vector);
@@ -125,14 +131,14 @@ public class SafetyNet {
 	}
 
 	/**
-	 * A message the rules cleared, reviewed by the learned score for questions only the care team can answer: when
+	 * A clear message, reviewed by the learned score for questions only the care team can answer: when
 	 * it scores at least {@code care-team-at} for them (choosing, combining or dosing a medicine, what a result or a
 	 * report means), and more than for any red flag, it goes to the care team however it is worded. Any other
 	 * decision is returned as it is.
 	 * @param vector the question's vector; null: the rules' decision stands
 	 */
-	public TriageResult careTeam(String message, float[] vector, TriageResult rules) {
-		if (!rules.clear() || vector == null || !active()) {
+	private TriageResult careTeam(String message, float[] vector, TriageResult rules) {
+		if (vector == null || !active()) {
 			return rules;
 		}
 		RedFlagModel.Score score = score(message, vector);

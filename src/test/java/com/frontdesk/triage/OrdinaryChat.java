@@ -39,6 +39,27 @@ final class OrdinaryChat {
 		return messages;
 	}
 
+	/**
+	 * Ordinary chat that is no example of triage: the scored held-out sets of intents and answerability, which nothing
+	 * is learned from (test resources).
+	 */
+	static final List<String> UNLEARNED = List.of("/intents/heldout-4.tsv", "/intents/heldout-5.tsv",
+			"/answerability/heldout.tsv", "/answerability/heldout-5.tsv", "/answerability/heldout-7.tsv");
+
+	/** The messages of one of those sets (its second column). */
+	static List<String> unlearned(String file) {
+		try (java.io.InputStream in = OrdinaryChat.class.getResourceAsStream(file)) {
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+				.map(line -> line.split("\t"))
+				.filter(fields -> fields.length >= 2)
+				.map(fields -> fields[1])
+				.toList();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	/** Every ordinary message as a "none" example (class 0) of the score. */
 	static List<LinearModelTraining.Sample> samples(Retriever retriever, Redactor redactor) {
 		List<LinearModelTraining.Sample> samples = new ArrayList<>();

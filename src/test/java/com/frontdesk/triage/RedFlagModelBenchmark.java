@@ -25,6 +25,10 @@ import com.frontdesk.retrieval.Retriever;
 @SpringBootTest
 class RedFlagModelBenchmark {
 
+	/** The tune sets the rules were never tuned on: only they give an honest figure for the rules. */
+	private static final Set<String> UNTUNED_BY_RULES = Set.of("tune-h", "tune-i", "tune-j", "tune-k", "tune-l",
+			"tune-m", "tune-n", "tune-o", "tune-p");
+
 	record Scored(ExampleBank.Example example, boolean rules, boolean net, RedFlagModel.Score model, double margin,
 			TriageOutcome byRules) {
 	}
@@ -91,9 +95,7 @@ class RedFlagModelBenchmark {
 		report(settings, scored, kqa);
 		// ordinary chat that is no example of either model: the scored fresh sets of intents and answerability
 		for (String file : List.of("/intents/heldout-4.tsv", "/answerability/heldout-5.tsv", "/answerability/heldout.tsv")) {
-			List<String> messages = new String(getClass().getResourceAsStream(file).readAllBytes(),
-					java.nio.charset.StandardCharsets.UTF_8).lines().map(l -> l.split("\t")).filter(f -> f.length >= 2)
-				.map(f -> f[1]).toList();
+			List<String> messages = OrdinaryChat.unlearned(file);
 			List<RedFlagModel.Score> scores = messages.stream()
 				.map(m -> scoreOf(all, m, retriever.questionVector(redactor.searchable(m), "")))
 				.toList();
@@ -158,18 +160,18 @@ class RedFlagModelBenchmark {
 			for (double raise : new double[] { 0.4, 0.5, 0.6, 0.7, 1.01 }) {
 				for (double clear : new double[] { 0, 0.02, 0.05, 0.1 }) {
 					System.out.printf("  policy raise %.2f clear %.2f net %s: %s | all %s%n", raise, clear,
-							withNet ? "on " : "off", policy(scored, raise, clear, withNet, Set.of("tune-h", "tune-i", "tune-j", "tune-k", "tune-l", "tune-m", "tune-n", "tune-o", "tune-p")),
+							withNet ? "on " : "off", policy(scored, raise, clear, withNet, UNTUNED_BY_RULES),
 							policy(scored, raise, clear, withNet, null));
 				}
 			}
 		}
 		for (double selfHarmAt : new double[] { 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 2 }) {
 			System.out.printf("  self-harm from %.2f, raise 0.50 clear 0.10 net on: %s | all %s%n", selfHarmAt,
-					policy(scored, 0.5, 0.1, true, Set.of("tune-h", "tune-i", "tune-j", "tune-k", "tune-l", "tune-m", "tune-n", "tune-o", "tune-p"),
+					policy(scored, 0.5, 0.1, true, UNTUNED_BY_RULES,
 							selfHarmAt),
 					policy(scored, 0.5, 0.1, true, null, selfHarmAt));
 		}
-		careTeam(scored, Set.of("tune-h", "tune-i", "tune-j", "tune-k", "tune-l", "tune-m", "tune-n", "tune-o", "tune-p"));
+		careTeam(scored, UNTUNED_BY_RULES);
 		if (Boolean.getBoolean("model.details")) {
 			for (Scored s : scored) {
 				if (s.example().emergency() != s.model().emergency() >= 0.5) {

@@ -57,24 +57,28 @@ class TriageDecisionBenchmark {
 		}
 		System.out.printf("== k-qa: %d of 1,211 sent to 911 (%d of the 605 odd lines, which are not examples)%n", sent,
 				sentOdd);
-		// ordinary chat that is no example of triage: the scored sets of intents and answerability
-		for (String file : List.of("/intents/heldout-4.tsv", "/intents/heldout-5.tsv", "/answerability/heldout.tsv",
-				"/answerability/heldout-5.tsv", "/answerability/heldout-7.tsv")) {
-			List<String> messages = new String(getClass().getResourceAsStream(file).readAllBytes(),
-					java.nio.charset.StandardCharsets.UTF_8).lines().map(l -> l.split("\t")).filter(f -> f.length >= 2)
-				.map(f -> f[1]).toList();
-			long alarms = messages.stream().filter(m -> decide(m).urgent()).count();
+		for (String file : OrdinaryChat.UNLEARNED) {
+			List<String> messages = OrdinaryChat.unlearned(file);
+			List<TriageResult> decisions = messages.stream().map(this::decide).toList();
+			long alarms = decisions.stream().filter(TriageResult::urgent).count();
 			System.out.printf("== ordinary chat %s: %d of %d sent to 911%n", file, alarms, messages.size());
+			List<RedFlagModel.Score> notSent = new java.util.ArrayList<>();
+			for (int i = 0; i < messages.size(); i++) {
+				if (!decisions.get(i).urgent()) {
+					notSent.add(net.model().score(messages.get(i),
+							retriever.questionVector(redactor.searchable(messages.get(i)), "")));
+				}
+			}
 			for (double t : new double[] { 0.2, 0.3, 0.4, 0.5 }) {
-				long selfHarm = messages.stream().filter(m -> !decide(m).urgent())
-					.map(m -> net.model().score(m, retriever.questionVector(redactor.searchable(m), "")))
-					.filter(score -> score != null && score.selfHarm() >= t)
-					.count();
+				long selfHarm = notSent.stream().filter(score -> score != null && score.selfHarm() >= t).count();
 				System.out.printf("   not sent, with a chance of self-harm of %.1f or more: %d%n", t, selfHarm);
 			}
 			if (Boolean.getBoolean("triage.details")) {
-				messages.stream().filter(m -> decide(m).urgent())
-					.forEach(m -> System.out.printf("    ORDINARY-ALARM %s: %s%n", decide(m).rule(), m));
+				for (int i = 0; i < messages.size(); i++) {
+					if (decisions.get(i).urgent()) {
+						System.out.printf("    ORDINARY-ALARM %s: %s%n", decisions.get(i).rule(), messages.get(i));
+					}
+				}
 			}
 		}
 		timing();
@@ -127,7 +131,7 @@ class TriageDecisionBenchmark {
 
 	private TriageResult decide(String message, float[] vector) {
 		TriageResult rules = triage.assess(message);
-		TriageResult reviewed = net.careTeam(message, vector, net.review(message, vector, rules));
+		TriageResult reviewed = net.review(message, vector, rules);
 		if (reviewed.urgent()) {
 			return reviewed;
 		}
