@@ -96,11 +96,10 @@ class TriageDecisionBenchmark {
 				+ "I walk twice a day. No fever, the incision looks clean and dry. ").repeat(4).substring(0, 1000);
 		float[] vector = retriever.questionVector(redactor.searchable(message), "");
 		TriageResult rules = triage.assess(message);
-		// a copy of the vector each time, as each turn has its own: the net keeps a turn's score for that turn only
-		time("decision", () -> decide(message, vector.clone()));
+		time("decision", () -> decide(message, vector));
 		time("rules", () -> triage.assess(message));
 		time("score", () -> net.model().score(message, vector));
-		time("net after the rules", () -> net.check(message, vector.clone(), rules));
+		time("net after the rules", () -> net.check(net.reading(message, vector), rules));
 	}
 
 	private static void time(String part, Runnable call) {
@@ -131,11 +130,12 @@ class TriageDecisionBenchmark {
 
 	private TriageResult decide(String message, float[] vector) {
 		TriageResult rules = triage.assess(message);
-		TriageResult reviewed = net.review(message, vector, rules);
+		SafetyNet.Reading reading = net.reading(message, vector);
+		TriageResult reviewed = net.review(reading, rules);
 		if (reviewed.urgent()) {
 			return reviewed;
 		}
-		TriageResult raised = net.check(message, vector, reviewed);
+		TriageResult raised = net.check(reading, reviewed);
 		return raised.urgent() ? raised : reviewed;
 	}
 
