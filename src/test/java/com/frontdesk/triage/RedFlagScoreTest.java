@@ -114,7 +114,7 @@ class RedFlagScoreTest {
 
 	@Test
 	void askingForAPersonWhileTellingThoughtsOfSelfHarmGetsTheCrisisLineAndStillReachesTheTeam() {
-		String message = "can i talk to a real person please, i dont see the point of waking up anymore";
+		String message = "put me through to a human, i've been thinking it would be easier to just not be here";
 		assertThat(new Triage().assess(message).urgent()).as("no rule knows these words").isFalse();
 
 		JsonNode reply = new ChatClient(port).chat(null, message).json();
