@@ -17,7 +17,7 @@ import com.frontdesk.retrieval.Retriever;
  * Triage's whole decision on a labelled set, as a chat turn makes it: the rules, their review by the learned score,
  * then the score, the descriptions and the nearest examples for a message the rules leave without an alarm. Prints
  * what is caught per concept, the false alarms, and the K-QA questions sent to 911. Run with {@code ./mvnw -q -B test
- * -Dtest=TriageDecisionBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dtriage.sets=heldout-18}
+ * -Dtest=TriageDecisionBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dtriage.sets=heldout-19}
  * ({@code -Dtriage.details=true} lists the misses and false alarms: tune sets only).
  */
 @SpringBootTest
@@ -37,7 +37,7 @@ class TriageDecisionBenchmark {
 
 	@Test
 	void measure() throws IOException {
-		for (String set : System.getProperty("triage.sets", "tune-h,tune-i,tune-j,tune-k,tune-l,tune-m,tune-n,tune-o,tune-p,tune-q,tune-r").split(",")) {
+		for (String set : System.getProperty("triage.sets", "tune-h,tune-i,tune-j,tune-k,tune-l,tune-m,tune-n,tune-o,tune-p,tune-q,tune-r,tune-s").split(",")) {
 			if (set.isBlank()) {
 				continue;
 			}
