@@ -26,5 +26,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record IntentProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2") int neighbours,
 		@DefaultValue("0.35") double floor, @DefaultValue("0.02") double margin,
 		@DefaultValue("0.25") double offTopicBelow, @DefaultValue("0.45") double handoffFloor,
-		@DefaultValue("0.6") double modelAt) {
+		@DefaultValue("0.8") double modelAt) {
 }

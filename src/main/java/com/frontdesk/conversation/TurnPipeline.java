@@ -200,8 +200,10 @@ public class TurnPipeline {
 			String conversationId, boolean firstTurn, StreamedText streamed, TurnStep step,
 			Supplier<String> conversation) {
 		TriageResult safety = triage.assess(text);
-		if ((safety.urgent() || safety.clear()) && safetyNet.active()) {
-			safety = safetyNet.review(text, knowledge.questionVector(text, context), safety);
+		SafetyNet.Reading reading = safetyNet.active() ? safetyNet.reading(text, knowledge.questionVector(text, context))
+				: null;
+		if ((safety.urgent() || safety.clear()) && reading != null) {
+			safety = safetyNet.review(reading, safety);
 		}
 		boolean spanish = safety.spanish() || request.readsSpanish() && Languages.cannotTell(text);
 		Audience audience = request.audience(spanish);
@@ -211,7 +213,8 @@ public class TurnPipeline {
 		else {
 			Optional<String> guided = step.reply(text, conversation);
 			if (guided.isPresent()) {
-				return Reply.of(guided.get(), Intent.BOOKING);
+				// an answer to the channel's step (a name, a time) is behind the net like any other message
+				return safeguarded(reading, safety, audience, streamed, () -> Reply.of(guided.get(), Intent.BOOKING));
 			}
 		}
 		switch (safety.outcome()) {
@@ -220,7 +223,7 @@ public class TurnPipeline {
 			case EMERGENCY:
 				return emergencies.emergency(audience, safety.advice());
 			case NEEDS_CLINICIAN:
-				return safeguarded(text, context, safety, audience, streamed,
+				return safeguarded(reading, safety, audience, streamed,
 						() -> Reply.of(replies.text(ReplyText.NEEDS_CLINICIAN, audience), Intent.NEEDS_CLINICIAN,
 								actions.call(audience), actions.book(audience)));
 			case MANIPULATION:
@@ -237,33 +240,33 @@ public class TurnPipeline {
 		}
 		if (!spanish && COST_QUESTION_KINDS.contains(kind) && CostQuestions.asks(text)) {
 			// "how much?" after a question about the procedure: what the procedure costs, whatever it resembles
-			return safeguarded(text, context, safety, audience, streamed,
+			return safeguarded(reading, safety, audience, streamed,
 					() -> knowledge.cost(text, context, firstTurn ? null : conversationId, streamed, audience));
 		}
 		return switch (kind) {
 			// a farewell can be a goodbye of someone thinking of ending their life: small talk is behind the net too
-			case GREETING -> safeguarded(text, context, safety, audience, streamed,
+			case GREETING -> safeguarded(reading, safety, audience, streamed,
 					() -> Reply.of(replies.text(ReplyText.GREETING, audience), Intent.GREETING));
-			case THANKS -> safeguarded(text, context, safety, audience, streamed,
+			case THANKS -> safeguarded(reading, safety, audience, streamed,
 					() -> Reply.of(replies.text(ReplyText.THANKS, audience), Intent.GREETING));
-			case GOODBYE -> safeguarded(text, context, safety, audience, streamed,
+			case GOODBYE -> safeguarded(reading, safety, audience, streamed,
 					() -> Reply.of(replies.text(ReplyText.GOODBYE, audience), Intent.GREETING));
-			case HANDOFF -> Reply.of(handoffs.request(conversationId)
-					? replies.handoffRequested(clock.instant(), audience)
-					: replies.handoffAlreadyRequested(clock.instant(), audience), Intent.HANDOFF, actions.call(audience),
-					actions.callback(audience));
-			case PRACTICE_INFO -> practiceInfo(text, context, safety, audience, streamed);
-			case BOOKING -> safeguarded(text, context, safety, audience, streamed,
+			case HANDOFF -> safeguarded(reading, safety, audience, streamed, () -> Reply.of(
+					handoffs.request(conversationId) ? replies.handoffRequested(clock.instant(), audience)
+							: replies.handoffAlreadyRequested(clock.instant(), audience),
+					Intent.HANDOFF, actions.call(audience), actions.callback(audience)));
+			case PRACTICE_INFO -> practiceInfo(text, context, reading, safety, audience, streamed);
+			case BOOKING -> safeguarded(reading, safety, audience, streamed,
 					() -> knowledge.booking(text, context, false, audience));
-			case CALLBACK -> safeguarded(text, context, safety, audience, streamed,
+			case CALLBACK -> safeguarded(reading, safety, audience, streamed,
 					() -> knowledge.booking(text, context, true, audience));
-			case CANDIDACY -> safeguarded(text, context, safety, audience, streamed,
+			case CANDIDACY -> safeguarded(reading, safety, audience, streamed,
 					() -> knowledge.candidacy(text, context, audience));
-			case OFF_TOPIC -> safeguarded(text, context, safety, audience, streamed,
+			case OFF_TOPIC -> safeguarded(reading, safety, audience, streamed,
 					() -> knowledge.offTopic(text, context, audience));
-			case FEELINGS -> safeguarded(text, context, safety, audience, streamed,
+			case FEELINGS -> safeguarded(reading, safety, audience, streamed,
 					() -> knowledge.feelings(text, context, firstTurn ? null : conversationId, streamed, audience));
-			case QUESTION -> safeguarded(text, context, safety, audience, streamed,
+			case QUESTION -> safeguarded(reading, safety, audience, streamed,
 					() -> knowledge.answer(text, context, firstTurn ? null : conversationId, streamed, audience));
 		};
 	}
@@ -274,20 +277,23 @@ public class TurnPipeline {
 	 * la escoliosis?" is about the procedure, not the practice); otherwise it gets all the contact details, with the
 	 * caveat that they may not answer exactly what was asked (parking, the languages spoken).
 	 */
-	private Reply practiceInfo(String text, String context, TriageResult safety, Audience audience,
-			StreamedText streamed) {
+	private Reply practiceInfo(String text, String context, SafetyNet.Reading reading, TriageResult safety,
+			Audience audience, StreamedText streamed) {
 		Set<PracticeDetails.Detail> asked = PracticeDetails.asked(text);
 		if (asked.isEmpty()) {
 			Optional<Reply> fromPage = knowledge.plainAnswer(text, context, audience);
 			if (fromPage.isPresent()) {
-				return safeguarded(text, context, safety, audience, streamed, fromPage::get);
+				return safeguarded(reading, safety, audience, streamed, fromPage::get);
 			}
 		}
-		Citation source = replies.practiceInfoSource(audience);
-		String details = replies.practiceDetails(asked, clock.instant(), audience);
-		String reply = details + "\n\n" + replies.sourceLine(new Answer("", List.of(source)), audience);
-		return new Reply(reply, Intent.ANSWER, List.of(source), List.of(actions.call(audience), actions.book(audience)),
-				null);
+		// the office's hours can be asked by someone saying goodbye for good: the details are behind the net too
+		return safeguarded(reading, safety, audience, streamed, () -> {
+			Citation source = replies.practiceInfoSource(audience);
+			String details = replies.practiceDetails(asked, clock.instant(), audience);
+			String reply = details + "\n\n" + replies.sourceLine(new Answer("", List.of(source)), audience);
+			return new Reply(reply, Intent.ANSWER, List.of(source),
+					List.of(actions.call(audience), actions.book(audience)), null);
+		});
 	}
 
 	/**
@@ -295,12 +301,12 @@ public class TurnPipeline {
 	 * not raise (see {@link SafetyNet#check}), the reply opens with that red flag's advice and the emergency action,
 	 * streamed before anything else, and the answer follows.
 	 */
-	private Reply safeguarded(String text, String context, TriageResult safety, Audience audience,
-			StreamedText streamed, Supplier<Reply> answer) {
-		if (!safetyNet.active()) {
+	private Reply safeguarded(SafetyNet.Reading reading, TriageResult safety, Audience audience, StreamedText streamed,
+			Supplier<Reply> answer) {
+		if (reading == null) {
 			return answer.get();
 		}
-		TriageResult net = safetyNet.check(text, knowledge.questionVector(text, context), safety);
+		TriageResult net = safetyNet.check(reading, safety);
 		if (!net.urgent()) {
 			return answer.get();
 		}

@@ -73,15 +73,16 @@ public class SafetyNet {
 	 * The red flag the message is close in meaning to, as a triage result with that concept's advice; CLEAR when none
 	 * is close enough. Unless the learned score is under {@code score-clears-below}: the score (at {@code score-at},
 	 * when the nearest examples lean to the emergencies too), then the descriptions, then the nearest examples.
-	 * @param message the patient's message
-	 * @param vector the question's vector (as retrieval computes it); null: nothing to compare
+	 * @param reading the patient's message and the question's vector (as retrieval computes it); no vector: nothing to
+	 * compare
 	 * @param rules triage's decision by its rules, which left the message without an alarm
 	 */
-	public TriageResult check(String message, float[] vector, TriageResult rules) {
+	public TriageResult check(Reading reading, TriageResult rules) {
+		float[] vector = reading.vector;
 		if (vector == null || !active() || rules.urgent()) {
 			return TriageResult.CLEAR;
 		}
-		RedFlagModel.Score score = score(message, vector);
+		RedFlagModel.Score score = reading.score();
 		if (score != null && score.emergency() < settings.scoreClearsBelow()) {
 			return TriageResult.CLEAR;
 		}
@@ -112,18 +113,18 @@ public class SafetyNet {
 	 * than like any emergency that the alarm is not raised; the message is then answered as a clear one that named a
 	 * red flag. A clear message, the rules' or one so reviewed, then goes to the care team when it scores for their
 	 * questions ({@link #careTeam}). Any other decision is returned as it is.
-	 * @param vector the question's vector; null: the rules' decision stands
+	 * @param reading the message and the question's vector; no vector: the rules' decision stands
 	 */
-	public TriageResult review(String message, float[] vector, TriageResult rules) {
-		TriageResult reviewed = rules.urgent() ? clearedByScore(message, vector, rules) : rules;
-		return reviewed.clear() ? careTeam(message, vector, reviewed) : reviewed;
+	public TriageResult review(Reading reading, TriageResult rules) {
+		TriageResult reviewed = rules.urgent() ? clearedByScore(reading, rules) : rules;
+		return reviewed.clear() ? careTeam(reading, reviewed) : reviewed;
 	}
 
-	private TriageResult clearedByScore(String message, float[] vector, TriageResult rules) {
-		if (vector == null || !active() || settings.scoreClearsBelow() <= 0) {
+	private TriageResult clearedByScore(Reading reading, TriageResult rules) {
+		if (reading.vector == null || !active() || settings.scoreClearsBelow() <= 0) {
 			return rules;
 		}
-		RedFlagModel.Score score = score(message, vector);
+		RedFlagModel.Score score = reading.score();
 		if (score == null || score.emergency() >= settings.scoreClearsBelow()) {
 			return rules;
 		}
@@ -135,13 +136,13 @@ public class SafetyNet {
 	 * it scores at least {@code care-team-at} for them (choosing, combining or dosing a medicine, what a result or a
 	 * report means), and more than for any red flag, it goes to the care team however it is worded. Any other
 	 * decision is returned as it is.
-	 * @param vector the question's vector; null: the rules' decision stands
+	 * @param reading the message and the question's vector; no vector: the rules' decision stands
 	 */
-	private TriageResult careTeam(String message, float[] vector, TriageResult rules) {
-		if (vector == null || !active()) {
+	private TriageResult careTeam(Reading reading, TriageResult rules) {
+		if (reading.vector == null || !active()) {
 			return rules;
 		}
-		RedFlagModel.Score score = score(message, vector);
+		RedFlagModel.Score score = reading.score();
 		if (score == null || score.careTeam() < settings.careTeamAt() || score.careTeam() <= score.emergency()) {
 			return rules;
 		}
@@ -149,27 +150,43 @@ public class SafetyNet {
 				rules.spanish(), "", rules.redFlagMentioned());
 	}
 
-	/** A message's score, kept for the next look at the same message in the same turn. */
-	private record Scored(String message, float[] vector, RedFlagModel.Score score) {
+	/**
+	 * One message as the net reads it during a turn: the patient's words, the question's vector, and the learned score,
+	 * computed the first time the turn asks for it (the care team's review, then the net) and kept only as long as
+	 * the turn keeps the reading.
+	 */
+	public final class Reading {
+
+		private final String message;
+
+		private final float[] vector;
+
+		private RedFlagModel.Score score;
+
+		private boolean scored;
+
+		private Reading(String message, float[] vector) {
+			this.message = message;
+			this.vector = vector;
+		}
+
+		/** The learned score of the message; null when no model is shipped or there is no vector. */
+		RedFlagModel.Score score() {
+			if (!scored) {
+				score = model == null || vector == null ? null : model.score(message, vector);
+				scored = true;
+			}
+			return score;
+		}
+
 	}
 
-	private final ThreadLocal<Scored> lastScored = new ThreadLocal<>();
-
 	/**
-	 * The learned score of a message; null when no model is shipped. A turn asks for it up to twice (the care team's
-	 * review, then the net), with the same vector: the second time it is the first one's.
+	 * A message and its question's vector, for one turn's review and check.
+	 * @param vector the question's vector, as retrieval computes it; null when there is none
 	 */
-	RedFlagModel.Score score(String message, float[] vector) {
-		if (model == null) {
-			return null;
-		}
-		Scored last = lastScored.get();
-		if (last != null && last.vector() == vector && last.message().equals(message)) {
-			return last.score();
-		}
-		RedFlagModel.Score score = model.score(message, vector);
-		lastScored.set(new Scored(message, vector, score));
-		return score;
+	public Reading reading(String message, float[] vector) {
+		return new Reading(message, vector);
 	}
 
 	RedFlagModel model() {

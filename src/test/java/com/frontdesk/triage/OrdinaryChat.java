@@ -43,8 +43,9 @@ final class OrdinaryChat {
 	 * Ordinary chat that is no example of triage: the scored held-out sets of intents and answerability, which nothing
 	 * is learned from (test resources).
 	 */
-	static final List<String> UNLEARNED = List.of("/intents/heldout-4.tsv", "/intents/heldout-5.tsv",
-			"/answerability/heldout.tsv", "/answerability/heldout-5.tsv", "/retrieval/questions/tune-6.tsv");
+	static final List<String> UNLEARNED = List.of("/intents/heldout-4.tsv",
+			"/answerability/heldout.tsv", "/answerability/heldout-5.tsv", "/retrieval/questions/tune-6.tsv",
+			"/retrieval/questions/tune-7.tsv");
 
 	/** The messages of one of those sets (its second column). */
 	static List<String> unlearned(String file) {

@@ -98,6 +98,33 @@ class RedFlagScoreTest {
 	}
 
 	@Test
+	void anOfficeHoursQuestionThatTellsThoughtsOfSelfHarmGetsTheCrisisLineBeforeTheHours() {
+		String message = "what time do you close today? i want to drop off my papers before i go to the bridge tonight "
+				+ "for the last time";
+		assertThat(new Triage().assess(message).urgent()).as("no rule knows these words").isFalse();
+
+		JsonNode reply = new ChatClient(port).chat(null, message).json();
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("emergency");
+		String text = reply.get("reply").stringValue();
+		assertThat(text).as("the crisis line, then the hours asked for").contains("988", "opening hours");
+		assertThat(text.indexOf("988")).isLessThan(text.indexOf("opening hours"));
+		assertThat(reply.get("actions").get(0).get("type").stringValue()).isEqualTo("emergency");
+	}
+
+	@Test
+	void askingForAPersonWhileTellingThoughtsOfSelfHarmGetsTheCrisisLineAndStillReachesTheTeam() {
+		String message = "put me through to a human, i've been thinking it would be easier to just not be here";
+		assertThat(new Triage().assess(message).urgent()).as("no rule knows these words").isFalse();
+
+		JsonNode reply = new ChatClient(port).chat(null, message).json();
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("emergency");
+		assertThat(reply.get("reply").stringValue()).contains("988");
+		assertThat(reply.get("actions").findValuesAsString("type")).contains("emergency", "callback");
+	}
+
+	@Test
 	void movingAwayForGoodAndCancellingIsNotAnAlarm() {
 		JsonNode reply = new ChatClient(port)
 			.chat(null, "we are moving to arizona for good next month, please cancel my consultation and send my records")

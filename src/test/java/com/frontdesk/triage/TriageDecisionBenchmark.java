@@ -17,7 +17,7 @@ import com.frontdesk.retrieval.Retriever;
  * Triage's whole decision on a labelled set, as a chat turn makes it: the rules, their review by the learned score,
  * then the score, the descriptions and the nearest examples for a message the rules leave without an alarm. Prints
  * what is caught per concept, the false alarms, and the K-QA questions sent to 911. Run with {@code ./mvnw -q -B test
- * -Dtest=TriageDecisionBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dtriage.sets=heldout-16}
+ * -Dtest=TriageDecisionBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dtriage.sets=heldout-19}
  * ({@code -Dtriage.details=true} lists the misses and false alarms: tune sets only).
  */
 @SpringBootTest
@@ -37,7 +37,7 @@ class TriageDecisionBenchmark {
 
 	@Test
 	void measure() throws IOException {
-		for (String set : System.getProperty("triage.sets", "tune-h,tune-i,tune-j,tune-k,tune-l,tune-m,tune-n,tune-o,tune-p").split(",")) {
+		for (String set : System.getProperty("triage.sets", "tune-h,tune-i,tune-j,tune-k,tune-l,tune-m,tune-n,tune-o,tune-p,tune-q,tune-r,tune-s").split(",")) {
 			if (set.isBlank()) {
 				continue;
 			}
@@ -96,11 +96,10 @@ class TriageDecisionBenchmark {
 				+ "I walk twice a day. No fever, the incision looks clean and dry. ").repeat(4).substring(0, 1000);
 		float[] vector = retriever.questionVector(redactor.searchable(message), "");
 		TriageResult rules = triage.assess(message);
-		// a copy of the vector each time, as each turn has its own: the net keeps a turn's score for that turn only
-		time("decision", () -> decide(message, vector.clone()));
+		time("decision", () -> decide(message, vector));
 		time("rules", () -> triage.assess(message));
 		time("score", () -> net.model().score(message, vector));
-		time("net after the rules", () -> net.check(message, vector.clone(), rules));
+		time("net after the rules", () -> net.check(net.reading(message, vector), rules));
 	}
 
 	private static void time(String part, Runnable call) {
@@ -131,11 +130,12 @@ class TriageDecisionBenchmark {
 
 	private TriageResult decide(String message, float[] vector) {
 		TriageResult rules = triage.assess(message);
-		TriageResult reviewed = net.review(message, vector, rules);
+		SafetyNet.Reading reading = net.reading(message, vector);
+		TriageResult reviewed = net.review(reading, rules);
 		if (reviewed.urgent()) {
 			return reviewed;
 		}
-		TriageResult raised = net.check(message, vector, reviewed);
+		TriageResult raised = net.check(reading, reviewed);
 		return raised.urgent() ? raised : reviewed;
 	}
 
