@@ -52,7 +52,7 @@ public record RetrievalProperties(@DefaultValue("3") int maxPassages, @DefaultVa
 			@DefaultValue("1.81") double coverageWeight, @DefaultValue("3.40") double similarityWeight,
 			@DefaultValue("13.20") double examplesWeight, @DefaultValue("0.91") double answerAt,
 			@DefaultValue("0.25") double hedgeAt, @DefaultValue("4") double sectionVotes,
-			@DefaultValue("0.35") double meaningAloneAt) {
+			@DefaultValue("0.4") double meaningAloneAt) {
 
 		/** Switched off, for code that builds settings by hand and decides by coverage alone. */
 		public static final Answerability OFF = new Answerability(false, 0, 0, 0, 0, 1, 1, 0, 1);
