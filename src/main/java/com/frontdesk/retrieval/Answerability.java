@@ -26,6 +26,14 @@ final class Answerability {
 		return evidence.score() >= settings.hedgeAt();
 	}
 
+	/**
+	 * The page answers the question although none of its passages holds a word of it: the evidence of meaning (the
+	 * passages and the labelled questions nearest to it) is strong enough alone.
+	 */
+	boolean answersByMeaningAlone(Evidence evidence) {
+		return evidence.score() >= settings.meaningAloneAt();
+	}
+
 	/** The page may not answer exactly what was asked: the closest passage goes with a caveat. */
 	boolean hedged(Evidence evidence) {
 		return evidence.score() < settings.answerAt();

@@ -44,14 +44,18 @@ public record RetrievalProperties(@DefaultValue("3") int maxPassages, @DefaultVa
 	 * @param enabled off: {@code min-coverage} and {@code vectors.min-similarity} decide, as without vectors
 	 * @param sectionVotes weight, in the fusion's units (a first rank's share), of the sections that the nearest
 	 * labelled answerable questions were labelled with: a passage of the section most of them name moves up (0: off)
+	 * @param meaningAloneAt from this score a question none of whose words the page uses ("can I be seen quickly?",
+	 * "is the opening a large one?") is answered from the passages nearest in meaning; below it, a question needs a
+	 * keyword hit as well (1: always)
 	 */
 	public record Answerability(@DefaultValue("true") boolean enabled, @DefaultValue("-2.97") double bias,
 			@DefaultValue("1.81") double coverageWeight, @DefaultValue("3.40") double similarityWeight,
 			@DefaultValue("13.20") double examplesWeight, @DefaultValue("0.91") double answerAt,
-			@DefaultValue("0.25") double hedgeAt, @DefaultValue("4") double sectionVotes) {
+			@DefaultValue("0.25") double hedgeAt, @DefaultValue("4") double sectionVotes,
+			@DefaultValue("0.4") double meaningAloneAt) {
 
 		/** Switched off, for code that builds settings by hand and decides by coverage alone. */
-		public static final Answerability OFF = new Answerability(false, 0, 0, 0, 0, 1, 1, 0);
+		public static final Answerability OFF = new Answerability(false, 0, 0, 0, 0, 1, 1, 0, 1);
 
 	}
 

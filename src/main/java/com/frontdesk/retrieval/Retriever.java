@@ -321,7 +321,10 @@ public class Retriever {
 		Set<String> found = new HashSet<>();
 		keywordPassages.forEach(p -> found.addAll(p.matchedTerms()));
 		double coverage = coverage(reader, topic, found);
-		boolean mustMatchMissing = topic.stream().anyMatch(t -> analysis.mustMatch(t) && !found.contains(t));
+		// A must-match word only in what the patient tells around the question ("I was told last week...") is not asked.
+		Set<String> asked = askedTopic(corrected, topic);
+		boolean mustMatchMissing = topic.stream()
+			.anyMatch(t -> analysis.mustMatch(t) && !found.contains(t) && asked.contains(t));
 		boolean clearLead = fusion.decisive(lexical);
 		boolean mayDecideForModel = embeddings.enabled() && forModel && properties.vectors().skipForModelWhenDecisive();
 		// Read once for both uses: whether the model's lookup may skip the vectors, and whether the question gets a
@@ -341,7 +344,9 @@ public class Retriever {
 				: answerability.weigh(coverage, similarity, examples(keywordPassages, vector, corrected));
 		boolean weighed = vector != null && properties.answerability().enabled();
 		boolean answers = weighed ? answerability.answers(evidence) : onTopic;
-		boolean covered = !keywordPassages.isEmpty() && answers && !mustMatchMissing;
+		// Without a keyword hit, the evidence of meaning alone must be strong ("can I be seen quickly?").
+		boolean hit = !keywordPassages.isEmpty() || weighed && answerability.answersByMeaningAlone(evidence);
+		boolean covered = hit && answers && !mustMatchMissing;
 		boolean hedged = covered && weighed && answerability.hedged(evidence);
 		record(lexical, semantic, similarity, coverage, covered);
 		List<RetrievedPassage> parts = oneSection && !questionTopic.isEmpty() ? sectionParts(searcher, lexical, topic)
@@ -356,6 +361,15 @@ public class Retriever {
 		double confidence = weighed ? evidence.score() : closeInMeaning ? Math.min(1, 2 * coverage) : coverage;
 		return new Retrieval(query, passages, weights, coverage, covered, vector, confidence, parts != null, evidence,
 				hedged);
+	}
+
+	/**
+	 * The topical words of a message's asking sentences ({@link AskedPart}); all of {@code topic} when every sentence
+	 * asks or the message has little around its question.
+	 */
+	private Set<String> askedTopic(String question, Set<String> topic) {
+		String asked = AskedPart.of(question);
+		return asked.isEmpty() ? topic : Set.copyOf(analysis.topicTerms(asked));
 	}
 
 	/**

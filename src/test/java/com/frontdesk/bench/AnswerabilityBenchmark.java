@@ -21,7 +21,7 @@ import com.frontdesk.conversation.IntentClassifier;
 import com.frontdesk.conversation.TurnPipeline;
 
 /**
- * Answerability on the labelled sets: {@code tune} to {@code tune-5}
+ * Answerability on the labelled sets: {@code tune} to {@code tune-7}
  * ({@code retrieval/questions/}, the examples the decision compares with; the default) and the held-out sets of
  * {@code src/test/resources/answerability/} (written by writers who saw no code, never tuned on). Each line is {@code label, message, style}; the label is
  * the page section that answers the message, {@code practice_info} (the practice profile answers it) or
@@ -36,7 +36,7 @@ import com.frontdesk.conversation.TurnPipeline;
  * passage. The embedded answerer only quotes the page, so no figure is invented by construction; an answer to a
  * not-covered question is still a wrong answer.
  *
- * <pre>./mvnw -q -B test -Dtest=AnswerabilityBenchmark -Dsurefire.failIfNoSpecifiedTests=false [-Danswerability.sets=tune,tune-2,tune-3,tune-4,tune-5] [-Danswerability.details=true]</pre>
+ * <pre>./mvnw -q -B test -Dtest=AnswerabilityBenchmark -Dsurefire.failIfNoSpecifiedTests=false [-Danswerability.sets=tune,tune-2,tune-3,tune-4,tune-5,tune-6,tune-7] [-Danswerability.details=true]</pre>
  *
  * Use {@code details} on the tune set only.
  */
@@ -67,7 +67,7 @@ class AnswerabilityBenchmark {
 	@Test
 	void report() throws IOException {
 		boolean details = Boolean.getBoolean("answerability.details");
-		for (String set : System.getProperty("answerability.sets", "tune,tune-2,tune-3,tune-4,tune-5").split(",")) {
+		for (String set : System.getProperty("answerability.sets", "tune,tune-2,tune-3,tune-4,tune-5,tune-6,tune-7").split(",")) {
 			report(set, labelled(set), details);
 		}
 	}

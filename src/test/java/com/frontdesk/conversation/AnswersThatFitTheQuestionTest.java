@@ -48,6 +48,20 @@ class AnswersThatFitTheQuestionTest {
 		assertThat(actions(reply).get(0)).isEqualTo("book");
 	}
 
+	/**
+	 * No word of "what gets slotted in where the cushion was?" is on the page, so no keyword finds a passage; the
+	 * passages and the labelled questions nearest in meaning are about the implant, and that evidence is strong enough
+	 * alone (the reply says the page may not answer exactly that).
+	 */
+	@Test
+	void aQuestionInWordsThePageNeverUsesIsAnsweredFromThePassageNearestInMeaning() {
+		JsonNode reply = chat(null, "what gets slotted in where the cushion was?");
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("answer");
+		assertThat(sections(reply).get(0)).endsWith("The implant and bone graft");
+		assertThat(reply.get("reply").stringValue()).contains("inserts an implant");
+	}
+
 	@Test
 	void askedWhatTheProcedureIsTheReplyCitesThePassageThatDefinesItNotTheOneSharingAWord() {
 		JsonNode reply = chat(null, "what exactly is this side operation on the spine?");

@@ -39,7 +39,7 @@ import com.frontdesk.practice.Practices;
  * left-out fit is written to {@code target/rerank-without-<set>.tsv}, for the answerability benchmark
  * ({@code -Dfrontdesk.retrieval.rerank.weights-file=...}).
  *
- * <pre>./mvnw -q -B -o test -Dtest=RerankerTraining -Dsurefire.failIfNoSpecifiedTests=false [-Drerank.sets=tune,tune-2,tune-3,tune-4,tune-5] [-Drerank.scored=heldout,heldout-5]</pre>
+ * <pre>./mvnw -q -B -o test -Dtest=RerankerTraining -Dsurefire.failIfNoSpecifiedTests=false [-Drerank.sets=tune,tune-2,tune-3,tune-4,tune-5,tune-6,tune-7] [-Drerank.scored=heldout,heldout-5]</pre>
  */
 @SpringBootTest(webEnvironment = WebEnvironment.NONE)
 class RerankerTraining {
@@ -73,7 +73,7 @@ class RerankerTraining {
 
 	@Test
 	void fit() throws IOException {
-		List<String> tuneSets = List.of(System.getProperty("rerank.sets", "tune,tune-2,tune-3,tune-4,tune-5").split(","));
+		List<String> tuneSets = List.of(System.getProperty("rerank.sets", "tune,tune-2,tune-3,tune-4,tune-5,tune-6,tune-7").split(","));
 		String scored = System.getProperty("rerank.scored", "heldout,heldout-5");
 		List<String> scoredSets = scored.isBlank() ? List.of() : List.of(scored.split(","));
 		Map<String, List<Question>> bySet = new LinkedHashMap<>();

@@ -44,8 +44,8 @@ final class OrdinaryChat {
 	 * is learned from (test resources).
 	 */
 	static final List<String> UNLEARNED = List.of("/intents/heldout-4.tsv",
-			"/answerability/heldout.tsv", "/answerability/heldout-5.tsv", "/answerability/heldout-7.tsv",
-			"/answerability/heldout-8.tsv");
+			"/answerability/heldout.tsv", "/answerability/heldout-5.tsv", "/retrieval/questions/tune-6.tsv",
+			"/retrieval/questions/tune-7.tsv");
 
 	/** The messages of one of those sets (its second column). */
 	static List<String> unlearned(String file) {
