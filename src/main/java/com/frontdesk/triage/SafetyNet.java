@@ -90,9 +90,10 @@ public class SafetyNet {
 			return triage.concept(Concept.SELF_HARM, rules.spanish(), "safety-net-score:" + Concept.SELF_HARM);
 		}
 		ExampleBank.Nearest nearest = exampleBank().nearest(vector, NEIGHBOURS, null);
-		// the score raises a message only when its nearest examples lean to the emergencies too: a message unlike
-		// every example (small talk, a bare topic) is where a learned score is least sure
-		if (score != null && score.emergency() >= settings.scoreAt() && nearest.margin() > 0) {
+		// the score raises a message when its nearest examples lean to the emergencies too: a message unlike every
+		// example (small talk, a bare topic) is where a learned score is least sure; from score-alone-at it is sure
+		if (score != null && (score.emergency() >= settings.scoreAt() && nearest.margin() > 0
+				|| score.emergency() >= settings.scoreAloneAt())) {
 			return triage.concept(score.concept(), rules.spanish(), "safety-net-score:" + score.concept());
 		}
 		if (!rules.redFlagMentioned()) {

@@ -171,6 +171,11 @@ class RedFlagModelBenchmark {
 							selfHarmAt),
 					policy(scored, 0.5, 0.1, true, null, selfHarmAt));
 		}
+		for (double aloneAt : new double[] { 0.6, 0.7, 0.8, 0.9, 2 }) {
+			System.out.printf("  raise from %.2f whatever the nearest examples, self-harm from 0.40: %s | all %s%n", aloneAt,
+					policy(scored, 0.5, 0.1, true, UNTUNED_BY_RULES, 0.4, aloneAt),
+					policy(scored, 0.5, 0.1, true, null, 0.4, aloneAt));
+		}
 		careTeam(scored, UNTUNED_BY_RULES);
 		if (Boolean.getBoolean("model.details")) {
 			for (Scored s : scored) {
@@ -190,6 +195,12 @@ class RedFlagModelBenchmark {
 	/** The same, and an alarm whenever the chance of thoughts of self-harm is at least {@code selfHarmAt}. */
 	private static String policy(List<Scored> scored, double raise, double clear, boolean withNet, Set<String> sets,
 			double selfHarmAt) {
+		return policy(scored, raise, clear, withNet, sets, selfHarmAt, 2);
+	}
+
+	/** The same, and an alarm whenever the score is at least {@code aloneAt}, whatever the nearest examples. */
+	private static String policy(List<Scored> scored, double raise, double clear, boolean withNet, Set<String> sets,
+			double selfHarmAt, double aloneAt) {
 		long emergencies = 0;
 		long caught = 0;
 		long selfHarm = 0;
@@ -202,7 +213,7 @@ class RedFlagModelBenchmark {
 			}
 			double p = s.model().emergency();
 			boolean alarm = p >= raise && s.margin() > 0 || (s.rules() || withNet && s.net()) && p >= clear
-					|| s.model().selfHarm() >= selfHarmAt;
+					|| s.model().selfHarm() >= selfHarmAt || p >= aloneAt;
 			if (s.example().emergency()) {
 				emergencies++;
 				caught += alarm ? 1 : 0;
