@@ -152,42 +152,33 @@ public class SafetyNet {
 	}
 
 	/**
-	 * One message as the net reads it during a turn: the patient's words, the question's vector, and the learned score,
-	 * computed the first time the turn asks for it (the care team's review, then the net) and kept only as long as
-	 * the turn keeps the reading.
+	 * One message as the net reads it during a turn: the question's vector and the learned score of the message, read
+	 * once for the care team's review and the net, and kept only as long as the turn keeps the reading.
 	 */
-	public final class Reading {
-
-		private final String message;
+	public static final class Reading {
 
 		private final float[] vector;
 
-		private RedFlagModel.Score score;
+		private final RedFlagModel.Score score;
 
-		private boolean scored;
-
-		private Reading(String message, float[] vector) {
-			this.message = message;
+		private Reading(float[] vector, RedFlagModel.Score score) {
 			this.vector = vector;
+			this.score = score;
 		}
 
 		/** The learned score of the message; null when no model is shipped or there is no vector. */
 		RedFlagModel.Score score() {
-			if (!scored) {
-				score = model == null || vector == null ? null : model.score(message, vector);
-				scored = true;
-			}
 			return score;
 		}
 
 	}
 
 	/**
-	 * A message and its question's vector, for one turn's review and check.
+	 * A message and its question's vector, scored once for one turn's review and check.
 	 * @param vector the question's vector, as retrieval computes it; null when there is none
 	 */
 	public Reading reading(String message, float[] vector) {
-		return new Reading(message, vector);
+		return new Reading(vector, model == null || vector == null ? null : model.score(message, vector));
 	}
 
 	RedFlagModel model() {
