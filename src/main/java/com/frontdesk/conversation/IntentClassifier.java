@@ -49,7 +49,7 @@ public class IntentClassifier {
 	 * examples and settings were chosen on: more examples of every intent. One never counts for its own wording, so
 	 * that the sets themselves are scored as any new message is.
 	 */
-	static final List<String> LABELLED = List.of("tune", "tune-2", "tune-3", "tune-4", "tune-5", "tune-6");
+	static final List<String> LABELLED = List.of("tune", "tune-2", "tune-3", "tune-4", "tune-5", "tune-6", "tune-7", "tune-8");
 
 	/** The resource of a labelled set. */
 	static String labelledFile(String set) {
@@ -138,7 +138,8 @@ public class IntentClassifier {
 		// a feeling told with a question ("I feel awful and clammy, is that part of healing?") is its question: feelings
 		// are learned from messages that ask nothing, and for one that asks, the rules and its told sentence decide
 		boolean feelingAsked = guess != null && guess.best() == Kind.FEELINGS && KnowledgeReplies.asksSomething(message);
-		if (guess != null && guess.probability() >= modelAt && !feelingAsked) {
+		if (guess != null && guess.probability() >= modelAt && !feelingAsked
+				&& !(SIGN_OFFS.contains(guess.best()) && asksInstead(message, rules))) {
 			if (rules == Kind.HANDOFF || guess.best() == Kind.QUESTION && rules != Kind.QUESTION
 					&& rules != Kind.OFF_TOPIC) {
 				return rules == Kind.QUESTION && toldFeelings(message) ? Kind.FEELINGS : rules;
@@ -147,10 +148,22 @@ public class IntentClassifier {
 		}
 		if (!decisive(nearest) || nearest.best() == Kind.QUESTION || rules == Kind.HANDOFF
 				|| nearest.best() == Kind.FEELINGS && KnowledgeReplies.asksSomething(message)
+				|| SIGN_OFFS.contains(nearest.best()) && asksInstead(message, rules)
 				|| nearest.best() == Kind.HANDOFF && nearest.score() < settings.handoffFloor()) {
 			return rules == Kind.QUESTION && toldFeelings(message) ? Kind.FEELINGS : rules;
 		}
 		return nearest.best();
+	}
+
+	/** What closes a conversation: a question in the same message is not answered by a sign-off. */
+	private static final Set<Kind> SIGN_OFFS = EnumSet.of(Kind.THANKS, Kind.GOODBYE);
+
+	/**
+	 * A message taken for a sign-off by its words ("ok but what's the end goal of all that?": "end", "all") that asks
+	 * with a question mark and that the rules read as a question: its question decides, as for a feeling told with one.
+	 */
+	private static boolean asksInstead(String message, Kind rules) {
+		return rules == Kind.QUESTION && (message.indexOf('?') >= 0 || message.indexOf('\u00bf') >= 0);
 	}
 
 	/**

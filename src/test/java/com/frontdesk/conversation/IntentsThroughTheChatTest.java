@@ -171,6 +171,14 @@ class IntentsThroughTheChatTest {
 	}
 
 	@Test
+	void aThankYouThatAsksAQuestionInTheSameBreathGetsItsAnswer() {
+		JsonNode reply = chat("perfect thank you, who is a good candidate?");
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("answer");
+		assertThat(reply.get("reply").stringValue()).contains("good candidate for this procedure");
+	}
+
+	@Test
 	void aQuestionThePageDoesNotAnswerIsStillNotCoveredNotSmallTalk() {
 		JsonNode reply = chat("how much does the surgery cost with my insurance?");
 

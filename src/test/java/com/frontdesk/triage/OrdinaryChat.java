@@ -20,6 +20,10 @@ final class OrdinaryChat {
 	private static final List<String> INTENTS = List.of("greeting", "thanks", "goodbye", "handoff", "practice_info",
 			"booking", "callback", "candidacy", "off_topic", "feelings", "question");
 
+	/**
+	 * The intents' first four labelled sets only: learning the later ones as "none" too (2026-12-08, each triage set
+	 * left out in turn) cleared 6 false alarms but missed 10 more of 3,750 emergencies.
+	 */
 	private static final List<String> LABELLED = List.of("tune", "tune-2", "tune-3", "tune-4");
 
 	private OrdinaryChat() {
