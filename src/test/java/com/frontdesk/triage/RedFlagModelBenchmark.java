@@ -27,7 +27,7 @@ class RedFlagModelBenchmark {
 
 	/** The tune sets the rules were never tuned on: only they give an honest figure for the rules. */
 	private static final Set<String> UNTUNED_BY_RULES = Set.of("tune-h", "tune-i", "tune-j", "tune-k", "tune-l",
-			"tune-m", "tune-n", "tune-o", "tune-p", "tune-q", "tune-r", "tune-s", "tune-t", "tune-u");
+			"tune-m", "tune-n", "tune-o", "tune-p", "tune-q", "tune-r", "tune-s", "tune-t", "tune-u", "tune-v");
 
 	record Scored(ExampleBank.Example example, boolean rules, boolean net, RedFlagModel.Score model, double margin,
 			TriageOutcome byRules) {
@@ -176,6 +176,11 @@ class RedFlagModelBenchmark {
 					policy(scored, 0.5, 0.1, true, UNTUNED_BY_RULES, 0.4, aloneAt),
 					policy(scored, 0.5, 0.1, true, null, 0.4, aloneAt));
 		}
+		for (boolean keep : new boolean[] { false, true }) {
+			System.out.printf("  the rules' self-harm %s by the score, shipped otherwise: %s | all %s%n",
+					keep ? "never cleared" : "cleared as the rest", policy(scored, 0.5, 0.1, true, UNTUNED_BY_RULES, 0.4, 0.8, keep),
+					policy(scored, 0.5, 0.1, true, null, 0.4, 0.8, keep));
+		}
 		careTeam(scored, UNTUNED_BY_RULES);
 		if (Boolean.getBoolean("model.details")) {
 			for (Scored s : scored) {
@@ -201,6 +206,12 @@ class RedFlagModelBenchmark {
 	/** The same, and an alarm whenever the score is at least {@code aloneAt}, whatever the nearest examples. */
 	private static String policy(List<Scored> scored, double raise, double clear, boolean withNet, Set<String> sets,
 			double selfHarmAt, double aloneAt) {
+		return policy(scored, raise, clear, withNet, sets, selfHarmAt, aloneAt, false);
+	}
+
+	/** The same, and the rules' thoughts of self-harm kept whatever the score when {@code keepSelfHarm}. */
+	private static String policy(List<Scored> scored, double raise, double clear, boolean withNet, Set<String> sets,
+			double selfHarmAt, double aloneAt, boolean keepSelfHarm) {
 		long emergencies = 0;
 		long caught = 0;
 		long selfHarm = 0;
@@ -213,7 +224,8 @@ class RedFlagModelBenchmark {
 			}
 			double p = s.model().emergency();
 			boolean alarm = p >= raise && s.margin() > 0 || (s.rules() || withNet && s.net()) && p >= clear
-					|| s.model().selfHarm() >= selfHarmAt || p >= aloneAt;
+					|| s.model().selfHarm() >= selfHarmAt || p >= aloneAt
+					|| keepSelfHarm && s.byRules() == TriageOutcome.SELF_HARM;
 			if (s.example().emergency()) {
 				emergencies++;
 				caught += alarm ? 1 : 0;

@@ -67,6 +67,14 @@ class RedFlagScoreTest {
 	}
 
 	@Test
+	void theDiscCollapsingInThePagesOwnWordsIsAnsweredFromThePageNotSentTo911() {
+		JsonNode reply = new ChatClient(port).chat(null, "collapsed disc - bones realigned?").json();
+
+		assertThat(reply.get("intent").stringValue()).isEqualTo("answer");
+		assertThat(reply.get("reply").stringValue()).doesNotContain("911").contains("moved back into a more normal position");
+	}
+
+	@Test
 	void aQuestionAboutTheRiskOfARedFlagIsAnsweredInsteadOfSentTo911() {
 		assertThat(new Triage().assess(A_RISK_ASKED_ABOUT).urgent()).as("the rules alone raise it").isTrue();
 

@@ -15,11 +15,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A red flag told inside practice business: the business makes the message's nearest examples lean to the
- * look-alikes, so the score alone has to raise it. Here {@code score-alone-at} is set just under this message's
+ * look-alikes, so the score alone has to raise it. Here {@code score-alone-at} is set well under this message's
  * score (the shipped 0.8 was chosen on the examples, leaving each set out), through the real chat API.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "frontdesk.triage.safety-net.score-alone-at=0.5")
+		properties = "frontdesk.triage.safety-net.score-alone-at=0.3")
 class SureScoreTest {
 
 	static final String CONFUSION_AMONG_ADMIN = "Hi, quick admin questions: can I get a copy of my op note, and can the "
@@ -44,7 +44,7 @@ class SureScoreTest {
 		assertThat(new Triage().assess(CONFUSION_AMONG_ADMIN).urgent()).as("no rule knows these words").isFalse();
 		assertThat(net.nearestExamples(vector, null).cosine()).as("the nearest examples lean to the look-alikes")
 			.isLessThanOrEqualTo(0);
-		assertThat(net.reading(CONFUSION_AMONG_ADMIN, vector).score().emergency()).isBetween(0.5, 0.8);
+		assertThat(net.reading(CONFUSION_AMONG_ADMIN, vector).score().emergency()).isBetween(0.3, 0.8);
 
 		JsonNode reply = new ChatClient(port).chat(null, CONFUSION_AMONG_ADMIN).json();
 

@@ -643,4 +643,36 @@ class TriageTest {
 		assertThat(messages).hasSizeGreaterThan(1500);
 	}
 
+
+	@ParameterizedTest
+	@ValueSource(strings = { "collapsed disc - bones realigned?",
+			"The doc says my discs have \"collapsed\". Sounds dramatic. Is that bad?",
+			"so am i totally unconscious for this or awake and sedated?",
+			"I can't breathe a word of this to my mother. Can the office please not call my home number?" })
+	void thePagesOwnAnatomicalWordsAnaesthesiaAndIdiomsAreNoRedFlag(String message) {
+		assertThat(triage.assess(message).urgent()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "my husband collapsed in the kitchen and hit his head",
+			"she collapsed on the floor after her shower, her disc surgery was last week" })
+	void aPersonWhoCollapsesIsStillAnEmergency(String message) {
+		assertThat(triage.assess(message).rule()).isEqualTo("fainting-confusion");
+	}
+
+	@Test
+	void aFarewellPassedOnBySomeoneElseGetsTheCrisisLineAndAPatientsOwnWorryDoesNot() {
+		assertThat(triage.assess("my neighbour had the fusion with you. she texted me \"tell my kids i loved them\" and now "
+				+ "she's not answering the door").outcome()).isEqualTo(TriageOutcome.SELF_HARM);
+		assertThat(triage.assess("if I don't make it through surgery, tell my kids I love them lol").urgent()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "The front of my foot hits the ground before my heel, it makes a slap noise. Is that urgent?",
+			"ayuda porfa, el dolor de espalda esta peor que nunca, ni el tramadol ni nada me lo calma",
+			"a mi madre las pastillas no le hacen ningun efecto y el dolor de espalda no para" })
+	void footDropToldAsASoundAndSpanishPainNothingTouchesAreEmergencies(String message) {
+		assertThat(triage.assess(message).urgent()).isTrue();
+	}
+
 }
