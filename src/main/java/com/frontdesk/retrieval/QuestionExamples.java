@@ -22,7 +22,7 @@ final class QuestionExamples {
 	static final String FOLDER = "retrieval/questions/";
 
 	static final List<String> FILES = List.of("tune.tsv", "tune-2.tsv", "tune-3.tsv", "tune-4.tsv", "tune-5.tsv",
-			"tune-6.tsv", "tune-7.tsv", "tune-8.tsv", "tune-9.tsv", "tune-10.tsv", "k-qa-half.tsv");
+			"tune-6.tsv", "tune-7.tsv", "tune-8.tsv", "tune-9.tsv", "tune-10.tsv", "tune-11.tsv", "k-qa-half.tsv");
 
 	static final String VECTORS = FOLDER + "vectors.bin";
 

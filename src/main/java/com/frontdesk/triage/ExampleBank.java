@@ -25,7 +25,7 @@ final class ExampleBank {
 
 	static final String FOLDER = "triage/examples/";
 
-	static final List<String> FILES = List.of("tune-a.tsv", "tune-b.tsv", "tune-c.tsv", "tune-d.tsv", "tune-e.tsv", "tune-f.tsv", "tune-g.tsv", "tune-h.tsv", "tune-i.tsv", "tune-j.tsv", "tune-k.tsv", "tune-l.tsv", "tune-m.tsv", "tune-n.tsv", "tune-o.tsv", "tune-p.tsv", "tune-q.tsv", "tune-r.tsv", "tune-s.tsv", "tune-t.tsv", "tune-u.tsv", "tune-v.tsv", "look-alikes.tsv", "self-harm-in-business.tsv", "k-qa-half.tsv");
+	static final List<String> FILES = List.of("tune-a.tsv", "tune-b.tsv", "tune-c.tsv", "tune-d.tsv", "tune-e.tsv", "tune-f.tsv", "tune-g.tsv", "tune-h.tsv", "tune-i.tsv", "tune-j.tsv", "tune-k.tsv", "tune-l.tsv", "tune-m.tsv", "tune-n.tsv", "tune-o.tsv", "tune-p.tsv", "tune-q.tsv", "tune-r.tsv", "tune-s.tsv", "tune-t.tsv", "tune-u.tsv", "tune-v.tsv", "tune-w.tsv", "look-alikes.tsv", "self-harm-in-business.tsv", "k-qa-half.tsv");
 
 	static final String VECTORS = FOLDER + "vectors.bin";
 

@@ -67,7 +67,7 @@ class AnswerabilityBenchmark {
 	@Test
 	void report() throws IOException {
 		boolean details = Boolean.getBoolean("answerability.details");
-		for (String set : System.getProperty("answerability.sets", "tune,tune-2,tune-3,tune-4,tune-5,tune-6,tune-7,tune-8,tune-9,tune-10").split(",")) {
+		for (String set : System.getProperty("answerability.sets", "tune,tune-2,tune-3,tune-4,tune-5,tune-6,tune-7,tune-8,tune-9,tune-10,tune-11").split(",")) {
 			report(set, labelled(set), details);
 		}
 	}

@@ -49,7 +49,7 @@ class SafetyNetBenchmark {
 
 	@Test
 	void calibrate() throws IOException {
-		for (String set : System.getProperty("triage.sets", "tune-a,tune-b,tune-c,tune-d,tune-e,tune-f,tune-g,tune-h,tune-i,tune-j,tune-k,tune-l,tune-m,tune-n,tune-o,tune-p,tune-q,tune-r,tune-s,tune-t,tune-u,tune-v").split(",")) {
+		for (String set : System.getProperty("triage.sets", "tune-a,tune-b,tune-c,tune-d,tune-e,tune-f,tune-g,tune-h,tune-i,tune-j,tune-k,tune-l,tune-m,tune-n,tune-o,tune-p,tune-q,tune-r,tune-s,tune-t,tune-u,tune-v,tune-w").split(",")) {
 			measure(set, TriageBenchmark.labelled(set));
 		}
 		measure("k-qa (all but line 725; the even lines are examples, each left out in turn)", kqa(-1));

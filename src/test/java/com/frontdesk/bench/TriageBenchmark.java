@@ -30,7 +30,7 @@ public class TriageBenchmark {
 	@Test
 	void report() throws IOException {
 		boolean details = Boolean.getBoolean("triage.details");
-		for (String set : System.getProperty("triage.sets", "tune-a,tune-b,tune-c,tune-d,tune-e,tune-f,tune-g,tune-h,tune-i,tune-j,tune-k,tune-l,tune-m,tune-n,tune-o,tune-p,tune-q,tune-r,tune-s,tune-t,tune-u,tune-v").split(",")) {
+		for (String set : System.getProperty("triage.sets", "tune-a,tune-b,tune-c,tune-d,tune-e,tune-f,tune-g,tune-h,tune-i,tune-j,tune-k,tune-l,tune-m,tune-n,tune-o,tune-p,tune-q,tune-r,tune-s,tune-t,tune-u,tune-v,tune-w").split(",")) {
 			report(set, labelled(set).stream().map(f -> new Labelled(f[0], f[1], f[2])).toList(), details);
 		}
 		realPatients(details);

@@ -27,7 +27,7 @@ class RedFlagModelBenchmark {
 
 	/** The tune sets the rules were never tuned on: only they give an honest figure for the rules. */
 	private static final Set<String> UNTUNED_BY_RULES = Set.of("tune-h", "tune-i", "tune-j", "tune-k", "tune-l",
-			"tune-m", "tune-n", "tune-o", "tune-p", "tune-q", "tune-r", "tune-s", "tune-t", "tune-u", "tune-v");
+			"tune-m", "tune-n", "tune-o", "tune-p", "tune-q", "tune-r", "tune-s", "tune-t", "tune-u", "tune-v", "tune-w");
 
 	record Scored(ExampleBank.Example example, boolean rules, boolean net, RedFlagModel.Score model, double margin,
 			TriageOutcome byRules) {
