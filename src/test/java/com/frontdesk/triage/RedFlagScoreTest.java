@@ -68,7 +68,7 @@ class RedFlagScoreTest {
 
 	@Test
 	void theDiscCollapsingInThePagesOwnWordsIsAnsweredFromThePageNotSentTo911() {
-		JsonNode reply = new ChatClient(port).chat(null, "collapsed disc - bones realigned?").json();
+		JsonNode reply = new ChatClient(port).chat(null, "the doctor says I have a collapsed disc - are the bones realigned?").json();
 
 		assertThat(reply.get("intent").stringValue()).isEqualTo("answer");
 		assertThat(reply.get("reply").stringValue()).doesNotContain("911").contains("moved back into a more normal position");

@@ -645,9 +645,9 @@ class TriageTest {
 
 
 	@ParameterizedTest
-	@ValueSource(strings = { "collapsed disc - bones realigned?",
+	@ValueSource(strings = { "my collapsed disc - are the bones realigned?",
 			"The doc says my discs have \"collapsed\". Sounds dramatic. Is that bad?",
-			"so am i totally unconscious for this or awake and sedated?",
+			"will I be unconscious during the surgery?",
 			"I can't breathe a word of this to my mother. Can the office please not call my home number?" })
 	void thePagesOwnAnatomicalWordsAnaesthesiaAndIdiomsAreNoRedFlag(String message) {
 		assertThat(triage.assess(message).urgent()).isFalse();
@@ -655,9 +655,18 @@ class TriageTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "my husband collapsed in the kitchen and hit his head",
-			"she collapsed on the floor after her shower, her disc surgery was last week" })
+			"she collapsed on the floor after her shower, her disc surgery was last week",
+			"my husband collapsed. disc surgery was last week", "she just collapsed, discs were fused on monday",
+			"my wife collapsed disc surgery was tuesday what do i do" })
 	void aPersonWhoCollapsesIsStillAnEmergency(String message) {
 		assertThat(triage.assess(message).rule()).isEqualTo("fainting-confusion");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "i cant tell if she is awake or unconscious, she wont answer me",
+			"he has been unconscious for this long before, is that normal?" })
+	void notKnowingWhetherSomeoneIsConsciousIsStillAnEmergency(String message) {
+		assertThat(triage.assess(message).urgent()).isTrue();
 	}
 
 	@Test
