@@ -73,7 +73,10 @@ class RerankerTraining {
 
 	@Test
 	void fit() throws IOException {
-		List<String> tuneSets = List.of(System.getProperty("rerank.sets", "tune,tune-2,tune-3,tune-4,tune-5,tune-6,tune-7,tune-8,tune-9,tune-10,tune-11").split(","));
+		List<String> tuneSets = List.of(System.getProperty("rerank.sets", String.join(",", QuestionExamples.FILES.stream()
+			.filter(file -> file.startsWith("tune"))
+			.map(file -> file.substring(0, file.length() - ".tsv".length()))
+			.toList())).split(","));
 		String scored = System.getProperty("rerank.scored", "heldout,heldout-5");
 		List<String> scoredSets = scored.isBlank() ? List.of() : List.of(scored.split(","));
 		Map<String, List<Question>> bySet = new LinkedHashMap<>();

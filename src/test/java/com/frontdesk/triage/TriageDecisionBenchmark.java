@@ -37,7 +37,7 @@ class TriageDecisionBenchmark {
 
 	@Test
 	void measure() throws IOException {
-		for (String set : System.getProperty("triage.sets", "tune-h,tune-i,tune-j,tune-k,tune-l,tune-m,tune-n,tune-o,tune-p,tune-q,tune-r,tune-s,tune-t,tune-u,tune-v,tune-w").split(",")) {
+		for (String set : System.getProperty("triage.sets", String.join(",", RedFlagModelBenchmark.UNTUNED_BY_RULES)).split(",")) {
 			if (set.isBlank()) {
 				continue;
 			}
